@@ -1,0 +1,193 @@
+"""The plain values the engine produces: versions, paragraphs, word ops, changes, rows.
+
+Everything here is a frozen dataclass with tuple fields or an enum, so a ``Comparison`` can be
+handed to another thread, exported or adapted by the UI without anyone mutating it.
+Imports: the standard library only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a paragraph is on the page. The value is the stable name used in JSON and rules."""
+
+    HEADLINE = "headline"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    DATELINE = "dateline"
+    CAPTION = "caption"
+    COMMENT_PROMPT = "comment_prompt"
+    SOCIAL_PROMPT = "social_prompt"
+    PROMO = "promo"
+    NAVIGATION = "navigation"
+    COPYRIGHT = "copyright"
+    BODY = "body"
+
+    @property
+    def label(self) -> str:
+        """Human label: ``comment_prompt`` → ``comment prompt``."""
+        return self.value.replace("_", " ")
+
+    @property
+    def is_boilerplate(self) -> bool:
+        """Page furniture rather than article text (what "hide boilerplate" hides)."""
+        return self in _BOILERPLATE
+
+
+_BOILERPLATE = frozenset(
+    {Kind.COMMENT_PROMPT, Kind.SOCIAL_PROMPT, Kind.PROMO, Kind.NAVIGATION, Kind.COPYRIGHT}
+)
+
+
+class ChangeType(StrEnum):
+    """What happened to a paragraph between two versions."""
+
+    REMOVED = "removed"
+    INSERTED = "inserted"
+    CHANGED = "changed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class RowStatus(StrEnum):
+    """What a row shows between two neighbouring columns (or overall)."""
+
+    EQUAL = "equal"
+    CHANGED = "changed"
+    INSERTED = "inserted"
+    REMOVED = "removed"
+    MOVED = "moved"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class Newline(StrEnum):
+    """The newline style a file used."""
+
+    LF = "LF"
+    CRLF = "CRLF"
+    CR = "CR"
+    MIXED = "mixed"
+    NONE = "none"
+
+
+class OpTag(StrEnum):
+    """One step of a word diff."""
+
+    EQUAL = "equal"
+    DELETE = "delete"
+    INSERT = "insert"
+
+
+@dataclass(frozen=True, slots=True)
+class WordOp:
+    """A run of whole tokens (words, spaces, punctuation) that is kept, deleted or inserted.
+
+    Concatenating the EQUAL+DELETE texts gives the old paragraph; EQUAL+INSERT the new one.
+    """
+
+    tag: OpTag
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph of one version, with its original text and where it stood in the file."""
+
+    index: int
+    text: str
+    """The text as in the file, with inner newlines kept (hard wraps)."""
+    key: str
+    """The normalised comparison key (see paragraphs.normalise)."""
+    first_line: int
+    """1-based line number of the paragraph's first line in the file."""
+    last_line: int
+    words: int
+    kind: Kind = Kind.BODY
+    rule: str = "default"
+    """The name of the kind rule that fired (``default`` when none did)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One input: a file (or a text) with its decoding facts and its paragraphs."""
+
+    name: str
+    path: str | None
+    encoding: str
+    confidence: float
+    """1.0 for a BOM or valid UTF-8; chardet's confidence otherwise; 0.0 for the last fallback."""
+    newline: Newline
+    paragraphs: tuple[Paragraph, ...]
+    warnings: tuple[str, ...] = ()
+    """Things a user should know about the decoding, e.g. an invalid byte and its offset."""
+    size: int = 0
+    """Size of the input in bytes."""
+
+    @property
+    def words(self) -> int:
+        return sum(p.words for p in self.paragraphs)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One difference between version ``from_version`` and ``to_version``.
+
+    ``old`` are paragraph indexes in the from-version, ``new`` in the to-version: one each for
+    changed and moved, none on one side for removed/inserted, two on one side for split/merged.
+    ``rows`` are the row numbers in ``Comparison.rows`` where the change shows (two for a move).
+    """
+
+    type: ChangeType
+    from_version: int
+    to_version: int
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    kind: Kind
+    rule: str
+    word_ops: tuple[WordOp, ...] = ()
+    words_added: int = 0
+    words_removed: int = 0
+    typographic: bool = False
+    """True when the edit only touches case, quotes, dashes or punctuation."""
+    similarity: float = 1.0
+    rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One aligned row: a cell per version (paragraph index or None for a gap).
+
+    ``links[k]`` is the status between the two versions of the k-th compared pair (see
+    ``Comparison.pairs``), or None when neither of them has a paragraph in this row.
+    ``status`` is the row's overall status: the first non-equal link, else equal.
+    """
+
+    cells: tuple[int | None, ...]
+    links: tuple[RowStatus | None, ...]
+    status: RowStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The result of comparing N ≥ 2 versions: what the exports and the viewer read."""
+
+    versions: tuple[Version, ...]
+    rows: tuple[Row, ...]
+    changes: tuple[Change, ...]
+    pairs: tuple[tuple[int, int], ...]
+    """The compared version pairs, in order: (0,1),(1,2)… or (0,1),(0,2)…"""
+    muted_typographic: int = 0
+    """Typographic-only edits left out of ``changes`` because the options muted them."""
+    options_summary: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def has_differences(self) -> bool:
+        return bool(self.changes)
+
+    def paragraph(self, version: int, index: int) -> Paragraph:
+        return self.versions[version].paragraphs[index]

@@ -1,0 +1,22 @@
+"""Test-wide setup: Qt runs offscreen, set before anything imports Qt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep the tests' QSettings away from the user's real ones.
+os.environ.setdefault("XDG_CONFIG_HOME", str(Path(__file__).parent / ".." / ".pytest-config"))
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLES = REPO / "resources" / "examples"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture
+def seed_paths() -> tuple[Path, Path]:
+    """The seed pair: raw page text (v1) and cleaned body (v2)."""
+    return EXAMPLES / "article-v1.txt", EXAMPLES / "article-v2.txt"
