@@ -46,3 +46,10 @@ class RulesError(DiffViewerError):
 
 class ExportError(DiffViewerError):
     """An export could not be written. The old file, if any, is intact."""
+
+
+class Cancelled(DiffViewerError):
+    """The caller's ``cancelled()`` callback turned true: the comparison was abandoned."""
+
+    def __init__(self) -> None:
+        super().__init__("Comparison cancelled")
