@@ -43,7 +43,6 @@ _TYPO_FOLD = str.maketrans(
     }
 )
 _PUNCT = re.compile(r"[^\w\s]+")
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +73,8 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
     for number, is_blank in enumerate(blank, start=1):
         if is_blank:
             if start is not None:
-                out.append(RawParagraph("\n".join(lines[start - 1 : number - 1]), start, number - 1))
+                block = "\n".join(lines[start - 1 : number - 1])
+                out.append(RawParagraph(block, start, number - 1))
                 start = None
         elif start is None:
             start = number
@@ -85,7 +85,9 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
 
 def normalise(text: str) -> str:
     """The base comparison key: NFC, invisible characters dropped, whitespace runs → one space."""
-    return " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
+    if not text.isascii():  # ASCII is already NFC and holds no invisible characters.
+        text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return " ".join(text.split())
 
 
 def fold_typography(key: str) -> str:
@@ -111,25 +113,28 @@ def comparison_key(key: str, *, ignore_case: bool, ignore_punctuation: bool) -> 
     return key
 
 
+#: Scripts written without spaces between words: each character is a word for diffing and counting.
+SPACELESS = (
+    "\u0e00-\u0eff"  # Thai, Lao
+    "\u1000-\u109f"  # Myanmar
+    "\u1780-\u17ff"  # Khmer
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uf900-\ufaff"  # CJK compatibility ideographs
+    "\U00020000-\U0002fa1f"  # CJK extensions B and later
+)
+_WORD_TOKEN = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+")
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
+
+
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character."""
+    return _WORD_TOKEN.findall(text)
+
+
 def count_words(text: str) -> int:
-    """Words as a reader counts them: runs of letters/digits; CJK counts per character."""
-    count = 0
-    for match in _WORD.finditer(text):
-        token = match.group()
-        cjk = sum(1 for ch in token if is_cjk(ch))
-        count += cjk + (1 if cjk < len(token) else 0)
-    return count
-
-
-def is_cjk(ch: str) -> bool:
-    """True for characters of scripts written without spaces (Han, Kana, Hangul, Thai…)."""
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF  # Hiragana, Katakana
-        or 0x3400 <= code <= 0x4DBF  # CJK extension A
-        or 0x4E00 <= code <= 0x9FFF  # CJK unified
-        or 0xAC00 <= code <= 0xD7AF  # Hangul
-        or 0x0E00 <= code <= 0x0E7F  # Thai
-        or 0xF900 <= code <= 0xFAFF  # CJK compatibility
-        or 0x20000 <= code <= 0x2FA1F  # CJK extensions B…
-    )
+    """Words as a reader counts them (see ``word_tokens``)."""
+    if text.isascii():  # No spaceless script: plain runs of word characters, a faster pattern.
+        return len(_ASCII_WORD.findall(text))
+    return len(_WORD_TOKEN.findall(text))

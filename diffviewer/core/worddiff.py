@@ -1,0 +1,169 @@
+"""Word-level diff of two paragraphs: the only module that imports diff_match_patch.
+
+Texts are cut into tokens (words, whitespace runs, single punctuation marks; one token per
+character in scripts written without spaces), each distinct token is encoded as one private-use
+character, and diff-match-patch diffs those strings. So an edit never splits a word, and
+``diff_cleanupSemantic`` works on whole tokens.
+
+Determinism: ``Diff_Timeout`` is 0, so no wall clock decides a result. diff-match-patch is then
+O(N·D) in the worst case; the work is bounded by size instead: after stripping the common token
+prefix and suffix, a middle part longer than ``MAX_DIRECT_TOKENS`` tokens is first anchored by
+patience matching (``core.matching``), stretches between anchors within the bound are diffed by
+diff-match-patch, and a longer changed stretch is one deletion plus one insertion.
+Imports: diff_match_patch, the standard library, ``core.model`` and ``core.paragraphs``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from diff_match_patch import diff_match_patch
+
+from diffviewer.core.matching import matching_pairs
+from diffviewer.core.model import OpTag, WordOp
+from diffviewer.core.paragraphs import SPACELESS, count_words
+
+#: Largest middle part (old + new tokens, after common prefix/suffix) diffed in one go.
+MAX_DIRECT_TOKENS = 3000
+
+_TOKEN = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+|\s+|[^\w\s]")
+
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0  # No deadline: results must not depend on how busy the machine is.
+
+# Token codes: the Basic Multilingual Plane's private-use area, then planes 15 and 16.
+_CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
+_MAX_CODES = sum(hi - lo + 1 for lo, hi in _CODE_RANGES)
+
+_DMP_TAG = {-1: OpTag.DELETE, 0: OpTag.EQUAL, 1: OpTag.INSERT}
+
+
+def tokenize(text: str) -> list[str]:
+    """Cut ``text`` into tokens whose concatenation is ``text``."""
+    return _TOKEN.findall(text)
+
+
+def word_ops(old: str, new: str) -> tuple[WordOp, ...]:
+    """The word-granular difference between two texts.
+
+    EQUAL+DELETE texts concatenate to ``old``; EQUAL+INSERT texts to ``new``.
+    """
+    if old == new:
+        return (WordOp(OpTag.EQUAL, old),) if old else ()
+    a, b = tokenize(old), tokenize(new)
+    prefix = _common_prefix(a, b)
+    suffix = _common_suffix(a, b, prefix)
+    ops: list[tuple[OpTag, str]] = []
+    if prefix:
+        ops.append((OpTag.EQUAL, "".join(a[:prefix])))
+    ops.extend(_diff_middle(a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]))
+    if suffix:
+        ops.append((OpTag.EQUAL, "".join(a[len(a) - suffix :])))
+    return tuple(_merge(ops))
+
+
+def count_changed_words(ops: Sequence[WordOp]) -> tuple[int, int]:
+    """(words added, words removed) in a word diff."""
+    added = sum(count_words(op.text) for op in ops if op.tag is OpTag.INSERT)
+    removed = sum(count_words(op.text) for op in ops if op.tag is OpTag.DELETE)
+    return added, removed
+
+
+def _common_prefix(a: list[str], b: list[str]) -> int:
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _common_suffix(a: list[str], b: list[str], prefix: int) -> int:
+    n = min(len(a), len(b)) - prefix
+    i = 0
+    while i < n and a[-1 - i] == b[-1 - i]:
+        i += 1
+    return i
+
+
+def _diff_middle(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
+    if not a or not b:
+        if a:
+            yield OpTag.DELETE, "".join(a)
+        if b:
+            yield OpTag.INSERT, "".join(b)
+        return
+    if len(a) + len(b) <= MAX_DIRECT_TOKENS:
+        yield from _diff_tokens(a, b)
+        return
+    yield from _diff_long(a, b)
+
+
+def _diff_tokens(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
+    """Diff two token lists with diff-match-patch, one code point per distinct token."""
+    codes: dict[str, str] = {}
+    vocabulary: list[str] = []
+
+    def encode(tokens: list[str]) -> str:
+        out = []
+        for token in tokens:
+            code = codes.get(token)
+            if code is None:
+                code = _code_point(len(vocabulary))
+                codes[token] = code
+                vocabulary.append(token)
+            out.append(code)
+        return "".join(out)
+
+    if len(set(a) | set(b)) > _MAX_CODES:  # Cannot happen below MAX_DIRECT_TOKENS; be safe.
+        yield OpTag.DELETE, "".join(a)
+        yield OpTag.INSERT, "".join(b)
+        return
+    diffs = _DMP.diff_main(encode(a), encode(b), False)
+    _DMP.diff_cleanupSemantic(diffs)
+    decode = {code: token for token, code in codes.items()}
+    for op, data in diffs:
+        yield _DMP_TAG[op], "".join(decode[ch] for ch in data)
+
+
+def _diff_long(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
+    """Anchor long token lists with patience matching; diff the stretches between anchors."""
+    i = j = 0
+    for mi, mj in [*matching_pairs(a, b), (len(a), len(b))]:
+        gap_a, gap_b = a[i:mi], b[j:mj]
+        if gap_a and gap_b and len(gap_a) + len(gap_b) <= MAX_DIRECT_TOKENS:
+            yield from _diff_tokens(gap_a, gap_b)
+        else:
+            if gap_a:
+                yield OpTag.DELETE, "".join(gap_a)
+            if gap_b:
+                yield OpTag.INSERT, "".join(gap_b)
+        if mi < len(a):
+            yield OpTag.EQUAL, a[mi]
+        i, j = mi + 1, mj + 1
+
+
+def _code_point(n: int) -> str:
+    for lo, hi in _CODE_RANGES:
+        size = hi - lo + 1
+        if n < size:
+            return chr(lo + n)
+        n -= size
+    raise ValueError("token vocabulary too large")  # Guarded by the caller.
+
+
+def _merge(ops: list[tuple[OpTag, str]]) -> Iterator[WordOp]:
+    """Join neighbouring ops of the same tag and drop empty ones."""
+    tag: OpTag | None = None
+    parts: list[str] = []
+    for op_tag, text in ops:
+        if not text:
+            continue
+        if op_tag is tag:
+            parts.append(text)
+            continue
+        if tag is not None:
+            yield WordOp(tag, "".join(parts))
+        tag, parts = op_tag, [text]
+    if tag is not None:
+        yield WordOp(tag, "".join(parts))
