@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print tables. Not part of the test run."""

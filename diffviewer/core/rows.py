@@ -1,0 +1,97 @@
+"""Rows for N versions: merging pairwise alignments into one table.
+
+Each compared pair (p, q) yields "units", one per row that pair needs: (old paragraph or None,
+new paragraph or None, status). The first pair's units make the table; each later pair is merged
+on its pivot column p (the previous version, or the first one), which lists p's paragraphs in
+order exactly once on both sides, so the merge is a single walk. Rows lacking the pivot
+paragraph (removed earlier) are placed before a new insertion in the same gap.
+Imports: the standard library and ``core.model``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from diffviewer.core.model import Row, RowStatus
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One row's worth of a pairwise alignment."""
+
+    old: int | None
+    new: int | None
+    status: RowStatus
+
+
+@dataclass(slots=True)
+class _Draft:
+    cells: list[int | None]
+    links: list[RowStatus | None]
+
+
+def merge_units(
+    counts: Sequence[int],
+    pairs: Sequence[tuple[int, int]],
+    unit_lists: Sequence[Sequence[Unit]],
+) -> tuple[tuple[Row, ...], list[list[int]]]:
+    """Rows for all versions, and for each version the row of each of its paragraphs."""
+    width, links = len(counts), len(pairs)
+    table: list[_Draft] = []
+    for k, ((p, q), units) in enumerate(zip(pairs, unit_lists, strict=True)):
+        if k == 0:
+            table = [_draft(width, links, p, u.old, q, u.new, k, u.status) for u in units]
+            continue
+        merged: list[_Draft] = []
+        r = 0
+        for u in units:
+            if u.old is None:
+                while r < len(table) and table[r].cells[p] is None:
+                    merged.append(table[r])
+                    r += 1
+                merged.append(_draft(width, links, p, None, q, u.new, k, u.status))
+                continue
+            while table[r].cells[p] != u.old:
+                merged.append(table[r])
+                r += 1
+            row = table[r]
+            row.cells[q] = u.new
+            row.links[k] = u.status
+            merged.append(row)
+            r += 1
+        merged.extend(table[r:])
+        table = merged
+    rows = tuple(
+        Row(cells=tuple(d.cells), links=tuple(d.links), status=_overall(d.links)) for d in table
+    )
+    row_of = [[-1] * n for n in counts]
+    for number, row in enumerate(rows):
+        for version, cell in enumerate(row.cells):
+            if cell is not None:
+                row_of[version][cell] = number
+    return rows, row_of
+
+
+def _draft(
+    width: int,
+    links: int,
+    p: int,
+    old: int | None,
+    q: int,
+    new: int | None,
+    k: int,
+    status: RowStatus,
+) -> _Draft:
+    cells: list[int | None] = [None] * width
+    cells[p], cells[q] = old, new
+    draft_links: list[RowStatus | None] = [None] * links
+    draft_links[k] = status
+    return _Draft(cells, draft_links)
+
+
+def _overall(links: Sequence[RowStatus | None]) -> RowStatus:
+    for link in links:
+        if link is not None and link is not RowStatus.EQUAL:
+            return link
+    return RowStatus.EQUAL
