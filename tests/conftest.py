@@ -20,3 +20,16 @@ DATA = Path(__file__).resolve().parent / "data"
 def seed_paths() -> tuple[Path, Path]:
     """The seed pair: raw page text (v1) and cleaned body (v2)."""
     return EXAMPLES / "article-v1.txt", EXAMPLES / "article-v2.txt"
+
+
+# Hypothesis profiles: "default" keeps the suite quick on a 2-core machine; "long" is the
+# documented fuzzing run: pytest tests/core/test_fuzz.py --hypothesis-profile=long
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("default", deadline=None)
+settings.register_profile(
+    "long",
+    max_examples=20_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)

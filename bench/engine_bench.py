@@ -1,0 +1,115 @@
+"""Engine benchmark: prints tables of time and memory against difflib baselines, in one run.
+
+Table 1, in process: for generated pairs of 50…50,000 paragraphs (bench/generate.py: ~5 %
+removed, 5 % inserted, 10 % edited, 1 % moved, a few duplicates), the median time of
+``compare_texts`` (alignment, word diffs, kinds) beside difflib.SequenceMatcher over the same
+paragraph lists, the ratio of the two, and the engine's peak traced memory against the input size.
+
+Table 2, whole process: ``python -m diffviewer --summary json A B`` against
+``python bench/baseline_pipeline.py A B`` (the plain standard-library pipeline) on the same files,
+median wall time of several runs each, interleaved so machine noise hits both alike.
+
+Usage: python bench/engine_bench.py [--quick] [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from difflib import SequenceMatcher
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.generate import make_pair  # noqa: E402
+from diffviewer.core.compare import compare_texts  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def median_time(func: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_memory(func: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        func()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def in_process(sizes: list[int], runs: int) -> None:
+    print("Engine in process (median of %d runs)" % runs)
+    header = f"{'paragraphs':>10} {'input':>9} {'engine s':>9} {'difflib s':>9} {'ratio':>6} "
+    print(header + f"{'peak MB':>8} {'peak/input':>10} {'s per 1k':>9}")
+    for n in sizes:
+        old, new = make_pair(n, seed=n)
+        size = len(old.encode()) + len(new.encode())
+        old_p = [p for p in old.split("\n\n") if p.strip()]
+        new_p = [p for p in new.split("\n\n") if p.strip()]
+        count = max(1, runs if n < 50_000 else max(1, runs // 2))
+        engine = median_time(lambda o=old, w=new: compare_texts([o, w]), count)
+        baseline = median_time(
+            lambda a=old_p, b=new_p: SequenceMatcher(None, a, b, autojunk=False).get_opcodes(),
+            count,
+        )
+        peak = peak_memory(lambda o=old, w=new: compare_texts([o, w]))
+        print(
+            f"{n:>10} {size / 1e6:>7.2f}MB {engine:>9.3f} {baseline:>9.3f} "
+            f"{engine / baseline:>6.1f} {peak / 1e6:>8.1f} {peak / size:>10.1f} "
+            f"{engine / n * 1000:>9.3f}"
+        )
+
+
+def whole_process(n: int, runs: int) -> None:
+    old, new = make_pair(n, seed=n)
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / "old.txt", Path(tmp) / "new.txt"
+        a.write_text(old, encoding="utf-8")
+        b.write_text(new, encoding="utf-8")
+        commands = {
+            "diffviewer --summary json": [sys.executable, "-m", "diffviewer", "--summary", "json"],
+            "stdlib pipeline": [sys.executable, str(ROOT / "bench" / "baseline_pipeline.py")],
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, command in commands.items():
+                start = time.perf_counter()
+                done = subprocess.run(
+                    [*command, str(a), str(b)], capture_output=True, cwd=ROOT, check=False
+                )
+                times[name].append(time.perf_counter() - start)
+                if done.returncode not in (0, 1):
+                    raise SystemExit(f"{name} failed: {done.stderr.decode()}")
+    print(f"\nWhole process, {n} paragraphs (median of {runs} runs, interleaved)")
+    base = statistics.median(times["stdlib pipeline"])
+    for name, values in times.items():
+        med = statistics.median(values)
+        print(f"{name:>28}: {med:6.3f} s  ({med / base:4.2f}× the stdlib pipeline)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 50,000-paragraph size")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    sizes = [50, 500, 5_000] if args.quick else [50, 500, 5_000, 50_000]
+    in_process(sizes, args.runs)
+    whole_process(5_000, args.runs)
+
+
+if __name__ == "__main__":
+    main()
