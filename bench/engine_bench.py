@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.generate import make_pair  # noqa: E402
-from diffviewer.core.compare import compare_texts  # noqa: E402
+from bench.generate import make_pair
+from diffviewer.core.compare import compare_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,7 +52,7 @@ def peak_memory(func: Callable[[], object]) -> int:
 
 
 def in_process(sizes: list[int], runs: int) -> None:
-    print("Engine in process (median of %d runs)" % runs)
+    print(f"Engine in process (median of {runs} runs)")
     header = f"{'paragraphs':>10} {'input':>9} {'engine s':>9} {'difflib s':>9} {'ratio':>6} "
     print(header + f"{'peak MB':>8} {'peak/input':>10} {'s per 1k':>9}")
     for n in sizes:

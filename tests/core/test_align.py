@@ -122,7 +122,7 @@ def test_similarity_is_dice_over_words() -> None:
     """Similarity counts shared words, ignoring case."""
     from collections import Counter
 
-    assert similarity(Counter("a b c".split()), Counter("a b d".split())) == pytest.approx(2 / 3)
+    assert similarity(Counter(["a", "b", "c"]), Counter(["a", "b", "d"])) == pytest.approx(2 / 3)
     assert similarity(Counter(), Counter()) == 1.0
 
 

@@ -125,7 +125,7 @@ def test_progress_and_cancel(seed_paths: tuple[Path, Path]) -> None:
 def test_missing_file_is_a_typed_error(tmp_path: Path, seed_paths: tuple[Path, Path]) -> None:
     """A missing input raises FileMissingError naming it."""
     missing = tmp_path / "gone.txt"
-    with pytest.raises(FileMissingError, match="gone.txt"):
+    with pytest.raises(FileMissingError, match=r"gone\.txt"):
         compare_files([seed_paths[0], missing])
 
 
