@@ -1,0 +1,172 @@
+"""VersionHeader: the column header of the comparison view, one section per version.
+
+Each section shows the file name (bold) and a second line "encoding · newline · paragraphs ·
+words"; the encoding is drawn as a link and a click on it asks for another encoding. Files dropped
+on a section replace that version; the context menu removes or moves a version.
+Imports: PySide6 and diffviewer.ui.model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+)
+from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader
+
+from diffviewer.ui.model import ComparisonModel
+
+_PAD = 6
+
+
+class VersionHeader(QHeaderView):
+    """Horizontal header of version sections with clickable encodings and drop targets."""
+
+    encoding_clicked = Signal(int)
+    paths_dropped = Signal(int, list)
+    remove_requested = Signal(int)
+    move_requested = Signal(int, int)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setAcceptDrops(True)
+        self.setSectionsClickable(False)
+        self.setHighlightSections(False)
+        self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def _comparison_model(self) -> ComparisonModel | None:
+        model = self.model()
+        return model if isinstance(model, ComparisonModel) else None
+
+    def _lines(self, section: int) -> tuple[str, str, str]:
+        """(name, encoding, rest of the facts line) for a section."""
+        model = self._comparison_model()
+        comparison = model.comparison() if model else None
+        if comparison is None or not 0 <= section < len(comparison.versions):
+            return "", "", ""
+        text = str(
+            model.headerData(section, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        )  # type: ignore[union-attr]
+        name, _, facts = text.partition("\n")
+        encoding = comparison.versions[section].encoding
+        return name, encoding, facts[len(encoding) :]
+
+    def sizeHint(self) -> Any:
+        hint = super().sizeHint()
+        metrics = QFontMetrics(self.font())
+        hint.setHeight(2 * metrics.lineSpacing() + 2 * _PAD)
+        return hint
+
+    def encoding_rect(self, section: int) -> QRect:
+        """Where a section's encoding is drawn, in header coordinates."""
+        _, encoding, _ = self._lines(section)
+        metrics = QFontMetrics(self.font())
+        left = self.sectionViewportPosition(section) + _PAD
+        top = _PAD + metrics.lineSpacing()
+        return QRect(left, top, metrics.horizontalAdvance(encoding), metrics.lineSpacing())
+
+    def paintSection(self, painter: QPainter, rect: QRect, logical_index: int) -> None:
+        if not rect.isValid():
+            return
+        option = QStyleOptionHeader()
+        self.initStyleOption(option)
+        option.rect = rect  # type: ignore[attr-defined]
+        option.section = logical_index  # type: ignore[attr-defined]
+        painter.save()
+        self.style().drawControl(QStyle.ControlElement.CE_HeaderSection, option, painter, self)
+        name, encoding, rest = self._lines(logical_index)
+        metrics = QFontMetrics(self.font())
+        inner = rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
+        painter.setClipRect(inner)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        painter.setFont(bold)
+        painter.setPen(self.palette().windowText().color())
+        elided = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideMiddle, inner.width())
+        painter.drawText(inner.left(), inner.top() + metrics.ascent(), elided)
+        link = QFont(self.font())
+        link.setUnderline(True)
+        painter.setFont(link)
+        painter.setPen(self.palette().link().color())
+        baseline = inner.top() + metrics.lineSpacing() + metrics.ascent()
+        painter.drawText(inner.left(), baseline, encoding)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(inner.left() + metrics.horizontalAdvance(encoding), baseline, rest)
+        painter.restore()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        section = self.logical_indexAt(pos)
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and section >= 0
+            and self.encoding_rect(section).contains(pos)
+        ):
+            self.encoding_clicked.emit(section)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        section = self.logical_indexAt(event.pos())
+        count = self.count()
+        if section < 0:
+            return
+        menu = QMenu(self)
+        remove = menu.addAction("Remove this version")
+        remove.setEnabled(count > 2)
+        left = menu.addAction("Move left")
+        left.setEnabled(section > 0)
+        right = menu.addAction("Move right")
+        right.setEnabled(section < count - 1)
+        encoding = menu.addAction("Change encoding…")
+        chosen = menu.exec(event.globalPos())
+        if chosen is remove:
+            self.remove_requested.emit(section)
+        elif chosen is left:
+            self.move_requested.emit(section, section - 1)
+        elif chosen is right:
+            self.move_requested.emit(section, section + 1)
+        elif chosen is encoding:
+            self.encoding_clicked.emit(section)
+
+    # ----------------------------------------------------------------- drops
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.logical_indexAt(event.position().toPoint()) >= 0 and _local_paths(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        section = self.logical_indexAt(event.position().toPoint())
+        paths = _local_paths(event.mimeData())
+        if section >= 0 and paths:
+            event.acceptProposedAction()
+            self.paths_dropped.emit(section, paths)
+        else:
+            event.ignore()
+
+    def section_at(self, pos: QPoint) -> int:
+        return self.logical_indexAt(pos)
+
+
+def _local_paths(mime: Any) -> list[str]:
+    if mime is None or not mime.hasUrls():
+        return []
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]

@@ -1,0 +1,431 @@
+"""ComparisonModel: a Comparison as a Qt table, one row per aligned row, one column per version.
+
+Which link colours a cell: the cell of version v takes the status of the link that ends at v (the
+compared pair (a, v)); when that link is missing or equal, the first non-equal link that starts at
+v. So removed text is red in the old column, inserted text green in the new one, and an edited
+paragraph amber on both sides, with the word ops of its Change (deleted words in the old cell,
+inserted words in the new cell).
+
+The delegate reads everything through ``cell()`` (one CellInfo per cell, cached); the custom
+roles expose the same facts to tests and to anything else that speaks Qt roles.
+Imports: PySide6.QtCore/QtGui, diffviewer.core and diffviewer.ui.palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
+
+from diffviewer.core.model import (
+    Change,
+    ChangeType,
+    Comparison,
+    Kind,
+    OpTag,
+    Paragraph,
+    RowStatus,
+)
+from diffviewer.ui.palette import StatusColours, colours_for
+
+_USER = int(Qt.ItemDataRole.UserRole)
+STATUS_ROLE = _USER + 1
+"""RowStatus of the cell (None for a gap)."""
+KIND_ROLE = _USER + 2
+"""Kind of the cell's paragraph."""
+BADGE_ROLE = _USER + 3
+"""Badge text for a non-body paragraph (e.g. "CAPTION"), else None."""
+RULE_ROLE = _USER + 4
+"""Name of the kind rule that fired."""
+CHANGE_ROLE = _USER + 5
+"""Index into comparison.changes shown by this cell, -1 for none."""
+WORD_SPANS_ROLE = _USER + 6
+"""Tuple of (start, length, OpTag) ranges of the cell text to highlight."""
+MOVE_LINK_ROLE = _USER + 7
+"""(link text, target row) for a moved paragraph, else None."""
+QUIET_ROLE = _USER + 8
+"""True when the cell's change is hidden (kind filter or hidden typographic edits)."""
+GAP_ROLE = _USER + 9
+"""True when the version lacks a paragraph in this row."""
+TYPOGRAPHIC_ROLE = _USER + 10
+"""True when the cell's change touches only case, quotes, dashes or punctuation."""
+
+_TYPE_LABELS = {
+    ChangeType.REMOVED: "removed",
+    ChangeType.INSERTED: "inserted",
+    ChangeType.CHANGED: "changed",
+    ChangeType.MOVED: "moved",
+    ChangeType.SPLIT: "split",
+    ChangeType.MERGED: "merged",
+}
+
+
+_ROLE_GETTERS: dict[int, Callable[[CellInfo], Any]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class CellInfo:
+    """What one cell shows. ``text`` is None for a gap."""
+
+    text: str | None
+    paragraph: Paragraph | None
+    status: RowStatus | None
+    change: int
+    spans: tuple[tuple[int, int, OpTag], ...]
+    badge: str | None
+    badge_tip: str
+    move_link: tuple[str, int] | None
+    quiet: bool
+    typographic: bool
+
+
+_ROLE_GETTERS.update(
+    {
+        STATUS_ROLE: lambda info: info.status,
+        KIND_ROLE: lambda info: info.paragraph.kind if info.paragraph else None,
+        BADGE_ROLE: lambda info: info.badge,
+        RULE_ROLE: lambda info: info.paragraph.rule if info.paragraph else None,
+        CHANGE_ROLE: lambda info: info.change,
+        WORD_SPANS_ROLE: lambda info: info.spans,
+        MOVE_LINK_ROLE: lambda info: info.move_link,
+        QUIET_ROLE: lambda info: info.quiet,
+        GAP_ROLE: lambda info: info.text is None,
+        TYPOGRAPHIC_ROLE: lambda info: info.typographic,
+    }
+)
+
+
+def describe_kind(paragraph: Paragraph) -> str:
+    """Tooltip of a kind badge: the kind, the rule, and the rule's description if core has it."""
+    tip = f"{paragraph.kind.label.capitalize()}: rule “{paragraph.rule}”"
+    try:
+        from diffviewer.core import kinds
+    except ImportError:
+        return tip
+    describe = getattr(kinds, "describe_rule", None)
+    if describe is None:
+        return tip
+    try:
+        description = describe(paragraph.rule)
+    except (KeyError, ValueError, LookupError):
+        return tip
+    return f"{tip}\n{description}" if description else tip
+
+
+def map_spans(
+    rebuilt: str, text: str, spans: list[tuple[int, int, OpTag]]
+) -> list[tuple[int, int, OpTag]]:
+    """Move ranges over ``rebuilt`` onto ``text`` when the two differ only in whitespace.
+
+    Word ops may be computed on a whitespace-normalised paragraph; the view shows the text as it
+    is in the file. Non-space characters are matched in order; a range keeps its non-space ends.
+    """
+    if rebuilt == text:
+        return spans
+    positions: list[int] = []
+    j = 0
+    for ch in rebuilt:
+        if ch.isspace():
+            positions.append(-1)
+            continue
+        while j < len(text) and text[j] != ch:
+            j += 1
+        if j >= len(text):
+            return []
+        positions.append(j)
+        j += 1
+    out: list[tuple[int, int, OpTag]] = []
+    for start, length, tag in spans:
+        mapped = [p for p in positions[start : start + length] if p >= 0]
+        if mapped:
+            out.append((mapped[0], mapped[-1] - mapped[0] + 1, tag))
+    return out
+
+
+def word_spans(change: Change, old_side: bool, text: str) -> tuple[tuple[int, int, OpTag], ...]:
+    """Highlight ranges of ``text`` for one side of an edited paragraph."""
+    if not change.word_ops or len(change.old) != 1 or len(change.new) != 1:
+        return ()
+    hidden, shown = (OpTag.INSERT, OpTag.DELETE) if old_side else (OpTag.DELETE, OpTag.INSERT)
+    spans: list[tuple[int, int, OpTag]] = []
+    pos = 0
+    parts: list[str] = []
+    for op in change.word_ops:
+        if op.tag is hidden:
+            continue
+        if op.tag is shown and op.text.strip():
+            spans.append((pos, len(op.text), shown))
+        parts.append(op.text)
+        pos += len(op.text)
+    return tuple(map_spans("".join(parts), text, spans))
+
+
+class ComparisonModel(QAbstractTableModel):
+    """Rows × versions over a Comparison, with the hidden-kinds and typographic filters."""
+
+    _CACHE_LIMIT = 4096
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._comparison: Comparison | None = None
+        self._colours: StatusColours = colours_for(QGuiApplication.palette())
+        self._hidden_kinds: frozenset[Kind] = frozenset()
+        self._hide_typographic = False
+        self._cell_change: dict[tuple[int, int], int] = {}
+        self._row_changes: dict[int, list[int]] = {}
+        self._cache: dict[tuple[int, int], CellInfo] = {}
+
+    # ----------------------------------------------------------------- setup
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        self.beginResetModel()
+        self._comparison = comparison
+        self._cache.clear()
+        self._index_changes()
+        self.endResetModel()
+
+    def comparison(self) -> Comparison | None:
+        return self._comparison
+
+    def set_colours(self, colours: StatusColours) -> None:
+        self._colours = colours
+        self._cache.clear()
+        self._refresh()
+
+    def colours(self) -> StatusColours:
+        return self._colours
+
+    def set_hidden_kinds(self, kinds: Iterable[Kind]) -> None:
+        hidden = frozenset(kinds)
+        if hidden != self._hidden_kinds:
+            self._hidden_kinds = hidden
+            self._cache.clear()
+            self._refresh()
+
+    def hidden_kinds(self) -> frozenset[Kind]:
+        return self._hidden_kinds
+
+    def set_hide_typographic(self, hide: bool) -> None:
+        if hide != self._hide_typographic:
+            self._hide_typographic = hide
+            self._cache.clear()
+            self._refresh()
+
+    def is_hidden(self, change_index: int) -> bool:
+        """Whether the change at ``change_index`` is filtered out (quiet, skipped by navigation)."""
+        assert self._comparison is not None
+        change = self._comparison.changes[change_index]
+        return change.kind in self._hidden_kinds or (self._hide_typographic and change.typographic)
+
+    def row_changes(self, row: int) -> list[int]:
+        """Indexes of the changes shown in ``row``."""
+        return self._row_changes.get(row, [])
+
+    def _refresh(self) -> None:
+        if self.rowCount() and self.columnCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _index_changes(self) -> None:
+        self._cell_change.clear()
+        self._row_changes.clear()
+        comparison = self._comparison
+        if comparison is None:
+            return
+        incoming: dict[tuple[int, int], int] = {}
+        outgoing: dict[tuple[int, int], int] = {}
+        for number, change in enumerate(comparison.changes):
+            for row in change.rows:
+                self._row_changes.setdefault(row, []).append(number)
+                cells = comparison.rows[row].cells
+                old_cell = cells[change.from_version]
+                new_cell = cells[change.to_version]
+                if old_cell is not None and old_cell in change.old:
+                    outgoing.setdefault((row, change.from_version), number)
+                if new_cell is not None and new_cell in change.new:
+                    incoming.setdefault((row, change.to_version), number)
+        self._cell_change.update(outgoing)
+        self._cell_change.update(incoming)
+
+    # ---------------------------------------------------------------- Qt API
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        if parent.isValid() or self._comparison is None:
+            return 0
+        return len(self._comparison.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        if parent.isValid() or self._comparison is None:
+            return 0
+        return len(self._comparison.versions)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        # Editable only so a double-click opens the read-only text editor for selecting words.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 0
+    ) -> bool:
+        return False
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
+        if not index.isValid() or self._comparison is None:
+            return None
+        info = self.cell(index.row(), index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return info.text or ""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._cell_colour(info)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(index.row(), info)
+        return self._custom_role(info, role)
+
+    def _custom_role(self, info: CellInfo, role: int) -> Any:
+        getter = _ROLE_GETTERS.get(role)
+        return getter(info) if getter is not None else None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        comparison = self._comparison
+        if comparison is None or orientation == Qt.Orientation.Vertical:
+            if comparison is not None and role == Qt.ItemDataRole.DisplayRole:
+                return str(section + 1)
+            return None
+        if not 0 <= section < len(comparison.versions):
+            return None
+        version = comparison.versions[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{version.name}\n{version_facts(comparison, section)}"
+        if role != Qt.ItemDataRole.ToolTipRole:
+            return None
+        confidence = f"confidence {version.confidence:.0%}"
+        lines = [version.path or version.name]
+        lines.append(f"Encoding {version.encoding} ({confidence}); click to change")
+        lines.extend(version.warnings)
+        return "\n".join(lines)
+
+    # --------------------------------------------------------------- cells
+    def cell(self, row: int, column: int) -> CellInfo:
+        """Everything the delegate needs to paint one cell (cached)."""
+        key = (row, column)
+        info = self._cache.get(key)
+        if info is None:
+            if len(self._cache) >= self._CACHE_LIMIT:
+                self._cache.clear()
+            info = self._cache[key] = self._build_cell(row, column)
+        return info
+
+    def _build_cell(self, row: int, column: int) -> CellInfo:
+        comparison = self._comparison
+        assert comparison is not None
+        the_row = comparison.rows[row]
+        index = the_row.cells[column]
+        if index is None:
+            return CellInfo(None, None, None, -1, (), None, "", None, False, False)
+        paragraph = comparison.paragraph(column, index)
+        number = self._cell_change.get((row, column), -1)
+        change = comparison.changes[number] if number >= 0 else None
+        status = self._cell_status(row, column)
+        quiet = change is not None and self.is_hidden(number)
+        typographic = change is not None and change.typographic
+        spans: tuple[tuple[int, int, OpTag], ...] = ()
+        move_link = None
+        if change is not None:
+            old_side = change.from_version == column and index in change.old
+            if change.type is ChangeType.CHANGED:
+                spans = word_spans(change, old_side, paragraph.text)
+            elif change.type is ChangeType.MOVED and len(change.rows) == 2:
+                first, second = change.rows
+                if old_side:
+                    move_link = (f"↳ moved to row {second + 1}", second)
+                else:
+                    move_link = (f"↰ moved from row {first + 1}", first)
+        badge = None if paragraph.kind is Kind.BODY else paragraph.kind.label.upper()
+        tip = describe_kind(paragraph) if badge else ""
+        return CellInfo(
+            paragraph.text,
+            paragraph,
+            status,
+            number,
+            spans,
+            badge,
+            tip,
+            move_link,
+            quiet,
+            typographic,
+        )
+
+    def _cell_status(self, row: int, column: int) -> RowStatus:
+        comparison = self._comparison
+        assert comparison is not None
+        links = comparison.rows[row].links
+        outgoing: RowStatus | None = None
+        for k, (a, b) in enumerate(comparison.pairs):
+            link = links[k] if k < len(links) else None
+            if link is None or link is RowStatus.EQUAL:
+                continue
+            if b == column:
+                return link
+            if a == column and outgoing is None:
+                outgoing = link
+        return outgoing or RowStatus.EQUAL
+
+    def _cell_colour(self, info: CellInfo) -> Any:
+        colours = self._colours
+        if info.text is None:
+            return colours.filler
+        if info.quiet or info.status is None:
+            return colours.base
+        if info.typographic and info.status is RowStatus.CHANGED:
+            return colours.typographic
+        return colours.background(info.status)
+
+    def display_status(self, info: CellInfo) -> RowStatus | None:
+        """The status the cell is painted with after the filters (EQUAL when quiet)."""
+        if info.text is None:
+            return None
+        return RowStatus.EQUAL if info.quiet else info.status
+
+    def _tooltip(self, row: int, info: CellInfo) -> str | None:
+        if info.text is None:
+            return "Not in this version"
+        parts: list[str] = []
+        if info.change >= 0 and self._comparison is not None:
+            change = self._comparison.changes[info.change]
+            label = _TYPE_LABELS[change.type]
+            if change.typographic:
+                label += " (typographic only)"
+            words = []
+            if change.words_added:
+                words.append(f"+{change.words_added}")
+            if change.words_removed:
+                words.append(f"−{change.words_removed}")
+            counts = f", words {' '.join(words)}" if words else ""
+            parts.append(f"Change {info.change + 1}: {label}{counts}")
+        if info.badge:
+            parts.append(info.badge_tip)
+        if info.paragraph is not None:
+            p = info.paragraph
+            span = (
+                f"line {p.first_line}"
+                if p.first_line == p.last_line
+                else f"lines {p.first_line}–{p.last_line}"
+            )
+            parts.append(f"Paragraph {p.index + 1}, {span}, {p.words} words")
+        return "\n".join(parts) or None
+
+    def cell_text(self, row: int, column: int) -> str:
+        """The paragraph text of a cell ("" for a gap)."""
+        return self.cell(row, column).text or ""
+
+
+def version_facts(comparison: Comparison, column: int) -> str:
+    """The header's second line: encoding · newline · paragraphs · words."""
+    version = comparison.versions[column]
+    paragraphs = len(version.paragraphs)
+    return (
+        f"{version.encoding} · {version.newline.value} · "
+        f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''} · {version.words} words"
+    )

@@ -1,0 +1,433 @@
+"""ComparisonView: the side-by-side view of N versions, the widget the main window shows.
+
+It composes a DiffTable (rows × versions, see ui/table.py), an OverviewStrip beside it and a
+legend below it, and adds what an editor does with a comparison: change navigation (in row
+order, skipping hidden kinds), find across all columns, zoom, copying, and keeping the place when
+the same files are compared again. See ui/palette.py for the colour scheme.
+Imports: PySide6, diffviewer.core.model, diffviewer.ui (table, overview, palette, model).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from diffviewer.core.model import Comparison, Kind
+from diffviewer.ui.overview import OverviewStrip
+from diffviewer.ui.palette import colours_for, legend_items, status_for_change
+from diffviewer.ui.table import DiffTable
+
+ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
+
+
+class ComparisonView(QWidget):
+    """The comparison view; see the UI contract for its API."""
+
+    current_change_changed = Signal(int)
+    encoding_change_requested = Signal(int)
+    paths_dropped_on_version = Signal(int, list)
+    version_remove_requested = Signal(int)
+    version_move_requested = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._table = DiffTable(self)
+        self._table.setObjectName("comparison_table")
+        self._model = self._table.comparison_model()
+        self._overview = OverviewStrip(self)
+        self._legend = _Legend(self)
+        self._current = -1
+        self._zoom = 100
+        self._base_font = QFont(self.font())
+        self._find: tuple[str, bool] = ("", False)
+        self._find_hit: tuple[int, int, int] | None = None
+        self._visible: list[int] = []
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self._table, 1)
+        row.addWidget(self._overview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row, 1)
+        layout.addWidget(self._legend)
+        header = self._table.version_header
+        header.encoding_clicked.connect(self.encoding_change_requested)
+        header.paths_dropped.connect(self.paths_dropped_on_version)
+        header.remove_requested.connect(self.version_remove_requested)
+        header.move_requested.connect(self.version_move_requested)
+        self._table.cell_delegate.link_activated.connect(self._on_link)
+        self._table.copy_requested.connect(self.copy_selection)
+        self._table.heights_changed.connect(self._schedule_overview)
+        self._table.verticalScrollBar().valueChanged.connect(self._update_visible_area)
+        self._table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._overview.jump_requested.connect(self._on_overview_jump)
+        self._overview_timer = QTimer(self)
+        self._overview_timer.setSingleShot(True)
+        self._overview_timer.setInterval(30)
+        self._overview_timer.timeout.connect(self._update_overview)
+        self._apply_colours()
+        self._apply_font()
+
+    # ------------------------------------------------------------ comparison
+    def set_comparison(self, comparison: Comparison | None) -> None:
+        previous = self._model.comparison()
+        place = self._place() if _same_inputs(previous, comparison) else None
+        self._current = -1
+        self._find_hit = None
+        self._table.set_comparison(comparison)
+        self._refresh_visible()
+        if place is not None:
+            self._restore_place(place)
+        else:
+            self._table.scrollToTop()
+        self.current_change_changed.emit(-1)
+
+    def comparison(self) -> Comparison | None:
+        return self._model.comparison()
+
+    def table(self) -> QTableView:
+        return self._table
+
+    def overview(self) -> OverviewStrip:
+        return self._overview
+
+    def legend_items(self) -> list[tuple[str, QColor]]:
+        """(label, colour) pairs explaining the colours, for a legend placed by the shell."""
+        return legend_items(self._model.colours())
+
+    def set_legend_visible(self, visible: bool) -> None:
+        self._legend.setVisible(visible)
+
+    def _place(self) -> tuple[int, int, int] | None:
+        """(version, paragraph, pixel offset) of the paragraph at the top of the viewport."""
+        anchor = self._table._anchor()
+        comparison = self._model.comparison()
+        if anchor is None or comparison is None:
+            return None
+        row, inside = anchor
+        for version, cell in enumerate(comparison.rows[row].cells):
+            if cell is not None:
+                return version, cell, inside
+        return None
+
+    def _restore_place(self, place: tuple[int, int, int]) -> None:
+        comparison = self._model.comparison()
+        assert comparison is not None
+        version, paragraph, inside = place
+        for number, row in enumerate(comparison.rows):
+            cells = row.cells
+            if version < len(cells) and cells[version] is not None and cells[version] >= paragraph:
+                self._table.scroll_row_to(number, 0.0)
+                bar = self._table.verticalScrollBar()
+                bar.setValue(bar.value() + inside)
+                return
+
+    # ------------------------------------------------------------- filters
+    def set_hidden_kinds(self, kinds: Iterable[Kind]) -> None:
+        self._model.set_hidden_kinds(kinds)
+        self._refresh_visible()
+
+    def set_hide_typographic(self, hide: bool) -> None:
+        self._model.set_hide_typographic(hide)
+        self._refresh_visible()
+
+    def visible_changes(self) -> list[int]:
+        """Indexes into comparison.changes not hidden by the filters, in row order."""
+        return list(self._visible)
+
+    def _refresh_visible(self) -> None:
+        comparison = self._model.comparison()
+        if comparison is None:
+            self._visible = []
+        else:
+            shown = [i for i in range(len(comparison.changes)) if not self._model.is_hidden(i)]
+            self._visible = sorted(shown, key=lambda i: (_first_row(comparison, i), i))
+        if self._current >= 0 and self._current not in self._visible:
+            self._current = -1
+            self.current_change_changed.emit(-1)
+        self._table.viewport().update()
+        self._schedule_overview()
+
+    # ----------------------------------------------------------- navigation
+    def current_change(self) -> int:
+        return self._current
+
+    def goto_change(self, index: int) -> None:
+        comparison = self._model.comparison()
+        if comparison is None or not 0 <= index < len(comparison.changes):
+            return
+        rows = comparison.changes[index].rows or (0,)
+        self._current = index
+        self._table.scroll_row_to(min(rows))
+        self._table.select_rows(min(rows), min(rows))
+        for row in rows[1:]:
+            self._select_extra(row)
+        self._update_visible_area()
+        self.current_change_changed.emit(index)
+
+    def _select_extra(self, row: int) -> None:
+        flags = QItemSelectionModel.SelectionFlag
+        self._table.selectionModel().select(self._model.index(row, 0), flags.Select | flags.Rows)
+
+    def goto_row(self, row: int) -> None:
+        if 0 <= row < self._model.rowCount():
+            self._table.scroll_row_to(row)
+            self._table.select_rows(row, row)
+
+    def next_change(self) -> bool:
+        return self._step(+1)
+
+    def previous_change(self) -> bool:
+        return self._step(-1)
+
+    def first_change(self) -> bool:
+        if not self._visible:
+            return False
+        self.goto_change(self._visible[0])
+        return True
+
+    def last_change(self) -> bool:
+        if not self._visible:
+            return False
+        self.goto_change(self._visible[-1])
+        return True
+
+    def _step(self, direction: int) -> bool:
+        visible = self._visible
+        comparison = self._model.comparison()
+        if not visible or comparison is None:
+            return False
+        if self._current in visible:
+            position = visible.index(self._current) + direction
+        else:
+            current = self._table.currentIndex()
+            row = current.row() if current.isValid() else -1
+            if direction > 0:
+                position = next(
+                    (n for n, i in enumerate(visible) if _first_row(comparison, i) >= row),
+                    len(visible),
+                )
+            else:
+                before = [n for n, i in enumerate(visible) if _first_row(comparison, i) <= row]
+                position = before[-1] if before else -1
+        if not 0 <= position < len(visible):
+            return False
+        self.goto_change(visible[position])
+        return True
+
+    def _on_link(self, row: int) -> None:
+        self.goto_row(row)
+
+    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        changes = [i for i in self._model.row_changes(current.row()) if i in self._visible]
+        if changes and self._current not in changes:
+            self._current = changes[0]
+            self.current_change_changed.emit(self._current)
+
+    # ---------------------------------------------------------------- find
+    def find(self, text: str, *, backwards: bool = False, case_sensitive: bool = False) -> bool:
+        """Select the next (or previous) match of ``text`` in any column; wraps around once."""
+        comparison = self._model.comparison()
+        self._find = (text, case_sensitive)
+        if not text or comparison is None:
+            self._find_hit = None
+            self._table.cell_delegate.set_find("", False, None)
+            self._table.viewport().update()
+            return False
+        hit = _search(self._model, text, case_sensitive, self._search_start(), backwards)
+        self._find_hit = hit
+        self._table.cell_delegate.set_find(text, case_sensitive, hit)
+        self._table.viewport().update()
+        if hit is None:
+            return False
+        row, column, _ = hit
+        self._table.scroll_row_to(row)
+        self._table.setCurrentIndex(self._model.index(row, column))
+        return True
+
+    def _search_start(self) -> tuple[int, int, int]:
+        if self._find_hit is not None:
+            return self._find_hit
+        current = self._table.currentIndex()
+        if current.isValid():
+            return current.row(), current.column(), -1
+        return 0, 0, -1
+
+    # ---------------------------------------------------------------- zoom
+    def zoom_in(self) -> None:
+        self._set_zoom(self._zoom + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._set_zoom(self._zoom - ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self._set_zoom(100)
+
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_base_font(self, font: QFont) -> None:
+        self._base_font = QFont(font)
+        self._apply_font()
+
+    def _set_zoom(self, percent: int) -> None:
+        percent = max(ZOOM_MIN, min(ZOOM_MAX, percent))
+        if percent != self._zoom:
+            self._zoom = percent
+            self._apply_font()
+
+    def zoomed_font(self) -> QFont:
+        font = QFont(self._base_font)
+        size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+        font.setPointSizeF(size * self._zoom / 100)
+        return font
+
+    def _apply_font(self) -> None:
+        font = self.zoomed_font()
+        anchor = self._table._anchor()
+        self._table.setFont(font)
+        self._table.cell_delegate.set_font(font)
+        self._table.relayout()
+        self._table._restore_anchor(anchor)
+
+    # ---------------------------------------------------------------- copy
+    def copy_selection(self) -> None:
+        """Copy the selected words of an open paragraph editor, else the selected rows' cells."""
+        editor = self._table.findChild(QPlainTextEdit, "paragraph_editor")
+        if editor is not None and editor.isVisible() and editor.textCursor().hasSelection():
+            editor.copy()
+            return
+        rows = sorted({index.row() for index in self._table.selectionModel().selectedIndexes()})
+        if not rows and self._table.currentIndex().isValid():
+            rows = [self._table.currentIndex().row()]
+        if not rows:
+            return
+        lines = []
+        for row in rows:
+            cells = [self._model.cell_text(row, c) for c in range(self._model.columnCount())]
+            lines.append("\t".join(" ".join(text.split()) for text in cells))
+        QGuiApplication.clipboard().setText("\n".join(lines))
+
+    # ------------------------------------------------------------ overview
+    def _schedule_overview(self) -> None:
+        self._overview_timer.start()
+        self._update_visible_area()
+
+    def _update_overview(self) -> None:
+        comparison = self._model.comparison()
+        header = self._table.verticalHeader()
+        marks = []
+        if comparison is not None:
+            colours = self._model.colours()
+            for index in self._visible:
+                change = comparison.changes[index]
+                colour = colours.marks[status_for_change(change.type)]
+                for row in change.rows:
+                    marks.append(
+                        (float(header.sectionPosition(row)), float(header.sectionSize(row)), colour)
+                    )
+        self._overview.set_marks(marks, float(header.length()))
+        self._update_visible_area()
+
+    def _update_visible_area(self) -> None:
+        bar = self._table.verticalScrollBar()
+        self._overview.set_visible_area(float(bar.value()), float(self._table.viewport().height()))
+
+    def _on_overview_jump(self, fraction: float) -> None:
+        header = self._table.verticalHeader()
+        target = fraction * header.length() - self._table.viewport().height() / 2
+        self._table.verticalScrollBar().setValue(max(0, int(target)))
+
+    # ------------------------------------------------------------- palette
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_colours()
+
+    def _apply_colours(self) -> None:
+        self._model.set_colours(colours_for(self.palette()))
+        self._table.cell_delegate.clear_cache()
+        self._legend.set_items(self.legend_items())
+        self._schedule_overview()
+
+
+class _Legend(QWidget):
+    """A line of colour swatches with their labels."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(4, 0, 4, 2)
+        self._layout.setSpacing(10)
+
+    def set_items(self, items: list[tuple[str, QColor]]) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        for label, colour in items:
+            swatch = QLabel(self)
+            swatch.setFixedSize(12, 12)
+            swatch.setStyleSheet(f"background: {colour.name()}; border: 1px solid palette(mid);")
+            self._layout.addWidget(swatch)
+            self._layout.addWidget(QLabel(label, self))
+        self._layout.addStretch(1)
+
+
+def _first_row(comparison: Comparison, index: int) -> int:
+    rows = comparison.changes[index].rows
+    return min(rows) if rows else 0
+
+
+def _same_inputs(old: Comparison | None, new: Comparison | None) -> bool:
+    if old is None or new is None or len(old.versions) != len(new.versions):
+        return False
+    return all(
+        a.path == b.path and a.name == b.name
+        for a, b in zip(old.versions, new.versions, strict=True)
+    )
+
+
+def _search(
+    model: Any, text: str, case_sensitive: bool, start: tuple[int, int, int], backwards: bool
+) -> tuple[int, int, int] | None:
+    """The next match (row, column, offset) after ``start`` in reading order, wrapping once."""
+    needle = text if case_sensitive else text.lower()
+    rows, columns = model.rowCount(), model.columnCount()
+    total = rows * columns
+    if not total:
+        return None
+    row, column, offset = start
+    position = row * columns + column
+    for step in range(total + 1):
+        cell = (position + (-step if backwards else step)) % total
+        r, c = divmod(cell, columns)
+        haystack = model.cell_text(r, c)
+        if not case_sensitive:
+            haystack = haystack.lower()
+        if step == 0:
+            if backwards:
+                found = haystack.rfind(needle, 0, offset + len(needle) - 1) if offset > 0 else -1
+            else:
+                found = haystack.find(needle, offset + 1)
+        else:
+            found = haystack.rfind(needle) if backwards else haystack.find(needle)
+        if found >= 0:
+            return r, c, found
+    return None
