@@ -66,8 +66,8 @@ def merge_units(
         Row(cells=tuple(d.cells), links=tuple(d.links), status=_overall(d.links)) for d in table
     )
     row_of = [[-1] * n for n in counts]
-    for number, row in enumerate(rows):
-        for version, cell in enumerate(row.cells):
+    for number, done in enumerate(rows):
+        for version, cell in enumerate(done.cells):
             if cell is not None:
                 row_of[version][cell] = number
     return rows, row_of
