@@ -1,0 +1,117 @@
+"""Atomic file writes: the destination holds either the old content or the whole new one.
+
+``write_atomic`` writes to a hidden temporary file in the destination's folder (so the final
+``os.replace`` never crosses a file system), flushes and fsyncs it, gives it the destination's
+permissions, then renames it over the destination. On failure the temporary file is removed
+and ``ExportError`` names the file and the operating system's reason; the old file is untouched.
+A process killed mid-write leaves the destination intact and, at worst, a ``.NAME.*.tmp`` file.
+
+Bytes go out through ``os.write`` on a raw descriptor (not a buffered file object) so that
+every write is one system call and its error is seen here, not at close.
+Imports: the standard library and ``core.errors`` only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from diffviewer.core.errors import ExportError
+
+_CHUNK = 1 << 20  # Bounded writes: a huge export never needs one giant syscall.
+
+
+def current_umask() -> int:
+    """The process umask, read without changing it where the platform allows.
+
+    ``os.umask`` can only be read by setting it, which races with other threads creating
+    files; Linux publishes it in /proc/self/status (kernel ≥ 4.7), so that is tried first.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _reason(error: OSError) -> str:
+    if error.strerror:
+        return error.strerror
+    if error.errno:
+        return os.strerror(error.errno)
+    return str(error) or type(error).__name__
+
+
+def _target_mode(dest: Path) -> int:
+    """The destination's permission bits when it exists, else what ``open()`` would give."""
+    try:
+        return stat.S_IMODE(os.stat(dest).st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view[:_CHUNK])
+        view = view[written:]
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort (not possible on Windows)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> None:
+    """Write ``data`` to ``path`` all at once or not at all.
+
+    A symlink at ``path`` is kept: its target is replaced. Raises ``ExportError`` naming
+    ``path`` and the reason ("No space left on device", "Permission denied"…).
+    """
+    shown = os.fspath(path)
+    try:
+        payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
+    except (UnicodeEncodeError, LookupError) as error:
+        raise ExportError(f"{shown}: cannot encode as {encoding}: {error}") from error
+    dest = Path(os.path.realpath(shown))
+    if dest.is_dir():
+        raise ExportError(f"{shown}: is a folder")
+    try:
+        mode = _target_mode(dest)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)
+    except OSError as error:
+        raise ExportError(f"{shown}: {_reason(error)}") from error
+    try:
+        try:
+            _write_all(fd, payload)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(temp_name, mode)
+        os.replace(temp_name, dest)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        if isinstance(error, OSError):
+            raise ExportError(f"{shown}: {_reason(error)}") from error
+        raise
+    _fsync_folder(dest.parent)
