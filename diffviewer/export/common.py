@@ -1,0 +1,136 @@
+"""What several export formats need: the two sides of a change, word marks, locations, labels.
+
+Human-facing formats (text, Markdown, HTML, CSV) number versions and paragraphs from 1
+("v1 ¶3"); JSON, for programs, keeps the model's 0-based indexes.
+Imports: the standard library and ``diffviewer.core`` (no Qt).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from diffviewer.core.model import Change, ChangeType, Comparison, OpTag, Paragraph, WordOp
+
+#: How each change type is named in exports (the JSON values are the ``ChangeType`` values).
+TYPE_LABELS: dict[ChangeType, str] = {
+    ChangeType.REMOVED: "removed",
+    ChangeType.INSERTED: "inserted",
+    ChangeType.CHANGED: "edited",
+    ChangeType.MOVED: "moved",
+    ChangeType.SPLIT: "split",
+    ChangeType.MERGED: "merged",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """The paragraphs a change touches in its from-version (old) and to-version (new)."""
+
+    old: tuple[Paragraph, ...]
+    new: tuple[Paragraph, ...]
+
+    @property
+    def old_text(self) -> str | None:
+        return "\n\n".join(p.text for p in self.old) if self.old else None
+
+    @property
+    def new_text(self) -> str | None:
+        return "\n\n".join(p.text for p in self.new) if self.new else None
+
+
+def sides(comparison: Comparison, change: Change) -> Sides:
+    return Sides(
+        old=tuple(comparison.paragraph(change.from_version, i) for i in change.old),
+        new=tuple(comparison.paragraph(change.to_version, i) for i in change.new),
+    )
+
+
+def version_label(version: int) -> str:
+    """``0`` → ``"v1"``."""
+    return f"v{version + 1}"
+
+
+def pair_label(change: Change) -> str:
+    return f"{version_label(change.from_version)}→{version_label(change.to_version)}"
+
+
+def paragraph_numbers(indexes: tuple[int, ...]) -> str:
+    """0-based indexes as the 1-based numbers an editor sees: ``(2, 3)`` → ``"¶3+¶4"``."""
+    return "+".join(f"¶{i + 1}" for i in indexes)
+
+
+def location(comparison: Comparison, version: int, indexes: tuple[int, ...]) -> str:
+    """``"v1 ¶3 (line 5)"`` or ``"v2 ¶4+¶5 (lines 7–9)"``."""
+    if not indexes:
+        return version_label(version)
+    paragraphs = [comparison.paragraph(version, i) for i in indexes]
+    first = min(p.first_line for p in paragraphs)
+    last = max(p.last_line for p in paragraphs)
+    lines = f"line {first}" if first == last else f"lines {first}–{last}"
+    return f"{version_label(version)} {paragraph_numbers(indexes)} ({lines})"
+
+
+def change_location(comparison: Comparison, change: Change) -> str:
+    """Where the change is: ``"v1 ¶1 (line 1) → v2"`` / ``"v1 ¶5 (line 9) → v2 ¶4 (line 7)"``."""
+    old = location(comparison, change.from_version, change.old)
+    new = location(comparison, change.to_version, change.new)
+    return f"{old} → {new}"
+
+
+def word_counts(change: Change) -> str:
+    """``"+3 −1 words"``, ``"−12 words"``, or ``""`` when the change adds and removes no word."""
+    parts = []
+    if change.words_added:
+        parts.append(f"+{change.words_added}")
+    if change.words_removed:
+        parts.append(f"−{change.words_removed}")
+    if not parts:
+        return ""
+    total = change.words_added + change.words_removed
+    return " ".join(parts) + (" word" if total == 1 else " words")
+
+
+def has_word_marks(change: Change) -> bool:
+    """True when the change carries a word diff worth showing (an edit or an edited move)."""
+    return any(op.tag is not OpTag.EQUAL for op in change.word_ops)
+
+
+def marked(
+    ops: tuple[WordOp, ...],
+    escape: Callable[[str], str],
+    deleted: Callable[[str], str],
+    inserted: Callable[[str], str],
+) -> str:
+    """One text with both sides: kept runs escaped, deleted/inserted runs wrapped.
+
+    Whitespace at the edges of a marked run is moved outside the marks so marks hug the
+    words (Markdown needs that); a deleted run's edge whitespace is dropped where an inserted
+    run on that side brings its own, so "Old " → "New " reads ``[-Old-]{+New+} ``.
+    """
+    out: list[str] = []
+    for position, op in enumerate(ops):
+        if op.tag is OpTag.EQUAL:
+            out.append(escape(op.text))
+            continue
+        core = op.text.strip()
+        if not core:
+            # A whitespace-only run: show it only where it adds text, unmarked.
+            if op.tag is OpTag.INSERT:
+                out.append(escape(op.text))
+            continue
+        lead = op.text[: len(op.text) - len(op.text.lstrip())]
+        trail = op.text[len(op.text.rstrip()) :]
+        if op.tag is OpTag.DELETE:
+            if position > 0 and ops[position - 1].tag is OpTag.INSERT:
+                lead = ""
+            if position + 1 < len(ops) and ops[position + 1].tag is OpTag.INSERT:
+                trail = ""
+        wrap = deleted if op.tag is OpTag.DELETE else inserted
+        out.append(escape(lead) + wrap(escape(core)) + escape(trail))
+    return "".join(out)
+
+
+def side_of(ops: tuple[WordOp, ...], tag: OpTag) -> tuple[WordOp, ...]:
+    """The ops that make up one side: ``OpTag.DELETE`` → the old text, ``INSERT`` → the new."""
+    return tuple(op for op in ops if op.tag is OpTag.EQUAL or op.tag is tag)

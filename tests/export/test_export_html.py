@@ -1,0 +1,153 @@
+"""export.html: one self-contained, script-free page; hostile text and names stay text."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from diffviewer.core.model import Comparison
+from diffviewer.export.html import CSP, render_html
+from tests.export.export_builders import (
+    ALL_CASES,
+    HOSTILE_TEXTS,
+    hostile_comparison,
+    mixed_comparison,
+    seed_like_comparison,
+    three_version_comparison,
+)
+
+ALLOWED_TAGS = {
+    "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "table",
+    "thead", "tbody", "tr", "th", "td", "span", "del", "ins", "ul", "ol", "li", "a",
+}  # fmt: skip
+
+
+class Page(HTMLParser):
+    """Collects what a browser would see: elements, attributes, text."""
+
+    def __init__(self, document: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.styles: list[str] = []
+        self._in_style = False
+        self.feed(document)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        (self.styles if self._in_style else self.text).append(data)
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+@pytest.mark.parametrize("case", sorted(ALL_CASES))
+def test_page_is_self_contained_and_script_free(case: str) -> None:
+    """Only harmless elements, no event handlers, no URL but in-page anchors, a strict CSP."""
+    page = Page(render_html(ALL_CASES[case]()))
+    assert {tag for tag, _ in page.tags} <= ALLOWED_TAGS
+    for tag, attrs in page.tags:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            assert name not in ("src", "srcset", "action", "formaction", "background")
+            if name == "href":
+                assert value is not None
+                assert re.fullmatch(r"#r\d+", value), value
+    csp = [a for a in page.all("meta") if a.get("http-equiv") == "Content-Security-Policy"]
+    assert csp == [{"http-equiv": "Content-Security-Policy", "content": CSP}]
+    assert CSP == "default-src 'none'; style-src 'unsafe-inline'"
+    assert len(page.all("style")) == 1
+    css = "".join(page.styles)
+    assert "url(" not in css
+    assert "@import" not in css
+    assert "@font-face" not in css
+    assert "@media (prefers-color-scheme: dark)" in css
+
+
+def test_hostile_text_and_file_names_are_shown_not_run() -> None:
+    """<script>, attribute break-outs and </style> in text or names arrive as visible text."""
+    comparison = hostile_comparison()
+    document = render_html(comparison)
+    page = Page(document)
+    visible = "".join(page.text)
+    for text in HOSTILE_TEXTS:
+        for line in text.split("\n"):
+            assert line in visible
+    for version in comparison.versions:
+        assert version.name in visible
+    # Names also sit in title attributes, where they must stay inside the quotes.
+    titles = [a["title"] for _, a in page.tags if "title" in a]
+    assert '/tmp/"><img src=x>.txt' in titles
+    assert "rule: <rule onclick=x>" in titles
+    assert document.count("</style>") == 1
+    assert "<script" not in document
+    assert "<img" not in document
+
+
+def test_rows_are_aligned_with_one_column_per_version() -> None:
+    """The side-by-side table has a row per aligned row and a cell per version (+ number)."""
+    comparison = three_version_comparison()
+    document = render_html(comparison)
+    table = document[document.index('<table class="diff">') :]
+    body = table[table.index("<tbody>") : table.index("</tbody>")]
+    rows = re.findall(r"<tr id=\"r(\d+)\"[^>]*>(.*?)</tr>", body, re.S)
+    assert [int(n) for n, _ in rows] == list(range(1, len(comparison.rows) + 1))
+    for _, cells in rows:
+        assert cells.count("<td") == 1 + len(comparison.versions)
+    header = re.search(r"<thead><tr>(.*?)</tr></thead>", table)
+    assert header is not None
+    assert header.group(1).count("<th") == 4
+
+
+def test_cells_are_coloured_by_their_change_and_gaps_hatched() -> None:
+    """Removed cell on the left, a gap on the right; the legend names every colour."""
+    document = render_html(seed_like_comparison())
+    assert re.search(
+        r'<td class="removed"><span class="pn">¶1</span><span class="badge" '
+        r'title="headline \(rule: h1\)">headline</span>China Demand',
+        document,
+    )
+    assert '<td class="gap"></td>' in document
+    legend = re.search(r'<ul class="legend">(.*?)</ul>', document)
+    assert legend is not None
+    for status in ("removed", "inserted", "changed", "moved", "split", "merged"):
+        assert f'swatch {status}"' in legend.group(1)
+
+
+def test_changed_cells_carry_word_level_marks() -> None:
+    """The old side shows <del>, the new side <ins>, around the changed words only."""
+    document = render_html(mixed_comparison())
+    assert '<span class="pn">¶2</span>The <del>cat</del> sat on the mat.</td>' in document
+    assert '<span class="pn">¶2</span>The <ins>dog</ins> sat on the mat.</td>' in document
+
+
+def test_moves_link_their_two_rows() -> None:
+    """A moved paragraph's two rows point at each other."""
+    document = render_html(mixed_comparison())
+    assert '<a href="#r11">moved to row 11</a>' in document
+    assert '<a href="#r3">moved from row 3</a>' in document
+
+
+def test_summary_sentence_and_facts_on_top() -> None:
+    """The sentence and the facts table come before the side-by-side table."""
+    document = render_html(seed_like_comparison())
+    summary = document.index('<p class="summary">5 paragraphs removed: 1 headline')
+    facts = document.index('<table class="facts">')
+    diff = document.index('<table class="diff">')
+    assert summary < facts < diff
+    assert '<td class="n">9</td><td class="n">78</td>' in document
+
+
+def test_empty_comparison_renders() -> None:
+    """A comparison without versions (nothing loaded) still gives a valid page."""
+    page = Page(render_html(Comparison((), (), (), ())))
+    assert "No differences." in "".join(page.text)
