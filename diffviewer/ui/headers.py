@@ -42,6 +42,8 @@ class VersionHeader(QHeaderView):
         self.setSectionsClickable(False)
         self.setHighlightSections(False)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.user_resizing = False
+        """True while a mouse button is down on the header (a section edge being dragged)."""
 
     def _comparison_model(self) -> ComparisonModel | None:
         model = self.model()
@@ -104,9 +106,14 @@ class VersionHeader(QHeaderView):
         painter.drawText(inner.left() + metrics.horizontalAdvance(encoding), baseline, rest)
         painter.restore()
 
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.user_resizing = event.button() == Qt.MouseButton.LeftButton
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.user_resizing = False
         pos = event.position().toPoint()
-        section = self.logical_indexAt(pos)
+        section = self.logicalIndexAt(pos)
         if (
             event.button() == Qt.MouseButton.LeftButton
             and section >= 0
@@ -118,7 +125,7 @@ class VersionHeader(QHeaderView):
         super().mouseReleaseEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        section = self.logical_indexAt(event.pos())
+        section = self.logicalIndexAt(event.pos())
         count = self.count()
         if section < 0:
             return
@@ -148,13 +155,13 @@ class VersionHeader(QHeaderView):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.logical_indexAt(event.position().toPoint()) >= 0 and _local_paths(event.mimeData()):
+        if self.logicalIndexAt(event.position().toPoint()) >= 0 and _local_paths(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        section = self.logical_indexAt(event.position().toPoint())
+        section = self.logicalIndexAt(event.position().toPoint())
         paths = _local_paths(event.mimeData())
         if section >= 0 and paths:
             event.acceptProposedAction()
@@ -163,7 +170,7 @@ class VersionHeader(QHeaderView):
             event.ignore()
 
     def section_at(self, pos: QPoint) -> int:
-        return self.logical_indexAt(pos)
+        return self.logicalIndexAt(pos)
 
 
 def _local_paths(mime: Any) -> list[str]:

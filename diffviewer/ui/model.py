@@ -13,6 +13,7 @@ Imports: PySide6.QtCore/QtGui, diffviewer.core and diffviewer.ui.palette.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 
+from diffviewer.core.errors import DiffViewerError
 from diffviewer.core.model import (
     Change,
     ChangeType,
@@ -99,20 +101,21 @@ _ROLE_GETTERS.update(
 
 
 def describe_kind(paragraph: Paragraph) -> str:
-    """Tooltip of a kind badge: the kind, the rule, and the rule's description if core has it."""
+    """Tooltip of a kind badge: the kind, the rule, and the rule's description (bundled rules;
+    a rule from a user's file that the bundled set lacks is named without a description)."""
     tip = f"{paragraph.kind.label.capitalize()}: rule “{paragraph.rule}”"
-    try:
-        from diffviewer.core import kinds
-    except ImportError:
-        return tip
-    describe = getattr(kinds, "describe_rule", None)
-    if describe is None:
-        return tip
-    try:
-        description = describe(paragraph.rule)
-    except (KeyError, ValueError, LookupError):
-        return tip
+    description = _rule_description(paragraph.rule)
     return f"{tip}\n{description}" if description else tip
+
+
+@functools.cache
+def _rule_description(name: str) -> str:
+    try:
+        from diffviewer.core.kinds import describe_rule, load_rules
+
+        return describe_rule(load_rules(), name)
+    except (ImportError, DiffViewerError):
+        return ""
 
 
 def map_spans(

@@ -83,6 +83,12 @@ class DiffTable(QTableView):
         self.cell_delegate.clear_cache()
         self._exact = bytearray()
         self._model.set_comparison(comparison)
+        # The caller restores a kept place itself; a stale offset would anchor the wrong row.
+        self._measuring = True
+        try:
+            self.verticalScrollBar().setValue(0)
+        finally:
+            self._measuring = False
         self._exact = bytearray(self._model.rowCount())
         self._widths = ()
         self.apply_widths()
@@ -116,7 +122,7 @@ class DiffTable(QTableView):
         return tuple(self.columnWidth(c) for c in range(self._model.columnCount()))
 
     def _on_section_resized(self, section: int, old: int, new: int) -> None:
-        if self._applying_widths:
+        if self._applying_widths or not self.version_header.user_resizing:
             return
         widths = self.column_widths()
         total = sum(widths)
@@ -146,9 +152,10 @@ class DiffTable(QTableView):
         first = max(0, anchor[0] - _ESTIMATE_SLICE // 2) if anchor else 0
         # Rows near the viewport first, so the screen settles at once; the rest in slices.
         self._estimate_rows(first, min(rows, first + _ESTIMATE_SLICE))
-        self._pending_ranges = [(0, first), (min(rows, first + _ESTIMATE_SLICE), rows)]
+        pending = [(0, first), (min(rows, first + _ESTIMATE_SLICE), rows)]
+        self._pending_ranges = [(a, b) for a, b in pending if a < b]
         self._measure_visible(anchor)
-        if any(a < b for a, b in self._pending_ranges):
+        if self._pending_ranges:
             self._estimate_timer.start(0)
 
     def _estimate_slice(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -63,6 +64,8 @@ class ComparisonView(QWidget):
         layout.setSpacing(2)
         layout.addLayout(row, 1)
         layout.addWidget(self._legend)
+        # The legend must never hold the view wider than the window wants it.
+        self._legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         header = self._table.version_header
         header.encoding_clicked.connect(self.encoding_change_requested)
         header.paths_dropped.connect(self.paths_dropped_on_version)
@@ -72,7 +75,7 @@ class ComparisonView(QWidget):
         self._table.copy_requested.connect(self.copy_selection)
         self._table.heights_changed.connect(self._schedule_overview)
         self._table.verticalScrollBar().valueChanged.connect(self._update_visible_area)
-        self._table.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self._table.pressed.connect(self._on_pressed)
         self._overview.jump_requested.connect(self._on_overview_jump)
         self._overview_timer = QTimer(self)
         self._overview_timer.setSingleShot(True)
@@ -169,10 +172,10 @@ class ComparisonView(QWidget):
         comparison = self._model.comparison()
         if comparison is None or not 0 <= index < len(comparison.changes):
             return
-        rows = comparison.changes[index].rows or (0,)
+        rows = sorted(comparison.changes[index].rows or (0,))
         self._current = index
-        self._table.scroll_row_to(min(rows))
-        self._table.select_rows(min(rows), min(rows))
+        self._table.scroll_row_to(rows[0])
+        self._table.select_rows(rows[0], rows[0])
         for row in rows[1:]:
             self._select_extra(row)
         self._update_visible_area()
@@ -231,10 +234,9 @@ class ComparisonView(QWidget):
     def _on_link(self, row: int) -> None:
         self.goto_row(row)
 
-    def _on_current_row(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        changes = [i for i in self._model.row_changes(current.row()) if i in self._visible]
+    def _on_pressed(self, index: QModelIndex) -> None:
+        """A click on a change's row makes it the current change (navigation goes on from it)."""
+        changes = [i for i in self._model.row_changes(index.row()) if i in self._visible]
         if changes and self._current not in changes:
             self._current = changes[0]
             self.current_change_changed.emit(self._current)
