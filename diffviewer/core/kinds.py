@@ -1,0 +1,199 @@
+"""What kind of text each paragraph is (headline, caption, comment prompt, …), from rules.
+
+``classify`` walks one version's paragraph keys in order and gives each the kind of the first
+rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions all hold, or
+``(Kind.BODY, "default")``. The facts rules test:
+
+- words: counted as the viewer counts them (``paragraphs.count_words``);
+- ends_with_full_stop: the text ends with ``. ! ? …`` (or ``。！？``), closing quotes and
+  brackets after it allowed;
+- title_case: of the words starting with a letter, small words (a, of, the, de, und, …) left
+  out, at least two and three in four start with a capital;
+- position: the index in the sequence (``first``, ``last``, ``first_n``, ``last_n``);
+- in_link_run: the paragraph belongs to a run of three or more consecutive short link-like
+  paragraphs (1–4 words, no final full stop), as menus are;
+- follows: the kind given to the previous paragraph;
+- pattern / not_pattern: searched in the first ``rules.PATTERN_WINDOW`` characters.
+
+Speed: per rule set, the cheap facts (words, full stop, link run, position, previous kind)
+select the candidate rules once and the selection is cached; long prose paragraphs usually
+have no candidate at all. Within one call, results are cached by text and facts (pages repeat
+captions and teasers).
+Imports: the standard library and ``core`` (model, paragraphs, rules, errors) only.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from diffviewer.core.model import Kind
+from diffviewer.core.paragraphs import count_words
+from diffviewer.core.rules import (
+    DEFAULT_DESCRIPTION,
+    DEFAULT_RULE,
+    PATTERN_WINDOW,
+    Rule,
+    RuleSet,
+    load_rules,
+)
+
+__all__ = ["Rule", "RuleSet", "classify", "describe_rule", "load_rules"]
+
+_LINK_MAX_WORDS = 4
+_LINK_RUN = 3
+_SENTENCE_END = frozenset(".!?…。！？")
+_CLOSERS = "\"'”’»)]*› \u00a0"
+_OPENERS = "\"'‘“«¿¡([*"
+# Words a title-case headline leaves in lower case (English, French, German, Spanish).
+_SMALL = (
+    "a an and as at but by for from if in into nor of off on onto or out over per so than the "
+    "to up via vs with "
+    "à au aux d de des du en et l la le les ou par pour sur un une "
+    "am auf aus bei das dem den der die ein eine für im mit und von vor zu zum zur "
+    "al con del el las lo los para por una y"
+)
+_SMALL_WORDS = frozenset(_SMALL.split())
+
+
+def classify(texts: Sequence[str], rules: RuleSet) -> list[tuple[Kind, str]]:
+    """(kind, rule name) for each paragraph key of one version, in order."""
+    plan = _plan(rules)
+    count = len(texts)
+    words = [count_words(text) for text in texts]
+    stops = [_ends_with_full_stop(text) for text in texts]
+    in_run = _link_runs(words, stops)
+    cap = plan.word_cap
+    out: list[tuple[Kind, str]] = []
+    results: dict[tuple[str, tuple[int, bool, bool, int, Kind | None]], tuple[Kind, str]] = {}
+    previous: Kind | None = None
+    for index, text in enumerate(texts):
+        facts = (
+            min(words[index], cap),
+            stops[index],
+            in_run[index],
+            plan.position_mask(index, count),
+            previous if plan.uses_follows else None,
+        )
+        key = (text, facts)
+        result = results.get(key)
+        if result is None:
+            result = _first_match(text, plan.candidates(facts))
+            results[key] = result
+        out.append(result)
+        previous = result[0]
+    return out
+
+
+def describe_rule(rules: RuleSet, name: str) -> str:
+    """The description of rule ``name`` (for "why is this a caption?"), or "" if unknown."""
+    if name == DEFAULT_RULE:
+        return DEFAULT_DESCRIPTION
+    rule = rules.by_name.get(name)
+    return rule.description if rule is not None else ""
+
+
+def is_title_case(text: str) -> bool:
+    """Most words capitalised: of the non-small words, at least two and ≥ 75 % (see module doc)."""
+    capitalised = counted = 0
+    for token in text.split():
+        word = token.lstrip(_OPENERS)
+        if not word or not word[0].isalpha():
+            continue
+        if word.lower().rstrip(".,:;!?’'\"”") in _SMALL_WORDS:
+            continue
+        counted += 1
+        capitalised += word[0].isupper()
+    return counted >= 2 and capitalised * 4 >= counted * 3
+
+
+def _ends_with_full_stop(text: str) -> bool:
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def _link_runs(words: Sequence[int], stops: Sequence[bool]) -> list[bool]:
+    """True for paragraphs inside a run of ≥ 3 consecutive short unpunctuated paragraphs."""
+    link = [0 < w <= _LINK_MAX_WORDS and not s for w, s in zip(words, stops, strict=True)]
+    out = [False] * len(link)
+    start = 0
+    while start < len(link):
+        if not link[start]:
+            start += 1
+            continue
+        end = start
+        while end < len(link) and link[end]:
+            end += 1
+        if end - start >= _LINK_RUN:
+            out[start:end] = [True] * (end - start)
+        start = end
+    return out
+
+
+def _first_match(text: str, candidates: Sequence[Rule]) -> tuple[Kind, str]:
+    window = text[:PATTERN_WINDOW]
+    title: bool | None = None
+    for rule in candidates:
+        if rule.title_case is not None:
+            if title is None:
+                title = is_title_case(text)
+            if title is not rule.title_case:
+                continue
+        if rule.pattern is not None and rule.pattern.search(window) is None:
+            continue
+        if rule.not_pattern is not None and rule.not_pattern.search(window) is not None:
+            continue
+        return rule.kind, rule.name
+    return Kind.BODY, DEFAULT_RULE
+
+
+_Facts = tuple[int, bool, bool, int, Kind | None]
+
+
+class _Plan:
+    """Per rule set: which rules survive the cheap facts, computed once per combination."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules.rules
+        self.positions = sorted({(r.position, r.n) for r in self.rules if r.position is not None})
+        self.uses_follows = any(r.follows is not None for r in self.rules)
+        bounds = [b for r in self.rules for b in (r.min_words, r.max_words) if b is not None]
+        # Word counts above every bound behave alike: one cache entry serves them all.
+        self.word_cap = max(bounds, default=0) + 1
+        self._bit = {spec: 1 << n for n, spec in enumerate(self.positions)}
+        self._candidates: dict[_Facts, tuple[Rule, ...]] = {}
+
+    def position_mask(self, index: int, count: int) -> int:
+        mask = 0
+        for (position, n), bit in self._bit.items():
+            if (
+                (position == "first" and index == 0)
+                or (position == "last" and index == count - 1)
+                or (position == "first_n" and index < n)
+                or (position == "last_n" and index >= count - n)
+            ):
+                mask |= bit
+        return mask
+
+    def candidates(self, facts: _Facts) -> tuple[Rule, ...]:
+        found = self._candidates.get(facts)
+        if found is None:
+            found = tuple(rule for rule in self.rules if self._admits(rule, facts))
+            self._candidates[facts] = found
+        return found
+
+    def _admits(self, rule: Rule, facts: _Facts) -> bool:
+        words, stop, in_run, mask, previous = facts
+        return not (
+            (rule.min_words is not None and words < rule.min_words)
+            or (rule.max_words is not None and words > rule.max_words)
+            or (rule.ends_with_full_stop is not None and stop is not rule.ends_with_full_stop)
+            or (rule.in_link_run is not None and in_run is not rule.in_link_run)
+            or (rule.position is not None and not mask & self._bit[(rule.position, rule.n)])
+            or (rule.follows is not None and previous not in rule.follows)
+        )
+
+
+@functools.lru_cache(maxsize=8)
+def _plan(rules: RuleSet) -> _Plan:
+    return _Plan(rules)

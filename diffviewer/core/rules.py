@@ -1,0 +1,542 @@
+"""Kind rules as data: the TOML format, its validation, and the guard against runaway patterns.
+
+A rules file holds one ``[[rule]]`` table per rule (see ``resources/rules/kinds.toml``, which
+documents every key). Rules are data, never code: a file is parsed with ``tomllib`` and each
+pattern compiled with ``re``; nothing in a file is evaluated or imported.
+
+Loading order: user files first, in the order given, then the bundled file, so a user rule is
+tried before any bundled one. A rule whose ``name`` a later file also uses replaces that later
+rule; ``{name = "…", enabled = false}`` switches the later rule off.
+
+Runaway patterns: Python's ``re`` has no timeout, so a pattern such as ``(a+)+$`` could hang the
+app on a long line of ``a``. ``find_nested_repetition`` refuses, at load time, a repeated group
+(``*``, ``+``, ``{m,n}`` with n > 1) that holds an unbounded repetition (``*``, ``+``, ``{m,}``)
+or an alternation whose branches can begin with the same character (``(a|a)*``). Its limits:
+it over-approximates (``(?:\\s+\\w+){1,3}`` is refused although harmless: write
+``(?:\\s+\\w+)?(?:\\s+\\w+)?…`` or a bounded class instead), treats character classes and escapes
+such as ``\\w`` as overlapping everything, and ignores atomic groups and possessive quantifiers
+(which are safe but refused when nested). Polynomial backtracking such as ``.*.*.*x`` passes the
+check; it is bounded by the other guard: patterns only ever see the first ``PATTERN_WINDOW``
+characters of a paragraph.
+
+Imports: the standard library, ``core.model`` and ``core.errors`` only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diffviewer.assets import resource
+from diffviewer.core.errors import RulesError
+from diffviewer.core.model import Kind
+
+#: Patterns see at most this many characters from the start of a paragraph.
+PATTERN_WINDOW = 2000
+
+#: Values of ``position``: the first/last paragraph, or among the first/last ``n``.
+POSITIONS = ("first", "last", "first_n", "last_n")
+
+_INT_KEYS = ("min_words", "max_words", "n")
+_BOOL_KEYS = ("ends_with_full_stop", "title_case", "in_link_run", "enabled")
+_STR_KEYS = ("name", "kind", "description", "pattern", "not_pattern", "flags", "position")
+_LIST_KEYS = ("follows",)
+_KNOWN_KEYS = (*_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, *_LIST_KEYS)
+_CONDITION_KEYS = (
+    "pattern",
+    "not_pattern",
+    "min_words",
+    "max_words",
+    "ends_with_full_stop",
+    "title_case",
+    "position",
+    "in_link_run",
+    "follows",
+)
+_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+_NAME = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
+_RULE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
+
+#: The name reported when no rule matched.
+DEFAULT_RULE = "default"
+DEFAULT_DESCRIPTION = "No rule matched: ordinary article text."
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One compiled rule: every condition that is not None must hold for the rule to match."""
+
+    name: str
+    kind: Kind
+    description: str
+    source: str
+    """The file the rule came from."""
+    pattern: re.Pattern[str] | None = None
+    not_pattern: re.Pattern[str] | None = None
+    min_words: int | None = None
+    max_words: int | None = None
+    ends_with_full_stop: bool | None = None
+    title_case: bool | None = None
+    position: str | None = None
+    n: int = 1
+    in_link_run: bool | None = None
+    follows: frozenset[Kind] | None = None
+    """The kinds the previous paragraph may have been classified as (none for the first)."""
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Rules in the order they are tried, and the files they came from (user files first)."""
+
+    rules: tuple[Rule, ...]
+    sources: tuple[str, ...]
+    by_name: dict[str, Rule] = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {rule.name: rule for rule in self.rules})
+
+
+def load_rules(extra_files: Sequence[str | os.PathLike[str]] = ()) -> RuleSet:
+    """The user's ``extra_files`` (tried first, in order) followed by the bundled rules.
+
+    The bundled file is read and compiled once per process. Raises ``RulesError`` naming the
+    file, the rule (number, name, line) and the problem.
+    """
+    parsed = [_parse_file(Path(os.fspath(path))) for path in extra_files]
+    parsed.append(_bundled())
+    taken: set[str] = set()
+    rules: list[Rule] = []
+    for _source, file_rules, disabled in parsed:
+        for rule in file_rules:
+            if rule.name not in taken:
+                rules.append(rule)
+                taken.add(rule.name)
+        taken.update(disabled)
+    return RuleSet(tuple(rules), tuple(source for source, _, _ in parsed))
+
+
+_Parsed = tuple[str, tuple[Rule, ...], frozenset[str]]
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled() -> _Parsed:
+    node = resource("rules", "kinds.toml")
+    source = str(node)
+    try:
+        text = node.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RulesError(f"{source}: cannot read the bundled rules: {error}") from error
+    return _parse_text(text, source)
+
+
+def _parse_file(path: Path) -> _Parsed:
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RulesError(f"{source}: cannot read rules file: {error.strerror or error}") from error
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RulesError(
+            f"{source}: not UTF-8 text (bad byte at offset {error.start}); "
+            "rules files are TOML, which is always UTF-8"
+        ) from error
+    return _parse_text(text, source)
+
+
+def _parse_text(text: str, source: str) -> _Parsed:
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RulesError(f"{source}: not valid TOML: {error}") from error
+    extra = sorted(set(document) - {"rule"})
+    if extra:
+        raise RulesError(
+            f"{source}: unknown top-level key {extra[0]!r}; a rules file holds only [[rule]] tables"
+        )
+    tables = document.get("rule", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise RulesError(f"{source}: 'rule' must be a list of tables: write each rule as [[rule]]")
+    headers = [text.count("\n", 0, m.start()) + 1 for m in _RULE_HEADER.finditer(text)]
+    lines: list[int | None] = list(headers) if len(headers) == len(tables) else [None] * len(tables)
+    rules: list[Rule] = []
+    disabled: set[str] = set()
+    seen: set[str] = set()
+    for number, (table, line) in enumerate(zip(tables, lines, strict=True), start=1):
+        where = _where(source, number, table, line)
+        rule = _parse_rule(table, source, where)
+        name = str(table["name"])
+        if name in seen:
+            raise RulesError(f"{where}: the name {name!r} is used by an earlier rule of this file")
+        seen.add(name)
+        if rule is None:
+            disabled.add(name)
+        else:
+            rules.append(rule)
+    return source, tuple(rules), frozenset(disabled)
+
+
+def _where(source: str, number: int, table: dict[str, object], line: int | None) -> str:
+    name = table.get("name")
+    label = f"rule {number}" + (f" {name!r}" if isinstance(name, str) else "")
+    return f"{source}: {label}" + (f" (line {line})" if line is not None else "")
+
+
+def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | None:
+    """A compiled rule, or None for a rule switched off with ``enabled = false``."""
+    _check_types(table, where)
+    if "name" not in table:
+        raise RulesError(f"{where}: missing 'name'")
+    name = str(table["name"])
+    if not _NAME.fullmatch(name) or name == DEFAULT_RULE:
+        raise RulesError(
+            f"{where}: bad name {name!r}: use dotted words such as 'caption.photo_credit'"
+            + (" ('default' is reserved)" if name == DEFAULT_RULE else "")
+        )
+    if table.get("enabled", True) is False:
+        others = sorted(set(table) - {"name", "enabled"})
+        if others:
+            raise RulesError(
+                f"{where}: a rule with enabled = false takes only 'name', not {others}"
+            )
+        return None
+    for key in ("kind", "description"):
+        if key not in table:
+            raise RulesError(f"{where}: missing {key!r}")
+    kind_name = str(table["kind"])
+    try:
+        kind = Kind(kind_name)
+    except ValueError:
+        known = ", ".join(k.value for k in Kind)
+        raise RulesError(f"{where}: unknown kind {kind_name!r} (kinds: {known})") from None
+    if not any(key in table for key in _CONDITION_KEYS):
+        raise RulesError(f"{where}: no condition: the rule would match every paragraph")
+    flags = _flags(str(table.get("flags", "")), where)
+    min_words = _non_negative(table, "min_words", where)
+    max_words = _non_negative(table, "max_words", where)
+    if min_words is not None and max_words is not None and min_words > max_words:
+        raise RulesError(f"{where}: min_words ({min_words}) is above max_words ({max_words})")
+    position, n = _position(table, where)
+    follows = None
+    if "follows" in table:
+        follows = frozenset(_kind_list(table["follows"], where))
+    return Rule(
+        name=name,
+        kind=kind,
+        description=str(table["description"]).strip(),
+        source=source,
+        pattern=_compile(table, "pattern", flags, where),
+        not_pattern=_compile(table, "not_pattern", flags, where),
+        min_words=min_words,
+        max_words=max_words,
+        ends_with_full_stop=_optional_bool(table, "ends_with_full_stop"),
+        title_case=_optional_bool(table, "title_case"),
+        position=position,
+        n=n,
+        in_link_run=_optional_bool(table, "in_link_run"),
+        follows=follows,
+    )
+
+
+def _check_types(table: dict[str, object], where: str) -> None:
+    for key, value in table.items():
+        if key not in _KNOWN_KEYS:
+            close = difflib.get_close_matches(key, _KNOWN_KEYS, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise RulesError(f"{where}: unknown key {key!r}{hint}")
+        if key in _STR_KEYS:
+            expected, ok = "a string", isinstance(value, str)
+        elif key in _INT_KEYS:
+            expected, ok = "a whole number", type(value) is int
+        elif key in _BOOL_KEYS:
+            expected, ok = "true or false", isinstance(value, bool)
+        else:
+            expected = "a list of strings"
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if not ok:
+            raise RulesError(f"{where}: {key!r} must be {expected}, not {value!r}")
+
+
+def _flags(letters: str, where: str) -> int:
+    flags = 0
+    for letter in letters:
+        if letter not in _FLAGS:
+            raise RulesError(f"{where}: unknown flag {letter!r} in flags (known: i, m, s, x)")
+        flags |= _FLAGS[letter]
+    return flags
+
+
+def _non_negative(table: dict[str, object], key: str, where: str) -> int | None:
+    value = table.get(key)
+    if value is None:
+        return None
+    assert isinstance(value, int)  # checked by _check_types
+    if value < 0:
+        raise RulesError(f"{where}: {key!r} must not be negative")
+    return value
+
+
+def _optional_bool(table: dict[str, object], key: str) -> bool | None:
+    value = table.get(key)
+    return value if isinstance(value, bool) else None
+
+
+def _position(table: dict[str, object], where: str) -> tuple[str | None, int]:
+    position = table.get("position")
+    n = table.get("n")
+    if position is None:
+        if n is not None:
+            raise RulesError(f'{where}: \'n\' only goes with position = "first_n" or "last_n"')
+        return None, 1
+    if position not in POSITIONS:
+        known = ", ".join(POSITIONS)
+        raise RulesError(f"{where}: unknown position {position!r} (positions: {known})")
+    if position in ("first_n", "last_n"):
+        if not isinstance(n, int) or n < 1:
+            raise RulesError(f"{where}: position {position!r} needs n, a whole number ≥ 1")
+        return str(position), n
+    if n is not None:
+        raise RulesError(f'{where}: \'n\' only goes with position = "first_n" or "last_n"')
+    return str(position), 1
+
+
+def _kind_list(values: object, where: str) -> Iterable[Kind]:
+    assert isinstance(values, list)  # checked by _check_types
+    for value in values:
+        try:
+            yield Kind(value)
+        except ValueError:
+            raise RulesError(f"{where}: unknown kind {value!r} in 'follows'") from None
+
+
+def _compile(table: dict[str, object], key: str, flags: int, where: str) -> re.Pattern[str] | None:
+    source = table.get(key)
+    if source is None:
+        return None
+    assert isinstance(source, str)  # checked by _check_types
+    try:
+        compiled = re.compile(source, flags)
+    except re.error as error:
+        raise RulesError(f"{where}: bad regular expression in {key!r}: {error}") from None
+    nested = find_nested_repetition(source, verbose=bool(compiled.flags & re.VERBOSE))
+    if nested is not None:
+        raise RulesError(
+            f"{where}: {key!r} repeats {nested!r}, which itself repeats or alternates: such a "
+            "pattern can take forever on some text; rewrite it without the nesting"
+        )
+    return compiled
+
+
+# --- The runaway-pattern guard ------------------------------------------------------------
+
+_ANY = None  # as a first-character set: "could be any character"
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What the guard knows of a piece of pattern."""
+
+    unbounded: bool = False
+    """Holds ``*``, ``+`` or ``{m,}`` somewhere."""
+    ambiguous: bool = False
+    """Holds an alternation whose branches can start with the same character."""
+    first: frozenset[str] | None = frozenset()
+    """Characters a match can start with (casefolded), or None for any."""
+    nullable: bool = True
+    """Can match the empty string."""
+
+
+_EMPTY = _Shape()
+_ANY_CHAR = _Shape(first=_ANY, nullable=False)
+_QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d*)(,?)(\d*)\}")
+
+
+class _Nested(Exception):
+    def __init__(self, fragment: str) -> None:
+        super().__init__(fragment)
+        self.fragment = fragment
+
+
+def find_nested_repetition(pattern: str, *, verbose: bool = False) -> str | None:
+    """The first fragment of a (valid) ``pattern`` that risks exponential backtracking, or None."""
+    scanner = _Scanner(pattern, verbose)
+    try:
+        scanner.alternation()
+    except _Nested as nested:
+        return nested.fragment
+    except IndexError:  # only on patterns re.compile would refuse; refuse them here too
+        return pattern
+    return None
+
+
+class _Scanner:
+    """A recursive-descent reading of a regex, tracking only what ``_Shape`` needs."""
+
+    def __init__(self, pattern: str, verbose: bool) -> None:
+        self.p = pattern
+        self.i = 0
+        self.verbose = verbose
+
+    def alternation(self) -> _Shape:
+        branches = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        if len(branches) == 1:
+            return branches[0]
+        ambiguous = any(b.ambiguous for b in branches)
+        for n, a in enumerate(branches):
+            for b in branches[n + 1 :]:
+                if a.nullable or b.nullable or a.first is None or b.first is None:
+                    ambiguous = True
+                else:
+                    ambiguous |= bool(a.first & b.first)
+        first: frozenset[str] | None = frozenset()
+        for branch in branches:
+            first = None if first is None or branch.first is None else first | branch.first
+        return _Shape(
+            unbounded=any(b.unbounded for b in branches),
+            ambiguous=ambiguous,
+            first=first,
+            nullable=any(b.nullable for b in branches),
+        )
+
+    def sequence(self) -> _Shape:
+        unbounded = ambiguous = False
+        first: frozenset[str] | None = frozenset()
+        nullable = True
+        while True:
+            self.skip_verbose()
+            if self.i >= len(self.p) or self.p[self.i] in "|)":
+                break
+            item = self.quantified()
+            unbounded |= item.unbounded
+            ambiguous |= item.ambiguous
+            if nullable:
+                first = None if first is None or item.first is None else first | item.first
+                nullable = item.nullable
+        return _Shape(unbounded, ambiguous, first, nullable)
+
+    def quantified(self) -> _Shape:
+        start = self.i
+        shape = self.atom()
+        while True:
+            self.skip_verbose()
+            match = _QUANTIFIER.match(self.p, self.i)
+            if match is None or match.group() == "{}":  # "{}" is a literal
+                return shape
+            low, high = _bounds(match)
+            self.i = match.end()
+            if self.i < len(self.p) and self.p[self.i] in "?+":  # lazy or possessive
+                self.i += 1
+            if (high is None or high > 1) and (shape.unbounded or shape.ambiguous):
+                raise _Nested(self.p[start : self.i])
+            shape = _Shape(
+                unbounded=shape.unbounded or high is None,
+                ambiguous=shape.ambiguous,
+                first=shape.first,
+                nullable=shape.nullable or low == 0,
+            )
+
+    def atom(self) -> _Shape:  # noqa: PLR0911 — one branch per regex construct
+        p, c = self.p, self.p[self.i]
+        if c == "(":
+            return self.group()
+        if c == "[":
+            self.i += 1
+            if p[self.i] == "^":
+                self.i += 1
+            if p[self.i] == "]":
+                self.i += 1
+            while p[self.i] != "]":
+                self.i += 2 if p[self.i] == "\\" else 1
+            self.i += 1
+            return _ANY_CHAR
+        if c == "\\":
+            d = p[self.i + 1]
+            self.i += 2
+            if d in "AbBZ":
+                return _EMPTY
+            if d == "N" and self.i < len(p) and p[self.i] == "{":
+                self.i = p.index("}", self.i) + 1
+                return _ANY_CHAR
+            if d.isdigit():
+                return _Shape(first=_ANY, nullable=True)  # back reference (or octal)
+            if d.isalnum():
+                return _ANY_CHAR  # \w \d \s \x41 \u00e9 …: not worth decoding
+            return _Shape(first=frozenset({d.casefold()}), nullable=False)
+        self.i += 1
+        if c in "^$":
+            return _EMPTY
+        if c == ".":
+            return _ANY_CHAR
+        return _Shape(first=frozenset({c.casefold()}), nullable=False)
+
+    def group(self) -> _Shape:
+        p = self.p
+        self.i += 1
+        zero_width = False
+        if p[self.i] == "?":
+            self.i += 1
+            c = p[self.i]
+            if c == "#":  # comment
+                self.i = p.index(")", self.i) + 1
+                return _EMPTY
+            if c in ":>":
+                self.i += 1
+            elif c == "P" and p[self.i + 1] == "=":  # (?P=name) back reference
+                self.i = p.index(")", self.i) + 1
+                return _Shape(first=_ANY, nullable=True)
+            elif c == "P" or (c == "<" and p[self.i + 1] not in "=!"):  # named group
+                self.i = p.index(">", self.i) + 1
+            elif c in "=!" or c == "<":  # lookaround
+                self.i += 1 if c in "=!" else 2
+                zero_width = True
+            elif c == "(":  # conditional (?(id)yes|no)
+                self.i = p.index(")", self.i) + 1
+            else:  # inline flags: (?aiLmsux) or (?i-s:…)
+                end = min(k for k in (p.find(":", self.i), p.find(")", self.i)) if k >= 0)
+                letters = p[self.i : end]
+                self.i = end + 1
+                if p[end] == ")":
+                    self.verbose |= "x" in letters.split("-")[0]
+                    return _EMPTY
+        body = self.alternation()
+        if p[self.i] != ")":
+            raise IndexError(self.i)
+        self.i += 1
+        if zero_width:
+            return _Shape(unbounded=body.unbounded, ambiguous=body.ambiguous)
+        return body
+
+    def skip_verbose(self) -> None:
+        if not self.verbose:
+            return
+        p = self.p
+        while self.i < len(p) and (p[self.i].isspace() or p[self.i] == "#"):
+            if p[self.i] == "#":
+                end = p.find("\n", self.i)
+                self.i = len(p) if end < 0 else end
+            self.i += 1
+
+
+def _bounds(match: re.Match[str]) -> tuple[int, int | None]:
+    text = match.group()
+    if text == "*":
+        return 0, None
+    if text == "+":
+        return 1, None
+    if text == "?":
+        return 0, 1
+    low, comma, high = match.groups()
+    lo = int(low) if low else 0
+    if not comma:
+        return lo, lo
+    return lo, int(high) if high else None
