@@ -10,10 +10,11 @@ Decoding tries, in order:
    text and the whole file decodes strictly; otherwise ``BinaryFileError``;
 4. strict UTF-8 (ASCII included);
 5. "mostly UTF-8": decoded with U+FFFD for the bad bytes and a warning naming each offset.
-   Rule: the file has at least as many valid multi-byte UTF-8 sequences as invalid bytes.
+   Rule: the file has at least as many valid multi-byte UTF-8 sequences as invalid ones.
    A legacy single-byte file (cp1252, latin-1, cp1251…) fails it by far: almost every
    non-ASCII byte there is an invalid lone byte, and a valid pair needs an upper-case
-   accented letter immediately followed by a symbol byte (``ß“``), which is rare;
+   accented letter immediately followed by a symbol byte (``ß“``), which is rare. An
+   otherwise ASCII file with a stray byte has no valid sequence: chardet reads it;
 6. chardet on a bounded sample, then the detected codec's superset if the codec itself
    cannot decode the file (gb2312 → gb18030, shift_jis → cp932, euc_kr → cp949). Western
    European guesses are settled by the bytes (see ``_candidates``): 0x80–0x9F mean cp1252
@@ -25,26 +26,33 @@ stripped from the text except a BOM; newlines and control characters are kept.
 
 Chardet sample. chardet sees at most ``CHARDET_SAMPLE_BYTES`` bytes, taken from the lines that
 hold non-ASCII bytes (ASCII lines tell it nothing, and an article's first kilobytes are often
-pure ASCII page furniture). ``bench/chardet_sample.py`` measured it with chardet 7.7 on 7
-corpora (cp1252, latin-1, cp1251, shift_jis, gb2312, cp1250, and the seed article in cp1252)
-× 8 texts of ~48 KiB that open with 2 KiB of ASCII furniture; right = the whole file decodes
-to the original text::
+pure ASCII page furniture). ``bench/chardet_sample.py`` measured it on 7 corpora (cp1252,
+latin-1, cp1251, shift_jis, gb2312, cp1250, and the seed article in cp1252) × 8 texts of
+~48 KiB that open with 2 KiB of ASCII furniture; right = the whole file decodes to the
+original text; chardet 7.7 (installed) and 5.2 (the lowest version pyproject allows)::
 
-     sample   head of file   non-ASCII lines   ms/call
-         64      24/56           56/56           2.0
-        128      24/56           54/56           1.6
-        256      24/56           56/56           1.9
-       1024      24/56           56/56           2.1
-       2048      25/56           56/56           2.1
-       4096      56/56           56/56           2.2
-      16384      56/56           56/56           4.0
-      32768      56/56           56/56           5.7
+               chardet 7.7                         chardet 5.2
+     sample   head of file  non-ASCII lines  ms    non-ASCII lines  ms
+         64      24/56          56/56        2.0       47/56        0.6
+        128      24/56          54/56        1.6       48/56        0.8
+        256      24/56          56/56        1.9       48/56        1.2
+       1024      24/56          56/56        2.1       48/56        3.4
+       2048      25/56          56/56        2.1       48/56        5.2
+       4096      56/56          56/56        2.2       48/56        8.3
+       8192      56/56          56/56        2.9       48/56       17.0
+      16384      56/56          56/56        4.0       48/56       39.7
+      32768      56/56          56/56        5.7       48/56       71.3
 
 The head of the file is only right once the sample passes the ASCII furniture; the
-non-ASCII-lines sample is right from 256 bytes. 16 KiB keeps a wide margin (an article whose
-first accented lines are a few names) for 3–4 ms a call (timings vary by ~40% on a busy
-machine), against ~0.1 s for chardet's import and model loading. (UTF-16 without a BOM
-never reaches chardet: rule 3 takes it.)
+non-ASCII-lines sample is right from 256 bytes with chardet 7 (chardet 5 misses the 8
+cp1250 texts at every size: it has no model for Polish). 8 KiB keeps a 32-fold margin over
+the smallest right size (for an article whose first accented lines are a few names) at
+~3 ms a call with chardet 7 and 17 ms with chardet 5, against ~0.1 s for chardet 7's import
+and model loading; timings vary by ~40% on a busy machine. UTF-16 without a BOM never
+reaches chardet: rule 3 takes it.
+
+Cost, 60 MiB on the 2-core build machine: UTF-8 0.24 s, cp1252 0.62 s, UTF-8 with one bad
+byte 0.89 s.
 
 Encoding names are Python codec names as ``codecs.lookup`` spells them, except ``latin-1``
 for ISO-8859-1 (the name users know).
@@ -83,7 +91,7 @@ __all__ = [
 ]
 
 #: Most bytes chardet is shown (see the table in the module docstring).
-CHARDET_SAMPLE_BYTES = 16 * 1024
+CHARDET_SAMPLE_BYTES = 8 * 1024
 
 # UTF-32 first: its little-endian BOM begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -117,9 +125,7 @@ _SNIFF_CHARS = 64 * 1024
 # ANSI-coloured logs stay well under it (two ESC per line of ~40 characters is 5%).
 _MAX_CONTROL_SHARE = 0.10
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-# Lone surrogates are what the surrogateescape handler makes of invalid UTF-8 bytes.
-_ESCAPED_BYTE = re.compile(r"[\udc80-\udcff]")
-_VALID_NON_ASCII = re.compile(r"[^\x00-\x7f\udc80-\udcff]")
+_ASCII_BYTES = bytes(range(128))
 _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 # Invalid spans listed one by one in the warnings before they are summed up.
 _MAX_LISTED_ERRORS = 5
@@ -369,7 +375,7 @@ def _decode_bom(data: bytes) -> _Decoded | None:
                 return _Decoded(body.decode(codec), codec, 1.0)
             except UnicodeDecodeError:
                 continue
-        text, warnings = _decode_lenient(body, "utf-8" if codec == "utf-8-sig" else codec, len(bom))
+        text, warnings = _decode_replacing(body, codec.removesuffix("-sig"), len(bom))
         return _Decoded(text, codec, 1.0, warnings)
     return None
 
@@ -414,47 +420,59 @@ def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
 
 
 def _decode_utf8(data: bytes) -> _Decoded | None:
-    """Strict UTF-8, or "mostly UTF-8" with U+FFFD for invalid bytes; None for neither."""
+    """Strict UTF-8, or "mostly UTF-8" with U+FFFD for invalid bytes; None for neither.
+
+    Counted without a pass in Python: ASCII bytes always decode to themselves, so the
+    non-ASCII characters of the replaced text are its valid multi-byte sequences plus one
+    U+FFFD per invalid sequence (U+FFFD genuinely in the file is a valid sequence).
+    """
     try:
         return _Decoded(data.decode("utf-8"), "utf-8", 1.0)
     except UnicodeDecodeError:
         pass
-    escaped = data.decode("utf-8", "surrogateescape")
-    invalid_bytes = len(_ESCAPED_BYTE.findall(escaped))
-    valid_sequences = len(_VALID_NON_ASCII.findall(escaped))
-    if valid_sequences < invalid_bytes:
+    text = data.decode("utf-8", "replace")
+    ascii_bytes = len(data) - len(data.translate(None, _ASCII_BYTES))
+    invalid = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = len(text) - ascii_bytes - invalid
+    if valid < invalid:
         return None
-    text, warnings = _decode_lenient(data, "utf-8", 0)
-    return _Decoded(text, "utf-8", 1.0, warnings)
+    return _Decoded(text, "utf-8", 1.0, _invalid_warnings(data, "utf-8", 0))
 
 
-def _decode_lenient(data: bytes, codec: str, base: int) -> tuple[str, tuple[str, ...]]:
-    """Decode with U+FFFD for invalid bytes and a warning naming the first few file offsets."""
-    parts: list[str] = []
+def _decode_replacing(data: bytes, codec: str, base: int) -> tuple[str, tuple[str, ...]]:
+    """Decode with U+FFFD for invalid bytes, and warnings naming them (offsets from ``base``)."""
+    try:
+        return data.decode(codec), ()
+    except UnicodeDecodeError:
+        return data.decode(codec, "replace"), _invalid_warnings(data, codec, base)
+
+
+def _invalid_warnings(data: bytes, codec: str, base: int) -> tuple[str, ...]:
+    """One warning per invalid span for the first few, then one for the rest.
+
+    The spans are the decoder's own, the same the "replace" handler turns into U+FFFD.
+    """
+    view = memoryview(data)
     warnings: list[str] = []
     label = codec.upper()
     pos = 0
     while True:
         try:
-            parts.append(data[pos:].decode(codec))
-            break
+            str(view[pos:], codec)
+            return tuple(warnings)
         except UnicodeDecodeError as error:
             start, end = pos + error.start, pos + error.end
         if len(warnings) == _MAX_LISTED_ERRORS:
-            parts.append(data[pos:].decode(codec, "replace"))
             warnings.append(
                 f"more invalid {label} bytes from offset {base + start} on; shown as \ufffd"
             )
-            break
-        parts.append(data[pos:start].decode(codec))
-        parts.append("\ufffd")
+            return tuple(warnings)
         bad = data[start:end]
         noun = "byte" if len(bad) == 1 else "bytes"
         warnings.append(
             f"invalid {label} {noun} {_hex(bad)} at offset {base + start}; shown as \ufffd"
         )
         pos = end
-    return "".join(parts), tuple(warnings)
 
 
 def _hex(data: bytes) -> str:
