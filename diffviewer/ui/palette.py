@@ -59,12 +59,13 @@ def contrast_ratio(first: QColor, second: QColor) -> float:
 
 
 def blend(base: QColor, over: QColor, amount: float) -> QColor:
-    """``over`` laid on ``base`` with opacity ``amount`` (0..1), as an opaque colour."""
+    """``over`` laid on ``base`` with opacity ``amount`` (0..1), as an opaque 8-bit colour
+    (8-bit so that what the model reports is exactly what a painted pixel holds)."""
     keep = 1.0 - amount
-    return QColor.fromRgbF(
-        base.redF() * keep + over.redF() * amount,
-        base.greenF() * keep + over.greenF() * amount,
-        base.blueF() * keep + over.blueF() * amount,
+    return QColor(
+        round((base.redF() * keep + over.redF() * amount) * 255),
+        round((base.greenF() * keep + over.greenF() * amount) * 255),
+        round((base.blueF() * keep + over.blueF() * amount) * 255),
     )
 
 
