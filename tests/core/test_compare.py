@@ -21,12 +21,12 @@ def test_seed_pair_is_five_removals(seed_paths: tuple[Path, Path]) -> None:
     comparison = compare_files(seed_paths)
     assert len(comparison.rows) == 23
     assert [c.type for c in comparison.changes] == [ChangeType.REMOVED] * 5
-    removed = {comparison.paragraph(0, c.old[0]).key[:30]: c.kind for c in comparison.changes}
-    assert removed["China Demand U.S. Yield to ‘Rus"] is Kind.HEADLINE
-    assert removed["US Secretary of State Antony B"] in (Kind.CAPTION, Kind.STANDFIRST)
-    assert removed["Chinese Foreign Minister Wang Y"] is Kind.CAPTION
-    assert removed["U.S. Secretary of State Antony"] is Kind.CAPTION
-    assert removed["Please let us know if you're h"] is Kind.COMMENT_PROMPT
+    removed = {comparison.paragraph(0, c.old[0]).key[:20]: c.kind for c in comparison.changes}
+    assert removed["China Demand U.S. Yi"] is Kind.HEADLINE
+    assert removed["US Secretary of Stat"] in (Kind.CAPTION, Kind.STANDFIRST)
+    assert removed["Chinese Foreign Mini"] is Kind.CAPTION
+    assert removed["U.S. Secretary of St"] is Kind.CAPTION
+    assert removed["Please let us know i"] is Kind.COMMENT_PROMPT
     statuses = [row.status for row in comparison.rows]
     assert statuses.count(RowStatus.REMOVED) == 5
     assert statuses.count(RowStatus.EQUAL) == 18
