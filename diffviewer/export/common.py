@@ -96,6 +96,20 @@ def has_word_marks(change: Change) -> bool:
     return any(op.tag is not OpTag.EQUAL for op in change.word_ops)
 
 
+def _edges(text: str) -> tuple[str, str]:
+    """The leading and trailing whitespace of a run ("" for a run that is only whitespace)."""
+    if not text.strip():
+        return "", ""
+    return text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
+
+
+def _shared_edges(delete: WordOp, insert: WordOp) -> tuple[str, str]:
+    """Whitespace a deletion and the insertion right after it both start/end with."""
+    d_lead, d_trail = _edges(delete.text)
+    i_lead, i_trail = _edges(insert.text)
+    return (d_lead if d_lead == i_lead else ""), (d_trail if d_trail == i_trail else "")
+
+
 def marked(
     ops: tuple[WordOp, ...],
     escape: Callable[[str], str],
@@ -104,30 +118,29 @@ def marked(
 ) -> str:
     """One text with both sides: kept runs escaped, deleted/inserted runs wrapped.
 
-    Whitespace at the edges of a marked run is moved outside the marks so marks hug the
-    words (Markdown needs that); a deleted run's edge whitespace is dropped where an inserted
-    run on that side brings its own, so "Old " → "New " reads ``[-Old-]{+New+} ``.
+    Dropping the deleted runs reads the new text exactly, dropping the inserted ones the old
+    text. A replacement (a deletion then an insertion) that starts or ends with the same
+    whitespace on both sides writes it once, outside the marks: "Old " → "New " reads
+    ``[-Old-]{+New+} ``, as ``git diff --word-diff`` shows it.
     """
     out: list[str] = []
     for position, op in enumerate(ops):
         if op.tag is OpTag.EQUAL:
             out.append(escape(op.text))
             continue
-        core = op.text.strip()
-        if not core:
-            # A whitespace-only run: show it only where it adds text, unmarked.
-            if op.tag is OpTag.INSERT:
-                out.append(escape(op.text))
-            continue
-        lead = op.text[: len(op.text) - len(op.text.lstrip())]
-        trail = op.text[len(op.text.rstrip()) :]
+        lead = trail = ""
         if op.tag is OpTag.DELETE:
-            if position > 0 and ops[position - 1].tag is OpTag.INSERT:
-                lead = ""
-            if position + 1 < len(ops) and ops[position + 1].tag is OpTag.INSERT:
-                trail = ""
-        wrap = deleted if op.tag is OpTag.DELETE else inserted
-        out.append(escape(lead) + wrap(escape(core)) + escape(trail))
+            after = ops[position + 1] if position + 1 < len(ops) else None
+            if after is not None and after.tag is OpTag.INSERT:
+                lead, trail = _shared_edges(op, after)
+            inner = op.text[len(lead) : len(op.text) - len(trail)]
+            out.append(escape(lead) + deleted(escape(inner)))
+        else:
+            before = ops[position - 1] if position > 0 else None
+            if before is not None and before.tag is OpTag.DELETE:
+                lead, trail = _shared_edges(before, op)
+            inner = op.text[len(lead) : len(op.text) - len(trail)]
+            out.append(inserted(escape(inner)) + escape(trail))
     return "".join(out)
 
 
