@@ -213,6 +213,19 @@ def _run_headless(args: argparse.Namespace) -> int:
     return EXIT_TROUBLE
 
 
+def _open_viewer(known: argparse.Namespace, arguments: list[str]) -> int:
+    """Hand the full argv to the UI, which parses its own options (e.g. --new-window)."""
+    if known.output is not None:
+        _complain("-o/--output needs --summary FORMAT")
+        return EXIT_TROUBLE
+    try:
+        from diffviewer.ui.app import main as gui_main
+    except ImportError as error:  # e.g. a server without Qt's system libraries
+        _complain(f"cannot open the viewer ({error}); --summary FORMAT works without it")
+        return EXIT_TROUBLE
+    return gui_main(arguments)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of ``diffviewer`` and ``python -m diffviewer``; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
@@ -221,12 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(known, int):
         return known
     if known.summary is None:
-        if known.output is not None:
-            _complain("-o/--output needs --summary FORMAT")
-            return EXIT_TROUBLE
-        from diffviewer.ui.app import main as gui_main
-
-        return gui_main(arguments)
+        return _open_viewer(known, arguments)
     args = _parse(parser, arguments, strict=True)
     if isinstance(args, int):
         return args

@@ -299,3 +299,14 @@ def test_stdout_is_utf8_whatever_the_locale(seed_paths: tuple[Path, Path]) -> No
     result = _run("--summary", "text", *map(str, seed_paths), env=env)
     assert result.returncode == 1, result.stderr
     assert "Russia’s".encode() in result.stdout
+
+
+def test_viewer_that_cannot_load_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without a usable Qt the viewer path says so in one line and points at --summary."""
+    monkeypatch.setitem(sys.modules, "diffviewer.ui.app", None)  # makes the import fail
+    assert cli.main(["a.txt", "b.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("diffviewer: cannot open the viewer (")
+    assert "--summary FORMAT" in err
