@@ -25,6 +25,7 @@ Imports: the standard library and ``core`` (model, paragraphs, rules, errors) on
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from diffviewer.core.model import Kind
@@ -42,6 +43,7 @@ __all__ = ["Rule", "RuleSet", "classify", "describe_rule", "load_rules"]
 
 _LINK_MAX_WORDS = 4
 _LINK_RUN = 3
+_ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 _SENTENCE_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]*› \u00a0"
 _OPENERS = "\"'‘“«¿¡([*"
@@ -62,7 +64,7 @@ def classify(texts: Sequence[str], rules: RuleSet) -> list[tuple[Kind, str]]:
     count = len(texts)
     words = [count_words(text) for text in texts]
     stops = [_ends_with_full_stop(text) for text in texts]
-    in_run = _link_runs(words, stops)
+    in_run = _link_runs(texts, words, stops)
     cap = plan.word_cap
     out: list[tuple[Kind, str]] = []
     results: dict[tuple[str, tuple[int, bool, bool, int, Kind | None]], tuple[Kind, str]] = {}
@@ -112,9 +114,15 @@ def _ends_with_full_stop(text: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
-def _link_runs(words: Sequence[int], stops: Sequence[bool]) -> list[bool]:
-    """True for paragraphs inside a run of ≥ 3 consecutive short unpunctuated paragraphs."""
-    link = [0 < w <= _LINK_MAX_WORDS and not s for w, s in zip(words, stops, strict=True)]
+def _link_runs(texts: Sequence[str], words: Sequence[int], stops: Sequence[bool]) -> list[bool]:
+    """True for paragraphs inside a run of ≥ 3 consecutive short unpunctuated paragraphs.
+
+    A final capital abbreviation (U.S., U.K.) is not a full stop here: menus hold such items.
+    """
+    link = [
+        0 < w <= _LINK_MAX_WORDS and (not stop or _ABBREVIATION_END.search(text) is not None)
+        for text, w, stop in zip(texts, words, stops, strict=True)
+    ]
     out = [False] * len(link)
     start = 0
     while start < len(link):
