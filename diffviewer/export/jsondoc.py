@@ -1,6 +1,7 @@
 """JSON export (schema 1) and its loader.
 
-The document, UTF-8 (``ensure_ascii=False``), indented by 2::
+The document, UTF-8 (``ensure_ascii=False``), compact (no indentation: only then does Python
+use its C encoder, about 5× faster on large comparisons; ``python -m json.tool`` pretty-prints)::
 
     {"schema": 1,
      "generator": "diffviewer X.Y.Z",
@@ -162,7 +163,7 @@ def to_data(comparison: Comparison, summary: Summary | None = None) -> dict[str,
 
 def render_json(comparison: Comparison, summary: Summary | None = None) -> str:
     """The document as text, ending in a newline."""
-    return json.dumps(to_data(comparison, summary), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(to_data(comparison, summary), ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _indexes(side: Mapping[str, Any]) -> tuple[int, ...]:

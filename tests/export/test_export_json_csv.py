@@ -103,11 +103,12 @@ def test_json_split_merge_list_every_paragraph_and_edits_carry_word_ops() -> Non
     assert changes[("changed", 6)]["typographic"] is True
 
 
-def test_json_is_utf8_indented_by_two() -> None:
-    """Curly quotes stay themselves (ensure_ascii=False); the layout is indent=2."""
+def test_json_is_utf8_and_compact() -> None:
+    """Curly quotes stay themselves (ensure_ascii=False); one compact line (C encoder)."""
     text = render_json(seed_like_comparison())
     assert "‘Russia’s Reasonable Concerns’" in text
-    assert '\n  "schema": 1,' in text
+    assert text.startswith('{"schema":1,')
+    assert text.count("\n") == 1 and text.endswith("}\n")
 
 
 @pytest.mark.parametrize("case", sorted(ALL_CASES))
