@@ -30,10 +30,15 @@ class _Recorder:
 
     def __call__(self, *args: Any, **kwargs: Any) -> types.SimpleNamespace:
         self.calls.append((self.kind, args, kwargs))
-        return types.SimpleNamespace(kind=self.kind, pure=[], scripts=[], binaries=[], datas=[])
+        pure = [(name, f"{name}.py", "PYMODULE") for name in self.found_modules]
+        return types.SimpleNamespace(kind=self.kind, pure=pure, scripts=[], binaries=[], datas=[])
+
+    found_modules: tuple[str, ...] = ("diffviewer", "diffviewer.cli", "diffviewer.ui.app")
 
 
-def _run_spec(monkeypatch: pytest.MonkeyPatch, platform: str) -> tuple[dict[str, Any], list[Any]]:
+def _run_spec(
+    monkeypatch: pytest.MonkeyPatch, platform: str, found: tuple[str, ...] | None = None
+) -> tuple[dict[str, Any], list[Any]]:
     calls: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
     hooks = types.ModuleType("PyInstaller.utils.hooks")
     hooks.collect_submodules = lambda package: [f"{package}:all"]  # type: ignore[attr-defined]
@@ -47,6 +52,8 @@ def _run_spec(monkeypatch: pytest.MonkeyPatch, platform: str) -> tuple[dict[str,
     namespace: dict[str, Any] = {"SPECPATH": str(SPEC.parent), "__file__": str(SPEC)}
     for kind in ("Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE"):
         namespace[kind] = _Recorder(kind, calls)
+        if found is not None:
+            namespace[kind].found_modules = found
     exec(compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec"), namespace)
     return namespace, calls
 
@@ -70,6 +77,13 @@ def test_spec_bundles_resources_and_the_whole_package(monkeypatch: pytest.Monkey
     assert _called(calls, "COLLECT")[0]["name"] == "diffviewer"
     assert _called(calls, "BUNDLE") == []
     assert namespace["VERSION"] == diffviewer.__version__
+
+
+def test_spec_stops_when_the_analysis_lost_the_lazy_ui(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundle whose analysis did not reach diffviewer.ui.app (imported lazily by the CLI) would
+    start but never show a window: the spec refuses to go on to PYZ/EXE."""
+    with pytest.raises(SystemExit, match=r"diffviewer\.ui\.app"):
+        _run_spec(monkeypatch, "linux", found=("diffviewer", "diffviewer.cli"))
 
 
 def test_spec_on_windows_adds_a_console_twin(monkeypatch: pytest.MonkeyPatch) -> None:
