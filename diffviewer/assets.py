@@ -31,4 +31,7 @@ def resource(*parts: str) -> Traversable:
 def example_paths() -> tuple[Path, Path]:
     """The bundled example pair (raw page text, cleaned body) as real file paths."""
     folder = resource("examples")
-    return (Path(str(folder.joinpath("article-v1.txt"))), Path(str(folder.joinpath("article-v2.txt"))))
+    return (
+        Path(str(folder.joinpath("article-v1.txt"))),
+        Path(str(folder.joinpath("article-v2.txt"))),
+    )

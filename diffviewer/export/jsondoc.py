@@ -163,7 +163,9 @@ def to_data(comparison: Comparison, summary: Summary | None = None) -> dict[str,
 
 def render_json(comparison: Comparison, summary: Summary | None = None) -> str:
     """The document as text, ending in a newline."""
-    return json.dumps(to_data(comparison, summary), ensure_ascii=False, separators=(",", ":")) + "\n"
+    return (
+        json.dumps(to_data(comparison, summary), ensure_ascii=False, separators=(",", ":")) + "\n"
+    )
 
 
 def _indexes(side: Mapping[str, Any]) -> tuple[int, ...]:
