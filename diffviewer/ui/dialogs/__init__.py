@@ -1,0 +1,1 @@
+"""Dialogs of the main window: export, preferences, about/shortcuts. Imports: PySide6, core, ui."""

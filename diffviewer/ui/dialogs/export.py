@@ -1,0 +1,137 @@
+"""File › Export Summary…: choose a format and a file, then write it atomically.
+
+The formats are ``export.FORMATS`` (text, Markdown, HTML, JSON, CSV) plus PDF from ``ui.pdf``.
+A failed export (``ExportError``: the message names the file and the OS reason) shows a message
+and leaves the dialog open so the user can pick another place; the old file is untouched.
+Imports: PySide6, ``core``, ``export``, ``ui.pdf``, ``ui.errors``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from diffviewer.core.errors import ExportError
+from diffviewer.core.model import Comparison
+from diffviewer.export import FORMATS, write
+from diffviewer.ui.errors import show_error
+from diffviewer.ui.pdf import PDF_FORMAT, write_pdf
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    name: str
+    suffix: str
+    description: str
+
+
+EXPORT_FORMATS: tuple[ExportFormat, ...] = (
+    *(ExportFormat(f.name, f.suffix, f.description) for f in FORMATS.values()),
+    ExportFormat(PDF_FORMAT, ".pdf", "PDF document"),
+)
+
+
+def export_comparison(comparison: Comparison, fmt: str, path: str | os.PathLike[str]) -> None:
+    """Write ``comparison`` as ``fmt`` to ``path`` atomically; raises ExportError."""
+    if fmt == PDF_FORMAT:
+        write_pdf(comparison, path)
+    elif fmt in FORMATS:
+        write(comparison, fmt, path)
+    else:
+        raise ExportError(f"{path}: unknown export format {fmt!r}")
+
+
+def default_export_path(comparison: Comparison, suffix: str) -> str:
+    """Beside the first version: ``article-v1-comparison.html``."""
+    first = comparison.versions[0]
+    folder = Path(first.path).parent if first.path else Path.home()
+    stem = Path(first.name).stem or "comparison"
+    return str(folder / f"{stem}-comparison{suffix}")
+
+
+class ExportDialog(QDialog):
+    def __init__(self, comparison: Comparison, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("export_dialog")
+        self.setWindowTitle("Export Summary")
+        self.comparison = comparison
+        self.format_box = QComboBox(self)
+        for fmt in EXPORT_FORMATS:
+            self.format_box.addItem(f"{fmt.description} ({fmt.suffix})", fmt.name)
+        self.format_box.setCurrentIndex(self._index_of("html"))
+        self.path_edit = QLineEdit(default_export_path(comparison, ".html"), self)
+        browse = QPushButton("&Browse…", self)
+        browse.clicked.connect(self.browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        form.addRow("&Format:", self.format_box)
+        form.addRow("&Save to:", path_row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setLayout(form)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.resize(560, self.sizeHint().height())
+        self.written: str | None = None
+
+    def _index_of(self, name: str) -> int:
+        return next(i for i, fmt in enumerate(EXPORT_FORMATS) if fmt.name == name)
+
+    def selected_format(self) -> ExportFormat:
+        return EXPORT_FORMATS[self.format_box.currentIndex()]
+
+    def set_format(self, name: str) -> None:
+        self.format_box.setCurrentIndex(self._index_of(name))
+
+    def _format_changed(self) -> None:
+        """Keep the file name's suffix in step with the format."""
+        path = self.path_edit.text().strip()
+        if path:
+            known = {fmt.suffix for fmt in EXPORT_FORMATS}
+            base, suffix = os.path.splitext(path)
+            self.path_edit.setText(
+                (base if suffix.lower() in known else path) + self.selected_format().suffix
+            )
+
+    def browse(self) -> None:
+        fmt = self.selected_format()
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export Summary", self.path_edit.text(), f"{fmt.description} (*{fmt.suffix})"
+        )
+        if path:
+            self.path_edit.setText(path)
+
+    def accept(self) -> None:
+        path = os.path.expanduser(self.path_edit.text().strip())
+        if not path:
+            show_error(self, "Export", "Choose a file to export to.")
+            return
+        try:
+            export_comparison(self.comparison, self.selected_format().name, path)
+        except ExportError as error:
+            show_error(
+                self,
+                "Export failed",
+                f"{error}\n\nChoose another folder or file name; nothing was overwritten.",
+            )
+            return
+        self.written = path
+        super().accept()
