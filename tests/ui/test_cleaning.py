@@ -1,0 +1,46 @@
+"""The raw-vs-cleaned report: removals by kind and the body-text verdict."""
+
+from __future__ import annotations
+
+from diffviewer.core.compare import compare_files, compare_texts
+from diffviewer.core.model import Kind
+from diffviewer.ui.cleaning import CleaningPanel, cleaning_report
+
+BODY = [
+    "The minister said on Tuesday that the talks would resume next week in Geneva.",
+    "Officials from both sides have met four times since the spring without agreement.",
+    "Analysts expect the negotiations to continue well into the autumn of this year.",
+]
+
+
+def test_seed_pair_removed_no_body_text(seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """The seed cleaning dropped a headline, 3 captions and a comment prompt, no body."""
+    report = cleaning_report(compare_files(seed_paths), (0, 1))
+    assert dict(report.removed_by_kind) == {
+        Kind.HEADLINE: 1,
+        Kind.CAPTION: 3,
+        Kind.COMMENT_PROMPT: 1,
+    }
+    assert report.verdict == "No body text removed."
+
+
+def test_removed_and_shortened_body_paragraphs_are_called_out() -> None:
+    """A body paragraph dropped and another cut short: both in the verdict."""
+    raw = "\n\n".join(BODY)
+    cleaned = "\n\n".join([BODY[0], "Officials from both sides have met four times."])
+    report = cleaning_report(compare_texts([raw, cleaned], ["raw", "clean"]), (0, 1))
+    assert report.body_removed == 1
+    assert report.body_shortened == 1
+    assert report.verdict.startswith("1 body paragraph removed; 1 body paragraph shortened")
+
+
+def test_panel_shows_every_pair(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Three versions, two pairs: the panel has a report for each."""
+    texts = ["\n\n".join(BODY), "\n\n".join(BODY[:2]), "\n\n".join(BODY[:1])]
+    panel = CleaningPanel()
+    qtbot.addWidget(panel)
+    panel.set_comparison(compare_texts(texts, ["v1", "v2", "v3"]))
+    assert len(panel.reports) == 2
+    assert panel.text().count("1 body paragraph removed.") == 2
+    panel.set_comparison(None)
+    assert "Open a raw page" in panel.text()
