@@ -1,0 +1,143 @@
+"""The two in-window bars: the find bar and the message bar.
+
+``FindBar``: a line edit with next/previous buttons and a case toggle; Enter finds the next
+match, Shift+Enter the previous, Esc closes. It only emits signals; the window asks the view.
+``MessageBar``: a non-modal strip above the view ("article.txt changed on disk [Reload]
+[Dismiss]"), the answer to file changes that must never become a storm of modal dialogs: a new
+message replaces the old one.
+Imports: PySide6 only.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+
+class FindBar(QFrame):
+    """Find text across all columns."""
+
+    find_requested = Signal(str, bool, bool)
+    """(text, backwards, case_sensitive)"""
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("find_bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("find_edit")
+        self.edit.setPlaceholderText("Find in all versions")
+        self.edit.setClearButtonEnabled(True)
+        self.edit.installEventFilter(self)
+        self.case = QCheckBox("Match &case", self)
+        self.previous_button = QPushButton("&Previous", self)
+        self.next_button = QPushButton("&Next", self)
+        self.status = QLabel(self)
+        close = QToolButton(self)
+        close.setText("✕")
+        close.setToolTip("Close the find bar (Esc)")
+        close.setAutoRaise(True)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 2, 6, 2)
+        layout.addWidget(QLabel("Find:", self))
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.previous_button)
+        layout.addWidget(self.next_button)
+        layout.addWidget(self.case)
+        layout.addWidget(self.status)
+        layout.addWidget(close)
+        self.next_button.clicked.connect(lambda: self.find(backwards=False))
+        self.previous_button.clicked.connect(lambda: self.find(backwards=True))
+        self.edit.returnPressed.connect(lambda: self.find(backwards=False))
+        self.edit.textChanged.connect(lambda _text: self.status.clear())
+        close.clicked.connect(self.close_bar)
+        self.hide()
+
+    def open_bar(self) -> None:
+        self.show()
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def close_bar(self) -> None:
+        self.hide()
+        self.closed.emit()
+
+    def find(self, *, backwards: bool) -> None:
+        if self.edit.text():
+            self.find_requested.emit(self.edit.text(), backwards, self.case.isChecked())
+
+    def show_result(self, found: bool) -> None:
+        self.status.setText("" if found else "Not found")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                self.close_bar()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            ):
+                self.find(backwards=True)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class MessageBar(QFrame):
+    """A dismissable message with one optional action button."""
+
+    action_triggered = Signal()
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message_bar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        palette.setColor(self.backgroundRole(), palette.color(palette.ColorRole.ToolTipBase))
+        palette.setColor(self.foregroundRole(), palette.color(palette.ColorRole.ToolTipText))
+        self.setPalette(palette)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.action_button = QPushButton(self)
+        self.action_button.setObjectName("message_action")
+        self.dismiss_button = QPushButton("Dismiss", self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
+        layout.addWidget(self.dismiss_button)
+        self.action_button.clicked.connect(self._act)
+        self.dismiss_button.clicked.connect(self.dismiss)
+        self.hide()
+
+    def show_message(self, text: str, action: str = "") -> None:
+        """Show ``text`` (replacing any message), with an action button when ``action``."""
+        self.label.setText(text)
+        self.action_button.setText(action)
+        self.action_button.setVisible(bool(action))
+        self.show()
+
+    def text(self) -> str:
+        return self.label.text() if self.isVisible() else ""
+
+    def _act(self) -> None:
+        self.hide()
+        self.action_triggered.emit()
+
+    def dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()

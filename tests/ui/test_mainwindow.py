@@ -1,0 +1,324 @@
+"""The main window on the seed pair: opening, navigation, drops, filters, reload, errors."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from diffviewer.core.model import ChangeType, Kind
+from diffviewer.core.summary import one_line
+from diffviewer.ui.mainwindow import HINT, MainWindow
+from diffviewer.ui.settings import KEYS, Settings
+from tests.ui.shell_helpers import compared, message_boxes
+
+
+def test_empty_window_shows_the_hint(window: MainWindow) -> None:
+    """No files: the hint, the plain title, and actions that need a comparison disabled."""
+    assert window.stack.currentWidget() is window.hint
+    assert HINT in window.hint.text()
+    assert window.windowTitle() == "diffviewer"
+    assert not window.acts["view_next_change"].isEnabled()
+
+
+def test_one_file_names_it_and_waits_for_another(window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """One file: the hint says which is open and how to add the next."""
+    window.add_paths([seed_paths[0]])
+    assert window.stack.currentWidget() is window.hint
+    assert "article-v1.txt is open" in window.hint.text()
+    assert HINT in window.hint.text()
+
+
+def test_seed_pair_opens_with_23_rows_and_5_changes(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """The seed pair: 23 rows, 5 removals; title and status line say so."""
+    compared(qtbot, window, seed_paths)
+    comparison = window.comparison()
+    assert comparison is not None
+    assert window.view.table().model().rowCount() == 23
+    assert len(comparison.changes) == 5
+    assert all(change.type is ChangeType.REMOVED for change in comparison.changes)
+    assert window.windowTitle() == "article-v1.txt ↔ article-v2.txt — diffviewer"
+    assert window.summary_label.text() == one_line(comparison)
+    assert window.stack.currentWidget() is window.view
+
+
+def test_next_and_previous_change_visit_the_changes_in_order(
+    qtbot, window: MainWindow, seed_paths
+) -> None:  # type: ignore[no-untyped-def]
+    """view_next_change walks the 5 changes in row order and stops; previous walks back."""
+    compared(qtbot, window, seed_paths)
+    order = window.view.visible_changes()
+    assert len(order) == 5
+    visited = []
+    for _ in range(6):
+        window.acts["view_next_change"].trigger()
+        visited.append(window.view.current_change())
+    assert visited == [*order, order[-1]]
+    back = []
+    for _ in range(4):
+        window.acts["view_previous_change"].trigger()
+        back.append(window.view.current_change())
+    assert back == list(reversed(order[:-1]))
+
+
+def test_kind_filter_hides_captions_and_boilerplate(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Unchecking captions drops the 3 caption changes; Hide boilerplate the comment prompt."""
+    compared(qtbot, window, seed_paths)
+    comparison = window.comparison()
+    assert comparison is not None
+
+    def kinds() -> list[Kind]:
+        return [comparison.changes[i].kind for i in window.view.visible_changes()]
+
+    window.acts["view_kind_caption"].setChecked(False)
+    assert Kind.CAPTION not in kinds()
+    assert len(kinds()) == 2
+    window.acts["view_hide_boilerplate"].trigger()
+    assert kinds() == [Kind.HEADLINE]
+    assert not window.acts["view_kind_comment_prompt"].isChecked()
+    assert set(window.settings.get(KEYS.HIDDEN_KINDS)) >= {"caption", "comment_prompt"}
+    window.acts["view_hide_boilerplate"].trigger()
+    assert Kind.COMMENT_PROMPT in kinds()
+
+
+def test_dropping_files_adds_versions(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """A drop with file URLs appends them as the next versions."""
+    compared(qtbot, window, seed_paths)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_paths[0]))])
+    # Qt delivers a drop only to the widget that accepted the drag's enter event.
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        QApplication.sendEvent(window, event)
+    assert event.isAccepted()
+    comparison = window.comparison()
+    assert comparison is not None and len(comparison.versions) == 3
+    assert window.view.table().model().columnCount() == 3
+
+
+def test_versions_can_be_moved_and_removed_from_the_view(
+    qtbot, window: MainWindow, seed_paths
+) -> None:  # type: ignore[no-untyped-def]
+    """The view's header requests reorder and remove; the window recompares."""
+    compared(qtbot, window, seed_paths)
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        window.view.version_move_requested.emit(0, 1)
+    assert [Path(p).name for p in window.paths] == ["article-v2.txt", "article-v1.txt"]
+    comparison = window.comparison()
+    assert comparison is not None
+    assert all(change.type is ChangeType.INSERTED for change in comparison.changes)
+    window.view.version_remove_requested.emit(0)
+    assert window.comparison() is None
+    assert window.stack.currentWidget() is window.hint
+
+
+def test_dropped_on_a_header_replaces_that_version(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """paths_dropped_on_version(k, paths) swaps version k: v1 against itself, no changes."""
+    compared(qtbot, window, seed_paths)
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        window.view.paths_dropped_on_version.emit(1, [str(seed_paths[0])])
+    comparison = window.comparison()
+    assert comparison is not None and comparison.changes == ()
+
+
+def test_reload_after_the_file_changed_on_disk(qtbot, window: MainWindow, seed_copies) -> None:  # type: ignore[no-untyped-def]
+    """Editing a file shows the message bar; Reload recompares and the rows change."""
+    compared(qtbot, window, seed_copies)
+    assert window.view.table().model().rowCount() == 23
+    with open(seed_copies[1], "a", encoding="utf-8") as handle:
+        handle.write("\n\nA brand new closing paragraph added by the editor.\n")
+    qtbot.waitUntil(window.message_bar.isVisible, timeout=10_000)
+    assert "article-v2.txt has changed on disk" in window.message_bar.text()
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        qtbot.mouseClick(window.message_bar.action_button, Qt.MouseButton.LeftButton)
+    assert window.view.table().model().rowCount() == 24
+    assert not window.message_bar.isVisible()
+
+
+def test_atomic_replace_is_still_watched(qtbot, window: MainWindow, seed_copies) -> None:  # type: ignore[no-untyped-def]
+    """An editor's save-by-rename is noticed, and so is the save after it."""
+    compared(qtbot, window, seed_copies)
+    target = seed_copies[1]
+    for n in range(2):
+        temp = target.with_suffix(f".tmp{n}")
+        temp.write_text(target.read_text("utf-8") + f"\n\nParagraph {n}.\n", "utf-8")
+        os.replace(temp, target)
+        qtbot.waitUntil(window.message_bar.isVisible, timeout=10_000)
+        with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+            window.message_bar.action_button.click()
+    assert window.view.table().model().rowCount() == 25
+
+
+def test_deleted_file_keeps_the_last_text(qtbot, window: MainWindow, seed_copies) -> None:  # type: ignore[no-untyped-def]
+    """A file deleted while open: the message says so, the comparison stays on screen."""
+    compared(qtbot, window, seed_copies)
+    seed_copies[1].unlink()
+    qtbot.waitUntil(lambda: "deleted or renamed" in window.message_bar.text(), timeout=10_000)
+    assert window.view.table().model().rowCount() == 23
+    assert window.comparison() is not None
+
+
+def test_a_binary_file_gives_a_message_and_the_window_stays_usable(
+    qtbot, window: MainWindow, seed_paths, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Adding a binary file: an error naming it; the pair stays compared; it is not kept."""
+    compared(qtbot, window, seed_paths)
+    binary = tmp_path / "photo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    with qtbot.waitSignal(window.worker.failed, timeout=20_000):
+        window.add_paths([binary])
+    boxes = message_boxes(window)
+    assert boxes and "photo.png" in boxes[0].text()
+    assert str(binary) not in window.paths
+    assert len(window.paths) == 2
+    comparison = window.comparison()
+    assert comparison is not None and len(comparison.versions) == 2
+    for box in boxes:
+        box.close()
+
+
+def test_missing_second_file_leaves_the_first(
+    qtbot, window: MainWindow, seed_paths, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Opening a pair whose second file is missing: the message names it, v1 stays."""
+    missing = tmp_path / "gone.txt"
+    with qtbot.waitSignal(window.worker.failed, timeout=20_000):
+        window.set_paths([seed_paths[0], missing])
+    assert "gone.txt" in message_boxes(window)[0].text()
+    assert window.paths == [str(seed_paths[0])]
+    assert "article-v1.txt is open" in window.hint.text()
+
+
+def test_encoding_choice_reloads_that_version(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Choosing an encoding for a version recompares with it forced."""
+    compared(qtbot, window, seed_paths)
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        window.set_version_encoding(1, "latin-1")
+    comparison = window.comparison()
+    assert comparison is not None
+    assert comparison.versions[1].encoding == "latin-1"
+    assert window.encodings == [None, "latin-1"]
+
+
+def test_an_encoding_that_cannot_decode_is_refused(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """cp1252 cannot read the UTF-8 seed: a message, and the version keeps what worked."""
+    compared(qtbot, window, seed_paths)
+    with qtbot.waitSignal(window.worker.failed, timeout=20_000):
+        window.set_version_encoding(1, "cp1252")
+    boxes = message_boxes(window)
+    assert boxes and "cp1252" in boxes[0].text() and "article-v2.txt" in boxes[0].text()
+    assert window.encodings == [None, None]
+    assert window.comparison() is not None
+
+
+def test_compare_toggle_recompares_and_persists(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Compare › Ignore case sets the option, stores it and recompares."""
+    compared(qtbot, window, seed_paths)
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        window.acts["compare_ignore_case"].trigger()
+    assert window.options.ignore_case
+    assert window.settings.get(KEYS.IGNORE_CASE) is True
+    comparison = window.comparison()
+    assert comparison is not None
+    assert ("ignore case", "on") in comparison.options_summary
+
+
+def test_raw_vs_cleaned_report(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """The report counts the removals by kind and says no body text went."""
+    compared(qtbot, window, seed_paths)
+    window.acts["view_raw_vs_cleaned"].trigger()
+    assert window.cleaning_dock.isVisible()
+    text = window.cleaning.text()
+    assert "No body text removed." in text
+    assert "3 caption" in text and "1 headline" in text and "1 comment prompt" in text
+
+
+def test_copy_summary_puts_markdown_on_the_clipboard(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Edit › Copy Summary: the Markdown report."""
+    compared(qtbot, window, seed_paths)
+    window.acts["edit_copy_summary"].trigger()
+    text = QGuiApplication.clipboard().text()
+    assert text.lstrip().startswith("#")
+    assert "article-v1.txt" in text
+
+
+def test_find_bar_finds_and_closes_with_escape(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+F opens the bar, Enter finds, a miss says so, Esc closes."""
+    compared(qtbot, window, seed_paths)
+    window.acts["edit_find"].trigger()
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.edit, "Blinken")
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert window.find_bar.status.text() == ""
+    window.find_bar.edit.setText("zzzz-not-there")
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    assert window.find_bar.status.text() == "Not found"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+
+
+def test_state_is_saved_and_restored(qtbot, settings: Settings, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Hidden kinds, typographic hiding, zoom and recent files survive a restart."""
+    first = MainWindow(settings)
+    qtbot.addWidget(first)
+    first.acts["view_kind_caption"].setChecked(False)
+    first.acts["view_hide_typographic"].setChecked(True)
+    first.view.zoom_in()
+    first.add_paths([seed_paths[0]])
+    first.close()
+    second = MainWindow(Settings())
+    qtbot.addWidget(second)
+    assert Kind.CAPTION in second.hidden_kinds()
+    assert second.acts["view_hide_typographic"].isChecked()
+    assert second.view.zoom() == 110
+    assert second.settings.recent_files()[0] == str(seed_paths[0])
+    assert second.acts["file_recent_1"].isVisible()
+    second.close()
+
+
+def test_paths_with_spaces_and_non_ascii(qtbot, window: MainWindow, seed_paths, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Folders and names with spaces and accents, one given as a file:// URL."""
+    folder = tmp_path / "ünï côdé folder"
+    folder.mkdir()
+    first = Path(shutil.copy(seed_paths[0], folder / "rédaction v1.txt"))
+    second = Path(shutil.copy(seed_paths[1], folder / "中文 v2.txt"))
+    compared(qtbot, window, [first, QUrl.fromLocalFile(str(second)).toString()])
+    assert window.paths == [str(first), str(second)]
+    comparison = window.comparison()
+    assert comparison is not None and len(comparison.changes) == 5
+    assert "中文 v2.txt" in window.windowTitle()
+
+
+def test_a_drag_without_local_files_is_refused(window: MainWindow) -> None:
+    """Text or remote URLs are not versions: the drag is not accepted."""
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.com/article.txt")])
+    mime.setText("just text")
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    assert not enter.isAccepted()
