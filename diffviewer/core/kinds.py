@@ -4,7 +4,8 @@
 rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions all hold, or
 ``(Kind.BODY, "default")``. The facts rules test:
 
-- words: counted as the viewer counts them (``paragraphs.count_words``);
+- words: whitespace-separated tokens (in scripts written without spaces, each character
+  counts, as in ``paragraphs.count_words``);
 - ends_with_full_stop: the text ends with ``. ! ? …`` (or ``。！？``), closing quotes and
   brackets after it allowed;
 - title_case: of the words starting with a letter, small words (a, of, the, de, und, …) left
@@ -15,11 +16,13 @@ rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions al
 - follows: the kind given to the previous paragraph;
 - pattern / not_pattern: searched in the first ``rules.PATTERN_WINDOW`` characters.
 
-Speed: per rule set, the cheap facts (words, full stop, link run, position, previous kind)
-select the candidate rules once and the selection is cached; long prose paragraphs usually
-have no candidate at all. Within one call, results are cached by text and facts (pages repeat
-captions and teasers).
-Imports: the standard library and ``core`` (model, paragraphs, rules, errors) only.
+Speed: words are counted only as far as the largest bound any rule uses; per rule set, the
+cheap facts (words, full stop, link run, position, previous kind) select the candidate rules
+once and the selection is cached; long prose paragraphs have few candidates or none. Within
+one call, results are cached by text and facts (pages repeat captions and teasers), and a
+pattern is only run when one of the literals every match must contain (``core.patterns``)
+occurs in the casefolded text.
+Imports: the standard library and ``core`` (model, paragraphs, rules) only.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import re
 from collections.abc import Sequence
 
 from diffviewer.core.model import Kind
-from diffviewer.core.paragraphs import count_words
+from diffviewer.core.paragraphs import SPACELESS, count_words
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
     DEFAULT_RULE,
@@ -43,6 +46,8 @@ __all__ = ["Rule", "RuleSet", "classify", "describe_rule", "load_rules"]
 
 _LINK_MAX_WORDS = 4
 _LINK_RUN = 3
+_LONG_TOKEN = 12
+_SPACELESS = re.compile(f"[{SPACELESS}]")
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 _SENTENCE_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]*› \u00a0"
@@ -62,16 +67,16 @@ def classify(texts: Sequence[str], rules: RuleSet) -> list[tuple[Kind, str]]:
     """(kind, rule name) for each paragraph key of one version, in order."""
     plan = _plan(rules)
     count = len(texts)
-    words = [count_words(text) for text in texts]
+    cap = plan.word_cap
+    words = [_count_words(text, cap) for text in texts]
     stops = [_ends_with_full_stop(text) for text in texts]
     in_run = _link_runs(texts, words, stops)
-    cap = plan.word_cap
     out: list[tuple[Kind, str]] = []
     results: dict[tuple[str, tuple[int, bool, bool, int, Kind | None]], tuple[Kind, str]] = {}
     previous: Kind | None = None
     for index, text in enumerate(texts):
         facts = (
-            min(words[index], cap),
+            words[index],
             stops[index],
             in_run[index],
             plan.position_mask(index, count),
@@ -109,6 +114,15 @@ def is_title_case(text: str) -> bool:
     return counted >= 2 and capitalised * 4 >= counted * 3
 
 
+def _count_words(text: str, cap: int) -> int:
+    """Whitespace-separated words (characters in spaceless scripts), counted up to ``cap``."""
+    count = min(len(text.split(None, cap)), cap)
+    # Spaced text has short tokens; only text with long "tokens" may be Chinese, Thai… (slow test).
+    if count < cap and len(text) > _LONG_TOKEN * count and _SPACELESS.search(text) is not None:
+        return min(count_words(text), cap)
+    return count
+
+
 def _ends_with_full_stop(text: str) -> bool:
     stripped = text.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _SENTENCE_END
@@ -141,11 +155,17 @@ def _link_runs(texts: Sequence[str], words: Sequence[int], stops: Sequence[bool]
 def _first_match(text: str, candidates: Sequence[Rule]) -> tuple[Kind, str]:
     window = text[:PATTERN_WINDOW]
     title: bool | None = None
+    folded: str | None = None
     for rule in candidates:
         if rule.title_case is not None:
             if title is None:
                 title = is_title_case(text)
             if title is not rule.title_case:
+                continue
+        if rule.literals is not None:
+            if folded is None:
+                folded = window.casefold()
+            if not any(map(folded.__contains__, rule.literals)):
                 continue
         if rule.pattern is not None and rule.pattern.search(window) is None:
             continue

@@ -9,17 +9,11 @@ tried before any bundled one. A rule whose ``name`` a later file also uses repla
 rule; ``{name = "…", enabled = false}`` switches the later rule off.
 
 Runaway patterns: Python's ``re`` has no timeout, so a pattern such as ``(a+)+$`` could hang the
-app on a long line of ``a``. ``find_nested_repetition`` refuses, at load time, a repeated group
-(``*``, ``+``, ``{m,n}`` with n > 1) that holds an unbounded repetition (``*``, ``+``, ``{m,}``)
-or an alternation whose branches can begin with the same character (``(a|a)*``). Its limits:
-it over-approximates (``(?:\\s+\\w+){1,3}`` is refused although harmless: write
-``(?:\\s+\\w+)?(?:\\s+\\w+)?…`` or a bounded class instead), treats character classes and escapes
-such as ``\\w`` as overlapping everything, and ignores atomic groups and possessive quantifiers
-(which are safe but refused when nested). Polynomial backtracking such as ``.*.*.*x`` passes the
-check; it is bounded by the other guard: patterns only ever see the first ``PATTERN_WINDOW``
-characters of a paragraph.
+app on a long line of ``a``. Patterns with nested repetition are refused at load time (see
+``core.patterns`` for the check and its limits), and patterns only ever see the first
+``PATTERN_WINDOW`` characters of a paragraph, which bounds what the check lets through.
 
-Imports: the standard library, ``core.model`` and ``core.errors`` only.
+Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns) only.
 """
 
 from __future__ import annotations
@@ -36,6 +30,7 @@ from pathlib import Path
 from diffviewer.assets import resource
 from diffviewer.core.errors import RulesError
 from diffviewer.core.model import Kind
+from diffviewer.core.patterns import analyse
 
 #: Patterns see at most this many characters from the start of a paragraph.
 PATTERN_WINDOW = 2000
@@ -88,6 +83,8 @@ class Rule:
     in_link_run: bool | None = None
     follows: frozenset[Kind] | None = None
     """The kinds the previous paragraph may have been classified as (none for the first)."""
+    literals: tuple[str, ...] | None = None
+    """Casefolded strings one of which any match of ``pattern`` contains (a cheap prefilter)."""
 
 
 @dataclass(frozen=True)
@@ -227,12 +224,17 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
     follows = None
     if "follows" in table:
         follows = frozenset(_kind_list(table["follows"], where))
+    pattern = _compile(table, "pattern", flags, where)
+    literals = None
+    if pattern is not None:
+        found = analyse(pattern.pattern, verbose=bool(pattern.flags & re.VERBOSE)).literals
+        literals = tuple(sorted(found)) if found else None
     return Rule(
         name=name,
         kind=kind,
         description=str(table["description"]).strip(),
         source=source,
-        pattern=_compile(table, "pattern", flags, where),
+        pattern=pattern,
         not_pattern=_compile(table, "not_pattern", flags, where),
         min_words=min_words,
         max_words=max_words,
@@ -242,6 +244,7 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
         n=n,
         in_link_run=_optional_bool(table, "in_link_run"),
         follows=follows,
+        literals=literals,
     )
 
 
@@ -325,218 +328,10 @@ def _compile(table: dict[str, object], key: str, flags: int, where: str) -> re.P
         compiled = re.compile(source, flags)
     except re.error as error:
         raise RulesError(f"{where}: bad regular expression in {key!r}: {error}") from None
-    nested = find_nested_repetition(source, verbose=bool(compiled.flags & re.VERBOSE))
+    nested = analyse(source, verbose=bool(compiled.flags & re.VERBOSE)).nested
     if nested is not None:
         raise RulesError(
             f"{where}: {key!r} repeats {nested!r}, which itself repeats or alternates: such a "
             "pattern can take forever on some text; rewrite it without the nesting"
         )
     return compiled
-
-
-# --- The runaway-pattern guard ------------------------------------------------------------
-
-_ANY = None  # as a first-character set: "could be any character"
-
-
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    """What the guard knows of a piece of pattern."""
-
-    unbounded: bool = False
-    """Holds ``*``, ``+`` or ``{m,}`` somewhere."""
-    ambiguous: bool = False
-    """Holds an alternation whose branches can start with the same character."""
-    first: frozenset[str] | None = frozenset()
-    """Characters a match can start with (casefolded), or None for any."""
-    nullable: bool = True
-    """Can match the empty string."""
-
-
-_EMPTY = _Shape()
-_ANY_CHAR = _Shape(first=_ANY, nullable=False)
-_QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d*)(,?)(\d*)\}")
-
-
-class _Nested(Exception):
-    def __init__(self, fragment: str) -> None:
-        super().__init__(fragment)
-        self.fragment = fragment
-
-
-def find_nested_repetition(pattern: str, *, verbose: bool = False) -> str | None:
-    """The first fragment of a (valid) ``pattern`` that risks exponential backtracking, or None."""
-    scanner = _Scanner(pattern, verbose)
-    try:
-        scanner.alternation()
-    except _Nested as nested:
-        return nested.fragment
-    except IndexError:  # only on patterns re.compile would refuse; refuse them here too
-        return pattern
-    return None
-
-
-class _Scanner:
-    """A recursive-descent reading of a regex, tracking only what ``_Shape`` needs."""
-
-    def __init__(self, pattern: str, verbose: bool) -> None:
-        self.p = pattern
-        self.i = 0
-        self.verbose = verbose
-
-    def alternation(self) -> _Shape:
-        branches = [self.sequence()]
-        while self.i < len(self.p) and self.p[self.i] == "|":
-            self.i += 1
-            branches.append(self.sequence())
-        if len(branches) == 1:
-            return branches[0]
-        ambiguous = any(b.ambiguous for b in branches)
-        for n, a in enumerate(branches):
-            for b in branches[n + 1 :]:
-                if a.nullable or b.nullable or a.first is None or b.first is None:
-                    ambiguous = True
-                else:
-                    ambiguous |= bool(a.first & b.first)
-        first: frozenset[str] | None = frozenset()
-        for branch in branches:
-            first = None if first is None or branch.first is None else first | branch.first
-        return _Shape(
-            unbounded=any(b.unbounded for b in branches),
-            ambiguous=ambiguous,
-            first=first,
-            nullable=any(b.nullable for b in branches),
-        )
-
-    def sequence(self) -> _Shape:
-        unbounded = ambiguous = False
-        first: frozenset[str] | None = frozenset()
-        nullable = True
-        while True:
-            self.skip_verbose()
-            if self.i >= len(self.p) or self.p[self.i] in "|)":
-                break
-            item = self.quantified()
-            unbounded |= item.unbounded
-            ambiguous |= item.ambiguous
-            if nullable:
-                first = None if first is None or item.first is None else first | item.first
-                nullable = item.nullable
-        return _Shape(unbounded, ambiguous, first, nullable)
-
-    def quantified(self) -> _Shape:
-        start = self.i
-        shape = self.atom()
-        while True:
-            self.skip_verbose()
-            match = _QUANTIFIER.match(self.p, self.i)
-            if match is None or match.group() == "{}":  # "{}" is a literal
-                return shape
-            low, high = _bounds(match)
-            self.i = match.end()
-            if self.i < len(self.p) and self.p[self.i] in "?+":  # lazy or possessive
-                self.i += 1
-            if (high is None or high > 1) and (shape.unbounded or shape.ambiguous):
-                raise _Nested(self.p[start : self.i])
-            shape = _Shape(
-                unbounded=shape.unbounded or high is None,
-                ambiguous=shape.ambiguous,
-                first=shape.first,
-                nullable=shape.nullable or low == 0,
-            )
-
-    def atom(self) -> _Shape:  # noqa: PLR0911 — one branch per regex construct
-        p, c = self.p, self.p[self.i]
-        if c == "(":
-            return self.group()
-        if c == "[":
-            self.i += 1
-            if p[self.i] == "^":
-                self.i += 1
-            if p[self.i] == "]":
-                self.i += 1
-            while p[self.i] != "]":
-                self.i += 2 if p[self.i] == "\\" else 1
-            self.i += 1
-            return _ANY_CHAR
-        if c == "\\":
-            d = p[self.i + 1]
-            self.i += 2
-            if d in "AbBZ":
-                return _EMPTY
-            if d == "N" and self.i < len(p) and p[self.i] == "{":
-                self.i = p.index("}", self.i) + 1
-                return _ANY_CHAR
-            if d.isdigit():
-                return _Shape(first=_ANY, nullable=True)  # back reference (or octal)
-            if d.isalnum():
-                return _ANY_CHAR  # \w \d \s \x41 \u00e9 …: not worth decoding
-            return _Shape(first=frozenset({d.casefold()}), nullable=False)
-        self.i += 1
-        if c in "^$":
-            return _EMPTY
-        if c == ".":
-            return _ANY_CHAR
-        return _Shape(first=frozenset({c.casefold()}), nullable=False)
-
-    def group(self) -> _Shape:
-        p = self.p
-        self.i += 1
-        zero_width = False
-        if p[self.i] == "?":
-            self.i += 1
-            c = p[self.i]
-            if c == "#":  # comment
-                self.i = p.index(")", self.i) + 1
-                return _EMPTY
-            if c in ":>":
-                self.i += 1
-            elif c == "P" and p[self.i + 1] == "=":  # (?P=name) back reference
-                self.i = p.index(")", self.i) + 1
-                return _Shape(first=_ANY, nullable=True)
-            elif c == "P" or (c == "<" and p[self.i + 1] not in "=!"):  # named group
-                self.i = p.index(">", self.i) + 1
-            elif c in "=!" or c == "<":  # lookaround
-                self.i += 1 if c in "=!" else 2
-                zero_width = True
-            elif c == "(":  # conditional (?(id)yes|no)
-                self.i = p.index(")", self.i) + 1
-            else:  # inline flags: (?aiLmsux) or (?i-s:…)
-                end = min(k for k in (p.find(":", self.i), p.find(")", self.i)) if k >= 0)
-                letters = p[self.i : end]
-                self.i = end + 1
-                if p[end] == ")":
-                    self.verbose |= "x" in letters.split("-")[0]
-                    return _EMPTY
-        body = self.alternation()
-        if p[self.i] != ")":
-            raise IndexError(self.i)
-        self.i += 1
-        if zero_width:
-            return _Shape(unbounded=body.unbounded, ambiguous=body.ambiguous)
-        return body
-
-    def skip_verbose(self) -> None:
-        if not self.verbose:
-            return
-        p = self.p
-        while self.i < len(p) and (p[self.i].isspace() or p[self.i] == "#"):
-            if p[self.i] == "#":
-                end = p.find("\n", self.i)
-                self.i = len(p) if end < 0 else end
-            self.i += 1
-
-
-def _bounds(match: re.Match[str]) -> tuple[int, int | None]:
-    text = match.group()
-    if text == "*":
-        return 0, None
-    if text == "+":
-        return 1, None
-    if text == "?":
-        return 0, 1
-    low, comma, high = match.groups()
-    lo = int(low) if low else 0
-    if not comma:
-        return lo, lo
-    return lo, int(high) if high else None

@@ -1,0 +1,305 @@
+"""A static reading of rule patterns: the runaway-backtracking guard and the literal prefilter.
+
+``analyse`` walks a (valid) Python regular expression once, without running it, and returns:
+
+- ``nested``: the first fragment that risks exponential backtracking, or None. Refused are
+  repeated groups (``*``, ``+``, ``{m,n}`` with n > 1) that hold an unbounded repetition
+  (``*``, ``+``, ``{m,}``), as in ``(a+)+``, ``(a*)*``, ``(.*)*``, or an alternation whose
+  branches can begin with the same character, as in ``(a|a)*``. Limits: it over-approximates
+  (``(?:\\s+\\w+){1,3}`` is refused although harmless: write ``(?:\\s+\\w+)?(?:\\s+\\w+)?`` or a
+  bounded class instead), treats character classes and escapes such as ``\\w`` as overlapping
+  everything, and does not credit atomic groups or possessive quantifiers. Polynomial
+  backtracking such as ``.*.*.*x`` passes; the rules bound it by showing patterns only the first
+  2,000 characters of a paragraph.
+- ``literals``: ASCII strings (casefolded, ≥ 3 characters) of which every match must contain
+  one, or None when no such set was found or none is needed (the pattern is anchored with
+  ``^``, or starts with a literal character, which ``re`` already scans for quickly). The
+  classifier skips a pattern when none of them occurs in the casefolded paragraph: a few fast
+  substring tests instead of a slow case-insensitive search. Non-ASCII pattern characters end a
+  literal, so pattern-side case pairs (ſ/s, K/k) cannot defeat it; a text-side capital dotted
+  İ casefolds to two characters and can hide a match of a pattern containing "i".
+
+Imports: the standard library only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MIN_LITERAL = 3
+_QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d*)(,?)(\d*)\}")
+
+Needs = frozenset[str] | None
+"""Strings one of which every match contains; None: nothing known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    nested: str | None
+    literals: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    """What the reading knows of a piece of pattern."""
+
+    unbounded: bool = False
+    """Holds ``*``, ``+`` or ``{m,}`` somewhere."""
+    ambiguous: bool = False
+    """Holds an alternation whose branches can start with the same character."""
+    first: frozenset[str] | None = frozenset()
+    """Characters a match can start with (casefolded), or None for any."""
+    nullable: bool = True
+    """Can match the empty string."""
+    needs: Needs = None
+    char: str | None = None
+    """The character, for a plain ASCII literal character (it extends literal runs)."""
+    zero_width: bool = False
+    anchored: bool = False
+    """Every match starts at ``^`` or ``\\A`` (only the start of the text is tried)."""
+
+
+_EMPTY = _Shape(zero_width=True)
+_START = _Shape(zero_width=True, anchored=True)
+_ANY_CHAR = _Shape(first=None, nullable=False)
+
+
+class _Nested(Exception):
+    def __init__(self, fragment: str) -> None:
+        super().__init__(fragment)
+        self.fragment = fragment
+
+
+def analyse(pattern: str, *, verbose: bool = False) -> Analysis:
+    """Read a pattern ``re.compile`` accepted (``verbose``: it was compiled with re.VERBOSE)."""
+    scanner = _Scanner(pattern, verbose)
+    try:
+        shape = scanner.alternation()
+    except _Nested as nested:
+        return Analysis(nested.fragment, None)
+    except (IndexError, ValueError):  # a construct this reading does not know: refuse it
+        return Analysis(pattern, None)
+    quick_start = shape.anchored or (shape.first is not None and len(shape.first) == 1)
+    return Analysis(None, None if quick_start else shape.needs)
+
+
+def find_nested_repetition(pattern: str, *, verbose: bool = False) -> str | None:
+    """The first fragment of a (valid) ``pattern`` that risks exponential backtracking, or None."""
+    return analyse(pattern, verbose=verbose).nested
+
+
+def _better(a: Needs, b: Needs) -> Needs:
+    """The more selective of two requirements: fewer alternatives, then longer strings."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b, key=lambda s: (len(s), -min(map(len, s))))
+
+
+def _literal(run: str) -> Needs:
+    return frozenset({run}) if len(run) >= _MIN_LITERAL else None
+
+
+class _Scanner:
+    """A recursive-descent reading of a regex, tracking only what ``_Shape`` needs."""
+
+    def __init__(self, pattern: str, verbose: bool) -> None:
+        self.p = pattern
+        self.i = 0
+        self.verbose = verbose
+
+    def alternation(self) -> _Shape:
+        branches = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        if len(branches) == 1:
+            return branches[0]
+        ambiguous = any(b.ambiguous for b in branches)
+        for n, a in enumerate(branches):
+            for b in branches[n + 1 :]:
+                if a.nullable or b.nullable or a.first is None or b.first is None:
+                    ambiguous = True
+                else:
+                    ambiguous |= bool(a.first & b.first)
+        first: frozenset[str] | None = frozenset()
+        needs: Needs = frozenset()
+        anchored = all(b.anchored for b in branches)
+        for branch in branches:
+            first = None if first is None or branch.first is None else first | branch.first
+            needs = None if needs is None or branch.needs is None else needs | branch.needs
+        return _Shape(
+            unbounded=any(b.unbounded for b in branches),
+            ambiguous=ambiguous,
+            first=first,
+            nullable=any(b.nullable for b in branches),
+            needs=needs,
+            anchored=anchored,
+        )
+
+    def sequence(self) -> _Shape:
+        unbounded = ambiguous = False
+        first: frozenset[str] | None = frozenset()
+        nullable = True
+        needs: Needs = None
+        run = ""
+        anchored = False
+        consumed = False
+        while True:
+            self.skip_verbose()
+            if self.i >= len(self.p) or self.p[self.i] in "|)":
+                break
+            item = self.quantified()
+            if not consumed:
+                anchored |= item.anchored
+                consumed = not item.zero_width
+            unbounded |= item.unbounded
+            ambiguous |= item.ambiguous
+            if nullable:
+                first = None if first is None or item.first is None else first | item.first
+                nullable = item.nullable
+            if item.char is not None:
+                run += item.char
+            elif not item.zero_width:
+                needs = _better(_better(needs, _literal(run)), item.needs)
+                run = ""
+        needs = _better(needs, _literal(run))
+        return _Shape(unbounded, ambiguous, first, nullable, needs, anchored=anchored)
+
+    def quantified(self) -> _Shape:
+        start = self.i
+        shape = self.atom()
+        while True:
+            self.skip_verbose()
+            match = _QUANTIFIER.match(self.p, self.i)
+            if match is None or match.group() == "{}":  # "{}" is a literal
+                return shape
+            low, high = _bounds(match)
+            self.i = match.end()
+            if self.i < len(self.p) and self.p[self.i] in "?+":  # lazy or possessive
+                self.i += 1
+            if (high is None or high > 1) and (shape.unbounded or shape.ambiguous):
+                raise _Nested(self.p[start : self.i])
+            shape = _Shape(
+                unbounded=shape.unbounded or high is None,
+                ambiguous=shape.ambiguous,
+                first=shape.first,
+                nullable=shape.nullable or low == 0,
+                needs=shape.needs if low > 0 else None,
+            )
+
+    def atom(self) -> _Shape:  # noqa: PLR0911 — one branch per regex construct
+        p, c = self.p, self.p[self.i]
+        if c == "(":
+            return self.group()
+        if c == "[":
+            self.i += 1
+            if p[self.i] == "^":
+                self.i += 1
+            if p[self.i] == "]":
+                self.i += 1
+            while p[self.i] != "]":
+                self.i += 2 if p[self.i] == "\\" else 1
+            self.i += 1
+            return _ANY_CHAR
+        if c == "\\":
+            d = p[self.i + 1]
+            self.i += 2
+            if d == "A":
+                return _START
+            if d in "bBZ":
+                return _EMPTY
+            if d == "N" and self.i < len(p) and p[self.i] == "{":
+                self.i = p.index("}", self.i) + 1
+                return _ANY_CHAR
+            if d.isdigit():
+                return _Shape(first=None, nullable=True)  # back reference (or octal)
+            if d.isalnum():
+                return _ANY_CHAR  # \w \d \s \x41 \u00e9 …: not worth decoding
+            return self.char(d)
+        self.i += 1
+        if c == "^":
+            return _START
+        if c == "$":
+            return _EMPTY
+        if c == ".":
+            return _ANY_CHAR
+        return self.char(c)
+
+    @staticmethod
+    def char(c: str) -> _Shape:
+        folded = c.casefold()
+        plain = folded if c.isascii() and len(folded) == 1 else None
+        return _Shape(first=frozenset({folded}), nullable=False, char=plain)
+
+    def group(self) -> _Shape:
+        p = self.p
+        self.i += 1
+        zero_width = False
+        if p[self.i] == "?":
+            self.i += 1
+            c = p[self.i]
+            if c == "#":  # comment
+                self.i = p.index(")", self.i) + 1
+                return _EMPTY
+            if c in ":>":
+                self.i += 1
+            elif c == "P" and p[self.i + 1] == "=":  # (?P=name) back reference
+                self.i = p.index(")", self.i) + 1
+                return _Shape(first=None, nullable=True)
+            elif c == "P" or (c == "<" and p[self.i + 1] not in "=!"):  # named group
+                self.i = p.index(">", self.i) + 1
+            elif c in "=!" or c == "<":  # lookaround
+                self.i += 1 if c in "=!" else 2
+                zero_width = True
+            elif c == "(":  # conditional (?(id)yes|no): what it requires is unclear
+                self.i = p.index(")", self.i) + 1
+                zero_width = True
+            else:  # inline flags: (?aiLmsux) or (?i-s:…)
+                end = min(k for k in (p.find(":", self.i), p.find(")", self.i)) if k >= 0)
+                letters = p[self.i : end]
+                self.i = end + 1
+                if p[end] == ")":
+                    self.verbose |= "x" in letters.split("-")[0]
+                    return _EMPTY
+        body = self.alternation()
+        if p[self.i] != ")":
+            raise IndexError(self.i)
+        self.i += 1
+        if zero_width:
+            return _Shape(unbounded=body.unbounded, ambiguous=body.ambiguous, zero_width=True)
+        return _Shape(
+            body.unbounded,
+            body.ambiguous,
+            body.first,
+            body.nullable,
+            body.needs,
+            anchored=body.anchored,
+        )
+
+    def skip_verbose(self) -> None:
+        if not self.verbose:
+            return
+        p = self.p
+        while self.i < len(p) and (p[self.i].isspace() or p[self.i] == "#"):
+            if p[self.i] == "#":
+                end = p.find("\n", self.i)
+                self.i = len(p) if end < 0 else end
+            self.i += 1
+
+
+def _bounds(match: re.Match[str]) -> tuple[int, int | None]:
+    text = match.group()
+    if text == "*":
+        return 0, None
+    if text == "+":
+        return 1, None
+    if text == "?":
+        return 0, 1
+    low, comma, high = match.groups()
+    lo = int(low) if low else 0
+    if not comma:
+        return lo, lo
+    return lo, int(high) if high else None

@@ -1,0 +1,419 @@
+"""Tests of the kind-rules format: bundled file, user overrides, broken files, runaway patterns."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffviewer.core.errors import RulesError
+from diffviewer.core.kinds import classify, describe_rule, load_rules
+from diffviewer.core.model import Kind
+from diffviewer.core.patterns import analyse, find_nested_repetition
+from diffviewer.core.rules import PATTERN_WINDOW
+
+BODY = (
+    "The council voted on Tuesday to approve the budget after a long debate.",
+    "Officials said the plan would take effect next year, pending a final review.",
+    "Critics argued that the cuts would hurt the poorest residents the most.",
+)
+MENU = ("News", "Sport", "Weather")
+
+
+def middle(text: str) -> tuple[tuple[str, ...], int]:
+    """``text`` between body paragraphs: no position or neighbour helps it."""
+    return (*BODY, text, *BODY), len(BODY)
+
+
+# One or more examples per bundled rule: (rule name, paragraphs, index of the paragraph).
+EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
+    ("copyright.notice", *middle("© 2022 Example Media Group")),
+    ("copyright.notice", *middle("Copyright 2021 The Evening Herald")),
+    ("copyright.all_rights_reserved", *middle("The Daily Post 2022. All rights reserved.")),
+    ("copyright.all_rights_reserved", *middle("Le Soir - Tous droits réservés")),
+    (
+        "comment_prompt.having_issues",
+        *middle("Please let us know if you're having issues with commenting."),
+    ),
+    ("comment_prompt.invitation", *middle("Join the conversation")),
+    ("comment_prompt.invitation", *middle("34 comments")),
+    ("comment_prompt.invitation", *middle("Kommentare")),
+    (
+        "comment_prompt.rules",
+        *middle("Comments are moderated according to our community guidelines."),
+    ),
+    ("comment_prompt.form", *middle("Required fields are marked *")),
+    ("comment_prompt.form", *middle("Post Comment")),
+    ("social_prompt.follow", *middle("Follow Frances Martel on Facebook and Twitter.")),
+    ("social_prompt.follow", *middle("Like us on Facebook")),
+    ("social_prompt.follow_handle", *middle("You can follow her at @janedoe")),
+    ("social_prompt.follow_fr_de_es", *middle("Suivez-nous sur Twitter")),
+    ("social_prompt.follow_fr_de_es", *middle("Síguenos en Instagram")),
+    ("social_prompt.follow_fr_de_es", *middle("Folgen Sie uns auf Facebook")),
+    ("promo.advertisement", *middle("Advertisement")),
+    ("promo.advertisement", *middle("Story continues below advertisement")),
+    ("promo.advertisement", *middle("Anzeige")),
+    ("promo.subscribe", *middle("Subscribe now for just $1 a week")),
+    ("promo.subscribe", *middle("Article réservé aux abonnés")),
+    ("promo.newsletter", *middle("Get our free weekly newsletter and never miss a story")),
+    ("promo.newsletter", *middle("Get the best stories delivered to your inbox.")),
+    ("promo.cookies", *middle("We use cookies to improve your experience on our site.")),
+    ("promo.consent_button", *middle("Accept all")),
+    ("promo.share", *middle("Share this article")),
+    ("promo.share", *middle("Copy link")),
+    ("promo.related", *middle("Read more: Five things to know about the budget")),
+    ("promo.related", *middle("Lesen Sie auch: Was die Reform bedeutet")),
+    ("promo.related", *middle("À lire aussi")),
+    ("promo.teaser_after_promo", ("Most read", "Budget vote: what happens next for schools"), 1),
+    ("byline.contributors", *middle("(Reporting by Guy Faulconbridge; Editing by Mark Heinrich)")),
+    ("byline.contributors", *middle("The Associated Press contributed to this report.")),
+    ("dateline.place_agency", *middle("LONDON (Reuters) -")),
+    ("dateline.place_agency", *middle("Washington CNN —")),
+    ("byline.author_bio", (*BODY, "Jane Doe is a staff writer covering city hall."), 3),
+    ("byline.print_note", *middle("A version of this article appears in print on page A1.")),
+    (
+        "caption.photo_credit",
+        *middle("The minister in Berlin. (John MacDougall/AFP via Getty Images)"),
+    ),
+    ("caption.photo_credit", *middle("Protesters outside parliament (Photo by Jane Roe/Reuters)")),
+    ("caption.credit_line", *middle("Johnson in the Commons. Photograph: Jessica Taylor/AFP")),
+    ("caption.agency_suffix", *middle("Firefighters at the scene on Monday. AFP via Getty Images")),
+    ("caption.image_label", *middle("Image 2 of 7")),
+    ("caption.image_label", *middle("Enlarge this image")),
+    ("caption.left_right", *middle("The mayor, left, and the governor attend the opening.")),
+    (
+        "caption.unfinished_action",
+        *middle("The senator speaks to reporters outside the Capitol in"),
+    ),
+    ("byline.by", *middle("By Margaret Collins and David Reyes")),
+    ("byline.by", *middle("Von Hans Meier, Berlin")),
+    ("byline.staff_role", *middle("Jessica Elgot Chief political correspondent")),
+    ("dateline.published", *middle("Published 26 January 2022")),
+    ("dateline.published", *middle("Mis à jour le 26 janvier 2022 à 14h05")),
+    ("dateline.date", *middle("Wed 26 Jan 2022 18.04 GMT")),
+    ("dateline.date", *middle("26.01.2022, 15:47 Uhr")),
+    ("dateline.time", *middle("9:15 AM ET")),
+    ("navigation.skip_link", *middle("Skip to main content")),
+    ("navigation.site_control", *middle("Sign in")),
+    ("navigation.breadcrumb", *middle("Home › World › Europe")),
+    ("navigation.link_run", (*MENU, *BODY), 1),
+    ("headline.first", ("Ukraine crisis: what we know so far", *BODY), 0),
+    ("headline.after_furniture", (*MENU, "Council approves budget after long night", *BODY), 3),
+    (
+        "navigation.kicker",
+        ("We use cookies to improve your experience.", "Politics", "Council approves budget"),
+        1,
+    ),
+    (
+        "standfirst.after_headline",
+        ("Council approves budget", "Spending rises for schools but parks face cuts of a fifth"),
+        1,
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bundled():  # type: ignore[no-untyped-def]
+    return load_rules()
+
+
+def write(tmp_path: Path, text: str, name: str = "user.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("name", "texts", "index"), EXAMPLES)
+def test_each_example_is_classified_by_its_rule(bundled, name, texts, index) -> None:  # type: ignore[no-untyped-def]
+    """The example paragraph gets its rule's kind, from that very rule (so order is right too)."""
+    kind, rule = classify(list(texts), bundled)[index]
+    assert rule == name
+    assert kind is bundled.by_name[name].kind
+
+
+def test_every_bundled_rule_has_name_description_and_an_example(bundled) -> None:  # type: ignore[no-untyped-def]
+    """No bundled rule goes untested; each is named after its kind and explains itself."""
+    examples = {name for name, _, _ in EXAMPLES}
+    for rule in bundled.rules:
+        assert rule.name in examples, f"no example for {rule.name}"
+        assert rule.name.split(".")[0] == rule.kind.value
+        assert len(rule.description) > 15
+        assert describe_rule(bundled, rule.name) == rule.description
+    assert examples <= set(bundled.by_name)
+
+
+def test_describe_rule_for_default_and_unknown(bundled) -> None:  # type: ignore[no-untyped-def]
+    """The default rule has a description; an unknown name gives an empty string."""
+    assert "No rule matched" in describe_rule(bundled, "default")
+    assert describe_rule(bundled, "no.such.rule") == ""
+
+
+def test_bundled_rules_are_parsed_once(bundled) -> None:  # type: ignore[no-untyped-def]
+    """Loading again reuses the compiled bundled rules (the cache), and equal sets compare equal."""
+    again = load_rules()
+    assert again == bundled
+    assert all(a is b for a, b in zip(again.rules, bundled.rules, strict=True))
+
+
+def test_user_rule_comes_first_and_wins(tmp_path: Path) -> None:
+    """A user rule is tried before bundled rules, so it can claim a paragraph."""
+    path = write(
+        tmp_path,
+        """
+[[rule]]
+name = "mysite.follow_is_body"
+kind = "body"
+description = "Our columnists end with a follow line that we keep."
+pattern = '^Follow '
+""",
+    )
+    rules = load_rules([path])
+    assert rules.sources[0] == str(path)
+    assert len(rules.sources) == 2
+    texts, index = middle("Follow Frances Martel on Facebook and Twitter.")
+    assert classify(list(texts), rules)[index] == (Kind.BODY, "mysite.follow_is_body")
+
+
+def test_user_rule_with_a_bundled_name_replaces_it(tmp_path: Path) -> None:
+    """Same name: the user's version is used, the bundled one dropped."""
+    path = write(
+        tmp_path,
+        """
+[[rule]]
+name = "promo.advertisement"
+kind = "promo"
+description = "Only our own ad marker."
+pattern = '^-- ad --$'
+""",
+    )
+    rules = load_rules([path])
+    assert [r.name for r in rules.rules].count("promo.advertisement") == 1
+    assert rules.by_name["promo.advertisement"].description == "Only our own ad marker."
+    texts, index = middle("Advertisement")
+    assert classify(list(texts), rules)[index][1] != "promo.advertisement"
+    texts, index = middle("-- ad --")
+    assert classify(list(texts), rules)[index] == (Kind.PROMO, "promo.advertisement")
+
+
+def test_user_can_switch_a_bundled_rule_off(tmp_path: Path) -> None:
+    """``enabled = false`` removes the bundled rule of that name."""
+    path = write(tmp_path, '[[rule]]\nname = "promo.advertisement"\nenabled = false\n')
+    rules = load_rules([path])
+    assert "promo.advertisement" not in rules.by_name
+    texts, index = middle("Advertisement")
+    assert classify(list(texts), rules)[index][1] != "promo.advertisement"
+
+
+def test_a_file_of_comments_only_adds_nothing(tmp_path: Path) -> None:
+    """An empty user file is valid: the bundled rules alone apply."""
+    rules = load_rules([write(tmp_path, "# nothing yet\n")])
+    assert rules.rules == load_rules().rules
+
+
+VALID = 'name = "x.y"\nkind = "promo"\ndescription = "A test rule."\n'
+
+BROKEN = [
+    (
+        "unknown kind",
+        VALID.replace('"promo"', '"teaser"') + "max_words = 3\n",
+        "unknown kind 'teaser'",
+    ),
+    (
+        "bad regex",
+        VALID + "pattern = '(unclosed'\n",
+        "bad regular expression in 'pattern': missing )",
+    ),
+    ("unknown key", VALID + "patern = 'x'\n", "unknown key 'patern'; did you mean 'pattern'?"),
+    ("wrong type int", VALID + "max_words = '3'\n", "'max_words' must be a whole number"),
+    ("bool as int", VALID + "max_words = true\n", "'max_words' must be a whole number"),
+    ("wrong type bool", VALID + "title_case = 1\n", "'title_case' must be true or false"),
+    ("wrong type list", VALID + "follows = 'promo'\n", "'follows' must be a list of strings"),
+    ("missing kind", 'name = "x.y"\ndescription = "d"\nmax_words = 3\n', "missing 'kind'"),
+    ("missing name", 'kind = "promo"\ndescription = "d"\nmax_words = 3\n', "missing 'name'"),
+    (
+        "missing description",
+        'name = "x.y"\nkind = "promo"\nmax_words = 3\n',
+        "missing 'description'",
+    ),
+    ("bad name", VALID.replace('"x.y"', '"has space"') + "max_words = 3\n", "bad name 'has space'"),
+    ("reserved name", VALID.replace('"x.y"', '"default"') + "max_words = 3\n", "reserved"),
+    ("no condition", VALID, "no condition"),
+    ("unknown flag", VALID + "pattern = 'x'\nflags = 'iq'\n", "unknown flag 'q'"),
+    (
+        "min above max",
+        VALID + "min_words = 5\nmax_words = 2\n",
+        "min_words (5) is above max_words (2)",
+    ),
+    ("negative", VALID + "max_words = -1\n", "'max_words' must not be negative"),
+    ("unknown position", VALID + "position = 'middle'\n", "unknown position 'middle'"),
+    ("n missing", VALID + "position = 'first_n'\n", "needs n"),
+    ("n alone", VALID + "n = 3\nmax_words = 2\n", "'n' only goes with"),
+    ("follows unknown", VALID + "follows = ['menu']\n", "unknown kind 'menu' in 'follows'"),
+    ("disabled with more", 'name = "x.y"\nenabled = false\nkind = "promo"\n', "takes only 'name'"),
+    ("nested repetition", VALID + "pattern = '(a+)+$'\n", "repeats '(a+)+'"),
+]
+
+
+@pytest.mark.parametrize(("case", "body", "message"), BROKEN, ids=[c for c, _, _ in BROKEN])
+def test_broken_rule_is_refused_with_file_rule_and_problem(
+    tmp_path: Path, case, body, message
+) -> None:  # type: ignore[no-untyped-def]
+    """Each problem gives a RulesError naming the file, the rule number and line, the problem."""
+    good = '[[rule]]\nname = "a.first"\nkind = "promo"\ndescription = "Fine."\nmax_words = 1\n\n'
+    path = write(tmp_path, good + "[[rule]]\n" + body)
+    with pytest.raises(RulesError) as raised:
+        load_rules([path])
+    text = str(raised.value)
+    assert text.startswith(f"{path}: rule 2")
+    assert "(line 7)" in text
+    assert message in text
+    if "name" not in case:
+        assert "'x.y'" in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[[rule]\nname = 1", "not valid TOML"),
+        ("[rule]\nname = 'x.y'\n", "write each rule as [[rule]]"),
+        ("title = 'mine'\n", "unknown top-level key 'title'"),
+        (
+            '[[rule]]\nname = "a.b"\nkind = "promo"\ndescription = "d"\nmax_words = 1\n'
+            '[[rule]]\nname = "a.b"\nkind = "promo"\ndescription = "d"\nmax_words = 2\n',
+            "rule 2 'a.b' (line 6): the name 'a.b' is used by an earlier rule",
+        ),
+    ],
+)
+def test_broken_file_structure_is_refused(tmp_path: Path, content: str, message: str) -> None:
+    """TOML syntax errors, a single [rule] table, stray keys and duplicate names name the file."""
+    path = write(tmp_path, content)
+    with pytest.raises(RulesError, match="^" + str(path).replace("\\", "\\\\")) as raised:
+        load_rules([path])
+    assert message in str(raised.value)
+
+
+def test_unreadable_files_are_refused(tmp_path: Path) -> None:
+    """A missing file, a folder and a non-UTF-8 file each give a RulesError naming the path."""
+    missing = tmp_path / "nope.toml"
+    with pytest.raises(RulesError, match="cannot read rules file"):
+        load_rules([missing])
+    with pytest.raises(RulesError, match="cannot read rules file"):
+        load_rules([tmp_path])
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes("# r\xe8gles\n".encode("latin-1"))
+    with pytest.raises(RulesError, match=r"not UTF-8 text \(bad byte at offset 3\)"):
+        load_rules([latin])
+
+
+def test_catastrophic_pattern_is_refused_quickly(tmp_path: Path) -> None:
+    """``(a+)+$`` is refused at load time, so it never meets "aaaa…b"; in well under a second."""
+    path = write(tmp_path, "[[rule]]\n" + VALID + "pattern = '(a+)+$'\n")
+    start = time.perf_counter()
+    with pytest.raises(RulesError, match="can take forever"):
+        load_rules([path])
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "(a+)+$",
+        "(a*)*",
+        "(a|a)*",
+        "(.*)*",
+        r"(?:\w+\s?)+$",
+        r"(x+x+)+y",
+        r"((ab)*c)+",
+        r"(?P<w>\d+)*",
+        r"(?:a|ab)+",
+        r"(?:[a-z]|\d)+",
+        r"(\w+){2,}",
+        r"(?i)(?:A|a)+",
+        r"(?x) ( a + ) +",
+        "(a+){,}",
+    ],
+)
+def test_nested_repetition_is_detected(pattern: str) -> None:
+    """Repeated groups holding unbounded repeats or overlapping alternatives are found."""
+    assert find_nested_repetition(pattern, verbose="(?x)" in pattern) is not None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"^(?:follow|like) us\b.{0,60}\b(?:on|at) twitter",
+        r"\b(?:a|b|c)*\b",
+        r"(?:ab|cd)+",
+        r"^[\w ]{1,40}(?: ?[›|/] ?[\w ]{1,40}){1,12}$",
+        r"(a+)?b",
+        r"a{2}[x*+]",
+        r"\(\w+\)+",
+        r"x{}",
+        r"(?#comment (a+)+)z",
+    ],
+)
+def test_safe_patterns_pass(pattern: str) -> None:
+    """Bounded repetition, disjoint alternatives, classes and escapes are not flagged."""
+    assert find_nested_repetition(pattern) is None
+
+
+def test_patterns_only_see_the_first_window_of_text(tmp_path: Path) -> None:
+    """A user pattern cannot look past PATTERN_WINDOW characters of a paragraph."""
+    path = write(
+        tmp_path,
+        """
+[[rule]]
+name = "mysite.needle"
+kind = "promo"
+description = "Finds a needle."
+pattern = 'needle'
+""",
+    )
+    rules = load_rules([path])
+    near = "x " * 100 + "needle"
+    far = "x " * PATTERN_WINDOW + "needle"
+    assert classify([near], rules)[0] == (Kind.PROMO, "mysite.needle")
+    assert classify([far], rules)[0][1] != "mysite.needle"
+
+
+atom = st.sampled_from(["a", "b", "c", "ab", "abc", "bca", " ", "[ab]", ".", r"\b", "^", "A"])
+pattern_strategy = st.recursive(
+    atom,
+    lambda inner: st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map(lambda p: f"(?:{p[0]}|{p[1]})"),
+        st.tuples(inner, st.sampled_from(["?", "*", "+", "{1,2}", "{2}"])).map(
+            lambda p: f"(?:{p[0]}){p[1]}"
+        ),
+    ),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(pattern_strategy, st.text(alphabet="abcAB .", max_size=30), st.booleans())
+def test_literal_prefilter_never_hides_a_match(pattern: str, text: str, ignore_case: bool) -> None:
+    """When a pattern matches, one of its required literals occurs in the casefolded text."""
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+    except re.error:
+        return
+    analysis = analyse(pattern)
+    if analysis.nested is None and analysis.literals is not None and compiled.search(text):
+        assert any(literal in text.casefold() for literal in analysis.literals)
+
+
+def test_literal_prefilter_is_derived_only_where_it_helps() -> None:
+    """Unanchored patterns get their required literals; anchored or literal-led ones need none."""
+    assert analyse(r"all rights reserved|tous droits réservés").literals == frozenset(
+        {"all rights reserved", "tous droits r"}
+    )
+    assert analyse(r"\b(?:having|experiencing) issues").literals == frozenset({" issues"})
+    assert analyse(r"\b(?:news|bulletin)letters?\b").literals == frozenset({"letter"})
+    assert analyse(r"^advertisement$").literals is None
+    assert analyse(r"\(photo by [^)]*\)").literals is None
+    assert analyse(r"\b(?:ab|xyz)").literals is None  # "ab" is too short to be worth a test
