@@ -179,7 +179,7 @@ def launch(
 ) -> Launch | None:
     """Open the window for ``argv``; None when a running instance took the files."""
     from diffviewer.ui.mainwindow import MainWindow, as_path
-    from diffviewer.ui.single_instance import SingleInstance, launch_message
+    from diffviewer.ui.single_instance import Message, SingleInstance, launch_message
 
     args = build_parser().parse_args(list(argv))
     app = QApplication.instance()
@@ -201,12 +201,12 @@ def launch(
     settings = Settings()
     window = MainWindow(settings, options_from(args, settings.compare_options()))
     if single is not None:
-        single.message_received.connect(
-            lambda message: (
-                window.add_paths(message.absolute_paths()),
-                activate(window, message.activation_token),
-            )
-        )
+
+        def received(message: Message) -> None:
+            window.add_paths(message.absolute_paths())
+            activate(window, message.activation_token)
+
+        single.message_received.connect(received)
     file_open_filter.opened.connect(window.add_paths)
     window.add_paths([*paths, *file_open_filter.attach()])
     window.show()

@@ -57,9 +57,9 @@ class FindBar(QFrame):
         layout.addWidget(self.case)
         layout.addWidget(self.status)
         layout.addWidget(close)
-        self.next_button.clicked.connect(lambda: self.find(backwards=False))
-        self.previous_button.clicked.connect(lambda: self.find(backwards=True))
-        self.edit.returnPressed.connect(lambda: self.find(backwards=False))
+        self.next_button.clicked.connect(lambda: self.search(backwards=False))
+        self.previous_button.clicked.connect(lambda: self.search(backwards=True))
+        self.edit.returnPressed.connect(lambda: self.search(backwards=False))
         self.edit.textChanged.connect(lambda _text: self.status.clear())
         close.clicked.connect(self.close_bar)
         self.hide()
@@ -73,7 +73,7 @@ class FindBar(QFrame):
         self.hide()
         self.closed.emit()
 
-    def find(self, *, backwards: bool) -> None:
+    def search(self, *, backwards: bool) -> None:
         if self.edit.text():
             self.find_requested.emit(self.edit.text(), backwards, self.case.isChecked())
 
@@ -89,7 +89,7 @@ class FindBar(QFrame):
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
                 event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             ):
-                self.find(backwards=True)
+                self.search(backwards=True)
                 return True
         return super().eventFilter(watched, event)
 

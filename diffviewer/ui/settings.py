@@ -48,17 +48,23 @@ class KEYS:
         "compare/ignore_punctuation", bool, False, "Ignore punctuation and typographic quotes"
     )
     COMPARE_MODE = Key("compare/mode", str, CompareMode.CONSECUTIVE.value, "consecutive | first")
-    RULES_FILES = Key("compare/rules_files", list, cast(list[str], []), "Extra kind-rule files")
+    RULES_FILES: Key[list[str]] = Key(
+        "compare/rules_files", list, cast(list[str], []), "Extra kind-rule files"
+    )
     MAX_FILE_MB = Key(
         "compare/max_file_mb", int, DEFAULT_MAX_FILE_BYTES // (1024 * 1024), "Size limit, MiB"
     )
     HIDE_TYPOGRAPHIC = Key("view/hide_typographic", bool, False, "Hide typographic-only edits")
-    HIDDEN_KINDS = Key("view/hidden_kinds", list, cast(list[str], []), "Kinds whose changes hide")
+    HIDDEN_KINDS: Key[list[str]] = Key(
+        "view/hidden_kinds", list, cast(list[str], []), "Kinds whose changes hide"
+    )
     FONT = Key("view/font", str, "", "QFont.toString() of the text font; empty: system font")
     ZOOM = Key("view/zoom", int, 100, "Zoom in percent")
     GEOMETRY = Key("window/geometry", QByteArray, QByteArray(), "QWidget.saveGeometry()")
     STATE = Key("window/state", QByteArray, QByteArray(), "saveState(): docks, their splitters")
-    RECENT_FILES = Key("recent/files", list, cast(list[str], []), "Most recent first")
+    RECENT_FILES: Key[list[str]] = Key(
+        "recent/files", list, cast(list[str], []), "Most recent first"
+    )
 
     @classmethod
     def all(cls) -> tuple[Key[Any], ...]:
@@ -202,11 +208,12 @@ class Settings:
             mode = CompareMode.CONSECUTIVE
         max_mb = self.get(KEYS.MAX_FILE_MB)
         max_bytes = max_mb * 1024 * 1024 if max_mb > 0 else DEFAULT_MAX_FILE_BYTES
+        rules: list[str] = self.get(KEYS.RULES_FILES)
         return CompareOptions(
             ignore_case=self.get(KEYS.IGNORE_CASE),
             ignore_punctuation=self.get(KEYS.IGNORE_PUNCTUATION),
             mode=mode,
-            rules_files=tuple(self.get(KEYS.RULES_FILES)),
+            rules_files=tuple(rules),
             max_file_bytes=max_bytes,
         )
 
