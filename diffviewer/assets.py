@@ -21,7 +21,7 @@ def resources_root() -> Traversable:
 
 
 def resource(*parts: str) -> Traversable:
-    """A bundled resource, e.g. ``resource("rules", "kinds.rules")``."""
+    """A bundled resource, e.g. ``resource("rules", "kinds.toml")``."""
     node = resources_root()
     for part in parts:
         node = node.joinpath(part)
