@@ -81,10 +81,30 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _write_special(shown: str, dest: Path, payload: bytes) -> None:
+    """Write to a device or pipe (``/dev/stdout``, ``/dev/full``, a FIFO) in place.
+
+    Renaming a temporary file over such a path would replace the device node itself (as root,
+    ``/dev/full`` would become a regular file), so these are written directly; there is no old
+    content to keep.
+    """
+    try:
+        fd = os.open(dest, os.O_WRONLY | os.O_APPEND)
+    except OSError as error:
+        raise ExportError(f"{shown}: {_reason(error)}") from error
+    try:
+        _write_all(fd, payload)
+    except OSError as error:
+        raise ExportError(f"{shown}: {_reason(error)}") from error
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> None:
     """Write ``data`` to ``path`` all at once or not at all.
 
-    A symlink at ``path`` is kept: its target is replaced. Raises ``ExportError`` naming
+    A symlink at ``path`` is kept: its target is replaced. A device or pipe is written in
+    place (see ``_write_special``). Raises ``ExportError`` naming
     ``path`` and the reason ("No space left on device", "Permission denied"…).
     """
     shown = os.fspath(path)
@@ -95,6 +115,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
     dest = Path(os.path.realpath(shown))
     if dest.is_dir():
         raise ExportError(f"{shown}: is a folder")
+    if dest.exists() and not dest.is_file():
+        _write_special(shown, dest, payload)
+        return
     try:
         mode = _target_mode(dest)
         fd, temp_name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".tmp", dir=dest.parent)

@@ -273,3 +273,13 @@ def test_killed_mid_export_leaves_the_old_file_whole(existing: Path) -> None:
     assert leftovers[0].startswith(".report.html.")
     partial = existing.parent / leftovers[0]
     assert partial.stat().st_size == written == 1 << 20
+
+
+def test_dev_full_gives_a_clear_error_and_stays_a_device() -> None:
+    """Exporting to /dev/full says "No space left on device" and never replaces the device."""
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    with pytest.raises(ExportError, match="No space left on device"):
+        atomic.write_atomic("/dev/full", "x" * 10_000)
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+    assert not [p for p in os.listdir("/dev") if p.startswith(".full.")]
