@@ -283,6 +283,10 @@ class ComparisonView(QWidget):
     def zoom(self) -> int:
         return self._zoom
 
+    def set_zoom(self, percent: int) -> None:
+        """Zoom to ``percent`` (clamped to 50–300), e.g. the zoom saved in the settings."""
+        self._set_zoom(int(percent))
+
     def set_base_font(self, font: QFont) -> None:
         self._base_font = QFont(font)
         self._apply_font()

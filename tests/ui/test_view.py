@@ -108,6 +108,18 @@ def test_zoom_changes_the_font_within_bounds(view: ComparisonView) -> None:
     assert view.table().font().pointSizeF() == pytest.approx(base)
 
 
+def test_set_zoom_goes_straight_to_a_percentage(view: ComparisonView) -> None:
+    """set_zoom sets any percentage at once (no steps), clamped to 50–300."""
+    base = view.table().font().pointSizeF()
+    view.set_zoom(135)
+    assert view.zoom() == 135
+    assert view.table().font().pointSizeF() == pytest.approx(base * 1.35)
+    view.set_zoom(1000)
+    assert view.zoom() == 300
+    view.set_zoom(10)
+    assert view.zoom() == 50
+
+
 def test_zoom_makes_rows_taller(view: ComparisonView) -> None:
     """Row heights are recomputed for the zoomed font."""
     before = view.table().rowHeight(2)
