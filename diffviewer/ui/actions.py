@@ -10,6 +10,7 @@ Imports: PySide6 and ``core.model`` only.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -266,6 +267,21 @@ def build_toolbar(toolbar: QToolBar, actions: Actions) -> None:
             toolbar.addSeparator()
         else:
             toolbar.addAction(actions[entry])
+
+
+def show_recent(actions: Actions, recent: list[str]) -> None:
+    """Fill File › Open Recent's slots with ``recent`` (most recent first), hide the rest."""
+    for n in range(1, RECENT_SLOTS + 1):
+        action = actions[f"file_recent_{n}"]
+        if n <= len(recent):
+            path = recent[n - 1]
+            action.setText(f"&{n % 10} {os.path.basename(path)}")
+            action.setData(path)
+            action.setStatusTip(path)
+            action.setVisible(True)
+        else:
+            action.setVisible(False)
+    actions["file_recent_clear"].setEnabled(bool(recent))
 
 
 def shortcut_table() -> list[tuple[str, str]]:

@@ -178,8 +178,9 @@ def launch(
     file_open_filter: FileOpenFilter | None = None,
 ) -> Launch | None:
     """Open the window for ``argv``; None when a running instance took the files."""
-    from diffviewer.ui.mainwindow import MainWindow, as_path
+    from diffviewer.ui.mainwindow import MainWindow
     from diffviewer.ui.single_instance import Message, SingleInstance, launch_message
+    from diffviewer.ui.versions import as_path
 
     args = build_parser().parse_args(list(argv))
     app = QApplication.instance()

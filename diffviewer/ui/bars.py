@@ -1,16 +1,18 @@
-"""The two in-window bars: the find bar and the message bar.
+"""The window's bars: the find bar, the message bar and the status bar.
 
 ``FindBar``: a line edit with next/previous buttons and a case toggle; Enter finds the next
 match, Shift+Enter the previous, Esc closes. It only emits signals; the window asks the view.
 ``MessageBar``: a non-modal strip above the view ("article.txt changed on disk [Reload]
 [Dismiss]"), the answer to file changes that must never become a storm of modal dialogs: a new
 message replaces the old one.
+``StatusLine``: the summary sentence, what the filters hide, and a progress bar with Cancel that
+shows only when a comparison takes longer than a quarter of a second (no flicker).
 Imports: PySide6 only.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
+    QStatusBar,
     QToolButton,
     QWidget,
 )
@@ -141,3 +145,57 @@ class MessageBar(QFrame):
     def dismiss(self) -> None:
         self.hide()
         self.dismissed.emit()
+
+
+class StatusLine(QStatusBar):
+    """Summary on the left; on the right the filter note, then progress and Cancel."""
+
+    cancel_requested = Signal()
+    PROGRESS_DELAY_MS = 250
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status_line")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary_label")
+        self.note = QLabel(self)
+        self.note.setObjectName("filter_label")
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setMaximumWidth(180)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setText("Cancel")
+        self.addWidget(self.summary, 1)
+        self.addPermanentWidget(self.note)
+        self.addPermanentWidget(self.progress)
+        self.addPermanentWidget(self.cancel_button)
+        self.note.hide()
+        self._show_progress(False)
+        self._delay = QTimer(self)
+        self._delay.setSingleShot(True)
+        self._delay.setInterval(self.PROGRESS_DELAY_MS)
+        self._delay.timeout.connect(lambda: self._show_progress(True))
+        self.cancel_button.clicked.connect(self.cancel_requested)
+
+    def set_summary(self, text: str) -> None:
+        self.summary.setText(text)
+
+    def set_note(self, text: str) -> None:
+        """What the filters hide ("3 changes hidden by the kind filter"); empty hides it."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def set_busy(self, busy: bool) -> None:
+        if busy:
+            self.progress.setValue(0)
+            self._delay.start()
+        else:
+            self._delay.stop()
+            self._show_progress(False)
+
+    def set_fraction(self, fraction: float) -> None:
+        self.progress.setValue(round(fraction * 1000))
+
+    def _show_progress(self, shown: bool) -> None:
+        self.progress.setVisible(shown)
+        self.cancel_button.setVisible(shown)

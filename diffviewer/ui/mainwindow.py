@@ -1,10 +1,11 @@
 """The main window: composition of the view, docks, menus, toolbar, status bar and bars.
 
-It holds the one piece of state the shell owns, the list of versions (path + forced encoding),
-and turns every user gesture (open, drop, reload, remove, reorder, option toggles) into a new
-request to the background worker. Docks: the change list and the raw-vs-cleaned report. The
-status bar always shows the one-line summary. Little logic lives here: comparing is the
-worker's, painting the view's, exporting the export package's.
+It wires the pieces together: the list of open versions (``ui.versions``) asks the background
+worker for a comparison whenever it changes; the menu toggles (``ui.filters``) set the view's
+filters and the compare options; the result goes to the view, the change list and the
+raw-vs-cleaned report (docks). The status bar shows the one-line summary and what the filters
+hide. Little logic lives here: comparing is the worker's, painting the view's, exporting the
+export package's.
 Imports: PySide6, ``core``, ``export``, ``assets``, and the ``ui`` modules.
 """
 
@@ -13,10 +14,9 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMimeData, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QCursor,
@@ -31,45 +31,32 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from diffviewer.assets import example_paths
 from diffviewer.core.model import Comparison, Kind
-from diffviewer.core.options import CompareMode, CompareOptions
+from diffviewer.core.options import CompareOptions
 from diffviewer.export import render
-from diffviewer.ui.actions import RECENT_SLOTS, Actions, build_menus, build_toolbar
-from diffviewer.ui.bars import FindBar, MessageBar
+from diffviewer.ui.actions import RECENT_SLOTS, Actions, build_menus, build_toolbar, show_recent
+from diffviewer.ui.bars import FindBar, MessageBar, StatusLine
 from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
 from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
+from diffviewer.ui.filters import MenuToggles, filter_note
 from diffviewer.ui.settings import KEYS, Settings
+from diffviewer.ui.versions import VersionList, local_paths
 from diffviewer.ui.view import ComparisonView
 from diffviewer.ui.watcher import FileWatcher
-from diffviewer.ui.worker import CompareWorker, request_for
+from diffviewer.ui.worker import CompareWorker
 
 log = logging.getLogger(__name__)
 
 APP_TITLE = "diffviewer"
 HINT = "Drop files here or use File › Open"
-_PROGRESS_DELAY_MS = 250  # Fast comparisons finish before a progress bar would flicker.
-
-
-def local_paths(mime: QMimeData) -> list[str]:
-    """The local files among dropped URLs (remote URLs and folders are not versions)."""
-    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
-
-
-def as_path(argument: str) -> str:
-    """A command-line or message argument as an absolute path (``file://`` URLs too)."""
-    if argument.startswith("file:"):
-        argument = QUrl(argument).toLocalFile() or argument
-    return os.path.abspath(os.path.expanduser(argument))
 
 
 class MainWindow(QMainWindow):
@@ -78,9 +65,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.settings = settings
         self.options = options or settings.compare_options()
-        self.paths: list[str] = []
-        self.encodings: list[str | None] = []
-        self._good: tuple[list[str], list[str | None]] | None = None
+        self.versions = VersionList(self)
         self._comparison: Comparison | None = None
         self.base_font = QFont(self.font())
 
@@ -95,6 +80,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         build_toolbar(toolbar, self.acts)
+        self.toggles = MenuToggles(self.acts, settings, self)
         self._build_status_bar()
 
         self.worker = CompareWorker(self)
@@ -131,22 +117,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
-        """The summary line, and a progress bar with Cancel shown only for slow comparisons."""
-        self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("summary_label")
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(180)
-        self.cancel_button = QToolButton(self)
-        self.cancel_button.setText("Cancel")
-        self.statusBar().addWidget(self.summary_label, 1)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
-        self._show_progress(False)
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(_PROGRESS_DELAY_MS)
-        self._progress_timer.timeout.connect(lambda: self._show_progress(True))
+        self.status_line = StatusLine(self)
+        self.setStatusBar(self.status_line)
+        self.summary_label = self.status_line.summary
 
     def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -163,7 +136,7 @@ class MainWindow(QMainWindow):
             "file_open": self.open_dialog,
             "file_open_example": self.open_example,
             "file_reload": self.reload,
-            "file_close_version": lambda: self.remove_version(len(self.paths) - 1),
+            "file_close_version": lambda: self.remove_version(len(self.versions) - 1),
             "file_export": self.export_dialog,
             "file_print": self.print_comparison,
             "file_quit": self.close,
@@ -189,27 +162,21 @@ class MainWindow(QMainWindow):
         for n in range(1, RECENT_SLOTS + 1):
             action = a[f"file_recent_{n}"]
             action.triggered.connect(lambda _c=False, act=action: self.add_paths([act.data()]))
-        for kind in Kind:
-            a[f"view_kind_{kind.value}"].toggled.connect(self._kinds_toggled)
-        a["view_hide_boilerplate"].triggered.connect(self._boilerplate_toggled)
-        a["view_hide_typographic"].toggled.connect(self._typographic_toggled)
+        self.toggles.hidden_kinds_changed.connect(self._on_hidden_kinds)
+        self.toggles.hide_typographic_changed.connect(self._on_hide_typographic)
+        self.toggles.options_changed.connect(self.set_options)
         a["view_change_list"].toggled.connect(self.change_dock.setVisible)
         self.change_dock.visibilityChanged.connect(self._dock_visibility)
         a["view_raw_vs_cleaned"].toggled.connect(self.cleaning_dock.setVisible)
         self.cleaning_dock.visibilityChanged.connect(self._dock_visibility)
-        for action_id in (
-            "compare_ignore_case",
-            "compare_ignore_punctuation",
-            "compare_mode_first",
-        ):
-            a[action_id].triggered.connect(self._compare_toggled)
 
         view.current_change_changed.connect(self.change_list.set_current_change)
         self.change_list.change_activated.connect(view.goto_change)
         view.encoding_change_requested.connect(self._choose_encoding)
-        view.paths_dropped_on_version.connect(self.replace_version)
-        view.version_remove_requested.connect(self.remove_version)
-        view.version_move_requested.connect(self.move_version)
+        view.paths_dropped_on_version.connect(self.versions.replace)
+        view.version_remove_requested.connect(self.versions.remove)
+        view.version_move_requested.connect(self.versions.move)
+        self.versions.changed.connect(self.recompare)
         self.find_bar.find_requested.connect(self._find)
         self.find_bar.closed.connect(view.setFocus)
         self.message_bar.action_triggered.connect(self.reload)
@@ -217,9 +184,9 @@ class MainWindow(QMainWindow):
         self.worker.finished.connect(self._on_compared)
         self.worker.failed.connect(self._on_failed)
         self.worker.crashed.connect(self._on_crashed)
-        self.worker.progress.connect(lambda f: self.progress.setValue(round(f * 1000)))
-        self.worker.busy_changed.connect(self._on_busy)
-        self.cancel_button.clicked.connect(self.worker.cancel)
+        self.worker.progress.connect(self.status_line.set_fraction)
+        self.worker.busy_changed.connect(self.status_line.set_busy)
+        self.status_line.cancel_requested.connect(self.worker.cancel)
         self.watcher.changed.connect(self._on_changed_on_disk)
         self.watcher.missing.connect(self._on_missing)
 
@@ -232,75 +199,63 @@ class MainWindow(QMainWindow):
         if s.get(KEYS.FONT) and font.fromString(s.get(KEYS.FONT)):
             self.base_font = font
             self.view.set_base_font(font)
-        self.set_zoom(s.get(KEYS.ZOOM))
-        hidden = {kind for kind in Kind if kind.value in s.get(KEYS.HIDDEN_KINDS)}
-        self.set_hidden_kinds(hidden)
-        self.acts["view_hide_typographic"].setChecked(s.get(KEYS.HIDE_TYPOGRAPHIC))
-        self.view.set_hide_typographic(s.get(KEYS.HIDE_TYPOGRAPHIC))
-        self._sync_compare_actions()
+        self.view.set_zoom(s.get(KEYS.ZOOM))
+        self.toggles.restore(self.options)
         self._refresh_recent()
         self.acts["view_change_list"].setChecked(not self.change_dock.isHidden())
         self.acts["view_raw_vs_cleaned"].setChecked(not self.cleaning_dock.isHidden())
 
     # ------------------------------------------------------------------ versions
+    @property
+    def paths(self) -> list[str]:
+        return self.versions.paths
+
+    @property
+    def encodings(self) -> list[str | None]:
+        return self.versions.encodings
+
     def add_paths(self, paths: Iterable[str | os.PathLike[str]]) -> None:
         """Add files as the next versions (in order) and compare when there are two or more."""
-        new = [as_path(os.fspath(path)) for path in paths]
-        if not new:
-            return
-        self.paths += new
-        self.encodings += [None] * len(new)
-        self._refresh_recent(self.settings.add_recent_files(new))
-        self.recompare()
+        new = self.versions.add(paths)
+        if new:
+            self._refresh_recent(self.settings.add_recent_files(new))
 
     def set_paths(self, paths: Sequence[str | os.PathLike[str]]) -> None:
         """Replace every version with ``paths``."""
-        self.paths, self.encodings, self._good = [], [], None
-        self.add_paths(paths)
+        new = self.versions.set(paths)
+        if new:
+            self._refresh_recent(self.settings.add_recent_files(new))
 
     def open_example(self) -> None:
         self.set_paths([str(path) for path in example_paths()])
 
     def open_dialog(self) -> None:
-        folder = os.path.dirname(self.paths[-1]) if self.paths else str(Path.home())
-        paths, _filter = QFileDialog.getOpenFileNames(
+        paths = self.versions.paths
+        folder = os.path.dirname(paths[-1]) if paths else str(Path.home())
+        chosen, _filter = QFileDialog.getOpenFileNames(
             self, "Open versions", folder, "Text files (*.txt *.text *.md);;All files (*)"
         )
-        self.add_paths(paths)
+        self.add_paths(chosen)
 
     def replace_version(self, index: int, paths: list[str]) -> None:
         """Files dropped on version ``index``: the first replaces it, others follow it."""
-        if not paths or not 0 <= index < len(self.paths):
-            return
-        new = [as_path(path) for path in paths]
-        self.paths[index : index + 1] = new
-        self.encodings[index : index + 1] = [None] * len(new)
-        self.recompare()
+        self.versions.replace(index, paths)
 
     def remove_version(self, index: int) -> None:
-        if 0 <= index < len(self.paths):
-            del self.paths[index]
-            del self.encodings[index]
-            self.recompare()
+        self.versions.remove(index)
 
     def move_version(self, source: int, target: int) -> None:
-        count = len(self.paths)
-        if source != target and 0 <= source < count and 0 <= target < count:
-            self.paths.insert(target, self.paths.pop(source))
-            self.encodings.insert(target, self.encodings.pop(source))
-            self.recompare()
+        self.versions.move(source, target)
 
     def set_version_encoding(self, index: int, encoding: str | None) -> None:
-        if 0 <= index < len(self.encodings):
-            self.encodings[index] = encoding
-            self.recompare()
+        self.versions.set_encoding(index, encoding)
 
     @Slot(int)
     def _choose_encoding(self, index: int) -> None:
-        if not 0 <= index < len(self.encodings):
+        if not 0 <= index < len(self.versions):
             return
-        menu = encoding_menu(self, self.encodings[index])
-        menu.triggered.connect(lambda action: self.set_version_encoding(index, action.data()))
+        menu = encoding_menu(self, self.versions.encoding(index))
+        menu.triggered.connect(lambda action: self.versions.set_encoding(index, action.data()))
         menu.popup(QCursor.pos())
 
     def reload(self) -> None:
@@ -311,20 +266,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ comparing
     def recompare(self) -> None:
         """Ask the worker for the current versions; fewer than two: show the hint."""
-        if len(self.paths) < 2:
+        request = self.versions.request(self.options)
+        if request is None:
             self.worker.cancel()
             self._show_comparison(None)
-            return
-        self.worker.request(request_for(self.paths, self.options, self.encodings))
+        else:
+            self.worker.request(request)
 
     def set_options(self, options: CompareOptions) -> None:
         self.options = options
-        self._sync_compare_actions()
+        self.toggles.show_options(options)
         self.recompare()
 
     @Slot(object)
     def _on_compared(self, comparison: Comparison) -> None:
-        self._good = (list(self.paths), list(self.encodings))
+        self.versions.mark_good()
         self._show_comparison(comparison)
 
     def _show_comparison(self, comparison: Comparison | None) -> None:
@@ -332,48 +288,27 @@ class MainWindow(QMainWindow):
         self.view.set_comparison(comparison)
         self.change_list.set_comparison(comparison)
         self.cleaning.set_comparison(comparison)
-        self.watcher.set_paths(self.paths if comparison is not None else [])
+        self.watcher.set_paths(self.versions.paths if comparison is not None else [])
         self._refresh()
 
     @Slot(str, str)
     def _on_failed(self, message: str, path: str) -> None:
         show_error(self, "Cannot compare", load_error_text(message))
-        bad = os.path.abspath(path) if path else ""
-        good_paths = self._good[0] if self._good else []
-        if bad in self.paths and bad not in good_paths:
-            index = self.paths.index(bad)  # a newly added file is dropped, the rest kept
-            del self.paths[index]
-            del self.encodings[index]
-            if self._good is None or self.paths != good_paths:
-                self.recompare()
-                return
-        if self._good is not None:  # e.g. a forced encoding failed: back to what worked
-            self.paths, self.encodings = list(self._good[0]), list(self._good[1])
-        self._refresh()
+        if self.versions.recover(path):
+            self.recompare()
+        else:
+            self._refresh()
 
     @Slot(str)
     def _on_crashed(self, text: str) -> None:
         exception_hook().report(text)
-
-    @Slot(bool)
-    def _on_busy(self, busy: bool) -> None:
-        if busy:
-            self.progress.setValue(0)
-            self._progress_timer.start()
-        else:
-            self._progress_timer.stop()
-            self._show_progress(False)
-
-    def _show_progress(self, shown: bool) -> None:
-        self.progress.setVisible(shown)
-        self.cancel_button.setVisible(shown)
 
     def comparison(self) -> Comparison | None:
         return self._comparison
 
     def _refresh(self) -> None:
         """Title, hint, status line and which actions make sense now."""
-        names = [os.path.basename(path) for path in self.paths]
+        names = [os.path.basename(path) for path in self.versions.paths]
         self.setWindowTitle(f"{' ↔ '.join(names)} — {APP_TITLE}" if names else APP_TITLE)
         have = self._comparison is not None
         self.stack.setCurrentWidget(self.view if have else self.hint)
@@ -385,17 +320,23 @@ class MainWindow(QMainWindow):
             from diffviewer.core.summary import one_line
 
             assert self._comparison is not None
-            self.summary_label.setText(one_line(self._comparison))
+            self.status_line.set_summary(one_line(self._comparison))
         else:
-            self.summary_label.setText("Open two or more versions to compare them.")
+            self.status_line.set_summary("Open two or more versions to compare them.")
+        self._refresh_filter_note()
         for action_id in (
             "file_export", "file_print", "edit_copy_summary", "edit_copy", "edit_find",
             "edit_find_next", "edit_find_previous", "view_next_change", "view_previous_change",
             "view_first_change", "view_last_change",
         ):  # fmt: skip
             self.acts[action_id].setEnabled(have)
-        self.acts["file_reload"].setEnabled(len(self.paths) >= 2)
-        self.acts["file_close_version"].setEnabled(bool(self.paths))
+        self.acts["file_reload"].setEnabled(len(self.versions) >= 2)
+        self.acts["file_close_version"].setEnabled(len(self.versions) > 0)
+
+    def _refresh_filter_note(self) -> None:
+        toggles = self.toggles
+        note = filter_note(self._comparison, toggles.hidden_kinds(), toggles.hide_typographic())
+        self.status_line.set_note(note)
 
     # ------------------------------------------------------------------ files on disk
     @Slot(list)
@@ -417,33 +358,21 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ view options
     def hidden_kinds(self) -> set[Kind]:
-        return {k for k in Kind if not self.acts[f"view_kind_{k.value}"].isChecked()}
+        return set(self.toggles.hidden_kinds())
 
     def set_hidden_kinds(self, kinds: Iterable[Kind]) -> None:
-        hidden = set(kinds)
-        for kind in Kind:
-            action = self.acts[f"view_kind_{kind.value}"]
-            action.blockSignals(True)
-            action.setChecked(kind not in hidden)
-            action.blockSignals(False)
-        self._kinds_toggled()
+        self.toggles.set_hidden_kinds(kinds)
 
-    def _kinds_toggled(self) -> None:
-        hidden = self.hidden_kinds()
-        boilerplate = {kind for kind in Kind if kind.is_boilerplate}
-        self.acts["view_hide_boilerplate"].setChecked(boilerplate <= hidden)
+    @Slot(object)
+    def _on_hidden_kinds(self, hidden: frozenset[Kind]) -> None:
         self.view.set_hidden_kinds(hidden)
         self.change_list.set_hidden_kinds(hidden)
-        self.settings.set(KEYS.HIDDEN_KINDS, sorted(kind.value for kind in hidden))
+        self._refresh_filter_note()
 
-    def _boilerplate_toggled(self, hide: bool) -> None:
-        boilerplate = {kind for kind in Kind if kind.is_boilerplate}
-        hidden = self.hidden_kinds()
-        self.set_hidden_kinds(hidden | boilerplate if hide else hidden - boilerplate)
-
-    def _typographic_toggled(self, hide: bool) -> None:
+    @Slot(bool)
+    def _on_hide_typographic(self, hide: bool) -> None:
         self.view.set_hide_typographic(hide)
-        self.settings.set(KEYS.HIDE_TYPOGRAPHIC, hide)
+        self._refresh_filter_note()
 
     def _dock_visibility(self) -> None:
         for dock, action_id in (
@@ -455,32 +384,6 @@ class MainWindow(QMainWindow):
             action.setChecked(not dock.isHidden())
             action.blockSignals(False)
 
-    def set_zoom(self, percent: int) -> None:
-        """Step the view's zoom to ``percent`` (the view zooms in steps of 10)."""
-        for _ in range(40):
-            if self.view.zoom() < percent:
-                self.view.zoom_in()
-            elif self.view.zoom() > percent + 5:
-                self.view.zoom_out()
-            else:
-                break
-
-    def _sync_compare_actions(self) -> None:
-        self.acts["compare_ignore_case"].setChecked(self.options.ignore_case)
-        self.acts["compare_ignore_punctuation"].setChecked(self.options.ignore_punctuation)
-        self.acts["compare_mode_first"].setChecked(self.options.mode is CompareMode.AGAINST_FIRST)
-
-    def _compare_toggled(self) -> None:
-        mode = self.acts["compare_mode_first"].isChecked()
-        options = replace(
-            self.options,
-            ignore_case=self.acts["compare_ignore_case"].isChecked(),
-            ignore_punctuation=self.acts["compare_ignore_punctuation"].isChecked(),
-            mode=CompareMode.AGAINST_FIRST if mode else CompareMode.CONSECUTIVE,
-        )
-        self.settings.set_compare_options(options)
-        self.set_options(options)
-
     @Slot(str, bool, bool)
     def _find(self, text: str, backwards: bool, case_sensitive: bool) -> None:
         found = self.view.find(text, backwards=backwards, case_sensitive=case_sensitive)
@@ -488,18 +391,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ recent files
     def _refresh_recent(self, recent: list[str] | None = None) -> None:
-        recent = self.settings.recent_files() if recent is None else recent
-        for n in range(1, RECENT_SLOTS + 1):
-            action = self.acts[f"file_recent_{n}"]
-            if n <= len(recent):
-                path = recent[n - 1]
-                action.setText(f"&{n % 10} {os.path.basename(path)}")
-                action.setData(path)
-                action.setStatusTip(path)
-                action.setVisible(True)
-            else:
-                action.setVisible(False)
-        self.acts["file_recent_clear"].setEnabled(bool(recent))
+        show_recent(self.acts, self.settings.recent_files() if recent is None else recent)
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent_files()
@@ -530,7 +422,7 @@ class MainWindow(QMainWindow):
 
         current = Preferences(
             self.options,
-            self.acts["view_hide_typographic"].isChecked(),
+            self.toggles.hide_typographic(),
             QFont(self.base_font),
             self.view.zoom(),
         )
@@ -548,8 +440,8 @@ class MainWindow(QMainWindow):
         self.settings.set(KEYS.ZOOM, preferences.zoom)
         self.base_font = QFont(preferences.font)
         self.view.set_base_font(preferences.font)
-        self.set_zoom(preferences.zoom)
-        self.acts["view_hide_typographic"].setChecked(preferences.hide_typographic)
+        self.view.set_zoom(preferences.zoom)
+        self.toggles.set_hide_typographic(preferences.hide_typographic)
         if preferences.options != self.options:
             self.set_options(preferences.options)
 

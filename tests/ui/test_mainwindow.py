@@ -77,12 +77,16 @@ def test_kind_filter_hides_captions_and_boilerplate(qtbot, window: MainWindow, s
     window.acts["view_kind_caption"].setChecked(False)
     assert Kind.CAPTION not in kinds()
     assert len(kinds()) == 2
+    assert window.status_line.note.text() == "3 changes hidden by the kind filter"
+    assert window.status_line.note.isVisible()
     window.acts["view_hide_boilerplate"].trigger()
     assert kinds() == [Kind.HEADLINE]
     assert not window.acts["view_kind_comment_prompt"].isChecked()
     assert set(window.settings.get(KEYS.HIDDEN_KINDS)) >= {"caption", "comment_prompt"}
     window.acts["view_hide_boilerplate"].trigger()
     assert Kind.COMMENT_PROMPT in kinds()
+    window.acts["view_kind_caption"].setChecked(True)
+    assert not window.status_line.note.isVisible()
 
 
 def test_dropping_files_adds_versions(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
