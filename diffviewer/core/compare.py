@@ -18,7 +18,7 @@ from functools import partial
 
 from diffviewer.core.align import Op, Step, Thresholds, align_pair
 from diffviewer.core.errors import Cancelled
-from diffviewer.core.kinds import RuleSet, classify, load_rules
+from diffviewer.core.kinds import KindMemo, RuleSet, classify, load_rules
 from diffviewer.core.loading import LoadedText, detect_newline, load_file
 from diffviewer.core.model import (
     Change,
@@ -136,11 +136,11 @@ def _compare(
 ) -> Comparison:
     rules = load_rules(options.rules_files)
     versions: list[Version] = []
-    word_counts: dict[str, int] = {}  # Versions share most paragraphs: count each text once.
+    memo = VersionMemo()  # Versions share most paragraphs: read each text once.
     for item in loaded:
         if is_cancelled():
             raise Cancelled
-        versions.append(build_version(item, rules, word_counts))
+        versions.append(build_version(item, rules, memo))
     report(0.2)
     pairs = _pairs(len(versions), options.mode)
     ignore_case, ignore_punctuation = options.ignore_case, options.ignore_punctuation
@@ -181,17 +181,33 @@ def _compare(
     )
 
 
-def build_version(
-    item: LoadedText, rules: RuleSet, word_counts: dict[str, int] | None = None
-) -> Version:
-    """Split a decoded input into classified paragraphs (``word_counts``: a shared memo)."""
+class VersionMemo:
+    """Work shared by the versions of one comparison, which hold mostly the same paragraphs.
+
+    Per paragraph text: its key and word count; and the kind results (``kinds.KindMemo``).
+    Valid for one rule set only.
+    """
+
+    __slots__ = ("keys", "kinds")
+
+    def __init__(self) -> None:
+        self.keys: dict[str, tuple[str, int]] = {}
+        self.kinds = KindMemo()
+
+
+def build_version(item: LoadedText, rules: RuleSet, memo: VersionMemo | None = None) -> Version:
+    """Split a decoded input into classified paragraphs (``memo``: shared with other versions)."""
+    memo = memo or VersionMemo()
     raws = split_paragraphs(item.text)
-    keys = [normalise(raw.text) for raw in raws]
-    kinds = classify(keys, rules)
-    counts = {} if word_counts is None else word_counts
-    for key in keys:
-        if key not in counts:
-            counts[key] = count_words(key)
+    known = memo.keys
+    keyed: list[tuple[str, int]] = []
+    for raw in raws:
+        found = known.get(raw.text)
+        if found is None:
+            key = normalise(raw.text)
+            found = known[raw.text] = (key, count_words(key))
+        keyed.append(found)
+    kinds = classify([key for key, _ in keyed], rules, memo.kinds)
     paragraphs = tuple(
         Paragraph(
             index=n,
@@ -199,11 +215,11 @@ def build_version(
             key=key,
             first_line=raw.first_line,
             last_line=raw.last_line,
-            words=counts[key],
+            words=words,
             kind=kind,
             rule=rule,
         )
-        for n, (raw, key, (kind, rule)) in enumerate(zip(raws, keys, kinds, strict=True))
+        for n, (raw, (key, words), (kind, rule)) in enumerate(zip(raws, keyed, kinds, strict=True))
     )
     return Version(
         name=item.name,

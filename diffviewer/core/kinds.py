@@ -18,10 +18,12 @@ rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions al
 
 Speed: words are counted only as far as the largest bound any rule uses; per rule set, the
 cheap facts (words, full stop, link run, position, previous kind) select the candidate rules
-once and the selection is cached; long prose paragraphs have few candidates or none. Within
-one call, results are cached by text and facts (pages repeat captions and teasers), and a
+once and the selection is cached; long prose paragraphs have few candidates or none. Results
+are cached by text and facts (pages repeat captions and teasers), within one call or, through
+a ``KindMemo``, across the versions of one comparison (they share most paragraphs); a
 pattern is only run when one of the literals every match must contain (``core.patterns``)
-occurs in the casefolded text.
+occurs in the casefolded text, and a pattern anchored at the end with a bounded width only
+on the text's tail.
 Imports: the standard library and ``core`` (model, paragraphs, rules) only.
 """
 
@@ -42,7 +44,7 @@ from diffviewer.core.rules import (
     load_rules,
 )
 
-__all__ = ["Rule", "RuleSet", "classify", "describe_rule", "load_rules"]
+__all__ = ["KindMemo", "Rule", "RuleSet", "classify", "describe_rule", "load_rules"]
 
 _LINK_MAX_WORDS = 4
 _LINK_RUN = 3
@@ -62,30 +64,64 @@ _SMALL = (
 )
 _SMALL_WORDS = frozenset(_SMALL.split())
 
+_Facts = tuple[int, bool, bool, int, Kind | None]
+"""Words (capped), full stop, in a link run, position mask, previous kind (if rules use it)."""
 
-def classify(texts: Sequence[str], rules: RuleSet) -> list[tuple[Kind, str]]:
-    """(kind, rule name) for each paragraph key of one version, in order."""
+
+class KindMemo:
+    """Results shared by the ``classify`` calls of one comparison (versions share most text).
+
+    Holds, per paragraph text, its cheap facts, and per (text, facts), the result. Valid for
+    one rule set only: make one per comparison.
+    """
+
+    __slots__ = ("facts", "results")
+
+    def __init__(self) -> None:
+        self.facts: dict[str, tuple[int, bool]] = {}
+        self.results: dict[tuple[str, _Facts], tuple[Kind, str]] = {}
+
+
+def classify(
+    texts: Sequence[str], rules: RuleSet, memo: KindMemo | None = None
+) -> list[tuple[Kind, str]]:
+    """(kind, rule name) for each paragraph key of one version, in order.
+
+    ``memo`` carries work over from other versions classified with the same ``rules``.
+    """
     plan = _plan(rules)
+    memo = memo or KindMemo()
     count = len(texts)
     cap = plan.word_cap
-    words = [_count_words(text, cap) for text in texts]
-    stops = [_ends_with_full_stop(text) for text in texts]
+    known = memo.facts
+    words: list[int] = []
+    stops: list[bool] = []
+    for text in texts:
+        facts = known.get(text)
+        if facts is None:
+            facts = known[text] = (_count_words(text, cap), _ends_with_full_stop(text))
+        words.append(facts[0])
+        stops.append(facts[1])
     in_run = _link_runs(texts, words, stops)
     out: list[tuple[Kind, str]] = []
-    results: dict[tuple[str, tuple[int, bool, bool, int, Kind | None]], tuple[Kind, str]] = {}
+    results = memo.results
+    uses_follows = plan.uses_follows
+    position_mask = plan.position_mask
     previous: Kind | None = None
     for index, text in enumerate(texts):
-        facts = (
-            words[index],
-            stops[index],
-            in_run[index],
-            plan.position_mask(index, count),
-            previous if plan.uses_follows else None,
+        key = (
+            text,
+            (
+                words[index],
+                stops[index],
+                in_run[index],
+                position_mask(index, count),
+                previous if uses_follows else None,
+            ),
         )
-        key = (text, facts)
         result = results.get(key)
         if result is None:
-            result = _first_match(text, plan.candidates(facts))
+            result = _first_match(text, plan.candidates(key[1]))
             results[key] = result
         out.append(result)
         previous = result[0]
@@ -162,20 +198,27 @@ def _first_match(text: str, candidates: Sequence[Rule]) -> tuple[Kind, str]:
                 title = is_title_case(text)
             if title is not rule.title_case:
                 continue
-        if rule.literals is not None:
-            if folded is None:
-                folded = window.casefold()
-            if not any(map(folded.__contains__, rule.literals)):
+        if rule.tail is not None and len(window) > rule.tail:
+            # An end-anchored pattern of bounded width: only the window's tail can match.
+            start = len(window) - rule.tail
+            if rule.literals is not None and not any(
+                map(window[start:].casefold().__contains__, rule.literals)
+            ):
                 continue
-        if rule.pattern is not None and rule.pattern.search(window) is None:
-            continue
+            if rule.pattern is not None and rule.pattern.search(window, start) is None:
+                continue
+        else:
+            if rule.literals is not None:
+                if folded is None:
+                    folded = window.casefold()
+                if not any(map(folded.__contains__, rule.literals)):
+                    continue
+            if rule.pattern is not None and rule.pattern.search(window) is None:
+                continue
         if rule.not_pattern is not None and rule.not_pattern.search(window) is not None:
             continue
         return rule.kind, rule.name
     return Kind.BODY, DEFAULT_RULE
-
-
-_Facts = tuple[int, bool, bool, int, Kind | None]
 
 
 class _Plan:

@@ -18,6 +18,11 @@
   substring tests instead of a slow case-insensitive search. Non-ASCII pattern characters end a
   literal, so pattern-side case pairs (ſ/s, K/k) cannot defeat it; a text-side capital dotted
   İ casefolds to two characters and can hide a match of a pattern containing "i".
+- ``tail``: for a pattern that ends with ``$`` or ``\\Z`` (no MULTILINE) and spans a bounded
+  number of characters, how many characters from the end of the text can hold a match, so
+  that the classifier searches (and prefilters) only those: ``re`` tries every start position
+  of an end-anchored pattern. ``search(text, len(text) - tail)`` finds what ``search(text)``
+  finds, since lookbehinds and ``\\b`` still see the characters before the start position.
 
 Imports: the standard library only.
 """
@@ -29,6 +34,9 @@ from dataclasses import dataclass
 
 _MIN_LITERAL = 3
 _QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d*)(,?)(\d*)\}")
+# Runs of characters that stand for themselves (in verbose mode, whitespace and # do not).
+_PLAIN = re.compile(r"[^.^$*+?{}\[\]\\|()]+")
+_PLAIN_VERBOSE = re.compile(r"[^.^$*+?{}\[\]\\|()\s#]+")
 
 Needs = frozenset[str] | None
 """Strings one of which every match contains; None: nothing known."""
@@ -38,6 +46,9 @@ Needs = frozenset[str] | None
 class Analysis:
     nested: str | None
     literals: frozenset[str] | None
+    tail: int | None = None
+    """Every match lies in the last ``tail`` characters of the text (the pattern ends with
+    ``$`` or ``\\Z`` and spans at most ``tail - 1`` characters), or None."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +69,20 @@ class _Shape:
     zero_width: bool = False
     anchored: bool = False
     """Every match starts at ``^`` or ``\\A`` (only the start of the text is tried)."""
+    width: int | None = 0
+    """The most characters a match spans, or None for no known bound."""
+    ends: bool = False
+    """Every match ends at ``$`` or ``\\Z`` (without MULTILINE: the end of the text, or just
+    before a final newline)."""
 
 
 _EMPTY = _Shape(zero_width=True)
 _START = _Shape(zero_width=True, anchored=True)
-_ANY_CHAR = _Shape(first=None, nullable=False)
+_END = _Shape(zero_width=True, ends=True)
+_ANY_CHAR = _Shape(first=None, nullable=False, width=1)
+_BACK_REFERENCE = _Shape(first=None, nullable=True, width=None)
+# Escapes that name one character by a fixed number of hex digits: \x41, \u00e9, \U0001f600.
+_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
 
 
 class _Nested(Exception):
@@ -71,8 +91,9 @@ class _Nested(Exception):
         self.fragment = fragment
 
 
-def analyse(pattern: str, *, verbose: bool = False) -> Analysis:
-    """Read a pattern ``re.compile`` accepted (``verbose``: it was compiled with re.VERBOSE)."""
+def analyse(pattern: str, *, verbose: bool = False, multiline: bool = False) -> Analysis:
+    """Read a pattern ``re.compile`` accepted (``verbose``, ``multiline``: it was compiled with
+    re.VERBOSE, re.MULTILINE)."""
     scanner = _Scanner(pattern, verbose)
     try:
         shape = scanner.alternation()
@@ -81,7 +102,10 @@ def analyse(pattern: str, *, verbose: bool = False) -> Analysis:
     except (IndexError, ValueError):  # a construct this reading does not know: refuse it
         return Analysis(pattern, None)
     quick_start = shape.anchored or (shape.first is not None and len(shape.first) == 1)
-    return Analysis(None, None if quick_start else shape.needs)
+    bounded_end = shape.ends and shape.width is not None and not (multiline or scanner.multiline)
+    # "+ 1": ``$`` also matches before a final newline.
+    tail = shape.width + 1 if bounded_end and shape.width is not None else None
+    return Analysis(None, None if quick_start else shape.needs, tail)
 
 
 def find_nested_repetition(pattern: str, *, verbose: bool = False) -> str | None:
@@ -109,6 +133,8 @@ class _Scanner:
         self.p = pattern
         self.i = 0
         self.verbose = verbose
+        self.multiline = False
+        """An inline ``m`` flag was seen: ``$`` may match at any line end."""
 
     def alternation(self) -> _Shape:
         branches = [self.sequence()]
@@ -127,6 +153,7 @@ class _Scanner:
         first: frozenset[str] | None = frozenset()
         needs: Needs = frozenset()
         anchored = all(b.anchored for b in branches)
+        widths = [b.width for b in branches]
         for branch in branches:
             first = None if first is None or branch.first is None else first | branch.first
             needs = None if needs is None or branch.needs is None else needs | branch.needs
@@ -137,6 +164,8 @@ class _Scanner:
             nullable=any(b.nullable for b in branches),
             needs=needs,
             anchored=anchored,
+            width=None if None in widths else max(w for w in widths if w is not None),
+            ends=all(b.ends for b in branches),
         )
 
     def sequence(self) -> _Shape:
@@ -147,14 +176,39 @@ class _Scanner:
         run = ""
         anchored = False
         consumed = False
+        width: int | None = 0
+        ends = False
         while True:
             self.skip_verbose()
             if self.i >= len(self.p) or self.p[self.i] in "|)":
                 break
+            plain = self.plain_run()
+            if plain:
+                # Unquantified ordinary characters, read in one step: what ``quantified``
+                # would return for each of them, folded into this sequence's facts.
+                consumed = True
+                ends = False
+                width = None if width is None else width + len(plain)
+                if nullable:
+                    first = None if first is None else first | {plain[0].casefold()}
+                    nullable = False
+                if plain.isascii():
+                    run += plain.lower()  # ASCII casefolding is lowering
+                    continue
+                for c in plain:
+                    char = self.char(c).char
+                    if char is not None:
+                        run += char
+                    else:
+                        needs = _better(needs, _literal(run))
+                        run = ""
+                continue
             item = self.quantified()
             if not consumed:
                 anchored |= item.anchored
                 consumed = not item.zero_width
+            ends = item.ends
+            width = None if width is None or item.width is None else width + item.width
             unbounded |= item.unbounded
             ambiguous |= item.ambiguous
             if nullable:
@@ -166,7 +220,22 @@ class _Scanner:
                 needs = _better(_better(needs, _literal(run)), item.needs)
                 run = ""
         needs = _better(needs, _literal(run))
-        return _Shape(unbounded, ambiguous, first, nullable, needs, anchored=anchored)
+        return _Shape(
+            unbounded, ambiguous, first, nullable, needs, anchored=anchored, width=width, ends=ends
+        )
+
+    def plain_run(self) -> str:
+        """Consume and return the ordinary characters here that no quantifier applies to."""
+        match = (_PLAIN_VERBOSE if self.verbose else _PLAIN).match(self.p, self.i)
+        if match is None:
+            return ""
+        end = match.end()
+        self.i = end
+        self.skip_verbose()
+        if self.i < len(self.p) and self.p[self.i] in "*+?{":
+            end -= 1  # the last character is (perhaps) quantified: ``quantified`` reads it
+        self.i = end
+        return self.p[match.start() : end]
 
     def quantified(self) -> _Shape:
         start = self.i
@@ -188,6 +257,7 @@ class _Scanner:
                 first=shape.first,
                 nullable=shape.nullable or low == 0,
                 needs=shape.needs if low > 0 else None,
+                width=None if shape.width is None or high is None else shape.width * high,
             )
 
     def atom(self) -> _Shape:  # noqa: PLR0911 — one branch per regex construct
@@ -205,39 +275,54 @@ class _Scanner:
             self.i += 1
             return _ANY_CHAR
         if c == "\\":
-            d = p[self.i + 1]
-            self.i += 2
-            if d == "A":
-                return _START
-            if d in "bBZ":
-                return _EMPTY
-            if d == "N" and self.i < len(p) and p[self.i] == "{":
-                self.i = p.index("}", self.i) + 1
-                return _ANY_CHAR
-            if d.isdigit():
-                return _Shape(first=None, nullable=True)  # back reference (or octal)
-            if d.isalnum():
-                return _ANY_CHAR  # \w \d \s \x41 \u00e9 …: not worth decoding
-            return self.char(d)
+            return self.escape()
         self.i += 1
         if c == "^":
             return _START
         if c == "$":
-            return _EMPTY
+            return _END
         if c == ".":
             return _ANY_CHAR
         return self.char(c)
+
+    def escape(self) -> _Shape:  # noqa: PLR0911 — one branch per kind of escape
+        p = self.p
+        d = p[self.i + 1]
+        self.i += 2
+        if d == "A":
+            return _START
+        if d == "Z":
+            return _END
+        if d in "bB":
+            return _EMPTY
+        if d == "N" and self.i < len(p) and p[self.i] == "{":
+            self.i = p.index("}", self.i) + 1
+            return _ANY_CHAR
+        if d.isdigit():
+            # A back reference (\1, \12) or an octal escape (\0, \012, \101): its digits
+            # are not literal characters. Taking a digit too many only loses a literal.
+            for _ in range(2):
+                if self.i < len(p) and p[self.i].isdigit():
+                    self.i += 1
+            return _BACK_REFERENCE
+        if d in _HEX_DIGITS:
+            self.i += _HEX_DIGITS[d]  # the digits are not literal characters
+            return _ANY_CHAR
+        if d.isalnum():
+            return _ANY_CHAR  # \w \d \s …: not worth decoding
+        return self.char(d)
 
     @staticmethod
     def char(c: str) -> _Shape:
         folded = c.casefold()
         plain = folded if c.isascii() and len(folded) == 1 else None
-        return _Shape(first=frozenset({folded}), nullable=False, char=plain)
+        return _Shape(first=frozenset({folded}), nullable=False, char=plain, width=1)
 
     def group(self) -> _Shape:
         p = self.p
         self.i += 1
-        zero_width = False
+        zero_width = conditional = False
+        verbose = self.verbose
         if p[self.i] == "?":
             self.i += 1
             c = p[self.i]
@@ -248,7 +333,7 @@ class _Scanner:
                 self.i += 1
             elif c == "P" and p[self.i + 1] == "=":  # (?P=name) back reference
                 self.i = p.index(")", self.i) + 1
-                return _Shape(first=None, nullable=True)
+                return _BACK_REFERENCE
             elif c == "P" or (c == "<" and p[self.i + 1] not in "=!"):  # named group
                 self.i = p.index(">", self.i) + 1
             elif c in "=!" or c == "<":  # lookaround
@@ -256,20 +341,29 @@ class _Scanner:
                 zero_width = True
             elif c == "(":  # conditional (?(id)yes|no): what it requires is unclear
                 self.i = p.index(")", self.i) + 1
-                zero_width = True
+                zero_width = conditional = True
             else:  # inline flags: (?aiLmsux) or (?i-s:…)
                 end = min(k for k in (p.find(":", self.i), p.find(")", self.i)) if k >= 0)
-                letters = p[self.i : end]
+                on, _, off = p[self.i : end].partition("-")
                 self.i = end + 1
+                self.multiline |= "m" in on
                 if p[end] == ")":
-                    self.verbose |= "x" in letters.split("-")[0]
+                    self.verbose |= "x" in on
                     return _EMPTY
+                # Scoped flags (?x:…), (?-x:…): verbose or not inside the group only.
+                self.verbose = ("x" in on or verbose) and "x" not in off
         body = self.alternation()
+        self.verbose = verbose
         if p[self.i] != ")":
             raise IndexError(self.i)
         self.i += 1
         if zero_width:
-            return _Shape(unbounded=body.unbounded, ambiguous=body.ambiguous, zero_width=True)
+            return _Shape(
+                unbounded=body.unbounded,
+                ambiguous=body.ambiguous,
+                zero_width=True,
+                width=None if conditional else 0,
+            )
         return _Shape(
             body.unbounded,
             body.ambiguous,
@@ -277,6 +371,8 @@ class _Scanner:
             body.nullable,
             body.needs,
             anchored=body.anchored,
+            width=body.width,
+            ends=body.ends,
         )
 
     def skip_verbose(self) -> None:

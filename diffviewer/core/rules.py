@@ -30,7 +30,7 @@ from pathlib import Path
 from diffviewer.assets import resource
 from diffviewer.core.errors import RulesError
 from diffviewer.core.model import Kind
-from diffviewer.core.patterns import analyse
+from diffviewer.core.patterns import Analysis, analyse
 
 #: Patterns see at most this many characters from the start of a paragraph.
 PATTERN_WINDOW = 2000
@@ -85,6 +85,9 @@ class Rule:
     """The kinds the previous paragraph may have been classified as (none for the first)."""
     literals: tuple[str, ...] | None = None
     """Casefolded strings one of which any match of ``pattern`` contains (a cheap prefilter)."""
+    tail: int | None = None
+    """Any match of ``pattern`` lies in the last ``tail`` characters it is shown (see
+    ``patterns.Analysis.tail``): only they need a search, or None."""
 
 
 @dataclass(frozen=True)
@@ -224,18 +227,15 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
     follows = None
     if "follows" in table:
         follows = frozenset(_kind_list(table["follows"], where))
-    pattern = _compile(table, "pattern", flags, where)
-    literals = None
-    if pattern is not None:
-        found = analyse(pattern.pattern, verbose=bool(pattern.flags & re.VERBOSE)).literals
-        literals = tuple(sorted(found)) if found else None
+    pattern, analysis = _compile(table, "pattern", flags, where)
+    literals = _fewest(analysis.literals) if analysis is not None else None
     return Rule(
         name=name,
         kind=kind,
         description=str(table["description"]).strip(),
         source=source,
         pattern=pattern,
-        not_pattern=_compile(table, "not_pattern", flags, where),
+        not_pattern=_compile(table, "not_pattern", flags, where)[0],
         min_words=min_words,
         max_words=max_words,
         ends_with_full_stop=_optional_bool(table, "ends_with_full_stop"),
@@ -245,7 +245,15 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
         in_link_run=_optional_bool(table, "in_link_run"),
         follows=follows,
         literals=literals,
+        tail=analysis.tail if analysis is not None else None,
     )
+
+
+def _fewest(literals: frozenset[str] | None) -> tuple[str, ...] | None:
+    """The literals without those containing another one (they add nothing to the test)."""
+    if not literals:
+        return None
+    return tuple(sorted(s for s in literals if not any(t != s and t in s for t in literals)))
 
 
 def _check_types(table: dict[str, object], where: str) -> None:
@@ -319,19 +327,30 @@ def _kind_list(values: object, where: str) -> Iterable[Kind]:
             raise RulesError(f"{where}: unknown kind {value!r} in 'follows'") from None
 
 
-def _compile(table: dict[str, object], key: str, flags: int, where: str) -> re.Pattern[str] | None:
+def _compile(
+    table: dict[str, object], key: str, flags: int, where: str
+) -> tuple[re.Pattern[str] | None, Analysis | None]:
+    """The compiled pattern under ``key`` and its reading (None, None if absent).
+
+    One reading of the pattern (``patterns.analyse``) gives both the runaway guard's verdict
+    and the facts that speed up matching (literals, tail).
+    """
     source = table.get(key)
     if source is None:
-        return None
+        return None, None
     assert isinstance(source, str)  # checked by _check_types
     try:
         compiled = re.compile(source, flags)
     except re.error as error:
         raise RulesError(f"{where}: bad regular expression in {key!r}: {error}") from None
-    nested = analyse(source, verbose=bool(compiled.flags & re.VERBOSE)).nested
-    if nested is not None:
+    analysis = analyse(
+        source,
+        verbose=bool(compiled.flags & re.VERBOSE),
+        multiline=bool(compiled.flags & re.MULTILINE),
+    )
+    if analysis.nested is not None:
         raise RulesError(
-            f"{where}: {key!r} repeats {nested!r}, which itself repeats or alternates: such a "
-            "pattern can take forever on some text; rewrite it without the nesting"
+            f"{where}: {key!r} repeats {analysis.nested!r}, which itself repeats or alternates: "
+            "such a pattern can take forever on some text; rewrite it without the nesting"
         )
-    return compiled
+    return compiled, analysis

@@ -1,0 +1,117 @@
+"""Tests of the engine's shortcuts: each one must give exactly what the long way gives.
+
+The tail search of end-anchored patterns, the escapes the pattern reading must not take for
+literals, the classification memo shared by the versions of a comparison, and the memo of
+paragraph keys.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diffviewer.core.compare import VersionMemo, build_version, compare_texts
+from diffviewer.core.kinds import KindMemo, classify, load_rules
+from diffviewer.core.loading import LoadedText
+from diffviewer.core.model import Newline
+from diffviewer.core.patterns import analyse
+
+atom = st.sampled_from(
+    ["a", "b", "ab", "é", " ", "[ab]", ".", r"\b", r"\W", "^", "$", r"\Z", r"(?=a)", r"(?<=b)"]
+)
+pattern_strategy = st.recursive(
+    atom,
+    lambda inner: st.one_of(
+        st.tuples(inner, inner).map("".join),
+        st.tuples(inner, inner).map(lambda p: f"(?:{p[0]}|{p[1]})"),
+        st.tuples(inner, st.sampled_from(["?", "*", "{1,2}", "{0,3}", "{2}"])).map(
+            lambda p: f"(?:{p[0]}){p[1]}"
+        ),
+    ),
+    max_leaves=8,
+).map(lambda p: p + "$")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    pattern_strategy,
+    st.text(alphabet="abAB é\n.", max_size=40),
+    st.sampled_from([0, re.IGNORECASE, re.MULTILINE]),
+)
+def test_tail_search_finds_what_a_full_search_finds(pattern: str, text: str, flags: int) -> None:
+    """An end-anchored pattern searched from ``len - tail`` matches exactly when it matches at
+    all, and a match's tail holds one of the required literals."""
+    compiled = re.compile(pattern, flags)
+    analysis = analyse(pattern, multiline=bool(flags & re.MULTILINE))
+    if analysis.nested is not None or analysis.tail is None:
+        return
+    start = max(0, len(text) - analysis.tail)
+    found = compiled.search(text) is not None
+    assert (compiled.search(text, start) is not None) == found
+    if found and analysis.literals is not None:
+        assert any(literal in text[start:].casefold() for literal in analysis.literals)
+
+
+def test_tail_is_known_only_for_bounded_end_anchored_patterns() -> None:
+    """Bounded and anchored at the end: a tail (width + 1 for a final newline); else None."""
+    assert analyse(r"(?:getty images|afp)\W{0,3}$").tail == len("getty images") + 3 + 1
+    assert analyse(r"ab$|c\Z").tail == 3
+    assert analyse(r"ab+$").tail is None  # unbounded
+    assert analyse(r"ab$c?").tail is None  # not at the end
+    assert analyse(r"(a)\1$").tail is None  # a back reference has no known width
+    assert analyse(r"ab$", multiline=True).tail is None
+    assert analyse(r"(?m)ab$").tail is None
+    assert analyse(r"(?m:x)ab$").tail is None
+
+
+def test_escapes_naming_a_character_are_not_literals() -> None:
+    r"""``\x41bcd`` matches "Abcd": its digits must not become the required literal "41bcd"."""
+    for pattern in (r"\x41bcd", r"\101bcd", r"\u0041bcd", r"\U00000041bcd"):
+        literals = analyse(pattern).literals
+        assert re.search(pattern, "Abcd")
+        assert literals is None or any(literal in "abcd" for literal in literals), pattern
+
+
+def test_scoped_verbose_flag_is_read() -> None:
+    """In ``(?x:…)`` whitespace is not a literal character: "a b c d" is not required."""
+    pattern = r"z?(?x: abc \ def )"
+    literals = analyse(pattern).literals
+    assert re.search(pattern, "abc def")
+    assert literals is not None and any(literal in "abc def" for literal in literals)
+
+
+def test_kind_memo_shared_by_versions_changes_nothing() -> None:
+    """Classifying with a memo filled by another version gives the memo-less result."""
+    rules = load_rules()
+    first = ["Advertisement", "Headline Of The Day", "Body text, said the minister.", "Share"]
+    second = ["Breaking Headline Here Now", *first, "Photo: John Smith/AP", "Advertisement"]
+    memo = KindMemo()
+    classify(first, rules, memo)
+    assert classify(second, rules, memo) == classify(second, rules)
+    assert classify(first, rules, memo) == classify(first, rules)
+
+
+def test_version_memo_shared_by_versions_changes_nothing() -> None:
+    """Versions built with one memo equal versions built alone (keys, words, kinds, lines)."""
+    rules = load_rules()
+    texts = ["Title Here\n\nA  paragraph\u00a0of text.\n\nAd", "A paragraph of text.\n\nTitle Here"]
+    loaded = [
+        LoadedText(
+            text=t,
+            name=f"v{n}",
+            path=None,
+            encoding="utf-8",
+            confidence=1.0,
+            newline=Newline.LF,
+            warnings=(),
+            size=len(t),
+        )
+        for n, t in enumerate(texts)
+    ]
+    memo = VersionMemo()
+    shared = [build_version(item, rules, memo) for item in loaded]
+    alone = [build_version(item, rules) for item in loaded]
+    assert shared == alone
+    assert compare_texts(texts).versions[1].paragraphs == alone[1].paragraphs
