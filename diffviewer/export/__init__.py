@@ -2,25 +2,25 @@
 
 ``FORMATS`` is the one table of formats (name → renderer, file suffix, description) that the
 CLI's ``--summary`` choices and the UI's export dialog read. ``render`` returns the document as
-a string; ``write`` writes it atomically (see ``export.atomic``).
+a string; ``write`` writes it atomically (see ``export.atomic``). A format's module is imported
+when it first renders, and ``export.atomic`` when it first writes: the command line writes
+one format, often to standard output, and need not import the rest.
 Imports: the standard library, ``diffviewer.core`` and the modules of this package; never Qt
 (PDF export goes through Qt and lives in ``ui/``).
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING, cast
 
-from diffviewer.core.model import Comparison
-from diffviewer.export.atomic import write_atomic
-from diffviewer.export.csvdoc import render_csv
-from diffviewer.export.html import render_html
-from diffviewer.export.jsondoc import render_json
-from diffviewer.export.markdown import render_markdown
-from diffviewer.export.text import render_text
+if TYPE_CHECKING:
+    from diffviewer.core.model import Comparison
+    from diffviewer.export.atomic import write_atomic
 
 __all__ = ["FORMATS", "Format", "format_for_path", "render", "write", "write_atomic"]
 
@@ -35,17 +35,25 @@ class Format:
     description: str
     """For a file dialog's filter: "HTML page"."""
     media_type: str
-    render: Callable[[Comparison], str]
+    renderer: str
+    """Where the renderer lives: ``module:function`` under ``diffviewer.export``."""
+
+    @property
+    def render(self) -> Callable[[Comparison], str]:
+        """The renderer (its module is imported on first use)."""
+        module, function = self.renderer.split(":")
+        found = getattr(importlib.import_module(f"diffviewer.export.{module}"), function)
+        return cast("Callable[[Comparison], str]", found)
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("text", ".txt", "Plain text report", "text/plain", render_text),
-        Format("md", ".md", "Markdown report", "text/markdown", render_markdown),
-        Format("html", ".html", "HTML page (side by side)", "text/html", render_html),
-        Format("json", ".json", "JSON data", "application/json", render_json),
-        Format("csv", ".csv", "CSV table of changes", "text/csv", render_csv),
+        Format("text", ".txt", "Plain text report", "text/plain", "text:render_text"),
+        Format("md", ".md", "Markdown report", "text/markdown", "markdown:render_markdown"),
+        Format("html", ".html", "HTML page (side by side)", "text/html", "html:render_html"),
+        Format("json", ".json", "JSON data", "application/json", "jsondoc:render_json"),
+        Format("csv", ".csv", "CSV table of changes", "text/csv", "csvdoc:render_csv"),
     )
 }
 
@@ -68,4 +76,16 @@ def render(comparison: Comparison, fmt: str) -> str:
 
 def write(comparison: Comparison, fmt: str, path: str | os.PathLike[str]) -> None:
     """Render and write atomically as UTF-8; raises ``ExportError`` naming the file."""
+    from diffviewer.export.atomic import write_atomic
+
     write_atomic(path, render(comparison, fmt))
+
+
+def __getattr__(name: str) -> object:
+    """``write_atomic`` on first use: its module imports ``tempfile``, which standard output
+    does not need."""
+    if name == "write_atomic":
+        from diffviewer.export.atomic import write_atomic
+
+        return write_atomic
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
