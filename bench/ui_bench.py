@@ -2,26 +2,35 @@
 
 Measures, for generated article pairs (bench/generate.py through the engine): setting the
 comparison and painting the first screen, scrolling a page (one frame), re-wrapping after a
-window resize, and the longest stall of the event loop while the background height estimates
-finish. Run: ``QT_QPA_PLATFORM=offscreen python -m bench.ui_bench [sizes…]``.
+window resize, the longest stall of the event loop while the background height estimates
+finish, collapsing the rows of hidden kinds (every changed row: the worst case) and showing them
+again, and launching the app: a fresh ``python`` process that runs ``diffviewer.ui.app.launch``
+on the two files (comparing in the worker) until the table paints its first rows, measured from
+the process start (interpreter and imports included) and from the ``launch`` call.
+Run: ``QT_QPA_PLATFORM=offscreen python -m bench.ui_bench [sizes…]``.
 Imports: PySide6, diffviewer, bench.generate.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bench.generate import make_pair
 from diffviewer.core.compare import compare_texts
-from diffviewer.core.model import Comparison
+from diffviewer.core.model import Comparison, Kind
 from diffviewer.ui.table import DiffTable
 from diffviewer.ui.view import ComparisonView
 
@@ -77,11 +86,105 @@ def longest_stall(app: QApplication, view: ComparisonView) -> tuple[float, float
     table = view.table()
     assert isinstance(table, DiffTable)
     longest = total = 0.0
-    while table._pending_ranges:
+    while table.estimating():
         spent = timed(app.processEvents)
         longest = max(longest, spent)
         total += spent
     return longest, total
+
+
+def collapse(view: ComparisonView) -> tuple[float, float]:
+    """(hide every changed kind, show them again) in ms, each up to the next paint."""
+    table = view.table()
+
+    def hide() -> None:
+        view.set_hidden_kinds(set(Kind))
+        table.viewport().repaint()
+
+    def show() -> None:
+        view.set_hidden_kinds(set())
+        table.viewport().repaint()
+
+    return timed(hide), timed(show)
+
+
+class _FirstRowsPainted(QObject):
+    """Quits the event loop at the first paint of the table's viewport with rows in the model."""
+
+    def __init__(self, window: object) -> None:
+        super().__init__()
+        self.window = window
+        self.at = 0.0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        table = self.window.view.table()  # type: ignore[attr-defined]
+        if (
+            not self.at
+            and event.type() == QEvent.Type.Paint
+            and watched is table.viewport()
+            and table.model().rowCount() > 0
+        ):
+            result = super().eventFilter(watched, event)
+            self.at = time.perf_counter()
+            return result
+        return super().eventFilter(watched, event)
+
+
+def launch_child(paths: list[str]) -> None:
+    """In the child process: launch the app on ``paths``; print the two times in ms."""
+    started = float(os.environ["UI_BENCH_T0"])
+    from diffviewer.ui.app import launch
+
+    app = QApplication([sys.argv[0]])
+    called = time.perf_counter()
+    launched = launch(["--new-window", *paths])
+    assert launched is not None
+    watcher = _FirstRowsPainted(launched.window)
+    launched.window.view.table().viewport().installEventFilter(watcher)
+    # After the first rows are painted, a 5 ms ticker notes the longest gap in the event loop
+    # for the next 2 s (what the user would feel as a freeze).
+    ticks: list[float] = []
+
+    def tick() -> None:
+        if watcher.at:
+            ticks.append(time.perf_counter())
+            if ticks[-1] - watcher.at > 2.0:
+                app.quit()
+
+    ticker = QTimer()
+    ticker.timeout.connect(tick)
+    ticker.start(5)
+    app.exec()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)] or [0.0]
+    print(
+        f"{(time.time() - started) * 1000:.1f} {(watcher.at - called) * 1000:.1f} "
+        f"{max(gaps) * 1000:.1f}"
+    )
+    launched.window.close()
+
+
+def launch_times(old: str, new: str) -> tuple[float, float, float]:
+    """Medians of launching the app on the pair, in ms: from the process start, from the
+    ``launch`` call, and the longest event-loop gap in the 2 s after the first rows painted."""
+    totals, inside, gaps = [], [], []
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder, "old.txt"), Path(folder, "new.txt")]
+        paths[0].write_text(old, "utf-8")
+        paths[1].write_text(new, "utf-8")
+        env = dict(os.environ, XDG_CONFIG_HOME=str(Path(folder, "config")))
+        for _ in range(3):
+            env["UI_BENCH_T0"] = repr(time.time())
+            out = subprocess.run(
+                [sys.executable, "-m", "bench.ui_bench", "--launch-child", *map(str, paths)],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout.split()
+            totals.append(float(out[-3]))
+            inside.append(float(out[-2]))
+            gaps.append(float(out[-1]))
+    return statistics.median(totals), statistics.median(inside), max(gaps)
 
 
 def bench(app: QApplication, paragraphs: int) -> list[tuple[str, float]]:
@@ -92,7 +195,7 @@ def bench(app: QApplication, paragraphs: int) -> list[tuple[str, float]]:
     view.resize(1200, 800)
     view.show()
     app.processEvents()
-    paints, pages, resizes, stalls = [], [], [], []
+    paints, pages, resizes, stalls, hides, shows = [], [], [], [], [], []
     for run in range(RUNS):
         paints.append(first_paint(view, comparison))
         stalls.append(longest_stall(app, view)[0])
@@ -100,7 +203,12 @@ def bench(app: QApplication, paragraphs: int) -> list[tuple[str, float]]:
         pages.extend(scroll_pages(view))
         resizes.append(resize_rewrap(app, view, 1000 if run % 2 == 0 else 1200))
         longest_stall(app, view)
+        hide, show = collapse(view)
+        hides.append(hide)
+        shows.append(show)
     view.close()
+    collapsed = _changed_rows(comparison)
+    launched, launched_inside, app_stall = launch_times(old, new)
     return [
         ("rows", float(len(comparison.rows))),
         ("compare (engine) ms", compare_ms),
@@ -109,18 +217,31 @@ def bench(app: QApplication, paragraphs: int) -> list[tuple[str, float]]:
         ("scroll one page ms (max)", max(pages)),
         ("resize re-wrap ms", statistics.median(resizes)),
         ("longest stall after first paint ms", max(stalls)),
+        ("rows collapsed by hiding every kind", float(collapsed)),
+        ("collapse them + paint ms", statistics.median(hides)),
+        ("show them again + paint ms", statistics.median(shows)),
+        ("launch → first rows painted ms (process)", launched),
+        ("launch → first rows painted ms (launch())", launched_inside),
+        ("app: longest stall in 2 s after it ms", app_stall),
     ]
 
 
+def _changed_rows(comparison: Comparison) -> int:
+    return len({row for change in comparison.changes for row in change.rows})
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--launch-child"]:
+        launch_child(argv[1:])
+        return
     sizes = [int(a) for a in argv] or [5000, 50000]
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     results = {n: bench(app, n) for n in sizes}
     names = [name for name, _ in next(iter(results.values()))]
-    print(f"{'measure':38}" + "".join(f"{n:>12,}" for n in sizes))
+    print(f"{'measure':44}" + "".join(f"{n:>12,}" for n in sizes))
     for i, name in enumerate(names):
-        print(f"{name:38}" + "".join(f"{results[n][i][1]:12.1f}" for n in sizes))
+        print(f"{name:44}" + "".join(f"{results[n][i][1]:12.1f}" for n in sizes))
 
 
 if __name__ == "__main__":

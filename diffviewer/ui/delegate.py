@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,6 +123,19 @@ class CellDelegate(QStyledItemDelegate):
         lines = max(1, math.ceil(length * _WRAP_SLACK / per_line)) if length else 1
         meta = self._meta_height if has_meta else 0.0
         return math.ceil(lines * self._line_height + meta) + 2 * PAD_Y
+
+    def estimator(self, width: int) -> Callable[[int, bool], int]:
+        """``estimate_height`` for one column width, its constants worked out once."""
+        per_line = max(1.0, max(8.0, width - 2 * PAD_X) / self._char_width)
+        line_height, meta_height = self._line_height, self._meta_height
+        slack, ceil = _WRAP_SLACK / per_line, math.ceil
+        pad = 2 * PAD_Y
+
+        def estimate(length: int, has_meta: bool) -> int:
+            lines = max(1, ceil(length * slack)) if length else 1
+            return ceil(lines * line_height + (meta_height if has_meta else 0.0)) + pad
+
+        return estimate
 
     def minimum_height(self) -> int:
         return math.ceil(self._line_height) + 2 * PAD_Y

@@ -180,12 +180,14 @@ class ComparisonModel(QAbstractTableModel):
         self._cell_change: dict[tuple[int, int], int] = {}
         self._row_changes: dict[int, list[int]] = {}
         self._cache: dict[tuple[int, int], CellInfo] = {}
+        self._facts: dict[int, str] = {}
 
     # ----------------------------------------------------------------- setup
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self._comparison = comparison
         self._cache.clear()
+        self._facts.clear()
         self._index_changes()
         self.endResetModel()
 
@@ -221,6 +223,19 @@ class ComparisonModel(QAbstractTableModel):
         assert self._comparison is not None
         change = self._comparison.changes[change_index]
         return change.kind in self._hidden_kinds or (self._hide_typographic and change.typographic)
+
+    def collapsed_rows(self) -> list[int]:
+        """Rows that show changes and only changes of hidden kinds (the view collapses them)."""
+        comparison = self._comparison
+        hidden = self._hidden_kinds
+        if comparison is None or not hidden:
+            return []
+        changes = comparison.changes
+        return [
+            row
+            for row, numbers in self._row_changes.items()
+            if all(changes[number].kind in hidden for number in numbers)
+        ]
 
     def row_changes(self, row: int) -> list[int]:
         """Indexes of the changes shown in ``row``."""
@@ -300,7 +315,10 @@ class ComparisonModel(QAbstractTableModel):
             return None
         version = comparison.versions[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{version.name}\n{version_facts(comparison, section)}"
+            facts = self._facts.get(section)
+            if facts is None:  # Version.words sums every paragraph: once per comparison
+                facts = self._facts[section] = version_facts(comparison, section)
+            return f"{version.name}\n{facts}"
         if role != Qt.ItemDataRole.ToolTipRole:
             return None
         confidence = f"confidence {version.confidence:.0%}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -75,7 +75,7 @@ class ComparisonView(QWidget):
         self._table.copy_requested.connect(self.copy_selection)
         self._table.heights_changed.connect(self._schedule_overview)
         self._table.verticalScrollBar().valueChanged.connect(self._update_visible_area)
-        self._table.pressed.connect(self._on_pressed)
+        self._table.cursor_moved.connect(self._on_cursor_moved)
         self._overview.jump_requested.connect(self._on_overview_jump)
         self._overview_timer = QTimer(self)
         self._overview_timer.setSingleShot(True)
@@ -116,7 +116,7 @@ class ComparisonView(QWidget):
 
     def _place(self) -> tuple[int, int, int] | None:
         """(version, paragraph, pixel offset) of the paragraph at the top of the viewport."""
-        anchor = self._table._anchor()
+        anchor = self._table.anchor()
         comparison = self._model.comparison()
         if anchor is None or comparison is None:
             return None
@@ -140,7 +140,8 @@ class ComparisonView(QWidget):
 
     # ------------------------------------------------------------- filters
     def set_hidden_kinds(self, kinds: Iterable[Kind]) -> None:
-        self._model.set_hidden_kinds(kinds)
+        """Changes of these kinds leave navigation and the overview; their rows collapse."""
+        self._table.set_hidden_kinds(frozenset(kinds))
         self._refresh_visible()
 
     def set_hide_typographic(self, hide: bool) -> None:
@@ -234,12 +235,16 @@ class ComparisonView(QWidget):
     def _on_link(self, row: int) -> None:
         self.goto_row(row)
 
-    def _on_pressed(self, index: QModelIndex) -> None:
-        """A click on a change's row makes it the current change (navigation goes on from it)."""
-        changes = [i for i in self._model.row_changes(index.row()) if i in self._visible]
-        if changes and self._current not in changes:
-            self._current = changes[0]
-            self.current_change_changed.emit(self._current)
+    def _on_cursor_moved(self, row: int) -> None:
+        """The user moved the current row (click, arrow or page keys): its change becomes the
+        current one, or none when the row holds none, so navigation goes on from there."""
+        changes = [i for i in self._model.row_changes(row) if i in self._visible]
+        if self._current in changes:
+            return
+        current = changes[0] if changes else -1
+        if current != self._current:
+            self._current = current
+            self.current_change_changed.emit(current)
 
     # ---------------------------------------------------------------- find
     def find(self, text: str, *, backwards: bool = False, case_sensitive: bool = False) -> bool:
@@ -251,7 +256,9 @@ class ComparisonView(QWidget):
             self._table.cell_delegate.set_find("", False, None)
             self._table.viewport().update()
             return False
-        hit = _search(self._model, text, case_sensitive, self._search_start(), backwards)
+        hidden = self._table.hidden_rows()
+        start = self._search_start()
+        hit = _search(self._model, text, case_sensitive, start, backwards, hidden)
         self._find_hit = hit
         self._table.cell_delegate.set_find(text, case_sensitive, hit)
         self._table.viewport().update()
@@ -305,11 +312,11 @@ class ComparisonView(QWidget):
 
     def _apply_font(self) -> None:
         font = self.zoomed_font()
-        anchor = self._table._anchor()
+        anchor = self._table.anchor()
         self._table.setFont(font)
         self._table.cell_delegate.set_font(font)
         self._table.relayout()
-        self._table._restore_anchor(anchor)
+        self._table.restore_anchor(anchor)
 
     # ---------------------------------------------------------------- copy
     def copy_selection(self) -> None:
@@ -411,9 +418,15 @@ def _same_inputs(old: Comparison | None, new: Comparison | None) -> bool:
 
 
 def _search(
-    model: Any, text: str, case_sensitive: bool, start: tuple[int, int, int], backwards: bool
+    model: Any,
+    text: str,
+    case_sensitive: bool,
+    start: tuple[int, int, int],
+    backwards: bool,
+    skipped_rows: frozenset[int] = frozenset(),
 ) -> tuple[int, int, int] | None:
-    """The next match (row, column, offset) after ``start`` in reading order, wrapping once."""
+    """The next match (row, column, offset) after ``start`` in reading order, wrapping once;
+    ``skipped_rows`` (collapsed rows) are not searched."""
     needle = text if case_sensitive else text.lower()
     rows, columns = model.rowCount(), model.columnCount()
     total = rows * columns
@@ -424,6 +437,8 @@ def _search(
     for step in range(total + 1):
         cell = (position + (-step if backwards else step)) % total
         r, c = divmod(cell, columns)
+        if r in skipped_rows:
+            continue
         haystack = model.cell_text(r, c)
         if not case_sensitive:
             haystack = haystack.lower()

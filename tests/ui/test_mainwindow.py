@@ -280,6 +280,28 @@ def test_find_bar_finds_and_closes_with_escape(qtbot, window: MainWindow, seed_p
     assert not window.find_bar.isVisible()
 
 
+def test_shift_enter_in_the_find_bar_finds_the_previous_match(
+    qtbot, window: MainWindow, seed_paths
+) -> None:  # type: ignore[no-untyped-def]
+    """Enter goes to the next match, Shift+Enter back to the one before."""
+    compared(qtbot, window, seed_paths)
+    window.acts["edit_find"].trigger()
+    qtbot.keyClicks(window.find_bar.edit, "Zelensky")
+    table = window.view.table()
+
+    def place() -> tuple[int, int]:
+        return table.currentIndex().row(), table.currentIndex().column()
+
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    first = place()
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
+    second = place()
+    assert second != first
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert place() == first
+    assert window.find_bar.status.text() == ""
+
+
 def test_state_is_saved_and_restored(qtbot, settings: Settings, seed_paths) -> None:  # type: ignore[no-untyped-def]
     """Hidden kinds, typographic hiding, zoom and recent files survive a restart."""
     first = MainWindow(settings)

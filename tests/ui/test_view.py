@@ -69,6 +69,53 @@ def test_hidden_kinds_leave_navigation(view: ComparisonView) -> None:
     assert view.visible_changes() == [0, 1, 2, 3, 4]
 
 
+def test_hidden_kinds_collapse_their_rows(view: ComparisonView) -> None:
+    """Rows whose changes are all of hidden kinds are hidden rows; showing the kind restores
+    them; find does not stop in a collapsed row."""
+    table = view.table()
+    view.set_hidden_kinds({Kind.CAPTION})
+    assert [row for row in range(7) if table.isRowHidden(row)] == [4]
+    assert table.rowHeight(4) == 0
+    assert not view.find("caption (AFP)")
+    view.set_hidden_kinds({Kind.CAPTION, Kind.HEADLINE})
+    assert [row for row in range(7) if table.isRowHidden(row)] == [1, 4]
+    view.set_hidden_kinds(set())
+    assert not any(table.isRowHidden(row) for row in range(7))
+    assert table.rowHeight(4) > 0
+    assert view.find("caption (AFP)")
+
+
+def test_collapsed_rows_stay_collapsed_after_a_new_comparison(view: ComparisonView) -> None:
+    """A recompare (model reset) keeps the kind filter's rows collapsed."""
+    view.set_hidden_kinds({Kind.CAPTION})
+    view.set_comparison(sample())
+    assert view.table().isRowHidden(4)
+
+
+def test_keyboard_moves_update_the_current_change(view: ComparisonView, qtbot: QtBot) -> None:
+    """Up/Down onto a row with a change makes it current; a row without one clears it, and
+    next_change goes on from the cursor."""
+    table = view.table()
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(2, 0))
+    with qtbot.waitSignal(view.current_change_changed) as signal:
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert signal.args == [2] and view.current_change() == 2
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert view.current_change() == 3
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert view.current_change() == 2
+    with qtbot.waitSignal(view.current_change_changed) as signal:
+        qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert signal.args == [-1] and table.currentIndex().row() == 2
+    assert view.next_change() and view.current_change() == 2
+    qtbot.keyClick(table, Qt.Key.Key_PageDown)
+    row = table.currentIndex().row()
+    assert row > 3
+    changes = table.model().row_changes(row)
+    assert view.current_change() == (changes[0] if changes else -1)
+
+
 def test_hiding_the_current_change_clears_it(view: ComparisonView, qtbot: QtBot) -> None:
     """When the current change gets hidden, the view reports no current change."""
     view.goto_change(3)

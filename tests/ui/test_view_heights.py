@@ -48,7 +48,7 @@ def test_far_rows_are_estimated_close_to_exact(view: ComparisonView, qtbot: QtBo
     """Rows never shown get an estimate within a line or two of the truth, set in the background."""
     table = view.table()
     assert isinstance(table, DiffTable)
-    qtbot.waitUntil(lambda: not table._pending_ranges, timeout=3000)
+    qtbot.waitUntil(lambda: not table.estimating(), timeout=3000)
     line = table.cell_delegate.minimum_height()
     for row in (1500, 2500, 2999):
         assert abs(table.rowHeight(row) - exact_height(table, row)) <= 2 * line

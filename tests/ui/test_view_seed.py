@@ -96,6 +96,21 @@ def test_seed_hidden_captions(view: ComparisonView, seed: Comparison) -> None:
     assert visited == kinds
 
 
+def test_seed_hidden_captions_leave_the_rows(view: ComparisonView, seed: Comparison) -> None:
+    """Hiding captions collapses the three caption rows: 20 rows remain on screen, none of
+    them a removed caption, and the headline and comment prompt rows stay."""
+    table = view.table()
+    model = table.model()
+    view.set_hidden_kinds({Kind.CAPTION})
+    shown = [row for row in range(model.rowCount()) if not table.isRowHidden(row)]
+    assert len(shown) == 20
+    assert [row for row in REMOVAL_ROWS if row not in shown] == [1, 7, 16]
+    removed = {model.index(row, 0).data() for row in (1, 7)}  # 16 repeats row 15's caption
+    assert "US Secretary of State Antony Blinken delivers" in " ".join(removed)
+    assert not removed & {model.index(row, 0).data() for row in shown}
+    assert 0 in shown and 22 in shown
+
+
 def test_seed_find_in_second_column(view: ComparisonView) -> None:
     """Text kept in the cleaned version is found in column 2 after column 1."""
     assert view.find("Volodymyr Zelensky")
