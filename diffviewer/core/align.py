@@ -122,6 +122,15 @@ def _pair_block(
     olds: range, news: range, old_words: _Words, new_words: _Words, t: Thresholds
 ) -> list[Step]:
     """Best order-keeping pairing of a replaced block, by shared words (see module doc)."""
+    if len(olds) == 1 and len(news) == 1:  # The commonest block: one edited paragraph.
+        return _pair_one(olds[0], news[0], old_words, new_words, t)
+    return _pair_dp(olds, news, old_words, new_words, t)
+
+
+def _pair_dp(
+    olds: range, news: range, old_words: _Words, new_words: _Words, t: Thresholds
+) -> list[Step]:
+    """The dynamic programme of ``_pair_block``."""
     m, n = len(olds), len(news)
     # A band wide enough that each row's cells overlap the previous row's.
     width = n if m * n <= MAX_BLOCK_CELLS else BAND + -(-max(n, m) // max(1, min(n, m)))
@@ -172,6 +181,15 @@ def _pair_block(
             row_scores.append(best)
             row_picks.append(pick)
     return _trace(picks, los, olds, news)
+
+
+def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Thresholds) -> list[Step]:
+    """What the dynamic programme gives for one old against one new paragraph, directly."""
+    a, b = old_words[i], new_words[j]
+    sim = similarity(a, b)
+    if sim >= t.pair and _shared(a, b) > 0:
+        return [Step(Op.CHANGED, (i,), (j,), sim)]
+    return [Step(Op.REMOVED, (i,), ()), Step(Op.INSERTED, (), (j,))]
 
 
 def _join_gain(

@@ -126,15 +126,22 @@ SPACELESS = (
 )
 _WORD_TOKEN = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+")
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
+# ASCII word characters → "a", every other ASCII character → " ": the words are then the
+# runs that ``str.split`` finds (about twice as fast as counting regex matches).
+_ASCII_WORDS_AS_RUNS = str.maketrans(
+    {n: "a" if chr(n).isalnum() or chr(n) == "_" else " " for n in range(128)}
+)
 
 
 def word_tokens(text: str) -> list[str]:
     """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character."""
+    if text.isascii():  # No spaceless script: the plain pattern finds the same runs, faster.
+        return _ASCII_WORD.findall(text)
     return _WORD_TOKEN.findall(text)
 
 
 def count_words(text: str) -> int:
     """Words as a reader counts them (see ``word_tokens``)."""
-    if text.isascii():  # No spaceless script: plain runs of word characters, a faster pattern.
-        return len(_ASCII_WORD.findall(text))
+    if text.isascii():  # No spaceless script: plain runs of word characters, counted fast.
+        return len(text.translate(_ASCII_WORDS_AS_RUNS).split())
     return len(_WORD_TOKEN.findall(text))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import chain
 
 from diff_match_patch import diff_match_patch
 
@@ -35,6 +36,7 @@ _DMP.Diff_Timeout = 0  # No deadline: results must not depend on how busy the ma
 # Token codes: the Basic Multilingual Plane's private-use area, then planes 15 and 16.
 _CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _MAX_CODES = sum(hi - lo + 1 for lo, hi in _CODE_RANGES)
+_FIRST_RANGE = _CODE_RANGES[0][1] - _CODE_RANGES[0][0] + 1
 
 _DMP_TAG = {-1: OpTag.DELETE, 0: OpTag.EQUAL, 1: OpTag.INSERT}
 
@@ -101,29 +103,22 @@ def _diff_middle(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
 
 def _diff_tokens(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
     """Diff two token lists with diff-match-patch, one code point per distinct token."""
-    codes: dict[str, str] = {}
-    vocabulary: list[str] = []
-
-    def encode(tokens: list[str]) -> str:
-        out = []
-        for token in tokens:
-            code = codes.get(token)
-            if code is None:
-                code = _code_point(len(vocabulary))
-                codes[token] = code
-                vocabulary.append(token)
-            out.append(code)
-        return "".join(out)
-
-    if len(set(a) | set(b)) > _MAX_CODES:  # Cannot happen below MAX_DIRECT_TOKENS; be safe.
+    vocabulary = list(dict.fromkeys(chain(a, b)))  # in order of first occurrence
+    if len(vocabulary) > _MAX_CODES:  # Cannot happen below MAX_DIRECT_TOKENS; be safe.
         yield OpTag.DELETE, "".join(a)
         yield OpTag.INSERT, "".join(b)
         return
-    diffs = _DMP.diff_main(encode(a), encode(b), False)
+    if len(vocabulary) <= _FIRST_RANGE:
+        points = map(chr, range(_CODE_RANGES[0][0], _CODE_RANGES[0][0] + len(vocabulary)))
+    else:
+        points = map(_code_point, range(len(vocabulary)))
+    codes = dict(zip(vocabulary, points, strict=True))
+    encode = codes.__getitem__
+    diffs = _DMP.diff_main("".join(map(encode, a)), "".join(map(encode, b)), False)
     _DMP.diff_cleanupSemantic(diffs)
-    decode = {code: token for token, code in codes.items()}
+    decode = dict(zip(codes.values(), vocabulary, strict=True)).__getitem__
     for op, data in diffs:
-        yield _DMP_TAG[op], "".join(decode[ch] for ch in data)
+        yield _DMP_TAG[op], "".join(map(decode, data))
 
 
 def _diff_long(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:

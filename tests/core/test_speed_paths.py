@@ -1,8 +1,8 @@
 """Tests of the engine's shortcuts: each one must give exactly what the long way gives.
 
 The tail search of end-anchored patterns, the escapes the pattern reading must not take for
-literals, the classification memo shared by the versions of a comparison, and the memo of
-paragraph keys.
+literals, the classification memo shared by the versions of a comparison, the memo of
+paragraph keys, the direct pairing of a one-by-one block and the ASCII word shortcuts.
 """
 
 from __future__ import annotations
@@ -12,10 +12,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core.align import Thresholds, _pair_dp, _pair_one, _Words
 from diffviewer.core.compare import VersionMemo, build_version, compare_texts
 from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline
+from diffviewer.core.paragraphs import SPACELESS, count_words, word_tokens
 from diffviewer.core.patterns import analyse
 
 atom = st.sampled_from(
@@ -115,3 +117,27 @@ def test_version_memo_shared_by_versions_changes_nothing() -> None:
     alone = [build_version(item, rules) for item in loaded]
     assert shared == alone
     assert compare_texts(texts).versions[1].paragraphs == alone[1].paragraphs
+
+
+words_text = st.text(alphabet="ab cd.,\u00e9\u4e2d", max_size=30)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words_text, words_text, st.sampled_from([0.0, 0.3, 0.5, 0.9]))
+def test_one_against_one_block_is_what_the_dynamic_programme_gives(
+    old: str, new: str, pair: float
+) -> None:
+    """The direct answer for a one-by-one replaced block equals the general programme's."""
+    old_words, new_words = _Words([old]), _Words([new])
+    thresholds = Thresholds(pair=pair)
+    direct = _pair_one(0, 0, old_words, new_words, thresholds)
+    assert direct == _pair_dp(range(1), range(1), old_words, new_words, thresholds)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_ascii_word_counts_and_tokens_match_the_general_pattern(text: str) -> None:
+    """The ASCII shortcuts count and cut words exactly as the general pattern does."""
+    general = re.findall(rf"[{SPACELESS}]|[^\W{SPACELESS}]+", text)
+    assert word_tokens(text) == general
+    assert count_words(text) == len(general)
