@@ -423,10 +423,12 @@ class DiffTable(QTableView):
 def _bulk(header: QHeaderView) -> Iterator[None]:
     """Resize or hide many sections at once: no signals, no per-section repaint bookkeeping."""
     blocked = header.blockSignals(True)
-    enabled = header.updatesEnabled()
+    # Only the header's own setting is restored: updatesEnabled() is also False while an
+    # ancestor has updates off, and setting that back would switch the header off for good.
+    forced = header.testAttribute(Qt.WidgetAttribute.WA_ForceUpdatesDisabled)
     header.setUpdatesEnabled(False)
     try:
         yield
     finally:
-        header.setUpdatesEnabled(enabled)
+        header.setUpdatesEnabled(not forced)
         header.blockSignals(blocked)

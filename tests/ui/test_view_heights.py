@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from diffviewer.ui.table import DiffTable
@@ -81,3 +82,18 @@ def test_other_files_start_at_the_top(view: ComparisonView) -> None:
     view.goto_row(1000)
     view.set_comparison(long_pair(200, removed_every=7))
     assert view.table().verticalScrollBar().value() == 0
+
+
+def test_header_repaints_after_an_ancestor_had_updates_off(qtbot: QtBot) -> None:
+    """Heights set while the window has updates off leave the row numbers painting afterwards
+    (the bulk resize must not switch the header's own updates off for good)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    view = ComparisonView(window)
+    window.resize(800, 600)
+    window.show()
+    window.setUpdatesEnabled(False)
+    view.set_comparison(long_pair(300))
+    window.setUpdatesEnabled(True)
+    assert view.table().verticalHeader().updatesEnabled()
+    assert view.table().verticalHeader().viewport().updatesEnabled()
