@@ -79,6 +79,10 @@ class CellDelegate(QStyledItemDelegate):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._font = QFont()
+        self.grid = 1
+        """Pixels of grid line the table takes from each cell's right and bottom edges: cells
+        are measured by column width and painted in a rect that much smaller; both must wrap
+        the text at the same width."""
         self._cache: OrderedDict[tuple[int, int, int], _Layout] = OrderedDict()
         self._find_text = ""
         self._find_case = False
@@ -118,18 +122,14 @@ class CellDelegate(QStyledItemDelegate):
     # --------------------------------------------------------------- heights
     def estimate_height(self, length: int, has_meta: bool, width: int) -> int:
         """A cheap guess of a cell's height from its text length and the column width."""
-        usable = max(8.0, width - 2 * PAD_X)
-        per_line = max(1.0, usable / self._char_width)
-        lines = max(1, math.ceil(length * _WRAP_SLACK / per_line)) if length else 1
-        meta = self._meta_height if has_meta else 0.0
-        return math.ceil(lines * self._line_height + meta) + 2 * PAD_Y
+        return self.estimator(width)(length, has_meta)
 
     def estimator(self, width: int) -> Callable[[int, bool], int]:
         """``estimate_height`` for one column width, its constants worked out once."""
-        per_line = max(1.0, max(8.0, width - 2 * PAD_X) / self._char_width)
+        per_line = max(1.0, max(8.0, width - self.grid - 2 * PAD_X) / self._char_width)
         line_height, meta_height = self._line_height, self._meta_height
         slack, ceil = _WRAP_SLACK / per_line, math.ceil
-        pad = 2 * PAD_Y
+        pad = 2 * PAD_Y + self.grid
 
         def estimate(length: int, has_meta: bool) -> int:
             lines = max(1, ceil(length * slack)) if length else 1
@@ -138,11 +138,11 @@ class CellDelegate(QStyledItemDelegate):
         return estimate
 
     def minimum_height(self) -> int:
-        return math.ceil(self._line_height) + 2 * PAD_Y
+        return math.ceil(self._line_height) + 2 * PAD_Y + self.grid
 
     def cell_height(self, model: ComparisonModel, row: int, column: int, width: int) -> int:
-        """The exact height of a cell laid out at ``width``."""
-        return self._layout(model, row, column, width).height
+        """The exact row height a cell needs in a column ``width`` pixels wide."""
+        return self._layout(model, row, column, width).height + self.grid
 
     def _layout(self, model: ComparisonModel, row: int, column: int, width: int) -> _Layout:
         key = (row, column, width)
@@ -177,7 +177,7 @@ class CellDelegate(QStyledItemDelegate):
                     fmt.setFontStrikeOut(True)
                 ranges.append(_format_range(start, length, fmt))
             layout.setFormats(ranges)
-        line_width = max(8.0, width - 2 * PAD_X)
+        line_width = max(8.0, width - self.grid - 2 * PAD_X)
         y = 0.0
         layout.beginLayout()
         while True:
@@ -223,11 +223,16 @@ class CellDelegate(QStyledItemDelegate):
         else:
             painter.fillRect(rect, model.data(index, Qt.ItemDataRole.BackgroundRole))
         if state & QStyle.StateFlag.State_Selected:
-            overlay = QColor(option.palette.highlight().color())  # type: ignore[attr-defined]
-            overlay.setAlpha(70)
-            painter.fillRect(rect, overlay)
+            # A light veil and a band above and below: the status colour stays recognisable
+            # (a strong veil turned a removal's red into something like the moved purple).
+            highlight = QColor(option.palette.highlight().color())  # type: ignore[attr-defined]
+            veil = QColor(highlight)
+            veil.setAlpha(40)
+            painter.fillRect(rect, veil)
+            painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 2), highlight)
+            painter.fillRect(QRect(rect.left(), rect.bottom() - 1, rect.width(), 2), highlight)
         if info.text is not None:
-            layout = self._layout(model, index.row(), index.column(), rect.width())
+            layout = self._layout(model, index.row(), index.column(), rect.width() + self.grid)
             self._paint_meta(painter, rect, info, colours)
             painter.setPen(colours.dim_text if info.quiet else colours.text)
             assert layout.text is not None
@@ -303,7 +308,7 @@ class CellDelegate(QStyledItemDelegate):
             info = model.cell(index.row(), index.column())
             rect: QRect = option.rect  # type: ignore[attr-defined]
             if info.move_link is not None:
-                layout = self._layout(model, index.row(), index.column(), rect.width())
+                layout = self._layout(model, index.row(), index.column(), rect.width() + self.grid)
                 pos = event.position()
                 if (
                     layout.link_span is not None

@@ -84,6 +84,7 @@ class DiffTable(QTableView):
         self.setVerticalHeader(RowHeader(self))
         self.setModel(self._model)
         self.setItemDelegate(self.cell_delegate)
+        self.cell_delegate.grid = 1 if self.showGrid() else 0
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

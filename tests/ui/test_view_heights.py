@@ -97,3 +97,17 @@ def test_header_repaints_after_an_ancestor_had_updates_off(qtbot: QtBot) -> None
     window.setUpdatesEnabled(True)
     assert view.table().verticalHeader().updatesEnabled()
     assert view.table().verticalHeader().viewport().updatesEnabled()
+
+
+def test_paint_wraps_at_the_width_rows_were_measured_at(view: ComparisonView) -> None:
+    """Painting lays cells out at the column width heights were measured for (the grid line
+    makes the paint rect a pixel narrower; a different width can wrap one line more and clip
+    the paragraph's last line)."""
+    table = view.table()
+    assert isinstance(table, DiffTable)
+    view.goto_row(1000)
+    table.cell_delegate.clear_cache()
+    table.viewport().repaint()
+    assert table.cell_delegate._cache
+    widths = set(table.column_widths())
+    assert {width for (_row, _column, width) in table.cell_delegate._cache} <= widths
