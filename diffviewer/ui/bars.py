@@ -1,4 +1,4 @@
-"""The window's bars: the find bar, the message bar and the status bar.
+"""The window's bars and strips: find bar, message bar, status bar, and the empty-state page.
 
 ``FindBar``: a line edit with next/previous buttons and a case toggle; Enter finds the next
 match, Shift+Enter the previous, Esc closes. It only emits signals; the window asks the view.
@@ -7,10 +7,14 @@ match, Shift+Enter the previous, Esc closes. It only emits signals; the window a
 message replaces the old one.
 ``StatusLine``: the summary sentence, what the filters hide, and a progress bar with Cancel that
 shows only when a comparison takes longer than a quarter of a second (no flicker).
+``EmptyHint``: what the window shows until two versions are open: a drop zone that says what to
+do, with links to open files or the bundled example.
 Imports: PySide6 only.
 """
 
 from __future__ import annotations
+
+import html
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -199,3 +203,44 @@ class StatusLine(QStatusBar):
     def _show_progress(self, shown: bool) -> None:
         self.progress.setVisible(shown)
         self.cancel_button.setVisible(shown)
+
+
+class EmptyHint(QLabel):
+    """The empty-state page: a dashed drop zone with the hint and two links."""
+
+    open_requested = Signal()
+    example_requested = Signal()
+
+    def __init__(self, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("empty_hint")
+        self._hint = hint
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.setStyleSheet(
+            "QLabel#empty_hint { border: 2px dashed palette(mid); border-radius: 16px;"
+            " margin: 48px; padding: 24px; }"
+        )
+        self.linkActivated.connect(self._on_link)
+        self.show_hint()
+
+    def show_hint(self, open_name: str | None = None) -> None:
+        """The plain hint, or, with one file open, its name and how to add the next."""
+        links = '<a href="open">Open files…</a> · <a href="example">Open the bundled example</a>'
+        if open_name is None:
+            head = self._hint
+            body = "Versions oldest first: the raw page, then each cleaned or edited version."
+        else:
+            head = f"{html.escape(open_name)} is open."
+            body = f"Add another version: {self._hint}."
+        self.setText(
+            f'<p style="font-size:x-large">{head}</p><p>{html.escape(body)}</p><p>{links}</p>'
+        )
+
+    def _on_link(self, link: str) -> None:
+        if link == "open":
+            self.open_requested.emit()
+        elif link == "example":
+            self.example_requested.emit()

@@ -17,16 +17,19 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRectF,
+    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from diffviewer.core.model import Change, Comparison, Kind, RowStatus
 from diffviewer.ui.palette import colours_for, status_for_change
 
 _SNIPPET = 60
+_SWATCH = 12
 
 
 def change_text(comparison: Comparison, change: Change) -> str:
@@ -64,9 +67,26 @@ class ChangeListModel(QAbstractListModel):
         self._hidden: frozenset[Kind] = frozenset()
         self._shown: list[int] = []
         self._marks: dict[RowStatus, QColor] = {}
+        self._swatches: dict[RowStatus, QIcon] = {}
 
     def set_marks(self, marks: dict[RowStatus, QColor]) -> None:
         self._marks = marks
+        self._swatches.clear()
+
+    def _swatch(self, status: RowStatus) -> QIcon:
+        """A small rounded square in the status colour (a bare QColor fills the icon size)."""
+        icon = self._swatches.get(status)
+        if icon is None:
+            pixmap = QPixmap(_SWATCH, _SWATCH)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._marks.get(status, QColor(Qt.GlobalColor.gray)))
+            painter.drawRoundedRect(QRectF(1, 1, _SWATCH - 2, _SWATCH - 2), 2.5, 2.5)
+            painter.end()
+            icon = self._swatches[status] = QIcon(pixmap)
+        return icon
 
     def set_state(self, comparison: Comparison | None, hidden: frozenset[Kind]) -> None:
         self.beginResetModel()
@@ -95,7 +115,7 @@ class ChangeListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return change_text(comparison, change)
         if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(self._marks.get(status_for_change(change.type), QColor()))
+            return self._swatch(status_for_change(change.type))
         if role == Qt.ItemDataRole.UserRole:
             return number
         return None
@@ -116,12 +136,18 @@ class ChangeListPanel(QWidget):
         self._list.setObjectName("change_list")
         self._list.setModel(self._model)
         self._list.setUniformItemSizes(True)
+        self._list.setIconSize(QSize(_SWATCH, _SWATCH))
+        # Long lines end in "…" (the tooltip has the whole text) instead of scrolling sideways.
+        self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self._list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._list.activated.connect(self._on_activated)
         self._list.clicked.connect(self._on_activated)
+        self._summary.setContentsMargins(4, 2, 4, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self._summary)
         layout.addWidget(self._list, 1)
         self._model.set_marks(colours_for(self.palette()).marks)

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -41,7 +40,7 @@ from diffviewer.core.model import Comparison, Kind
 from diffviewer.core.options import CompareOptions
 from diffviewer.export import render
 from diffviewer.ui.actions import RECENT_SLOTS, Actions, build_menus, build_toolbar, show_recent
-from diffviewer.ui.bars import FindBar, MessageBar, StatusLine
+from diffviewer.ui.bars import EmptyHint, FindBar, MessageBar, StatusLine
 from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
 from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
@@ -95,13 +94,9 @@ class MainWindow(QMainWindow):
         """Message bar, then the view (or the empty-state hint), then the find bar."""
         self.view = ComparisonView(self)
         self.view.setObjectName("comparison_view")
-        self.hint = QLabel(HINT, self)
-        self.hint.setObjectName("empty_hint")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setWordWrap(True)
-        hint_font = QFont(self.hint.font())
-        hint_font.setPointSizeF(max(hint_font.pointSizeF(), 9.0) * 1.4)
-        self.hint.setFont(hint_font)
+        self.hint = EmptyHint(HINT, self)
+        self.hint.open_requested.connect(self.open_dialog)
+        self.hint.example_requested.connect(self.open_example)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.hint)
         self.stack.addWidget(self.view)
@@ -313,9 +308,9 @@ class MainWindow(QMainWindow):
         have = self._comparison is not None
         self.stack.setCurrentWidget(self.view if have else self.hint)
         if len(names) == 1:
-            self.hint.setText(f"{names[0]} is open.\n\nAdd another version: {HINT}.")
+            self.hint.show_hint(names[0])
         elif not have:
-            self.hint.setText(HINT)
+            self.hint.show_hint()
         if have:
             from diffviewer.core.summary import one_line
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from diffviewer.core.model import Comparison, Kind
 from diffviewer.ui.overview import OverviewStrip
-from diffviewer.ui.palette import colours_for, legend_items, status_for_change
+from diffviewer.ui.palette import colours_for, is_dark, legend_items, status_for_change
 from diffviewer.ui.table import DiffTable
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
@@ -394,10 +394,13 @@ class _Legend(QWidget):
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
+        dark = is_dark(self.palette())
         for label, colour in items:
             swatch = QLabel(self)
-            swatch.setFixedSize(12, 12)
-            swatch.setStyleSheet(f"background: {colour.name()}; border: 1px solid palette(mid);")
+            swatch.setFixedSize(14, 14)
+            # The swatches are pale tints: a border a shade away from the tint outlines them.
+            edge = colour.lighter(170) if dark else colour.darker(135)
+            swatch.setStyleSheet(f"background: {colour.name()}; border: 1px solid {edge.name()};")
             self._layout.addWidget(swatch)
             self._layout.addWidget(QLabel(label, self))
         self._layout.addStretch(1)
