@@ -135,7 +135,6 @@ def colours_for(palette: QPalette) -> StatusColours:
     for status, hue in _HUES.items():
         backgrounds[status] = readable_tint(base, hue, text, tint_amount)
     marks = {status: QColor(hue) for status, hue in _HUES.items()}
-    changed = backgrounds[RowStatus.CHANGED]
     dim = blend(base, text, 0.55)
     highlight = palette.color(QPalette.ColorRole.Highlight)
     link = palette.color(QPalette.ColorRole.Link)
@@ -147,8 +146,10 @@ def colours_for(palette: QPalette) -> StatusColours:
         base=QColor(base),
         backgrounds=backgrounds,
         marks=marks,
-        deleted_words=readable_tint(changed, _HUES[RowStatus.REMOVED], text, strong_amount),
-        inserted_words=readable_tint(changed, _HUES[RowStatus.INSERTED], text, strong_amount),
+        # Over the base, not over the amber of the changed cell: in a dark palette green over
+        # brown came out olive, hard to tell from the cell itself.
+        deleted_words=readable_tint(base, _HUES[RowStatus.REMOVED], text, strong_amount),
+        inserted_words=readable_tint(base, _HUES[RowStatus.INSERTED], text, strong_amount),
         typographic=readable_tint(base, _HUES[RowStatus.CHANGED], text, tint_amount / 3),
         filler=blend(base, text, 0.04),
         filler_hatch=blend(base, text, 0.14),
