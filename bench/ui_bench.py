@@ -115,6 +115,7 @@ class _FirstRowsPainted(QObject):
         super().__init__()
         self.window = window
         self.at = 0.0
+        self.wall = 0.0
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         table = self.window.view.table()  # type: ignore[attr-defined]
@@ -126,6 +127,7 @@ class _FirstRowsPainted(QObject):
         ):
             result = super().eventFilter(watched, event)
             self.at = time.perf_counter()
+            self.wall = time.time()
             return result
         return super().eventFilter(watched, event)
 
@@ -157,7 +159,7 @@ def launch_child(paths: list[str]) -> None:
     app.exec()
     gaps = [b - a for a, b in itertools.pairwise(ticks)] or [0.0]
     print(
-        f"{(time.time() - started) * 1000:.1f} {(watcher.at - called) * 1000:.1f} "
+        f"{(watcher.wall - started) * 1000:.1f} {(watcher.at - called) * 1000:.1f} "
         f"{max(gaps) * 1000:.1f}"
     )
     launched.window.close()
