@@ -277,6 +277,18 @@ class MainWindow(QMainWindow):
     def _on_compared(self, comparison: Comparison) -> None:
         self.versions.mark_good()
         self._show_comparison(comparison)
+        self._show_decoding_warnings(comparison)
+
+    def _show_decoding_warnings(self, comparison: Comparison) -> None:
+        """Say what decoding had to guess or replace (an invalid byte and its offset…)."""
+        if self._changed_on_disk:
+            return  # The reload offer matters more; the header tooltips keep the warnings.
+        lines = [f"{v.name}: {w}" for v in comparison.versions for w in v.warnings]
+        if lines:
+            more = (
+                f"\n… and {len(lines) - 3} more (see the column tooltips)" if len(lines) > 3 else ""
+            )
+            self.message_bar.show_message("\n".join(lines[:3]) + more)
 
     def _show_comparison(self, comparison: Comparison | None) -> None:
         self._comparison = comparison

@@ -348,3 +348,23 @@ def test_a_drag_without_local_files_is_refused(window: MainWindow) -> None:
     )
     QApplication.sendEvent(window, enter)
     assert not enter.isAccepted()
+
+
+def test_an_invalid_byte_is_reported_in_the_message_bar(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """UTF-8 with one bad byte: the window says which file, which byte and where."""
+    prefix = "Café “quoted” text.".encode()
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(prefix + b"\xff more text.")
+    good = tmp_path / "good.txt"
+    good.write_text("Café “quoted” text. more text.", encoding="utf-8")
+    compared(qtbot, window, [bad, good])
+    assert window.message_bar.isVisible()
+    assert f"bad.txt: invalid UTF-8 byte 0xFF at offset {len(prefix)}" in window.message_bar.text()
+
+
+def test_clean_files_show_no_warning(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Files that decode cleanly leave the message bar hidden."""
+    compared(qtbot, window, seed_paths)
+    assert not window.message_bar.isVisible()
