@@ -17,6 +17,19 @@ from diffviewer.ui.settings import KEYS, Settings
 from tests.ui.shell_helpers import compared, message_boxes
 
 
+def send_drag_enter(window: MainWindow, mime: QMimeData) -> QDragEnterEvent:
+    """Send the window a drag-enter event carrying ``mime``; return it to check acceptance."""
+    enter = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    return enter
+
+
 def test_empty_window_shows_the_hint(window: MainWindow) -> None:
     """No files: the hint, the plain title, and actions that need a comparison disabled."""
     assert window.stack.currentWidget() is window.hint
@@ -95,14 +108,7 @@ def test_dropping_files_adds_versions(qtbot, window: MainWindow, seed_paths) -> 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(seed_paths[0]))])
     # Qt delivers a drop only to the widget that accepted the drag's enter event.
-    enter = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
+    enter = send_drag_enter(window, mime)
     assert enter.isAccepted()
     event = QDropEvent(
         QPointF(50, 50),
@@ -339,14 +345,7 @@ def test_a_drag_without_local_files_is_refused(window: MainWindow) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl("https://example.com/article.txt")])
     mime.setText("just text")
-    enter = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
+    enter = send_drag_enter(window, mime)
     assert not enter.isAccepted()
 
 
