@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from diffviewer.core.align import Op, Step, Thresholds, align_pair
 from diffviewer.core.errors import Cancelled
@@ -265,8 +266,6 @@ def _interpret(
                 muted += 1
                 units.append(Unit(a.index, b.index, RowStatus.EQUAL))
                 continue
-            ops = word_ops(a.key, b.key)
-            added, removed = count_changed_words(ops)
             changes.append(
                 change(
                     type=ChangeType.CHANGED,
@@ -274,11 +273,9 @@ def _interpret(
                     new=step.new,
                     kind=a.kind,
                     rule=a.rule,
-                    word_ops=ops,
-                    words_added=added,
-                    words_removed=removed,
                     typographic=typographic,
                     similarity=step.similarity,
+                    **_word_diff(a.key, b.key),
                 )
             )
             units.append(Unit(a.index, b.index, RowStatus.CHANGED))
@@ -298,8 +295,7 @@ def _interpret(
                 units.append(Unit(a.index, None, RowStatus.REMOVED))
             else:
                 b = new.paragraphs[step.moved_to]
-                ops = word_ops(a.key, b.key) if a.key != b.key else ()
-                added, removed = count_changed_words(ops)
+                edit = _word_diff(a.key, b.key) if a.key != b.key else {}
                 changes.append(
                     change(
                         type=ChangeType.MOVED,
@@ -307,10 +303,8 @@ def _interpret(
                         new=(b.index,),
                         kind=a.kind,
                         rule=a.rule,
-                        word_ops=ops,
-                        words_added=added,
-                        words_removed=removed,
                         similarity=step.similarity,
+                        **edit,
                     )
                 )
                 units.append(Unit(a.index, None, RowStatus.MOVED))
@@ -347,19 +341,22 @@ def _split_or_merge(
     first = old.paragraphs[step.old[0]]
     old_text = " ".join(old.paragraphs[i].key for i in step.old)
     new_text = " ".join(new.paragraphs[j].key for j in step.new)
-    ops = word_ops(old_text, new_text)
-    added, removed = count_changed_words(ops)
     return change(
         type=ChangeType.SPLIT if step.op is Op.SPLIT else ChangeType.MERGED,
         old=step.old,
         new=step.new,
         kind=first.kind,
         rule=first.rule,
-        word_ops=ops,
-        words_added=added,
-        words_removed=removed,
         similarity=step.similarity,
+        **_word_diff(old_text, new_text),
     )
+
+
+def _word_diff(old_text: str, new_text: str) -> dict[str, Any]:
+    """The word-diff fields of a Change: its ops and the words they add and remove."""
+    ops = word_ops(old_text, new_text)
+    added, removed = count_changed_words(ops)
+    return {"word_ops": ops, "words_added": added, "words_removed": removed}
 
 
 def _place(change: Change, row_of: Sequence[Sequence[int]]) -> Change:
