@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.paragraphs import word_tokens
@@ -47,9 +48,8 @@ class Op(StrEnum):
     MERGED = "merged"
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One step: the old and new paragraph indexes it covers, in order.
+class Step(NamedTuple):
+    """One step: the old and new paragraph indexes it covers, in order (a tuple: cheap).
 
     ``moved_to``/``moved_from`` link a removed step to the inserted step of the same paragraph
     elsewhere (index into the other side); ``similarity`` is the word similarity of a pairing.

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 # str.split() with no argument splits on every Unicode whitespace (NBSP, thin space, tabs…).
@@ -45,9 +45,8 @@ _TYPO_FOLD = str.maketrans(
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
-@dataclass(frozen=True, slots=True)
-class RawParagraph:
-    """A paragraph before classification: its text and 1-based line span."""
+class RawParagraph(NamedTuple):
+    """A paragraph before classification: its text and 1-based line span (a tuple: cheap)."""
 
     text: str
     first_line: int

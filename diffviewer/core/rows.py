@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from diffviewer.core.model import Row, RowStatus
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One row's worth of a pairwise alignment."""
+class Unit(NamedTuple):
+    """One row's worth of a pairwise alignment (a tuple: thousands are made per comparison)."""
 
     old: int | None
     new: int | None
@@ -62,9 +62,7 @@ def merge_units(
             r += 1
         merged.extend(table[r:])
         table = merged
-    rows = tuple(
-        Row(cells=tuple(d.cells), links=tuple(d.links), status=_overall(d.links)) for d in table
-    )
+    rows = tuple(Row(tuple(d.cells), tuple(d.links), _overall(d.links)) for d in table)
     row_of = [[-1] * n for n in counts]
     for number, done in enumerate(rows):
         for version, cell in enumerate(done.cells):
