@@ -1,9 +1,13 @@
 """The engine's public entry point: files or texts + options → ``Comparison``.
 
-Pipeline: load (``loading``) → paragraphs and keys (``paragraphs``) → kinds (``kinds``) →
-pairwise alignment (``align``) → word diffs (``worddiff``) → rows for N versions (``rows``).
-Word ops are computed on the paragraphs' normalised keys (whitespace collapsed), which is also
-what the viewer and the exports show for changed paragraphs.
+Pipeline: load (``loading``) → paragraphs and keys (``paragraphs``) → kinds (``kinds``) and,
+independently, pairwise alignment (``align``) and word diffs (``worddiff``) → rows for N
+versions (``rows``). Word ops are computed on the paragraphs' normalised keys (whitespace
+collapsed), which is also what the viewer and the exports show for changed paragraphs.
+
+Kinds depend on the keys only, so with ``in_child=True`` a forked child process classifies
+while this one aligns (``core.forked``: a second core for the headless command; the result is
+the same, and without ``os.fork`` the work is done here). Only single-threaded callers may ask.
 Imports: the standard library and ``core`` modules only (no Qt).
 """
 
@@ -19,18 +23,21 @@ from typing import Any
 
 from diffviewer.core.align import Op, Step, Thresholds, align_pair
 from diffviewer.core.errors import Cancelled
-from diffviewer.core.kinds import KindMemo, RuleSet, classify, load_rules
+from diffviewer.core.forked import Forked
+from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText, detect_newline, load_file
 from diffviewer.core.model import (
     Change,
     ChangeType,
     Comparison,
+    Kind,
     Paragraph,
     RowStatus,
     Version,
 )
 from diffviewer.core.options import CompareMode, CompareOptions
 from diffviewer.core.paragraphs import (
+    RawParagraph,
     comparison_key,
     count_words,
     loose_key,
@@ -53,10 +60,11 @@ def compare_files(
     encodings: Sequence[str | None] | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    in_child: bool = False,
 ) -> Comparison:
     """Load and compare files, in order. Raises ``LoadError`` (naming the file) or ``Cancelled``.
 
-    ``encodings`` forces a codec per file (None: detect).
+    ``encodings`` forces a codec per file (None: detect); ``in_child``: see the module doc.
     """
     report = progress or _ignore
     is_cancelled = cancelled or _never
@@ -73,6 +81,7 @@ def compare_files(
         options,
         progress=lambda f: report(_LOAD_SHARE + (1 - _LOAD_SHARE) * f),
         cancelled=is_cancelled,
+        in_child=in_child,
     )
 
 
@@ -105,12 +114,13 @@ def compare_loaded(
     *,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    in_child: bool = False,
 ) -> Comparison:
-    """Compare decoded inputs. Needs at least two."""
+    """Compare decoded inputs. Needs at least two. ``in_child``: see the module doc."""
     if len(loaded) < 2:
         raise ValueError("a comparison needs at least two versions")
     with _gc_paused():
-        return _compare(loaded, options, progress or _ignore, cancelled or _never)
+        return _compare(loaded, options, progress or _ignore, cancelled or _never, in_child)
 
 
 @contextmanager
@@ -134,41 +144,58 @@ def _compare(
     options: CompareOptions,
     report: Progress,
     is_cancelled: IsCancelled,
+    in_child: bool,
 ) -> Comparison:
-    rules = load_rules(options.rules_files)
-    versions: list[Version] = []
-    memo = VersionMemo()  # Versions share most paragraphs: read each text once.
-    for item in loaded:
-        if is_cancelled():
-            raise Cancelled
-        versions.append(build_version(item, rules, memo))
-    report(0.2)
-    pairs = _pairs(len(versions), options.mode)
-    ignore_case, ignore_punctuation = options.ignore_case, options.ignore_punctuation
-    keys = [
-        [
-            comparison_key(p.key, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
-            for p in v.paragraphs
+    known: dict[str, tuple[str, int]] = {}  # Versions share most paragraphs: read each once.
+    drafts = [_draft(item, known) for item in loaded]
+    keys = [[key for key, _ in keyed] for _, keyed in drafts]
+    # Kinds need only the keys: a forked child can find them while this process aligns.
+    kinds_job = Forked(classify_versions, keys, options.rules_files) if in_child else None
+    try:
+        kinds = classify_versions(keys, options.rules_files) if kinds_job is None else None
+        report(0.2)
+        pairs = _pairs(len(drafts), options.mode)
+        ignore_case, ignore_punctuation = options.ignore_case, options.ignore_punctuation
+        compared = [
+            [
+                comparison_key(k, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+                for k in version_keys
+            ]
+            for version_keys in keys
         ]
-        for v in versions
+        thresholds = Thresholds(
+            pair=options.pair_threshold, move=options.move_threshold, split=options.split_threshold
+        )
+        aligned: list[tuple[list[Step], dict[int, dict[str, Any]]]] = []
+        for n, (p, q) in enumerate(pairs):
+            if is_cancelled():
+                raise Cancelled
+            steps = align_pair(compared[p], compared[q], thresholds)
+            edits = _word_diffs(steps, keys[p], keys[q], options.mute_typographic, is_cancelled)
+            aligned.append((steps, edits))
+            report(0.2 + 0.7 * (n + 1) / len(pairs))
+        if kinds_job is not None:
+            kinds = kinds_job.result()
+            kinds_job = None
+    finally:
+        if kinds_job is not None:
+            kinds_job.cancel()
+    assert kinds is not None
+    table, codes = kinds
+    versions = [
+        _version(item, raws, keyed, [table[code] for code in version_codes])
+        for item, (raws, keyed), version_codes in zip(loaded, drafts, codes, strict=True)
     ]
-    thresholds = Thresholds(
-        pair=options.pair_threshold, move=options.move_threshold, split=options.split_threshold
-    )
     changes: list[Change] = []
     unit_lists: list[list[Unit]] = []
     muted = 0
-    for n, (p, q) in enumerate(pairs):
-        if is_cancelled():
-            raise Cancelled
-        steps = align_pair(keys[p], keys[q], thresholds)
+    for (p, q), (steps, edits) in zip(pairs, aligned, strict=True):
         pair_changes, units, pair_muted = _interpret(
-            steps, versions[p], versions[q], p, q, options, is_cancelled
+            steps, edits, versions[p], versions[q], p, q, options
         )
         changes.extend(pair_changes)
         unit_lists.append(units)
         muted += pair_muted
-        report(0.2 + 0.75 * (n + 1) / len(pairs))
     rows, row_of = merge_units([len(v.paragraphs) for v in versions], pairs, unit_lists)
     placed = tuple(_place(change, row_of) for change in changes)
     report(1.0)
@@ -182,25 +209,17 @@ def _compare(
     )
 
 
-class VersionMemo:
-    """Work shared by the versions of one comparison, which hold mostly the same paragraphs.
+_Draft = tuple[list[RawParagraph], list[tuple[str, int]]]
+"""A version before its kinds are known: raw paragraphs, and each one's key and word count."""
 
-    Per paragraph text: its key and word count; and the kind results (``kinds.KindMemo``).
-    Valid for one rule set only.
-    """
-
-    __slots__ = ("keys", "kinds")
-
-    def __init__(self) -> None:
-        self.keys: dict[str, tuple[str, int]] = {}
-        self.kinds = KindMemo()
+KindCodes = tuple[list[tuple[str, str]], list[list[int]]]
+"""Kinds of every version's paragraphs as plain values (they cross a process boundary): the
+distinct (kind, rule name) results, and per version, each paragraph's number in that list."""
 
 
-def build_version(item: LoadedText, rules: RuleSet, memo: VersionMemo | None = None) -> Version:
-    """Split a decoded input into classified paragraphs (``memo``: shared with other versions)."""
-    memo = memo or VersionMemo()
+def _draft(item: LoadedText, known: dict[str, tuple[str, int]]) -> _Draft:
+    """Split a decoded input into paragraphs with keys (``known``: shared with other versions)."""
     raws = split_paragraphs(item.text)
-    known = memo.keys
     keyed: list[tuple[str, int]] = []
     for raw in raws:
         found = known.get(raw.text)
@@ -208,10 +227,33 @@ def build_version(item: LoadedText, rules: RuleSet, memo: VersionMemo | None = N
             key = normalise(raw.text)
             found = known[raw.text] = (key, count_words(key))
         keyed.append(found)
-    kinds = classify([key for key, _ in keyed], rules, memo.kinds)
+    return raws, keyed
+
+
+def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] = ()) -> KindCodes:
+    """The kinds of every version's paragraph keys under the bundled rules and ``rules_files``.
+
+    Raises ``RulesError`` for a bad rules file.
+    """
+    rules = load_rules(rules_files)
+    memo = KindMemo()  # Versions share most paragraphs: classify each (text, facts) once.
+    numbers: dict[tuple[Kind, str], int] = {}
+    codes = [
+        [numbers.setdefault(result, len(numbers)) for result in classify(version, rules, memo)]
+        for version in keys
+    ]
+    return [(kind.value, rule) for kind, rule in numbers], codes
+
+
+def _version(
+    item: LoadedText,
+    raws: Sequence[RawParagraph],
+    keyed: Sequence[tuple[str, int]],
+    kinds: Sequence[tuple[str, str]],
+) -> Version:
     # Positional arguments: noticeably faster than keywords for thousands of frozen objects.
     paragraphs = tuple(
-        Paragraph(n, text, key, first, last, words, kind, rule)
+        Paragraph(n, text, key, first, last, words, _KINDS[kind], rule)
         for n, ((text, first, last), (key, words), (kind, rule)) in enumerate(
             zip(raws, keyed, kinds, strict=True)
         )
@@ -228,29 +270,76 @@ def build_version(item: LoadedText, rules: RuleSet, memo: VersionMemo | None = N
     )
 
 
+_KINDS = {kind.value: kind for kind in Kind}
+
+
+def build_version(item: LoadedText, rules_files: Sequence[str] = ()) -> Version:
+    """One decoded input split into classified paragraphs (for callers outside ``compare``)."""
+    raws, keyed = _draft(item, {})
+    table, (codes,) = classify_versions([[key for key, _ in keyed]], rules_files)
+    return _version(item, raws, keyed, [table[code] for code in codes])
+
+
 def _pairs(count: int, mode: CompareMode) -> list[tuple[int, int]]:
     if mode is CompareMode.AGAINST_FIRST:
         return [(0, k) for k in range(1, count)]
     return [(k - 1, k) for k in range(1, count)]
 
 
+def _diff_texts(
+    step: Step, old_keys: Sequence[str], new_keys: Sequence[str], mute_typographic: bool
+) -> tuple[str, str] | None:
+    """The two texts a step's change is word-diffed on, or None if it needs no word diff."""
+    if step.op is Op.CHANGED:
+        a, b = old_keys[step.old[0]], new_keys[step.new[0]]
+        if mute_typographic and loose_key(a) == loose_key(b):
+            return None  # Left out of the changes: no diff needed.
+        return a, b
+    if step.op is Op.REMOVED:
+        if step.moved_to is None or old_keys[step.old[0]] == new_keys[step.moved_to]:
+            return None
+        return old_keys[step.old[0]], new_keys[step.moved_to]
+    if step.op in (Op.SPLIT, Op.MERGED):
+        return " ".join(old_keys[i] for i in step.old), " ".join(new_keys[j] for j in step.new)
+    return None
+
+
+def _word_diffs(
+    steps: Sequence[Step],
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    mute_typographic: bool,
+    is_cancelled: IsCancelled,
+) -> dict[int, dict[str, Any]]:
+    """The word-diff fields of each step that needs them (see ``_diff_texts``), by step number."""
+    edits: dict[int, dict[str, Any]] = {}
+    for count, step in enumerate(steps):
+        if count % 512 == 511 and is_cancelled():
+            raise Cancelled
+        texts = _diff_texts(step, old_keys, new_keys, mute_typographic)
+        if texts is not None:
+            edits[count] = _word_diff(*texts)
+    return edits
+
+
 def _interpret(
     steps: list[Step],
+    edits: dict[int, dict[str, Any]],
     old: Version,
     new: Version,
     p: int,
     q: int,
     options: CompareOptions,
-    is_cancelled: IsCancelled,
 ) -> tuple[list[Change], list[Unit], int]:
-    """Turn alignment steps into changes and row units (one unit per row the pair needs)."""
+    """Turn alignment steps into changes and row units (one unit per row the pair needs).
+
+    ``edits``: the word-diff fields of the steps that have them (``_word_diffs``).
+    """
     changes: list[Change] = []
     units: list[Unit] = []
     muted = 0
     change = partial(Change, from_version=p, to_version=q)
     for count, step in enumerate(steps):
-        if count % 512 == 511 and is_cancelled():
-            raise Cancelled
         if step.op is Op.EQUAL:
             units.append(Unit(step.old[0], step.new[0], RowStatus.EQUAL))
         elif step.op is Op.CHANGED:
@@ -269,7 +358,7 @@ def _interpret(
                     rule=a.rule,
                     typographic=typographic,
                     similarity=step.similarity,
-                    **_word_diff(a.key, b.key),
+                    **edits[count],
                 )
             )
             units.append(Unit(a.index, b.index, RowStatus.CHANGED))
@@ -288,17 +377,15 @@ def _interpret(
                 )
                 units.append(Unit(a.index, None, RowStatus.REMOVED))
             else:
-                b = new.paragraphs[step.moved_to]
-                edit = _word_diff(a.key, b.key) if a.key != b.key else {}
                 changes.append(
                     change(
                         type=ChangeType.MOVED,
                         old=step.old,
-                        new=(b.index,),
+                        new=(step.moved_to,),
                         kind=a.kind,
                         rule=a.rule,
                         similarity=step.similarity,
-                        **edit,
+                        **edits.get(count, {}),
                     )
                 )
                 units.append(Unit(a.index, None, RowStatus.MOVED))
@@ -319,7 +406,18 @@ def _interpret(
             else:
                 units.append(Unit(None, b.index, RowStatus.MOVED))
         else:
-            changes.append(_split_or_merge(step, old, new, change))
+            first = old.paragraphs[step.old[0]]
+            changes.append(
+                change(
+                    type=ChangeType.SPLIT if step.op is Op.SPLIT else ChangeType.MERGED,
+                    old=step.old,
+                    new=step.new,
+                    kind=first.kind,
+                    rule=first.rule,
+                    similarity=step.similarity,
+                    **edits[count],
+                )
+            )
             status = RowStatus.SPLIT if step.op is Op.SPLIT else RowStatus.MERGED
             units.append(Unit(step.old[0], step.new[0], status))
             if step.op is Op.SPLIT:
@@ -327,23 +425,6 @@ def _interpret(
             else:
                 units.append(Unit(step.old[1], None, status))
     return changes, units, muted
-
-
-def _split_or_merge(
-    step: Step, old: Version, new: Version, change: Callable[..., Change]
-) -> Change:
-    first = old.paragraphs[step.old[0]]
-    old_text = " ".join(old.paragraphs[i].key for i in step.old)
-    new_text = " ".join(new.paragraphs[j].key for j in step.new)
-    return change(
-        type=ChangeType.SPLIT if step.op is Op.SPLIT else ChangeType.MERGED,
-        old=step.old,
-        new=step.new,
-        kind=first.kind,
-        rule=first.rule,
-        similarity=step.similarity,
-        **_word_diff(old_text, new_text),
-    )
 
 
 def _word_diff(old_text: str, new_text: str) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core.align import Thresholds, _pair_dp, _pair_one, _Words
-from diffviewer.core.compare import VersionMemo, build_version, compare_texts
+from diffviewer.core.compare import build_version, compare_texts
 from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline
@@ -95,8 +95,8 @@ def test_kind_memo_shared_by_versions_changes_nothing() -> None:
     assert classify(first, rules, memo) == classify(first, rules)
 
 
-def test_version_memo_shared_by_versions_changes_nothing() -> None:
-    """Versions built with one memo equal versions built alone (keys, words, kinds, lines)."""
+def test_versions_compared_together_equal_versions_built_alone() -> None:
+    """Versions of one comparison (sharing keys and kinds) equal versions built alone."""
     rules = load_rules()
     texts = ["Title Here\n\nA  paragraph\u00a0of text.\n\nAd", "A paragraph of text.\n\nTitle Here"]
     loaded = [
@@ -112,11 +112,9 @@ def test_version_memo_shared_by_versions_changes_nothing() -> None:
         )
         for n, t in enumerate(texts)
     ]
-    memo = VersionMemo()
-    shared = [build_version(item, rules, memo) for item in loaded]
-    alone = [build_version(item, rules) for item in loaded]
-    assert shared == alone
-    assert compare_texts(texts).versions[1].paragraphs == alone[1].paragraphs
+    alone = [build_version(item) for item in loaded]
+    together = compare_texts(texts).versions
+    assert [v.paragraphs for v in together] == [v.paragraphs for v in alone]
 
 
 words_text = st.text(alphabet="ab cd.,\u00e9\u4e2d", max_size=30)
