@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 
 from diffviewer.core.model import Kind
-from diffviewer.core.paragraphs import SPACELESS, count_words
+from diffviewer.core.paragraphs import count_words, spaceless_pattern
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
     DEFAULT_RULE,
@@ -49,7 +49,6 @@ __all__ = ["KindMemo", "Rule", "RuleSet", "classify", "describe_rule", "load_rul
 _LINK_MAX_WORDS = 4
 _LINK_RUN = 3
 _LONG_TOKEN = 12
-_SPACELESS = re.compile(f"[{SPACELESS}]")
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 _SENTENCE_END = frozenset(".!?…。！？")
 _CLOSERS = "\"'”’»)]*› \u00a0"
@@ -154,7 +153,11 @@ def _count_words(text: str, cap: int) -> int:
     """Whitespace-separated words (characters in spaceless scripts), counted up to ``cap``."""
     count = min(len(text.split(None, cap)), cap)
     # Spaced text has short tokens; only text with long "tokens" may be Chinese, Thai… (slow test).
-    if count < cap and len(text) > _LONG_TOKEN * count and _SPACELESS.search(text) is not None:
+    if (
+        count < cap
+        and len(text) > _LONG_TOKEN * count
+        and spaceless_pattern("[{S}]").search(text) is not None
+    ):
         return min(count_words(text), cap)
     return count
 

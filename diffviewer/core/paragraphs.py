@@ -8,6 +8,7 @@ Imports: the standard library and ``core.model`` only.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -123,7 +124,19 @@ SPACELESS = (
     "\uf900-\ufaff"  # CJK compatibility ideographs
     "\U00020000-\U0002fa1f"  # CJK extensions B and later
 )
-_WORD_TOKEN = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+")
+
+
+@functools.cache
+def spaceless_pattern(template: str) -> re.Pattern[str]:
+    """``template`` with ``{S}`` standing for the ``SPACELESS`` ranges, compiled on first use.
+
+    Such classes cost milliseconds to compile (their ranges reach beyond the Basic Multilingual
+    Plane): start-up does not pay for them, nor does ASCII text, which never needs them.
+    """
+    return re.compile(template.replace("{S}", SPACELESS))
+
+
+_WORD_TOKEN = r"[{S}]|[^\W{S}]+"
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
 # ASCII word characters → "a", every other ASCII character → " ": the words are then the
 # runs that ``str.split`` finds (about twice as fast as counting regex matches).
@@ -136,11 +149,11 @@ def word_tokens(text: str) -> list[str]:
     """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character."""
     if text.isascii():  # No spaceless script: the plain pattern finds the same runs, faster.
         return _ASCII_WORD.findall(text)
-    return _WORD_TOKEN.findall(text)
+    return spaceless_pattern(_WORD_TOKEN).findall(text)
 
 
 def count_words(text: str) -> int:
     """Words as a reader counts them (see ``word_tokens``)."""
     if text.isascii():  # No spaceless script: plain runs of word characters, counted fast.
         return len(text.translate(_ASCII_WORDS_AS_RUNS).split())
-    return len(_WORD_TOKEN.findall(text))
+    return len(spaceless_pattern(_WORD_TOKEN).findall(text))

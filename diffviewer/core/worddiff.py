@@ -23,12 +23,14 @@ from diff_match_patch import diff_match_patch
 
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.model import OpTag, WordOp
-from diffviewer.core.paragraphs import SPACELESS, count_words
+from diffviewer.core.paragraphs import count_words, spaceless_pattern
 
 #: Largest middle part (old + new tokens, after common prefix/suffix) diffed in one go.
 MAX_DIRECT_TOKENS = 3000
 
-_TOKEN = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+|\s+|[^\w\s]")
+_TOKEN = r"[{S}]|[^\W{S}]+|\s+|[^\w\s]"
+# The same cut for ASCII text, where the spaceless classes cannot match (cheap to compile).
+_ASCII_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 _DMP = diff_match_patch()
 _DMP.Diff_Timeout = 0  # No deadline: results must not depend on how busy the machine is.
@@ -43,7 +45,9 @@ _DMP_TAG = {-1: OpTag.DELETE, 0: OpTag.EQUAL, 1: OpTag.INSERT}
 
 def tokenize(text: str) -> list[str]:
     """Cut ``text`` into tokens whose concatenation is ``text``."""
-    return _TOKEN.findall(text)
+    if text.isascii():
+        return _ASCII_TOKEN.findall(text)
+    return spaceless_pattern(_TOKEN).findall(text)
 
 
 def word_ops(old: str, new: str) -> tuple[WordOp, ...]:

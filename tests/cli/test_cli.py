@@ -199,7 +199,7 @@ def test_flags_become_compare_options(
     """Every comparison flag reaches CompareOptions."""
     seen: list[CompareOptions] = []
 
-    def fake_compare(paths: list[str], options: CompareOptions) -> object:
+    def fake_compare(paths: list[str], options: CompareOptions, **_: object) -> object:
         seen.append(options)
         raise KeyboardInterrupt
 
@@ -229,7 +229,7 @@ def test_unexpected_error_is_one_line(
 ) -> None:
     """Even a bug in the engine reaches the user as one line and status 2, not a traceback."""
 
-    def broken(paths: list[str], options: CompareOptions) -> object:
+    def broken(paths: list[str], options: CompareOptions, **_: object) -> object:
         raise ZeroDivisionError("oops")
 
     monkeypatch.delenv("DIFFVIEWER_DEBUG", raising=False)

@@ -19,6 +19,7 @@ from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline
 from diffviewer.core.paragraphs import SPACELESS, count_words, word_tokens
 from diffviewer.core.patterns import analyse
+from diffviewer.core.worddiff import tokenize
 
 atom = st.sampled_from(
     ["a", "b", "ab", "é", " ", "[ab]", ".", r"\b", r"\W", "^", "$", r"\Z", r"(?=a)", r"(?<=b)"]
@@ -97,7 +98,6 @@ def test_kind_memo_shared_by_versions_changes_nothing() -> None:
 
 def test_versions_compared_together_equal_versions_built_alone() -> None:
     """Versions of one comparison (sharing keys and kinds) equal versions built alone."""
-    rules = load_rules()
     texts = ["Title Here\n\nA  paragraph\u00a0of text.\n\nAd", "A paragraph of text.\n\nTitle Here"]
     loaded = [
         LoadedText(
@@ -139,3 +139,12 @@ def test_ascii_word_counts_and_tokens_match_the_general_pattern(text: str) -> No
     general = re.findall(rf"[{SPACELESS}]|[^\W{SPACELESS}]+", text)
     assert word_tokens(text) == general
     assert count_words(text) == len(general)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_ascii_tokens_are_the_general_cut(text: str) -> None:
+    """For ASCII text the cheap token pattern cuts exactly as the spaceless-aware one does."""
+    general = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+|\s+|[^\w\s]").findall(text)
+    assert tokenize(text) == general
+    assert "".join(general) == text

@@ -1,0 +1,91 @@
+"""The forked child that finds kinds for the headless command: same results, same errors.
+
+Each test pins down one promise of ``core.forked``: what the child computes is what the caller
+would compute; when the child fails or cannot exist, the caller computes instead (so errors
+keep their type and message); a cancelled child is stopped and reaped.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from diffviewer.core import forked
+from diffviewer.core.compare import compare_files
+from diffviewer.core.errors import RulesError
+from diffviewer.core.forked import Forked
+from diffviewer.core.options import CompareOptions
+from diffviewer.export import render
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    return os.getpid(), value * 2
+
+
+def _fail(message: str) -> int:
+    raise ValueError(message)
+
+
+def _slow() -> int:
+    time.sleep(30)
+    return 1
+
+
+def test_result_comes_from_a_child_process() -> None:
+    """The function runs in another process and its plain-value result comes back."""
+    pid, doubled = Forked(_pid_and, 21).result()
+    assert doubled == 42
+    assert pid != os.getpid()
+
+
+def test_a_failing_child_leaves_the_error_to_the_caller() -> None:
+    """When the function raises in the child, the caller computes again and gets the error."""
+    job = Forked(_fail, "bad input")
+    with pytest.raises(ValueError, match="bad input"):
+        job.result()
+
+
+def test_without_fork_the_caller_computes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where os.fork is missing (Windows), the result is computed in the calling process."""
+    monkeypatch.delattr(forked.os, "fork")
+    pid, doubled = Forked(_pid_and, 5).result()
+    assert (pid, doubled) == (os.getpid(), 10)
+
+
+def test_cancel_stops_and_reaps_the_child() -> None:
+    """A cancelled child is killed at once and leaves no zombie behind."""
+    job = Forked(_slow)
+    pid = job._pid
+    assert pid is not None
+    started = time.monotonic()
+    job.cancel()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)
+
+
+def test_comparison_with_a_child_is_the_comparison_without(seed_paths: tuple[Path, Path]) -> None:
+    """Kinds found by the child give the very same report, byte for byte."""
+    alone = compare_files(seed_paths)
+    helped = compare_files(seed_paths, in_child=True)
+    assert helped == alone
+    assert render(helped, "json") == render(alone, "json")
+
+
+def test_bad_rules_file_is_reported_as_without_a_child(
+    tmp_path: Path, seed_paths: tuple[Path, Path]
+) -> None:
+    """A rules-file error found in the child surfaces in the caller with its message."""
+    rules = tmp_path / "mine.toml"
+    rules.write_text("[[rule]]\nname = 'x'\nkind = 'nonsense'\n", encoding="utf-8")
+    options = CompareOptions(rules_files=(str(rules),))
+    with pytest.raises(RulesError) as without:
+        compare_files(seed_paths, options)
+    with pytest.raises(RulesError) as within:
+        compare_files(seed_paths, options, in_child=True)
+    assert str(within.value) == str(without.value)
