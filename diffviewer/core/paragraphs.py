@@ -60,6 +60,15 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
     Lines are joined with ``\\n`` inside a paragraph whatever the file's newline style.
     A line holding only whitespace counts as blank.
     """
+    if "\r" not in text:
+        fast = _split_blocks(text)
+        if len(fast) > 1:
+            return fast
+    return _split_lines(text)
+
+
+def _split_lines(text: str) -> list[RawParagraph]:
+    """``split_paragraphs`` the long way: line by line."""
     lines = _LINE_SPLIT.split(text)
     blank = [not line.strip() for line in lines]
     has_blank_separator = any(blank[i] for i in range(len(lines)) if 0 < i < len(lines) - 1)
@@ -83,10 +92,37 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
     return out
 
 
+# A run of non-blank lines (``\S``: what ``str.strip`` keeps), from the start of a line.
+_BLOCK = re.compile(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.MULTILINE)
+
+
+def _split_blocks(text: str) -> list[RawParagraph]:
+    """The blocks of a text with ``\n`` line ends, found in one scan.
+
+    When there are two blocks or more, a blank line separates them, and these are the
+    paragraphs ``split_paragraphs`` would build line by line; otherwise it decides.
+    """
+    out: list[RawParagraph] = []
+    line, end = 1, 0
+    count = text.count
+    for match in _BLOCK.finditer(text):
+        start, stop = match.span()
+        line += count("\n", end, start)
+        last = line + count("\n", start, stop)
+        out.append(RawParagraph(match.group(), line, last))
+        line, end = last, stop
+    return out
+
+
 def normalise(text: str) -> str:
     """The base comparison key: NFC, invisible characters dropped, whitespace runs → one space."""
     if not text.isascii():  # ASCII is already NFC and holds no invisible characters.
         text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    elif (
+        # Most paragraphs are already keys: printable ASCII has no whitespace but the space.
+        text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+    ):
+        return text
     return " ".join(text.split())
 
 

@@ -2,7 +2,8 @@
 
 The tail search of end-anchored patterns, the escapes the pattern reading must not take for
 literals, the classification memo shared by the versions of a comparison, the memo of
-paragraph keys, the direct pairing of a one-by-one block and the ASCII word shortcuts.
+paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts,
+the one-scan paragraph split and keys taken as they are.
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ from diffviewer.core.compare import build_version, compare_texts
 from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline
-from diffviewer.core.paragraphs import SPACELESS, count_words, word_tokens
+from diffviewer.core.paragraphs import (
+    SPACELESS,
+    _split_blocks,
+    _split_lines,
+    count_words,
+    normalise,
+    split_paragraphs,
+    word_tokens,
+)
 from diffviewer.core.patterns import analyse
 from diffviewer.core.worddiff import tokenize
 
@@ -148,3 +157,20 @@ def test_ascii_tokens_are_the_general_cut(text: str) -> None:
     general = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+|\s+|[^\w\s]").findall(text)
     assert tokenize(text) == general
     assert "".join(general) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\x0c\x1c\u00a0\u2028.", max_size=60))
+def test_block_scan_gives_the_line_by_line_paragraphs(text: str) -> None:
+    """Where the one-scan split finds several blocks, they are the line-by-line paragraphs."""
+    fast = _split_blocks(text)
+    if len(fast) > 1:
+        assert fast == _split_lines(text)
+    assert split_paragraphs(text) == _split_lines(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=160), max_size=40))
+def test_keys_taken_as_they_are_equal_the_long_normalisation(text: str) -> None:
+    """The shortcut that keeps a text as its own key agrees with collapsing whitespace."""
+    assert normalise(text) == " ".join(text.split()) or not text.isascii()
