@@ -24,7 +24,6 @@ from typing import Any
 from diffviewer.core.align import Op, Step, Thresholds, align_pair
 from diffviewer.core.errors import Cancelled
 from diffviewer.core.forked import Forked
-from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText, detect_newline, load_file
 from diffviewer.core.model import (
     Change,
@@ -235,6 +234,9 @@ def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] 
 
     Raises ``RulesError`` for a bad rules file.
     """
+    # Imported here: with ``in_child``, only the child needs the rules machinery (and TOML).
+    from diffviewer.core.kinds import KindMemo, classify, load_rules
+
     rules = load_rules(rules_files)
     memo = KindMemo()  # Versions share most paragraphs: classify each (text, facts) once.
     numbers: dict[tuple[Kind, str], int] = {}

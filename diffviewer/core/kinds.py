@@ -151,7 +151,12 @@ def is_title_case(text: str) -> bool:
 
 def _count_words(text: str, cap: int) -> int:
     """Whitespace-separated words (characters in spaceless scripts), counted up to ``cap``."""
-    count = min(len(text.split(None, cap)), cap)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # A key (the usual input): single spaces only, as ``isprintable`` rules out every
+        # other whitespace character. Counting them makes no list of words.
+        count = min(text.count(" ") + 1 if text else 0, cap)
+    else:
+        count = min(len(text.split(None, cap)), cap)
     # Spaced text has short tokens; only text with long "tokens" may be Chinese, Thai… (slow test).
     if (
         count < cap

@@ -174,10 +174,10 @@ def spaceless_pattern(template: str) -> re.Pattern[str]:
 
 _WORD_TOKEN = r"[{S}]|[^\W{S}]+"
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
-# ASCII word characters → "a", every other ASCII character → " ": the words are then the
-# runs that ``str.split`` finds (about twice as fast as counting regex matches).
-_ASCII_WORDS_AS_RUNS = str.maketrans(
-    {n: "a" if chr(n).isalnum() or chr(n) == "_" else " " for n in range(128)}
+# ASCII word characters → "a", every other byte → " ": the words are then the runs of "a",
+# counted as the places where one starts (no list of words is made: about 2.5× faster).
+_ASCII_WORDS_AS_RUNS = bytes(
+    ord("a") if n < 128 and (chr(n).isalnum() or chr(n) == "_") else ord(" ") for n in range(256)
 )
 
 
@@ -191,5 +191,6 @@ def word_tokens(text: str) -> list[str]:
 def count_words(text: str) -> int:
     """Words as a reader counts them (see ``word_tokens``)."""
     if text.isascii():  # No spaceless script: plain runs of word characters, counted fast.
-        return len(text.translate(_ASCII_WORDS_AS_RUNS).split())
+        runs = text.encode("ascii").translate(_ASCII_WORDS_AS_RUNS)
+        return runs.count(b" a") + runs.startswith(b"a")
     return len(spaceless_pattern(_WORD_TOKEN).findall(text))
