@@ -1,7 +1,8 @@
 """JSON export (schema 1) and its loader.
 
-The document, UTF-8 (``ensure_ascii=False``), compact (no indentation: only then does Python
-use its C encoder, about 5× faster on large comparisons; ``python -m json.tool`` pretty-prints)::
+The document, UTF-8 with non-ASCII characters as they are (not ``\\u`` escapes), compact (no
+indentation: only then does Python use its C encoder, about 5× faster on large comparisons;
+``python -m json.tool`` pretty-prints)::
 
     {"schema": 1,
      "generator": "diffviewer X.Y.Z",
@@ -120,16 +121,20 @@ def _version(version: Version) -> dict[str, Any]:
     }
 
 
-def _row(comparison: Comparison, row: Row) -> dict[str, Any]:
-    return {
-        "cells": list(row.cells),
-        "kinds": [
-            None if index is None else comparison.paragraph(version, index).kind.value
-            for version, index in enumerate(row.cells)
-        ],
-        "status": row.status.value,
-        "links": [None if link is None else link.value for link in row.links],
-    }
+def _rows(comparison: Comparison) -> list[dict[str, Any]]:
+    kinds = [[p.kind.value for p in version.paragraphs] for version in comparison.versions]
+    return [
+        {
+            "cells": list(row.cells),
+            "kinds": [
+                None if index is None else kinds[version][index]
+                for version, index in enumerate(row.cells)
+            ],
+            "status": row.status.value,
+            "links": [None if link is None else link.value for link in row.links],
+        }
+        for row in comparison.rows
+    ]
 
 
 def to_data(comparison: Comparison, summary: Summary | None = None) -> dict[str, Any]:
@@ -145,7 +150,7 @@ def to_data(comparison: Comparison, summary: Summary | None = None) -> dict[str,
         "options": dict(comparison.options_summary),
         "muted_typographic": comparison.muted_typographic,
         "versions": [_version(v) for v in comparison.versions],
-        "rows": [_row(comparison, row) for row in comparison.rows],
+        "rows": _rows(comparison),
         "changes": [_change(comparison, c) for c in comparison.changes],
         "totals": {
             "removed": counts.removed,
@@ -163,9 +168,25 @@ def to_data(comparison: Comparison, summary: Summary | None = None) -> dict[str,
 
 def render_json(comparison: Comparison, summary: Summary | None = None) -> str:
     """The document as text, ending in a newline."""
-    return (
-        json.dumps(to_data(comparison, summary), ensure_ascii=False, separators=(",", ":")) + "\n"
-    )
+    summary = summary or summarise(comparison)
+    # For an all-ASCII document both settings write the same bytes; the escaping one is faster.
+    plain = _all_ascii(comparison, summary)
+    data = to_data(comparison, summary)
+    return json.dumps(data, ensure_ascii=plain, separators=(",", ":")) + "\n"
+
+
+def _all_ascii(comparison: Comparison, summary: Summary) -> bool:
+    """Whether every string of the document is ASCII without DEL (which only the escaping
+    setting escapes). ``isascii`` is O(1) on Python strings; the DEL test a fast scan.
+
+    Change texts and word ops come from paragraph texts (keys: NFC, which keeps ASCII ASCII);
+    kinds, rule names and generator are ASCII by construction.
+    """
+    strings = [summary.sentence, summary.line, *(s for o in comparison.options_summary for s in o)]
+    for version in comparison.versions:
+        strings += [version.name, version.path or "", version.encoding, *version.warnings]
+        strings += [p.text for p in version.paragraphs]
+    return all(s.isascii() and "\x7f" not in s for s in strings)
 
 
 def _indexes(side: Mapping[str, Any]) -> tuple[int, ...]:

@@ -111,6 +111,21 @@ def test_json_is_utf8_and_compact() -> None:
     assert text.count("\n") == 1 and text.endswith("}\n")
 
 
+_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+
+
+@settings(max_examples=60, deadline=None)
+@given(old=st.lists(_TEXT, min_size=1, max_size=4), name=_TEXT)
+def test_json_never_escapes_what_utf8_can_hold(old: list[str], name: str) -> None:
+    """ASCII or not, the document is what ensure_ascii=False writes (no \\u escapes of letters)."""
+    v1 = version(name, old)
+    v2 = version("b", old[:1])
+    rows = [row((i, 0 if i == 0 else None)) for i in range(len(old))]
+    comparison = build([v1, v2], rows, [])
+    expected = json.dumps(to_data(comparison), ensure_ascii=False, separators=(",", ":"))
+    assert render_json(comparison) == expected + "\n"
+
+
 @pytest.mark.parametrize("case", sorted(ALL_CASES))
 def test_json_round_trips_through_the_loader(case: str) -> None:
     """from_json rebuilds the same Comparison, which renders to the same document."""
@@ -121,9 +136,6 @@ def test_json_round_trips_through_the_loader(case: str) -> None:
     assert loaded == comparison
     assert json.loads(render_json(loaded)) == data
     assert from_json(text) == comparison
-
-
-_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
 
 
 @settings(max_examples=40, deadline=None)
