@@ -7,8 +7,11 @@ Imports: the standard library only.
 
 from __future__ import annotations
 
-from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # importlib.abc imports importlib.resources, tempfile, shutil…: ~4 ms.
+    from importlib.abc import Traversable
 
 
 def resources_root() -> Traversable:
