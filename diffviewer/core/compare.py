@@ -145,11 +145,17 @@ def _compare(
     is_cancelled: IsCancelled,
     in_child: bool,
 ) -> Comparison:
+    # Kinds need only the texts: a forked child can find them (from its own keys, the same as
+    # these) while this process splits, aligns and diffs words.
+    kinds_job = None
+    if in_child:
+        texts = [item.text for item in loaded]
+        kinds_job = Forked(_classify_texts, texts, options.rules_files)
+        if not kinds_job.running:
+            kinds_job = None
     known: dict[str, tuple[str, int]] = {}  # Versions share most paragraphs: read each once.
     drafts = [_draft(item, known) for item in loaded]
     keys = [[key for key, _ in keyed] for _, keyed in drafts]
-    # Kinds need only the keys: a forked child can find them while this process aligns.
-    kinds_job = Forked(classify_versions, keys, options.rules_files) if in_child else None
     try:
         kinds = classify_versions(keys, options.rules_files) if kinds_job is None else None
         report(0.2)
@@ -227,6 +233,21 @@ def _draft(item: LoadedText, known: dict[str, tuple[str, int]]) -> _Draft:
             found = known[raw.text] = (key, count_words(key))
         keyed.append(found)
     return raws, keyed
+
+
+def _classify_texts(texts: Sequence[str], rules_files: Sequence[str]) -> KindCodes:
+    """``classify_versions`` of the keys ``_draft`` makes of ``texts`` (for the child)."""
+    known: dict[str, str] = {}
+    keys = []
+    for text in texts:
+        version_keys = []
+        for raw in split_paragraphs(text):
+            key = known.get(raw.text)
+            if key is None:
+                key = known[raw.text] = normalise(raw.text)
+            version_keys.append(key)
+        keys.append(version_keys)
+    return classify_versions(keys, rules_files)
 
 
 def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] = ()) -> KindCodes:

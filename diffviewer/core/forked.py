@@ -54,6 +54,11 @@ class Forked(Generic[T]):
         os.close(write)
         self._pid, self._read = pid, read
 
+    @property
+    def running(self) -> bool:
+        """Whether a child was started (and not yet collected): False where fork failed."""
+        return self._pid is not None
+
     def result(self) -> T:
         """The child's result, or ``func(*args)`` computed here if the child did not deliver."""
         data = self._collect()
