@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from diffviewer.core.matching import matching_pairs
-from diffviewer.core.paragraphs import word_tokens
+from diffviewer.core.paragraphs import folded_word_tokens
 
 #: Largest replaced block (old × new paragraphs) paired exhaustively; larger ones use a band.
 MAX_BLOCK_CELLS = 40_000
@@ -80,17 +80,22 @@ class _Words:
     def __getitem__(self, index: int) -> Counter[str]:
         words = self._cache.get(index)
         if words is None:
-            words = Counter(word_tokens(self._keys[index].casefold()))
+            words = Counter(folded_word_tokens(self._keys[index]))
             self._cache[index] = words
         return words
 
 
 def similarity(a: Counter[str], b: Counter[str]) -> float:
     """Dice coefficient over word multisets: 2·shared / (|a| + |b|), 1.0 for two empty texts."""
+    return _dice(_shared(a, b), a, b)
+
+
+def _dice(shared: int, a: Counter[str], b: Counter[str]) -> float:
+    """``similarity`` of ``a`` and ``b``, given the count of words they share."""
     total = a.total() + b.total()
     if not total:
         return 1.0
-    return 2 * _shared(a, b) / total
+    return 2 * shared / total
 
 
 def _shared(a: Counter[str], b: Counter[str]) -> int:
@@ -165,9 +170,10 @@ def _pair_dp(
                 a, b = old_words[olds[i - 1]], new_words[news[j - 1]]
                 base = score(i - 1, j - 1)
                 if base >= 0:
-                    sim = similarity(a, b)
-                    if sim >= t.pair and base + _shared(a, b) > best:
-                        best, pick = base + _shared(a, b), (Op.CHANGED, sim)
+                    shared = _shared(a, b)
+                    sim = _dice(shared, a, b)
+                    if sim >= t.pair and base + shared > best:
+                        best, pick = base + shared, (Op.CHANGED, sim)
                 base = score(i - 1, j - 2) if j > 1 else -1
                 if base >= 0:
                     gain, sim = _join_gain(a, new_words[news[j - 2]], b, t.split)
@@ -186,8 +192,9 @@ def _pair_dp(
 def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Thresholds) -> list[Step]:
     """What the dynamic programme gives for one old against one new paragraph, directly."""
     a, b = old_words[i], new_words[j]
-    sim = similarity(a, b)
-    if sim >= t.pair and _shared(a, b) > 0:
+    shared = _shared(a, b)
+    sim = _dice(shared, a, b)
+    if sim >= t.pair and shared > 0:
         return [Step(Op.CHANGED, (i,), (j,), sim)]
     return [Step(Op.REMOVED, (i,), ()), Step(Op.INSERTED, (), (j,))]
 
@@ -198,15 +205,19 @@ def _join_gain(
     """Shared words of ``whole`` with ``first``+``second`` when that is a split (else 0)."""
     if not first or not second:
         return 0, 0.0
-    joined = first + second
-    sim = similarity(whole, joined)
+    # ``whole`` against ``first + second``, without building the joined multiset.
+    shared = sum(
+        min(n, first[w] + second[w]) for w, n in whole.items() if w in first or w in second
+    )
+    total = whole.total() + first.total() + second.total()
+    sim = 2 * shared / total
     if sim < threshold:
         return 0, sim
     # Each part must come mostly from ``whole``: a split is not a pair plus an unrelated insert.
     for part in (first, second):
         if _shared(whole, part) < 0.5 * part.total():
             return 0, sim
-    return _shared(whole, joined), sim
+    return shared, sim
 
 
 def _trace(

@@ -23,6 +23,7 @@ from diffviewer.core.paragraphs import (
     _split_blocks,
     _split_lines,
     count_words,
+    folded_word_tokens,
     normalise,
     split_paragraphs,
     word_tokens,
@@ -148,6 +149,7 @@ def test_ascii_word_counts_and_tokens_match_the_general_pattern(text: str) -> No
     general = re.findall(rf"[{SPACELESS}]|[^\W{SPACELESS}]+", text)
     assert word_tokens(text) == general
     assert count_words(text) == len(general)
+    assert folded_word_tokens(text) == word_tokens(text.casefold())
 
 
 @settings(max_examples=300, deadline=None)
