@@ -38,9 +38,10 @@ def matching_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[i
         anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
         if anchors:
             prev_a, prev_b = alo, blo
+            pairs.extend(anchors)
             for i, j in anchors:
-                pairs.append((i, j))
-                stack.append((prev_a, i, prev_b, j))
+                if prev_a < i and prev_b < j:  # Only a stretch with items on both sides.
+                    stack.append((prev_a, i, prev_b, j))
                 prev_a, prev_b = i + 1, j + 1
             stack.append((prev_a, ahi, prev_b, bhi))
         elif (ahi - alo) * (bhi - blo) <= FALLBACK_CELLS:
