@@ -63,8 +63,9 @@ _SMALL = (
 )
 _SMALL_WORDS = frozenset(_SMALL.split())
 
-_Facts = tuple[int, bool, bool, int, Kind | None]
-"""Words (capped), full stop, in a link run, position mask, previous kind (if rules use it)."""
+_Facts = tuple[int, bool, bool, int, str | None]
+"""Words (capped), full stop, in a link run, position mask, previous kind's value (if rules
+use it)."""
 
 
 class KindMemo:
@@ -106,24 +107,20 @@ def classify(
     results = memo.results
     uses_follows = plan.uses_follows
     position_mask = plan.position_mask
-    previous: Kind | None = None
+    # Position rules look at most ``edge`` paragraphs from either end: between, none holds.
+    edge = plan.edge
+    previous: str | None = None  # The previous kind's value (hashing a str is cheap).
     for index, text in enumerate(texts):
-        key = (
-            text,
-            (
-                words[index],
-                stops[index],
-                in_run[index],
-                position_mask(index, count),
-                previous if uses_follows else None,
-            ),
-        )
+        mask = position_mask(index, count) if index < edge or index >= count - edge else 0
+        here: _Facts = (words[index], stops[index], in_run[index], mask, previous)
+        key = (text, here)
         result = results.get(key)
         if result is None:
-            result = _first_match(text, plan.candidates(key[1]))
+            result = _first_match(text, plan.candidates(here))
             results[key] = result
         out.append(result)
-        previous = result[0]
+        if uses_follows:
+            previous = result[0]._value_
     return out
 
 
@@ -240,6 +237,13 @@ class _Plan:
         # Word counts above every bound behave alike: one cache entry serves them all.
         self.word_cap = max(bounds, default=0) + 1
         self._bit = {spec: 1 << n for n, spec in enumerate(self.positions)}
+        # How far from either end a position fact can hold (first_n / last_n reach n).
+        self.edge = max((n for _, n in self.positions), default=1)
+        self._follows = {
+            rule.name: frozenset(kind.value for kind in rule.follows)
+            for rule in self.rules
+            if rule.follows is not None
+        }
         self._candidates: dict[_Facts, tuple[Rule, ...]] = {}
 
     def position_mask(self, index: int, count: int) -> int:
@@ -269,7 +273,7 @@ class _Plan:
             or (rule.ends_with_full_stop is not None and stop is not rule.ends_with_full_stop)
             or (rule.in_link_run is not None and in_run is not rule.in_link_run)
             or (rule.position is not None and not mask & self._bit[(rule.position, rule.n)])
-            or (rule.follows is not None and previous not in rule.follows)
+            or (rule.follows is not None and previous not in self._follows[rule.name])
         )
 
 
