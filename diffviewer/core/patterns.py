@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 _MIN_LITERAL = 3
+_COMMON_BELOW = 5
 _QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d*)(,?)(\d*)\}")
 # Runs of characters that stand for themselves (in verbose mode, whitespace and # do not).
 _PLAIN = re.compile(r"[^.^$*+?{}\[\]\\|()]+")
@@ -114,12 +115,14 @@ def find_nested_repetition(pattern: str, *, verbose: bool = False) -> str | None
 
 
 def _better(a: Needs, b: Needs) -> Needs:
-    """The more selective of two requirements: fewer alternatives, then longer strings."""
+    """The more selective of two requirements: strings of ``_COMMON_BELOW`` characters or more
+    (short ones such as "by " or "get " occur in most prose), then fewer alternatives, then
+    longer strings."""
     if a is None:
         return b
     if b is None:
         return a
-    return min(a, b, key=lambda s: (len(s), -min(map(len, s))))
+    return min(a, b, key=lambda s: (min(map(len, s)) < _COMMON_BELOW, len(s), -min(map(len, s))))
 
 
 def _literal(run: str) -> Needs:
