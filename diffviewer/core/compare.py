@@ -17,7 +17,6 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -191,23 +190,23 @@ def _compare(
         _version(item, raws, keyed, [table[code] for code in version_codes])
         for item, (raws, keyed), version_codes in zip(loaded, drafts, codes, strict=True)
     ]
-    changes: list[Change] = []
+    found: list[dict[str, Any]] = []
     unit_lists: list[list[Unit]] = []
     muted = 0
     for (p, q), (steps, edits) in zip(pairs, aligned, strict=True):
         pair_changes, units, pair_muted = _interpret(
             steps, edits, versions[p], versions[q], p, q, options
         )
-        changes.extend(pair_changes)
+        found.extend(pair_changes)
         unit_lists.append(units)
         muted += pair_muted
     rows, row_of = merge_units([len(v.paragraphs) for v in versions], pairs, unit_lists)
-    placed = tuple(_place(change, row_of) for change in changes)
+    changes = [Change(**fields, rows=_rows_of(fields, row_of)) for fields in found]
     report(1.0)
     return Comparison(
         versions=tuple(versions),
         rows=rows,
-        changes=tuple(sorted(placed, key=lambda c: (c.rows[0] if c.rows else 0, c.from_version))),
+        changes=tuple(sorted(changes, key=lambda c: (c.rows[0] if c.rows else 0, c.from_version))),
         pairs=tuple(pairs),
         muted_typographic=muted,
         options_summary=options.describe(),
@@ -353,21 +352,26 @@ def _interpret(
     p: int,
     q: int,
     options: CompareOptions,
-) -> tuple[list[Change], list[Unit], int]:
+) -> tuple[list[dict[str, Any]], list[Unit], int]:
     """Turn alignment steps into changes and row units (one unit per row the pair needs).
 
-    ``edits``: the word-diff fields of the steps that have them (``_word_diffs``).
+    ``edits``: the word-diff fields of the steps that have them (``_word_diffs``). Changes
+    come as the fields of a ``Change`` but its rows, known once all pairs are merged.
     """
-    changes: list[Change] = []
+    changes: list[dict[str, Any]] = []
     units: list[Unit] = []
     muted = 0
-    change = partial(Change, from_version=p, to_version=q)
+    change: Callable[..., dict[str, Any]] = partial(dict, from_version=p, to_version=q)
     for count, step in enumerate(steps):
         if step.op is Op.EQUAL:
             units.append(Unit(step.old[0], step.new[0], RowStatus.EQUAL))
         elif step.op is Op.CHANGED:
             a, b = old.paragraphs[step.old[0]], new.paragraphs[step.new[0]]
-            typographic = loose_key(a.key) == loose_key(b.key)
+            # ASCII keys with different word counts cannot have equal loose keys (whose words
+            # are the same runs of word characters): no need to build those.
+            typographic = (
+                a.words == b.words or not (a.key.isascii() and b.key.isascii())
+            ) and loose_key(a.key) == loose_key(b.key)
             if typographic and options.mute_typographic:
                 muted += 1
                 units.append(Unit(a.index, b.index, RowStatus.EQUAL))
@@ -457,11 +461,11 @@ def _word_diff(old_text: str, new_text: str) -> dict[str, Any]:
     return {"word_ops": ops, "words_added": added, "words_removed": removed}
 
 
-def _place(change: Change, row_of: Sequence[Sequence[int]]) -> Change:
-    """Fill in the rows where a change shows."""
-    rows = {row_of[change.from_version][i] for i in change.old}
-    rows |= {row_of[change.to_version][j] for j in change.new}
-    return replace(change, rows=tuple(sorted(rows)))
+def _rows_of(fields: dict[str, Any], row_of: Sequence[Sequence[int]]) -> tuple[int, ...]:
+    """The rows where a change (its fields, as ``_interpret`` gives them) shows."""
+    rows = {row_of[fields["from_version"]][i] for i in fields["old"]}
+    rows |= {row_of[fields["to_version"]][j] for j in fields["new"]}
+    return tuple(sorted(rows))
 
 
 def _ignore(_fraction: float) -> None:

@@ -3,7 +3,8 @@
 The tail search of end-anchored patterns, the escapes the pattern reading must not take for
 literals, the classification memo shared by the versions of a comparison, the memo of
 paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts,
-the one-scan paragraph split and keys taken as they are.
+the one-scan paragraph split, keys taken as they are, the rows of one pair and the typographic
+test's word-count shortcut.
 """
 
 from __future__ import annotations
@@ -17,18 +18,20 @@ from diffviewer.core.align import Thresholds, _pair_dp, _pair_one, _Words
 from diffviewer.core.compare import build_version, compare_texts
 from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
-from diffviewer.core.model import Newline
+from diffviewer.core.model import Newline, RowStatus
 from diffviewer.core.paragraphs import (
     SPACELESS,
     _split_blocks,
     _split_lines,
     count_words,
     folded_word_tokens,
+    loose_key,
     normalise,
     split_paragraphs,
     word_tokens,
 )
 from diffviewer.core.patterns import analyse
+from diffviewer.core.rows import Unit, _merged_rows, merge_units
 from diffviewer.core.worddiff import tokenize
 
 atom = st.sampled_from(
@@ -176,3 +179,34 @@ def test_block_scan_gives_the_line_by_line_paragraphs(text: str) -> None:
 def test_keys_taken_as_they_are_equal_the_long_normalisation(text: str) -> None:
     """The shortcut that keeps a text as its own key agrees with collapsing whitespace."""
     assert normalise(text) == " ".join(text.split()) or not text.isascii()
+
+
+unit_ops = st.lists(st.sampled_from(["equal", "removed", "inserted", "changed"]), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(unit_ops)
+def test_rows_of_one_pair_are_the_merged_rows(ops: list[str]) -> None:
+    """Two versions' rows made directly equal the general pair-by-pair merge."""
+    units: list[Unit] = []
+    old = new = 0
+    for op in ops:
+        status = RowStatus(op)
+        units.append(
+            Unit(None if op == "inserted" else old, None if op == "removed" else new, status)
+        )
+        old += op != "inserted"
+        new += op != "removed"
+    counts = [old, new]
+    assert merge_units(counts, [(0, 1)], [units]) == _merged_rows(counts, [(0, 1)], [units])
+
+
+ascii_text = st.text(alphabet=st.characters(max_codepoint=127), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ascii_text, ascii_text)
+def test_ascii_texts_of_different_word_counts_are_never_typographic_twins(a: str, b: str) -> None:
+    """The typographic test skips loose keys when ASCII word counts differ: they always do."""
+    if count_words(a) != count_words(b):
+        assert loose_key(a) != loose_key(b)
