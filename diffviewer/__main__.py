@@ -1,7 +1,5 @@
 """``python -m diffviewer``: the same command as ``diffviewer``."""
 
-import sys
+from diffviewer.cli import run
 
-from diffviewer.cli import main
-
-sys.exit(main())
+run()

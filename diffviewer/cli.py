@@ -15,11 +15,12 @@ on the viewer path. The headless path must never import PySide6 (a test checks).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from diffviewer import __version__
 from diffviewer.core.errors import DiffViewerError
@@ -242,18 +243,38 @@ def _open_viewer(known: argparse.Namespace, arguments: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of ``diffviewer`` and ``python -m diffviewer``; returns the exit status."""
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    """What ``diffviewer`` does with its arguments (default: ``sys.argv[1:]``); the exit status."""
+    return _dispatch(list(sys.argv[1:] if argv is None else argv))[0]
+
+
+def run() -> NoReturn:
+    """Entry point of ``diffviewer``, ``diffviewer-cli`` and ``python -m diffviewer``.
+
+    After a headless report (written, flushed, its files closed) the process leaves with
+    ``os._exit``: freeing a large comparison object by object (about 10 ms for 5,000
+    paragraphs) would only delay the exit. The viewer exits the ordinary way.
+    """
+    status, headless = _dispatch(sys.argv[1:])
+    if headless:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):  # None, closed or a broken pipe: nothing to do
+                stream.flush()
+        os._exit(status)
+    sys.exit(status)
+
+
+def _dispatch(arguments: list[str]) -> tuple[int, bool]:
+    """The exit status, and whether the run was a headless report (or its refusal)."""
     parser = build_parser()
     known = _parse(parser, arguments, strict=False)
     if isinstance(known, int):
-        return known
+        return known, False
     if known.summary is None:
-        return _open_viewer(known, arguments)
+        return _open_viewer(known, arguments), False
     args = _parse(parser, arguments, strict=True)
     if isinstance(args, int):
-        return args
+        return args, False
     if len(args.files) < 2:
         _complain("--summary needs at least two files to compare")
-        return EXIT_TROUBLE
-    return _run_headless(args)
+        return EXIT_TROUBLE, False
+    return _run_headless(args), True

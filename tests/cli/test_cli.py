@@ -293,6 +293,26 @@ def test_python_m_equals_the_console_script(seed_paths: tuple[Path, Path]) -> No
     assert json.loads(by_module.stdout)["schema"] == 1
 
 
+def test_a_large_report_comes_out_whole_before_the_quick_exit(tmp_path: Path) -> None:
+    """The process leaves with os._exit after a report: every byte is flushed first.
+
+    Also through a child process (the kinds are found in a forked child): the report equals
+    the in-process comparison's.
+    """
+    paragraphs = [
+        f"Paragraph {n} says something about the talks, said the minister." for n in range(3000)
+    ]
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    new.write_text("\n\n".join([*paragraphs[::-1][:2000], "An (ending)"]), encoding="utf-8")
+    result = _run("--summary", "json", str(old), str(new))
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == render(compare_files([old, new]), "json").encode("utf-8")
+    same = _run("--summary", "text", str(old), str(old))
+    assert (same.returncode, same.stderr) == (0, b"")
+    assert same.stdout.startswith(b"diffviewer comparison")
+
+
 def test_stdout_is_utf8_whatever_the_locale(seed_paths: tuple[Path, Path]) -> None:
     """With an ASCII locale and PYTHONIOENCODING=ascii, curly quotes still come out as UTF-8."""
     env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"}

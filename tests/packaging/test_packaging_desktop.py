@@ -74,7 +74,7 @@ def test_desktop_entry_runs_the_installed_command_on_files() -> None:
     entry = _desktop_entry(DESKTOP)
     command, *arguments = entry["Exec"].split()
     assert command in _gui_scripts()
-    assert _gui_scripts()[command] == "diffviewer.cli:main"
+    assert _gui_scripts()[command] == "diffviewer.cli:run"
     assert arguments == ["%F"]
     assert entry["TryExec"] == command
     assert "text/plain" in entry["MimeType"].split(";")

@@ -72,7 +72,7 @@ def test_wheel_declares_the_gui_command(wheel: Path) -> None:
     info = f"diffviewer-{diffviewer.__version__}.dist-info"
     entry_points = archive.read(f"{info}/entry_points.txt").decode()
     assert "[gui_scripts]" in entry_points
-    assert "diffviewer = diffviewer.cli:main" in entry_points
+    assert "diffviewer = diffviewer.cli:run" in entry_points
 
 
 def test_unpacked_wheel_finds_its_own_resources(wheel: Path, tmp_path: Path) -> None:
