@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Hashable, Sequence
-from difflib import SequenceMatcher
 
 #: Largest stretch (old length × new length) handed to SequenceMatcher.
 FALLBACK_CELLS = 250_000
@@ -45,6 +44,8 @@ def matching_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[i
                 prev_a, prev_b = i + 1, j + 1
             stack.append((prev_a, ahi, prev_b, bhi))
         elif (ahi - alo) * (bhi - blo) <= FALLBACK_CELLS:
+            from difflib import SequenceMatcher  # Rarely needed: not imported at start-up.
+
             matcher = SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
             for i, j, size in matcher.get_matching_blocks():
                 pairs.extend((alo + i + k, blo + j + k) for k in range(size))

@@ -15,15 +15,18 @@ Imports: diff_match_patch, the standard library, ``core.model`` and ``core.parag
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from itertools import chain
-
-from diff_match_patch import diff_match_patch
+from typing import TYPE_CHECKING
 
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.model import OpTag, WordOp
 from diffviewer.core.paragraphs import count_words, spaceless_pattern
+
+if TYPE_CHECKING:
+    from diff_match_patch import diff_match_patch
 
 #: Largest middle part (old + new tokens, after common prefix/suffix) diffed in one go.
 MAX_DIRECT_TOKENS = 3000
@@ -32,8 +35,17 @@ _TOKEN = r"[{S}]|[^\W{S}]+|\s+|[^\w\s]"
 # The same cut for ASCII text, where the spaceless classes cannot match (cheap to compile).
 _ASCII_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
-_DMP = diff_match_patch()
-_DMP.Diff_Timeout = 0  # No deadline: results must not depend on how busy the machine is.
+
+@functools.cache
+def _dmp() -> diff_match_patch:
+    """The differ, made on first use: importing diff_match_patch (and the urllib.parse it
+    pulls in) costs ~7 ms that a start-up need not pay before there is a diff to make."""
+    from diff_match_patch import diff_match_patch
+
+    differ = diff_match_patch()
+    differ.Diff_Timeout = 0  # No deadline: results must not depend on how busy the machine is.
+    return differ
+
 
 # Token codes: the Basic Multilingual Plane's private-use area, then planes 15 and 16.
 _CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
@@ -118,8 +130,9 @@ def _diff_tokens(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
         points = map(_code_point, range(len(vocabulary)))
     codes = dict(zip(vocabulary, points, strict=True))
     encode = codes.__getitem__
-    diffs = _DMP.diff_main("".join(map(encode, a)), "".join(map(encode, b)), False)
-    _DMP.diff_cleanupSemantic(diffs)
+    differ = _dmp()
+    diffs = differ.diff_main("".join(map(encode, a)), "".join(map(encode, b)), False)
+    differ.diff_cleanupSemantic(diffs)
     decode = dict(zip(codes.values(), vocabulary, strict=True)).__getitem__
     for op, data in diffs:
         yield _DMP_TAG[op], "".join(map(decode, data))
