@@ -165,7 +165,7 @@ _ENGINE_CASES = {
 def test_engine_output_renders_and_round_trips(case: str) -> None:
     """What the engine produces renders in every format, and JSON reloads to the same report."""
     from diffviewer.core.compare import compare_texts
-    from diffviewer.export.jsondoc import from_json
+    from diffviewer.export.jsonload import from_json
 
     comparison = compare_texts(_ENGINE_CASES[case])
     assert comparison.has_differences

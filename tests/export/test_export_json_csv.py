@@ -10,8 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core.compare import compare_texts
+from diffviewer.core.model import Comparison
 from diffviewer.export.csvdoc import BOM, HEADER, neutralise, render_csv
-from diffviewer.export.jsondoc import from_json, render_json, to_data
+from diffviewer.export.jsondoc import render_json, to_data
+from diffviewer.export.jsonload import from_json
 from tests.export.export_builders import (
     ALL_CASES,
     build,
@@ -124,6 +127,31 @@ def test_json_never_escapes_what_utf8_can_hold(old: list[str], name: str) -> Non
     comparison = build([v1, v2], rows, [])
     expected = json.dumps(to_data(comparison), ensure_ascii=False, separators=(",", ":"))
     assert render_json(comparison) == expected + "\n"
+
+
+def _dumped(comparison: Comparison) -> str:
+    return json.dumps(to_data(comparison), ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+@pytest.mark.parametrize("case", sorted(ALL_CASES))
+def test_json_text_is_the_dumped_data(case: str) -> None:
+    """The directly written document is json.dumps of the data, byte for byte."""
+    comparison = ALL_CASES[case]()
+    assert render_json(comparison) == _dumped(comparison)
+
+
+_PARAGRAPH = st.text(
+    alphabet=st.sampled_from(list('ab .,"\\’é\x00\x1f\x7f\u2028中😀')), min_size=1, max_size=12
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(_PARAGRAPH, max_size=6), min_size=2, max_size=3))
+def test_json_text_of_any_comparison_is_the_dumped_data(versions: list[list[str]]) -> None:
+    """Whatever the engine finds in any texts (moves, splits, word ops, escapes), the written
+    document equals json.dumps of its data."""
+    comparison = compare_texts(["\n\n".join(paragraphs) for paragraphs in versions])
+    assert render_json(comparison) == _dumped(comparison)
 
 
 @pytest.mark.parametrize("case", sorted(ALL_CASES))
