@@ -76,6 +76,14 @@ class _Words:
     def __init__(self, keys: Sequence[str]) -> None:
         self._keys = keys
         self._cache: dict[int, Counter[str]] = {}
+        self._totals: dict[int, int] = {}
+
+    def total(self, index: int) -> int:
+        """How many words paragraph ``index`` has."""
+        total = self._totals.get(index)
+        if total is None:
+            total = self._totals[index] = self[index].total()
+        return total
 
     def __getitem__(self, index: int) -> Counter[str]:
         words = self._cache.get(index)
@@ -169,7 +177,14 @@ def _pair_dp(
             if i and j:
                 a, b = old_words[olds[i - 1]], new_words[news[j - 1]]
                 base = score(i - 1, j - 1)
-                if base >= 0:
+                a_total, b_total = old_words.total(olds[i - 1]), new_words.total(news[j - 1])
+                least = min(a_total, b_total)
+                # Bounds first: the pair can share at most ``least`` words (see _join_gain).
+                if (
+                    base >= 0
+                    and base + least > best
+                    and (not a_total + b_total or 2 * least / (a_total + b_total) >= t.pair)
+                ):
                     shared = _shared(a, b)
                     sim = _dice(shared, a, b)
                     if sim >= t.pair and base + shared > best:
@@ -205,11 +220,16 @@ def _join_gain(
     """Shared words of ``whole`` with ``first``+``second`` when that is a split (else 0)."""
     if not first or not second:
         return 0, 0.0
+    whole_total, first_total, second_total = whole.total(), first.total(), second.total()
+    total = whole_total + first_total + second_total
+    # Even sharing every word, the sizes rule a split out (the usual case). Division as below:
+    # correctly rounded, so monotonic, so this bounds ``sim`` exactly.
+    if 2 * min(whole_total, first_total + second_total) / total < threshold:
+        return 0, 0.0
     # ``whole`` against ``first + second``, without building the joined multiset.
     shared = sum(
         min(n, first[w] + second[w]) for w, n in whole.items() if w in first or w in second
     )
-    total = whole.total() + first.total() + second.total()
     sim = 2 * shared / total
     if sim < threshold:
         return 0, sim
