@@ -43,7 +43,7 @@ from diffviewer.core.paragraphs import (
     split_paragraphs,
 )
 from diffviewer.core.rows import Unit, merge_units
-from diffviewer.core.worddiff import count_changed_words, word_ops
+from diffviewer.core.worddiff import TokenCodes, count_changed_words, word_ops
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -335,12 +335,13 @@ def _word_diffs(
 ) -> dict[int, dict[str, Any]]:
     """The word-diff fields of each step that needs them (see ``_diff_texts``), by step number."""
     edits: dict[int, dict[str, Any]] = {}
+    codes = TokenCodes()  # One token table for all the pair's word diffs.
     for count, step in enumerate(steps):
         if count % 512 == 511 and is_cancelled():
             raise Cancelled
         texts = _diff_texts(step, old_keys, new_keys, mute_typographic)
         if texts is not None:
-            edits[count] = _word_diff(*texts)
+            edits[count] = _word_diff(*texts, codes)
     return edits
 
 
@@ -454,9 +455,9 @@ def _interpret(
     return changes, units, muted
 
 
-def _word_diff(old_text: str, new_text: str) -> dict[str, Any]:
+def _word_diff(old_text: str, new_text: str, codes: TokenCodes) -> dict[str, Any]:
     """The word-diff fields of a Change: its ops and the words they add and remove."""
-    ops = word_ops(old_text, new_text)
+    ops = word_ops(old_text, new_text, codes)
     added, removed = count_changed_words(ops)
     return {"word_ops": ops, "words_added": added, "words_removed": removed}
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from diffviewer.core.matching import matching_pairs
@@ -50,7 +49,6 @@ def _dmp() -> diff_match_patch:
 # Token codes: the Basic Multilingual Plane's private-use area, then planes 15 and 16.
 _CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _MAX_CODES = sum(hi - lo + 1 for lo, hi in _CODE_RANGES)
-_FIRST_RANGE = _CODE_RANGES[0][1] - _CODE_RANGES[0][0] + 1
 
 _DMP_TAG = {-1: OpTag.DELETE, 0: OpTag.EQUAL, 1: OpTag.INSERT}
 
@@ -62,10 +60,38 @@ def tokenize(text: str) -> list[str]:
     return spaceless_pattern(_TOKEN).findall(text)
 
 
-def word_ops(old: str, new: str) -> tuple[WordOp, ...]:
+class TokenCodes(dict[str, str]):
+    """Token → private-use character, given on first sight (``__missing__``).
+
+    One table can serve all the word diffs of a comparison, so that each pair needs no
+    vocabulary of its own. Which character a token gets does not change a result:
+    diff-match-patch compares characters for equality, and its semantic scoring sees every
+    private-use character alike (neither letter, digit, space nor line break).
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tokens: dict[str, str] = {}
+        """Character → token: the decoding table."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= _MAX_CODES:
+            raise _TableFull
+        code = _code_point(len(self))
+        self[token] = code
+        self.tokens[code] = token
+        return code
+
+
+class _TableFull(Exception):
+    """A ``TokenCodes`` has given out every private-use character."""
+
+
+def word_ops(old: str, new: str, codes: TokenCodes | None = None) -> tuple[WordOp, ...]:
     """The word-granular difference between two texts.
 
-    EQUAL+DELETE texts concatenate to ``old``; EQUAL+INSERT texts to ``new``.
+    EQUAL+DELETE texts concatenate to ``old``; EQUAL+INSERT texts to ``new``. ``codes``: a
+    table shared with other word diffs (saves work; the result is the same).
     """
     if old == new:
         return (WordOp(OpTag.EQUAL, old),) if old else ()
@@ -75,7 +101,8 @@ def word_ops(old: str, new: str) -> tuple[WordOp, ...]:
     ops: list[tuple[OpTag, str]] = []
     if prefix:
         ops.append((OpTag.EQUAL, "".join(a[:prefix])))
-    ops.extend(_diff_middle(a[prefix : len(a) - suffix], b[prefix : len(b) - suffix]))
+    middle = (a[prefix : len(a) - suffix], b[prefix : len(b) - suffix])
+    ops.extend(_diff_middle(*middle, TokenCodes() if codes is None else codes))
     if suffix:
         ops.append((OpTag.EQUAL, "".join(a[len(a) - suffix :])))
     return tuple(_merge(ops))
@@ -104,7 +131,7 @@ def _common_suffix(a: list[str], b: list[str], prefix: int) -> int:
     return i
 
 
-def _diff_middle(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
+def _diff_middle(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tuple[OpTag, str]]:
     if not a or not b:
         if a:
             yield OpTag.DELETE, "".join(a)
@@ -112,39 +139,33 @@ def _diff_middle(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
             yield OpTag.INSERT, "".join(b)
         return
     if len(a) + len(b) <= MAX_DIRECT_TOKENS:
-        yield from _diff_tokens(a, b)
+        yield from _diff_tokens(a, b, codes)
         return
-    yield from _diff_long(a, b)
+    yield from _diff_long(a, b, codes)
 
 
-def _diff_tokens(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
-    """Diff two token lists with diff-match-patch, one code point per distinct token."""
-    vocabulary = list(dict.fromkeys(chain(a, b)))  # in order of first occurrence
-    if len(vocabulary) > _MAX_CODES:  # Cannot happen below MAX_DIRECT_TOKENS; be safe.
-        yield OpTag.DELETE, "".join(a)
-        yield OpTag.INSERT, "".join(b)
-        return
-    if len(vocabulary) <= _FIRST_RANGE:
-        points = map(chr, range(_CODE_RANGES[0][0], _CODE_RANGES[0][0] + len(vocabulary)))
-    else:
-        points = map(_code_point, range(len(vocabulary)))
-    codes = dict(zip(vocabulary, points, strict=True))
-    encode = codes.__getitem__
+def _diff_tokens(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tuple[OpTag, str]]:
+    """Diff two token lists with diff-match-patch, one character per distinct token."""
+    try:
+        old, new = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
+    except _TableFull:  # A shared table ran out: a table of their own holds these tokens.
+        codes = TokenCodes()
+        old, new = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
     differ = _dmp()
-    diffs = differ.diff_main("".join(map(encode, a)), "".join(map(encode, b)), False)
+    diffs = differ.diff_main(old, new, False)
     differ.diff_cleanupSemantic(diffs)
-    decode = dict(zip(codes.values(), vocabulary, strict=True)).__getitem__
+    decode = codes.tokens.__getitem__
     for op, data in diffs:
         yield _DMP_TAG[op], "".join(map(decode, data))
 
 
-def _diff_long(a: list[str], b: list[str]) -> Iterator[tuple[OpTag, str]]:
+def _diff_long(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tuple[OpTag, str]]:
     """Anchor long token lists with patience matching; diff the stretches between anchors."""
     i = j = 0
     for mi, mj in [*matching_pairs(a, b), (len(a), len(b))]:
         gap_a, gap_b = a[i:mi], b[j:mj]
         if gap_a and gap_b and len(gap_a) + len(gap_b) <= MAX_DIRECT_TOKENS:
-            yield from _diff_tokens(gap_a, gap_b)
+            yield from _diff_tokens(gap_a, gap_b, codes)
         else:
             if gap_a:
                 yield OpTag.DELETE, "".join(gap_a)

@@ -4,21 +4,23 @@ The tail search of end-anchored patterns, the escapes the pattern reading must n
 literals, the classification memo shared by the versions of a comparison, the memo of
 paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts,
 the one-scan paragraph split, keys taken as they are, the rows of one pair and the typographic
-test's word-count shortcut.
+test's word-count shortcut, and the token table word diffs share.
 """
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core import worddiff
 from diffviewer.core.align import Thresholds, _pair_dp, _pair_one, _Words
 from diffviewer.core.compare import build_version, compare_texts
 from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
-from diffviewer.core.model import Newline, RowStatus
+from diffviewer.core.model import Newline, OpTag, RowStatus, WordOp
 from diffviewer.core.paragraphs import (
     SPACELESS,
     _split_blocks,
@@ -32,7 +34,7 @@ from diffviewer.core.paragraphs import (
 )
 from diffviewer.core.patterns import analyse
 from diffviewer.core.rows import Unit, _merged_rows, merge_units
-from diffviewer.core.worddiff import tokenize
+from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 
 atom = st.sampled_from(
     ["a", "b", "ab", "é", " ", "[ab]", ".", r"\b", r"\W", "^", "$", r"\Z", r"(?=a)", r"(?<=b)"]
@@ -210,3 +212,30 @@ def test_ascii_texts_of_different_word_counts_are_never_typographic_twins(a: str
     """The typographic test skips loose keys when ASCII word counts differ: they always do."""
     if count_words(a) != count_words(b):
         assert loose_key(a) != loose_key(b)
+
+
+words_and_marks = st.text(alphabet="ab c.,\u00e9\u4e2d", max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(words_and_marks, words_and_marks), min_size=1, max_size=6))
+def test_a_shared_token_table_changes_no_word_diff(pairs: list[tuple[str, str]]) -> None:
+    """Word diffs sharing one token table equal word diffs each with its own."""
+    shared = TokenCodes()
+    assert [word_ops(a, b, shared) for a, b in pairs] == [word_ops(a, b) for a, b in pairs]
+
+
+def test_a_full_token_table_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When a shared table has no character left, the diff uses a table of its own."""
+    monkeypatch.setattr(worddiff, "_MAX_CODES", 4)
+    shared = TokenCodes()
+    first = word_ops("one two", "one three", shared)
+    word_ops("eight nine", "eight ten", shared)
+    assert len(shared) == 4  # Full: the middles' tokens (two, three, nine, ten) took them all.
+    assert word_ops("four five six", "four seven six", shared) == (
+        WordOp(OpTag.EQUAL, "four "),
+        WordOp(OpTag.DELETE, "five"),
+        WordOp(OpTag.INSERT, "seven"),
+        WordOp(OpTag.EQUAL, " six"),
+    )
+    assert first == word_ops("one two", "one three")
