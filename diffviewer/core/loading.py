@@ -211,6 +211,8 @@ def decode_bytes(
 
 def detect_newline(text: str) -> Newline:
     """The newline style of ``text``: one of LF, CRLF, CR, or MIXED, or NONE without any."""
+    if "\r" not in text:  # The usual case, told by one fast scan instead of three counts.
+        return Newline.LF if "\n" in text else Newline.NONE
     crlf = text.count("\r\n")
     counts = (
         (Newline.CRLF, crlf),
