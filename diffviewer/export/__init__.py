@@ -15,7 +15,6 @@ import importlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
@@ -62,6 +61,8 @@ _SUFFIXES = {".txt": "text", ".text": "text", ".md": "md", ".markdown": "md", ".
 
 def format_for_path(path: str | os.PathLike[str]) -> str | None:
     """The format a file name asks for by its suffix (``report.HTML`` → ``html``), if any."""
+    from pathlib import PurePath  # Here: a report to stdout needs no pathlib (nor urllib).
+
     suffix = PurePath(path).suffix.lower()
     for f in FORMATS.values():
         if f.suffix == suffix:
