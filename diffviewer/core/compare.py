@@ -170,14 +170,21 @@ def _compare(
         thresholds = Thresholds(
             pair=options.pair_threshold, move=options.move_threshold, split=options.split_threshold
         )
-        aligned: list[tuple[list[Step], dict[int, dict[str, Any]]]] = []
+        found: list[dict[str, Any]] = []
+        unit_lists: list[list[Unit]] = []
+        muted = 0
         for n, (p, q) in enumerate(pairs):
             if is_cancelled():
                 raise Cancelled
             steps = align_pair(compared[p], compared[q], thresholds)
             edits = _word_diffs(steps, keys[p], keys[q], options.mute_typographic, is_cancelled)
-            aligned.append((steps, edits))
+            (_, old), (_, new) = drafts[p], drafts[q]
+            pair_changes, units, pair_muted = _interpret(steps, edits, old, new, p, q, options)
+            found.extend(pair_changes)
+            unit_lists.append(units)
+            muted += pair_muted
             report(0.2 + 0.7 * (n + 1) / len(pairs))
+        rows, row_of = merge_units([len(keyed) for _, keyed in drafts], pairs, unit_lists)
         if kinds_job is not None:
             kinds = kinds_job.result()
             kinds_job = None
@@ -186,22 +193,18 @@ def _compare(
             kinds_job.cancel()
     assert kinds is not None
     table, codes = kinds
+    by_version = [[table[code] for code in version_codes] for version_codes in codes]
     versions = [
-        _version(item, raws, keyed, [table[code] for code in version_codes])
-        for item, (raws, keyed), version_codes in zip(loaded, drafts, codes, strict=True)
+        _version(item, raws, keyed, version_kinds)
+        for item, (raws, keyed), version_kinds in zip(loaded, drafts, by_version, strict=True)
     ]
-    found: list[dict[str, Any]] = []
-    unit_lists: list[list[Unit]] = []
-    muted = 0
-    for (p, q), (steps, edits) in zip(pairs, aligned, strict=True):
-        pair_changes, units, pair_muted = _interpret(
-            steps, edits, versions[p], versions[q], p, q, options
+    changes = []
+    for fields in found:
+        version, index = _kind_source(fields)
+        kind, rule = by_version[version][index]
+        changes.append(
+            Change(**fields, kind=_KINDS[kind], rule=rule, rows=_rows_of(fields, row_of))
         )
-        found.extend(pair_changes)
-        unit_lists.append(units)
-        muted += pair_muted
-    rows, row_of = merge_units([len(v.paragraphs) for v in versions], pairs, unit_lists)
-    changes = [Change(**fields, rows=_rows_of(fields, row_of)) for fields in found]
     report(1.0)
     return Comparison(
         versions=tuple(versions),
@@ -348,16 +351,18 @@ def _word_diffs(
 def _interpret(
     steps: list[Step],
     edits: dict[int, dict[str, Any]],
-    old: Version,
-    new: Version,
+    old: Sequence[tuple[str, int]],
+    new: Sequence[tuple[str, int]],
     p: int,
     q: int,
     options: CompareOptions,
 ) -> tuple[list[dict[str, Any]], list[Unit], int]:
     """Turn alignment steps into changes and row units (one unit per row the pair needs).
 
-    ``edits``: the word-diff fields of the steps that have them (``_word_diffs``). Changes
-    come as the fields of a ``Change`` but its rows, known once all pairs are merged.
+    ``old``, ``new``: each paragraph's key and word count; ``edits``: the word-diff fields of
+    the steps that have them (``_word_diffs``). Changes come as the fields of a ``Change``
+    but its kind, rule and rows, known once kinds are found and all pairs merged (see
+    ``_kind_source``). Needs no kinds: it runs while the kinds child is still at work.
     """
     changes: list[dict[str, Any]] = []
     units: list[Unit] = []
@@ -367,81 +372,71 @@ def _interpret(
         if step.op is Op.EQUAL:
             units.append(Unit(step.old[0], step.new[0], RowStatus.EQUAL))
         elif step.op is Op.CHANGED:
-            a, b = old.paragraphs[step.old[0]], new.paragraphs[step.new[0]]
+            i, j = step.old[0], step.new[0]
+            (a_key, a_words), (b_key, b_words) = old[i], new[j]
             # ASCII keys with different word counts cannot have equal loose keys (whose words
             # are the same runs of word characters): no need to build those.
             typographic = (
-                a.words == b.words or not (a.key.isascii() and b.key.isascii())
-            ) and loose_key(a.key) == loose_key(b.key)
+                a_words == b_words or not (a_key.isascii() and b_key.isascii())
+            ) and loose_key(a_key) == loose_key(b_key)
             if typographic and options.mute_typographic:
                 muted += 1
-                units.append(Unit(a.index, b.index, RowStatus.EQUAL))
+                units.append(Unit(i, j, RowStatus.EQUAL))
                 continue
             changes.append(
                 change(
                     type=ChangeType.CHANGED,
                     old=step.old,
                     new=step.new,
-                    kind=a.kind,
-                    rule=a.rule,
                     typographic=typographic,
                     similarity=step.similarity,
                     **edits[count],
                 )
             )
-            units.append(Unit(a.index, b.index, RowStatus.CHANGED))
+            units.append(Unit(i, j, RowStatus.CHANGED))
         elif step.op is Op.REMOVED:
-            a = old.paragraphs[step.old[0]]
+            i = step.old[0]
             if step.moved_to is None:
                 changes.append(
                     change(
                         type=ChangeType.REMOVED,
                         old=step.old,
                         new=(),
-                        kind=a.kind,
-                        rule=a.rule,
-                        words_removed=a.words,
+                        words_removed=old[i][1],
                     )
                 )
-                units.append(Unit(a.index, None, RowStatus.REMOVED))
+                units.append(Unit(i, None, RowStatus.REMOVED))
             else:
                 changes.append(
                     change(
                         type=ChangeType.MOVED,
                         old=step.old,
                         new=(step.moved_to,),
-                        kind=a.kind,
-                        rule=a.rule,
                         similarity=step.similarity,
                         **edits.get(count, {}),
                     )
                 )
-                units.append(Unit(a.index, None, RowStatus.MOVED))
+                units.append(Unit(i, None, RowStatus.MOVED))
         elif step.op is Op.INSERTED:
-            b = new.paragraphs[step.new[0]]
+            j = step.new[0]
             if step.moved_from is None:
                 changes.append(
                     change(
                         type=ChangeType.INSERTED,
                         old=(),
                         new=step.new,
-                        kind=b.kind,
-                        rule=b.rule,
-                        words_added=b.words,
+                        words_added=new[j][1],
                     )
                 )
-                units.append(Unit(None, b.index, RowStatus.INSERTED))
+                units.append(Unit(None, j, RowStatus.INSERTED))
             else:
-                units.append(Unit(None, b.index, RowStatus.MOVED))
+                units.append(Unit(None, j, RowStatus.MOVED))
         else:
-            first = old.paragraphs[step.old[0]]
             changes.append(
                 change(
                     type=ChangeType.SPLIT if step.op is Op.SPLIT else ChangeType.MERGED,
                     old=step.old,
                     new=step.new,
-                    kind=first.kind,
-                    rule=first.rule,
                     similarity=step.similarity,
                     **edits[count],
                 )
@@ -453,6 +448,14 @@ def _interpret(
             else:
                 units.append(Unit(step.old[1], None, status))
     return changes, units, muted
+
+
+def _kind_source(fields: dict[str, Any]) -> tuple[int, int]:
+    """(version, paragraph) whose kind a change has: its first old paragraph, else its new one
+    (an insertion)."""
+    if fields["old"]:
+        return fields["from_version"], fields["old"][0]
+    return fields["to_version"], fields["new"][0]
 
 
 def _word_diff(old_text: str, new_text: str, codes: TokenCodes) -> dict[str, Any]:
