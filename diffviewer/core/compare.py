@@ -38,8 +38,8 @@ from diffviewer.core.paragraphs import (
     RawParagraph,
     comparison_key,
     count_words,
-    loose_key,
     normalise,
+    same_loose_key,
     split_paragraphs,
 )
 from diffviewer.core.rows import Unit, merge_units
@@ -317,7 +317,7 @@ def _diff_texts(
     """The two texts a step's change is word-diffed on, or None if it needs no word diff."""
     if step.op is Op.CHANGED:
         a, b = old_keys[step.old[0]], new_keys[step.new[0]]
-        if mute_typographic and loose_key(a) == loose_key(b):
+        if mute_typographic and same_loose_key(a, b):
             return None  # Left out of the changes: no diff needed.
         return a, b
     if step.op is Op.REMOVED:
@@ -378,7 +378,7 @@ def _interpret(
             # are the same runs of word characters): no need to build those.
             typographic = (
                 a_words == b_words or not (a_key.isascii() and b_key.isascii())
-            ) and loose_key(a_key) == loose_key(b_key)
+            ) and same_loose_key(a_key, b_key)
             if typographic and options.mute_typographic:
                 muted += 1
                 units.append(Unit(i, j, RowStatus.EQUAL))

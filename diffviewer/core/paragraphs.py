@@ -140,6 +140,14 @@ def loose_key(key: str) -> str:
     return " ".join(folded.split())
 
 
+def same_loose_key(a: str, b: str) -> bool:
+    """``loose_key(a) == loose_key(b)``, faster for ASCII texts, whose loose words are exactly
+    their folded word tokens (no typographic variants to fold; punctuation splits words)."""
+    if a.isascii() and b.isascii():
+        return folded_word_tokens(a) == folded_word_tokens(b)
+    return loose_key(a) == loose_key(b)
+
+
 def comparison_key(key: str, *, ignore_case: bool, ignore_punctuation: bool) -> str:
     """The key alignment uses under the given options."""
     if ignore_punctuation:

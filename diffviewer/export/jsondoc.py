@@ -232,6 +232,8 @@ def _version_text(version: Version) -> str:
 
 def _rows_text(comparison: Comparison) -> str:
     kinds = [[f'"{p.kind._value_}"' for p in v.paragraphs] for v in comparison.versions]
+    if len(kinds) == 2:
+        return _two_version_rows_text(comparison, kinds[0], kinds[1])
     out = []
     for row in comparison.rows:
         cells = ",".join("null" if i is None else str(i) for i in row.cells)
@@ -240,6 +242,22 @@ def _rows_text(comparison: Comparison) -> str:
         out.append(
             f'{{"cells":[{cells}],"kinds":[{row_kinds}],'
             f'"status":"{row.status._value_}","links":[{links}]}}'
+        )
+    return ",".join(out)
+
+
+def _two_version_rows_text(comparison: Comparison, old: list[str], new: list[str]) -> str:
+    """``_rows_text`` for the usual two versions (one link per row), with less work per row."""
+    out = []
+    for row in comparison.rows:
+        a, b = row.cells
+        status = row.status._value_
+        (link,) = row.links
+        link_text = "null" if link is None else f'"{link._value_}"'
+        out.append(
+            f'{{"cells":[{"null" if a is None else a},{"null" if b is None else b}],'
+            f'"kinds":[{"null" if a is None else old[a]},{"null" if b is None else new[b]}],'
+            f'"status":"{status}","links":[{link_text}]}}'
         )
     return ",".join(out)
 

@@ -29,6 +29,7 @@ from diffviewer.core.paragraphs import (
     folded_word_tokens,
     loose_key,
     normalise,
+    same_loose_key,
     split_paragraphs,
     word_tokens,
 )
@@ -239,3 +240,11 @@ def test_a_full_token_table_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None
         WordOp(OpTag.EQUAL, " six"),
     )
     assert first == word_ops("one two", "one three")
+
+
+@settings(max_examples=300, deadline=None)
+@given(words_and_marks | ascii_text, words_and_marks | ascii_text)
+def test_same_loose_key_is_equal_loose_keys(a: str, b: str) -> None:
+    """The fast typographic-twin test agrees with comparing loose keys, ASCII or not."""
+    assert same_loose_key(a, b) == (loose_key(a) == loose_key(b))
+    assert same_loose_key(a, a.upper().replace(",", ";"))
