@@ -25,9 +25,8 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from diffviewer.assets import resource
+from diffviewer.assets import resource_text
 from diffviewer.core.errors import RulesError
 from diffviewer.core.model import Kind
 from diffviewer.core.patterns import Analysis, analyse
@@ -108,7 +107,7 @@ def load_rules(extra_files: Sequence[str | os.PathLike[str]] = ()) -> RuleSet:
     The bundled file is read and compiled once per process. Raises ``RulesError`` naming the
     file, the rule (number, name, line) and the problem.
     """
-    parsed = [_parse_file(Path(os.fspath(path))) for path in extra_files]
+    parsed = [_parse_file(os.fspath(path)) for path in extra_files]
     parsed.append(_bundled())
     taken: set[str] = set()
     rules: list[Rule] = []
@@ -126,19 +125,18 @@ _Parsed = tuple[str, tuple[Rule, ...], frozenset[str]]
 
 @functools.lru_cache(maxsize=1)
 def _bundled() -> _Parsed:
-    node = resource("rules", "kinds.toml")
-    source = str(node)
     try:
-        text = node.read_text(encoding="utf-8")
+        source, text = resource_text("rules", "kinds.toml")
     except (OSError, UnicodeDecodeError) as error:
-        raise RulesError(f"{source}: cannot read the bundled rules: {error}") from error
+        raise RulesError(f"bundled rules (kinds.toml): cannot read them: {error}") from error
     return _parse_text(text, source)
 
 
-def _parse_file(path: Path) -> _Parsed:
-    source = str(path)
+def _parse_file(path: str) -> _Parsed:
+    source = path
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as error:
         raise RulesError(f"{source}: cannot read rules file: {error.strerror or error}") from error
     try:
