@@ -7,11 +7,12 @@ paragraph lists, the ratio of the two, and the engine's peak traced memory again
 
 Table 2, whole process: ``python -m diffviewer --summary json A B`` against
 ``python bench/baseline_pipeline.py A B`` (the plain standard-library pipeline) on the same files,
-median wall time of several runs each, interleaved so machine noise hits both alike. The
-package's bytecode is compiled first (``compileall``), as ``pip install`` does: where
-PYTHONDONTWRITEBYTECODE is set (it is on the reference machine), every run would otherwise
-compile diffviewer's source again, a cost no installed copy pays (the baseline's standard
-library is compiled already).
+median wall and CPU time of several runs each, interleaved so machine noise hits both alike,
+with all cores and then pinned to one (the headless command finds kinds in a forked child on a
+second core; on one core it cannot). The package's bytecode is compiled first
+(``compileall``), as ``pip install`` does: where PYTHONDONTWRITEBYTECODE is set (it is on the
+reference machine), every run would otherwise compile diffviewer's source again, a cost no
+installed copy pays (the baseline's standard library is compiled already).
 
 Usage: python bench/engine_bench.py [--quick] [--runs N]
 """
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -80,6 +83,9 @@ def in_process(sizes: list[int], runs: int) -> None:
 
 
 def whole_process(n: int, runs: int) -> None:
+    """Both commands as whole processes: wall time (what a user waits) and CPU time (user +
+    system, every process of the run); then the same pinned to one core, where the headless
+    command's forked kinds child cannot run beside it."""
     compileall.compile_dir(ROOT / "diffviewer", quiet=1)
     old, new = make_pair(n, seed=n)
     with tempfile.TemporaryDirectory() as tmp:
@@ -90,21 +96,44 @@ def whole_process(n: int, runs: int) -> None:
             "diffviewer --summary json": [sys.executable, "-m", "diffviewer", "--summary", "json"],
             "stdlib pipeline": [sys.executable, str(ROOT / "bench" / "baseline_pipeline.py")],
         }
-        times: dict[str, list[float]] = {name: [] for name in commands}
-        for _ in range(runs):
-            for name, command in commands.items():
-                start = time.perf_counter()
-                done = subprocess.run(
-                    [*command, str(a), str(b)], capture_output=True, cwd=ROOT, check=False
+        settings = [("all cores", None)]
+        if hasattr(os, "sched_setaffinity"):
+            settings.append(("one core", {min(os.sched_getaffinity(0))}))
+        for label, cores in settings:
+            wall, cpu = _time_commands(commands, [str(a), str(b)], runs, cores)
+            print(f"\nWhole process, {n} paragraphs, {label} (median of {runs} runs, interleaved)")
+            base = statistics.median(wall["stdlib pipeline"])
+            for name in commands:
+                med = statistics.median(wall[name])
+                print(
+                    f"{name:>28}: {med:6.3f} s wall ({med / base:4.2f}× the stdlib pipeline), "
+                    f"{statistics.median(cpu[name]):6.3f} s CPU"
                 )
-                times[name].append(time.perf_counter() - start)
-                if done.returncode not in (0, 1):
-                    raise SystemExit(f"{name} failed: {done.stderr.decode()}")
-    print(f"\nWhole process, {n} paragraphs (median of {runs} runs, interleaved)")
-    base = statistics.median(times["stdlib pipeline"])
-    for name, values in times.items():
-        med = statistics.median(values)
-        print(f"{name:>28}: {med:6.3f} s  ({med / base:4.2f}× the stdlib pipeline)")
+
+
+def _time_commands(
+    commands: dict[str, list[str]], files: list[str], runs: int, cores: set[int] | None
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    def pin() -> None:
+        if cores is not None:
+            os.sched_setaffinity(0, cores)
+
+    wall: dict[str, list[float]] = {name: [] for name in commands}
+    cpu: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run(
+                [*command, *files], capture_output=True, cwd=ROOT, check=False, preexec_fn=pin
+            )
+            wall[name].append(time.perf_counter() - start)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+            cpu[name].append(used)
+            if done.returncode not in (0, 1):
+                raise SystemExit(f"{name} failed: {done.stderr.decode()}")
+    return wall, cpu
 
 
 def main() -> None:
