@@ -152,10 +152,10 @@ def _compare(
         kinds_job = Forked(_classify_texts, texts, options.rules_files)
         if not kinds_job.running:
             kinds_job = None
-    known: dict[str, tuple[str, int]] = {}  # Versions share most paragraphs: read each once.
-    drafts = [_draft(item, known) for item in loaded]
-    keys = [[key for key, _ in keyed] for _, keyed in drafts]
     try:
+        known: dict[str, tuple[str, int]] = {}  # Versions share most paragraphs: read once.
+        drafts = [_draft(item, known) for item in loaded]
+        keys = [[key for key, _ in keyed] for _, keyed in drafts]
         kinds = classify_versions(keys, options.rules_files) if kinds_job is None else None
         report(0.2)
         pairs = _pairs(len(drafts), options.mode)
