@@ -7,6 +7,7 @@ keep their type and message); a cancelled child is stopped and reaped.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 
 from diffviewer.core import forked
 from diffviewer.core.compare import compare_files
-from diffviewer.core.errors import RulesError
+from diffviewer.core.errors import Cancelled, RulesError
 from diffviewer.core.forked import Forked
 from diffviewer.core.options import CompareOptions
 from diffviewer.export import render
@@ -89,3 +90,16 @@ def test_bad_rules_file_is_reported_as_without_a_child(
     with pytest.raises(RulesError) as within:
         compare_files(seed_paths, options, in_child=True)
     assert str(within.value) == str(without.value)
+
+
+def test_a_cancelled_comparison_leaves_no_child(seed_paths: tuple[Path, Path]) -> None:
+    """Cancelling after the kinds child started stops it and reaps it: no zombie is left."""
+    calls = iter(range(100))
+
+    def cancelled() -> bool:
+        return next(calls) >= 2  # After both files are read: the child is running.
+
+    with pytest.raises(Cancelled):
+        compare_files(seed_paths, in_child=True, cancelled=cancelled)
+    with contextlib.suppress(ChildProcessError):  # Raised when there is no child at all.
+        assert os.waitpid(-1, os.WNOHANG) == (0, 0)  # Other children may run; none is dead.
