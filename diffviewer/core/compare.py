@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diffviewer.core.align import Op, Step, Thresholds, align_pair
 from diffviewer.core.errors import Cancelled
@@ -44,6 +44,9 @@ from diffviewer.core.paragraphs import (
 )
 from diffviewer.core.rows import Unit, merge_units
 from diffviewer.core.worddiff import TokenCodes, count_changed_words, word_ops
+
+if TYPE_CHECKING:
+    from diffviewer.core.rules import RuleSet
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -144,19 +147,18 @@ def _compare(
     is_cancelled: IsCancelled,
     in_child: bool,
 ) -> Comparison:
-    # Kinds need only the texts: a forked child can find them (from its own keys, the same as
-    # these) while this process splits, aligns and diffs words.
-    kinds_job = None
-    if in_child:
-        texts = [item.text for item in loaded]
-        kinds_job = Forked(_classify_texts, texts, options.rules_files)
-        if not kinds_job.running:
-            kinds_job = None
+    # Kinds need only the keys: a forked child loads the rules while this process splits the
+    # texts, then finds the kinds of the keys it is sent while this one aligns and diffs words.
+    kinds_job = Forked(_classify_fed, options.rules_files, fed=True) if in_child else None
     try:
         known: dict[str, tuple[str, int]] = {}  # Versions share most paragraphs: read once.
         drafts = [_draft(item, known) for item in loaded]
         keys = [[key for key, _ in keyed] for _, keyed in drafts]
-        kinds = classify_versions(keys, options.rules_files) if kinds_job is None else None
+        kinds = None
+        if kinds_job is None:
+            kinds = classify_versions(keys, options.rules_files)
+        else:
+            kinds_job.send(keys)
         report(0.2)
         pairs = _pairs(len(drafts), options.mode)
         ignore_case, ignore_punctuation = options.ignore_case, options.ignore_punctuation
@@ -237,19 +239,12 @@ def _draft(item: LoadedText, known: dict[str, tuple[str, int]]) -> _Draft:
     return raws, keyed
 
 
-def _classify_texts(texts: Sequence[str], rules_files: Sequence[str]) -> KindCodes:
-    """``classify_versions`` of the keys ``_draft`` makes of ``texts`` (for the child)."""
-    known: dict[str, str] = {}
-    keys = []
-    for text in texts:
-        version_keys = []
-        for raw in split_paragraphs(text):
-            key = known.get(raw.text)
-            if key is None:
-                key = known[raw.text] = normalise(raw.text)
-            version_keys.append(key)
-        keys.append(version_keys)
-    return classify_versions(keys, rules_files)
+def _classify_fed(receive: Callable[[], list[list[str]]], rules_files: Sequence[str]) -> KindCodes:
+    """The kinds child: the rules loaded first, then the keys received are classified."""
+    from diffviewer.core.kinds import load_rules
+
+    rules = load_rules(rules_files)
+    return _classify_with(receive(), rules)
 
 
 def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] = ()) -> KindCodes:
@@ -258,9 +253,14 @@ def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] 
     Raises ``RulesError`` for a bad rules file.
     """
     # Imported here: with ``in_child``, only the child needs the rules machinery (and TOML).
-    from diffviewer.core.kinds import KindMemo, classify, load_rules
+    from diffviewer.core.kinds import load_rules
 
-    rules = load_rules(rules_files)
+    return _classify_with(keys, load_rules(rules_files))
+
+
+def _classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
+    from diffviewer.core.kinds import KindMemo, classify
+
     memo = KindMemo()  # Versions share most paragraphs: classify each (text, facts) once.
     numbers: dict[tuple[Kind, str], int] = {}
     codes = [

@@ -4,10 +4,16 @@ headless command.
 ``Forked(func, *args)`` forks; the child calls ``func(*args)``, writes the result (plain values
 that ``marshal`` takes: numbers, strings, lists, tuples, dicts) to a pipe and leaves with
 ``os._exit``, so it runs no exit handlers and flushes none of the parent's buffers.
-``result()`` reads the result and reaps the child. Whenever the child cannot deliver (no
-``os.fork``, as on Windows; fork failed; the child raised, was killed or wrote nothing), it
-calls ``func(*args)`` in the caller instead: the result, and any error with its message, are
-what a call without the child gives.
+``result()`` reads the result and reaps the child.
+
+With ``fed=True`` the child calls ``func(receive, *args)`` instead, and ``receive()`` returns
+the value the caller hands over later with ``send(value)``: the child can prepare (load its
+rules) while the caller computes what it needs (the paragraphs' keys).
+
+Whenever the child cannot deliver (no ``os.fork``, as on Windows; fork failed; the child raised,
+was killed or wrote nothing), ``result()`` calls the function in the caller instead, with the
+value sent if fed: the result, and any error with its message, are what a call without the
+child gives.
 
 Only for single-threaded callers (fork copies the calling thread alone: a lock another thread
 held stays locked in the child): the ``--summary`` command uses it, the viewer does not.
@@ -26,41 +32,69 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 _CHUNK = 1 << 20
+_NOTHING = object()
 
 
 class Forked(Generic[T]):
-    """``func(*args)``, computed in a child process when possible (see the module doc)."""
+    """``func(*args)`` (fed: ``func(receive, *args)``), in a child process when possible."""
 
-    def __init__(self, func: Callable[..., T], *args: Any) -> None:
+    def __init__(self, func: Callable[..., T], *args: Any, fed: bool = False) -> None:
         self._func = func
         self._args = args
+        self._fed = fed
+        self._sent: Any = _NOTHING
         self._pid: int | None = None
         self._read: int | None = None
+        self._feed: int | None = None
         if not hasattr(os, "fork"):
             return
+        pipes: list[int] = []
         try:
-            read, write = os.pipe()
-        except OSError:
-            return
-        try:
+            pipes.extend(os.pipe())  # child → parent: the result
+            if fed:
+                pipes.extend(os.pipe())  # parent → child: the value sent
             pid = os.fork()
         except OSError:
-            os.close(read)
-            os.close(write)
+            for end in pipes:
+                os.close(end)
             return
         if pid == 0:  # The child: never returns.
-            os.close(read)
-            _serve(write, func, args)
-        os.close(write)
-        self._pid, self._read = pid, read
+            os.close(pipes[0])
+            if fed:
+                os.close(pipes[3])
+                feed = pipes[2]
+                _serve(pipes[1], func, (lambda: marshal.loads(_read_all(feed)), *args))
+            _serve(pipes[1], func, args)
+        os.close(pipes[1])
+        if fed:
+            os.close(pipes[2])
+            self._feed = pipes[3]
+        self._pid, self._read = pid, pipes[0]
 
     @property
     def running(self) -> bool:
         """Whether a child was started (and not yet collected): False where fork failed."""
         return self._pid is not None
 
+    def send(self, value: Any) -> None:
+        """Hand ``value`` to a fed child's ``receive()`` (kept for the caller's own use, too)."""
+        self._sent = value
+        if self._feed is None:
+            return
+        feed, self._feed = self._feed, None
+        try:
+            data = memoryview(marshal.dumps(value))
+            while data:
+                data = data[os.write(feed, data) :]
+        except (OSError, ValueError):
+            pass  # The child is gone (or the value is not plain data): ``result`` computes here.
+        finally:
+            os.close(feed)
+
     def result(self) -> T:
-        """The child's result, or ``func(*args)`` computed here if the child did not deliver."""
+        """The child's result, or the function's computed here if the child did not deliver."""
+        if self._feed is not None:  # Never sent: the child would wait forever.
+            self.cancel()
         data = self._collect()
         if data is not None:
             try:
@@ -69,10 +103,18 @@ class Forked(Generic[T]):
                 pass
             else:
                 return result
-        return self._func(*self._args)
+        if not self._fed:
+            return self._func(*self._args)
+        sent = self._sent
+        if sent is _NOTHING:
+            raise RuntimeError("a fed Forked job needs send() before result()")
+        return self._func(lambda: sent, *self._args)
 
     def cancel(self) -> None:
         """Stop the child if it still runs (the caller no longer needs the result)."""
+        if self._feed is not None:
+            os.close(self._feed)
+            self._feed = None
         if self._pid is not None:
             with contextlib.suppress(OSError):  # It may have finished already.
                 os.kill(self._pid, signal.SIGKILL)
@@ -84,14 +126,10 @@ class Forked(Generic[T]):
             return None
         pid, read = self._pid, self._read
         self._pid = self._read = None
-        chunks: list[bytes] = []
         try:
-            while chunk := os.read(read, _CHUNK):
-                chunks.append(chunk)
+            data = _read_all(read)
         except OSError:
-            chunks = []
-        finally:
-            os.close(read)
+            data = b""
         while True:
             try:
                 _, status = os.waitpid(pid, 0)
@@ -100,9 +138,20 @@ class Forked(Generic[T]):
                 return None
             except InterruptedError:  # pragma: no cover - retried by Python since 3.5
                 continue
-        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0) or not chunks:
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0) or not data:
             return None
-        return b"".join(chunks)
+        return data
+
+
+def _read_all(end: int) -> bytes:
+    """Everything until the other end closes; closes ``end``."""
+    chunks: list[bytes] = []
+    try:
+        while chunk := os.read(end, _CHUNK):
+            chunks.append(chunk)
+    finally:
+        os.close(end)
+    return b"".join(chunks)
 
 
 def _serve(write: int, func: Callable[..., Any], args: tuple[Any, ...]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,6 +57,43 @@ def test_without_fork_the_caller_computes(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delattr(forked.os, "fork")
     pid, doubled = Forked(_pid_and, 5).result()
     assert (pid, doubled) == (os.getpid(), 10)
+
+
+def _pid_and_received(receive: Callable[[], list[int]], extra: int) -> tuple[int, int]:
+    return os.getpid(), sum(receive()) + extra
+
+
+_TEST_PROCESS = os.getpid()
+
+
+def _die_in_the_child(receive: Callable[[], list[int]]) -> int:
+    if os.getpid() != _TEST_PROCESS:
+        os._exit(3)  # Gone before reading what is sent.
+    return len(receive())
+
+
+def test_a_fed_child_gets_what_is_sent_later() -> None:
+    """A fed child prepares, then works on the value the caller sends once it has it."""
+    job = Forked(_pid_and_received, 1, fed=True)
+    job.send(list(range(100_000)))  # Larger than a pipe's buffer.
+    pid, total = job.result()
+    assert (pid != os.getpid(), total) == (True, sum(range(100_000)) + 1)
+
+
+def test_a_fed_job_without_fork_uses_the_value_sent(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without os.fork, result() computes here with the value that was sent."""
+    monkeypatch.delattr(forked.os, "fork")
+    job = Forked(_pid_and_received, 2, fed=True)
+    job.send([1, 2, 3])
+    assert job.result() == (os.getpid(), 8)
+
+
+def test_sending_to_a_child_that_died_is_harmless() -> None:
+    """A child gone before reading: send() does not raise, result() computes here."""
+    job = Forked(_die_in_the_child, fed=True)
+    time.sleep(0.2)
+    job.send(list(range(100_000)))
+    assert job.result() == 100_000
 
 
 def test_cancel_stops_and_reaps_the_child() -> None:
