@@ -151,9 +151,9 @@ def _compare(
     # texts, then finds the kinds of the keys it is sent while this one aligns and diffs words.
     kinds_job = Forked(_classify_fed, options.rules_files, fed=True) if in_child else None
     try:
-        known: dict[str, tuple[str, int]] = {}  # Versions share most paragraphs: read once.
+        known: dict[str, str] = {}  # Versions share most paragraphs: read each once.
         drafts = [_draft(item, known) for item in loaded]
-        keys = [[key for key, _ in keyed] for _, keyed in drafts]
+        keys = [version_keys for _, version_keys in drafts]
         kinds = None
         if kinds_job is None:
             kinds = classify_versions(keys, options.rules_files)
@@ -180,13 +180,14 @@ def _compare(
                 raise Cancelled
             steps = align_pair(compared[p], compared[q], thresholds)
             edits = _word_diffs(steps, keys[p], keys[q], options.mute_typographic, is_cancelled)
-            (_, old), (_, new) = drafts[p], drafts[q]
-            pair_changes, units, pair_muted = _interpret(steps, edits, old, new, p, q, options)
+            pair_changes, units, pair_muted = _interpret(
+                steps, edits, keys[p], keys[q], p, q, options
+            )
             found.extend(pair_changes)
             unit_lists.append(units)
             muted += pair_muted
             report(0.2 + 0.7 * (n + 1) / len(pairs))
-        rows, row_of = merge_units([len(keyed) for _, keyed in drafts], pairs, unit_lists)
+        rows, row_of = merge_units([len(k) for k in keys], pairs, unit_lists)
         if kinds_job is not None:
             kinds = kinds_job.result()
             kinds_job = None
@@ -194,11 +195,13 @@ def _compare(
         if kinds_job is not None:
             kinds_job.cancel()
     assert kinds is not None
-    table, codes = kinds
+    table, codes, words = kinds
     by_version = [[table[code] for code in version_codes] for version_codes in codes]
     versions = [
-        _version(item, raws, keyed, version_kinds)
-        for item, (raws, keyed), version_kinds in zip(loaded, drafts, by_version, strict=True)
+        _version(item, raws, version_keys, version_words, version_kinds)
+        for item, (raws, version_keys), version_words, version_kinds in zip(
+            loaded, drafts, words, by_version, strict=True
+        )
     ]
     changes = []
     for fields in found:
@@ -218,25 +221,25 @@ def _compare(
     )
 
 
-_Draft = tuple[list[RawParagraph], list[tuple[str, int]]]
-"""A version before its kinds are known: raw paragraphs, and each one's key and word count."""
+_Draft = tuple[list[RawParagraph], list[str]]
+"""A version before its kinds are known: raw paragraphs, and each one's key."""
 
-KindCodes = tuple[list[tuple[str, str]], list[list[int]]]
-"""Kinds of every version's paragraphs as plain values (they cross a process boundary): the
-distinct (kind, rule name) results, and per version, each paragraph's number in that list."""
+KindCodes = tuple[list[tuple[str, str]], list[list[int]], list[list[int]]]
+"""Kinds and word counts of every version's paragraphs as plain values (they cross a process
+boundary): the distinct (kind, rule name) results; per version, each paragraph's number in
+that list; per version, each paragraph's word count."""
 
 
-def _draft(item: LoadedText, known: dict[str, tuple[str, int]]) -> _Draft:
+def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
     """Split a decoded input into paragraphs with keys (``known``: shared with other versions)."""
     raws = split_paragraphs(item.text)
-    keyed: list[tuple[str, int]] = []
+    keys: list[str] = []
     for raw in raws:
-        found = known.get(raw.text)
-        if found is None:
-            key = normalise(raw.text)
-            found = known[raw.text] = (key, count_words(key))
-        keyed.append(found)
-    return raws, keyed
+        key = known.get(raw.text)
+        if key is None:
+            key = known[raw.text] = normalise(raw.text)
+        keys.append(key)
+    return raws, keys
 
 
 def _classify_fed(receive: Callable[[], list[list[str]]], rules_files: Sequence[str]) -> KindCodes:
@@ -267,20 +270,36 @@ def _classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
         [numbers.setdefault(result, len(numbers)) for result in classify(version, rules, memo)]
         for version in keys
     ]
-    return [(kind.value, rule) for kind, rule in numbers], codes
+    return [(kind.value, rule) for kind, rule in numbers], codes, _word_counts(keys)
+
+
+def _word_counts(keys: Sequence[Sequence[str]]) -> list[list[int]]:
+    """Each paragraph's word count (each distinct key counted once)."""
+    counted: dict[str, int] = {}
+    words = []
+    for version in keys:
+        counts = []
+        for key in version:
+            count = counted.get(key)
+            if count is None:
+                count = counted[key] = count_words(key)
+            counts.append(count)
+        words.append(counts)
+    return words
 
 
 def _version(
     item: LoadedText,
     raws: Sequence[RawParagraph],
-    keyed: Sequence[tuple[str, int]],
+    keys: Sequence[str],
+    words: Sequence[int],
     kinds: Sequence[tuple[str, str]],
 ) -> Version:
     # Positional arguments: noticeably faster than keywords for thousands of frozen objects.
     paragraphs = tuple(
-        Paragraph(n, text, key, first, last, words, _KINDS[kind], rule)
-        for n, ((text, first, last), (key, words), (kind, rule)) in enumerate(
-            zip(raws, keyed, kinds, strict=True)
+        Paragraph(n, text, key, first, last, count, _KINDS[kind], rule)
+        for n, ((text, first, last), key, count, (kind, rule)) in enumerate(
+            zip(raws, keys, words, kinds, strict=True)
         )
     )
     return Version(
@@ -300,9 +319,9 @@ _KINDS = {kind.value: kind for kind in Kind}
 
 def build_version(item: LoadedText, rules_files: Sequence[str] = ()) -> Version:
     """One decoded input split into classified paragraphs (for callers outside ``compare``)."""
-    raws, keyed = _draft(item, {})
-    table, (codes,) = classify_versions([[key for key, _ in keyed]], rules_files)
-    return _version(item, raws, keyed, [table[code] for code in codes])
+    raws, keys = _draft(item, {})
+    table, (codes,), (words,) = classify_versions([keys], rules_files)
+    return _version(item, raws, keys, words, [table[code] for code in codes])
 
 
 def _pairs(count: int, mode: CompareMode) -> list[tuple[int, int]]:
@@ -351,15 +370,15 @@ def _word_diffs(
 def _interpret(
     steps: list[Step],
     edits: dict[int, dict[str, Any]],
-    old: Sequence[tuple[str, int]],
-    new: Sequence[tuple[str, int]],
+    old: Sequence[str],
+    new: Sequence[str],
     p: int,
     q: int,
     options: CompareOptions,
 ) -> tuple[list[dict[str, Any]], list[Unit], int]:
     """Turn alignment steps into changes and row units (one unit per row the pair needs).
 
-    ``old``, ``new``: each paragraph's key and word count; ``edits``: the word-diff fields of
+    ``old``, ``new``: the paragraphs' keys; ``edits``: the word-diff fields of
     the steps that have them (``_word_diffs``). Changes come as the fields of a ``Change``
     but its kind, rule and rows, known once kinds are found and all pairs merged (see
     ``_kind_source``). Needs no kinds: it runs while the kinds child is still at work.
@@ -373,11 +392,12 @@ def _interpret(
             units.append(Unit(step.old[0], step.new[0], RowStatus.EQUAL))
         elif step.op is Op.CHANGED:
             i, j = step.old[0], step.new[0]
-            (a_key, a_words), (b_key, b_words) = old[i], new[j]
+            a_key, b_key = old[i], new[j]
             # ASCII keys with different word counts cannot have equal loose keys (whose words
             # are the same runs of word characters): no need to build those.
             typographic = (
-                a_words == b_words or not (a_key.isascii() and b_key.isascii())
+                not (a_key.isascii() and b_key.isascii())
+                or count_words(a_key) == count_words(b_key)
             ) and same_loose_key(a_key, b_key)
             if typographic and options.mute_typographic:
                 muted += 1
@@ -402,7 +422,7 @@ def _interpret(
                         type=ChangeType.REMOVED,
                         old=step.old,
                         new=(),
-                        words_removed=old[i][1],
+                        words_removed=count_words(old[i]),
                     )
                 )
                 units.append(Unit(i, None, RowStatus.REMOVED))
@@ -425,7 +445,7 @@ def _interpret(
                         type=ChangeType.INSERTED,
                         old=(),
                         new=step.new,
-                        words_added=new[j][1],
+                        words_added=count_words(new[j]),
                     )
                 )
                 units.append(Unit(None, j, RowStatus.INSERTED))
