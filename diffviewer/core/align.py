@@ -315,17 +315,16 @@ def _near_moves(
         if n not in taken:
             for word in new_words[steps[n].new[0]]:
                 by_word.setdefault(word, []).append(n)
+    # Each usable word's sort key, once: rarest first, then alphabetical (deterministic).
+    rarity = {w: (len(ns), w) for w, ns in by_word.items() if len(ns) <= MOVE_WORD_SPREAD}
     found: dict[int, tuple[int, float]] = {}
     for n in removed:
         if n in links:
             continue
         words = old_words[steps[n].old[0]]
-        rare = sorted(
-            (w for w in words if 0 < len(by_word.get(w, ())) <= MOVE_WORD_SPREAD),
-            key=lambda w: (len(by_word[w]), w),
-        )
+        rare = sorted([rarity[w] for w in words if w in rarity])
         candidates: list[int] = []
-        for word in rare:
+        for _, word in rare:
             for cand in by_word[word]:
                 if cand not in taken and cand not in candidates:
                     candidates.append(cand)
