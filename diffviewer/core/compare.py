@@ -162,13 +162,17 @@ def _compare(
         report(0.2)
         pairs = _pairs(len(drafts), options.mode)
         ignore_case, ignore_punctuation = options.ignore_case, options.ignore_punctuation
-        compared = [
-            [
-                comparison_key(k, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
-                for k in version_keys
+        compared = keys  # Without those options, the keys are what alignment compares.
+        if ignore_case or ignore_punctuation:
+            compared = [
+                [
+                    comparison_key(
+                        k, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
+                    )
+                    for k in version_keys
+                ]
+                for version_keys in keys
             ]
-            for version_keys in keys
-        ]
         thresholds = Thresholds(
             pair=options.pair_threshold, move=options.move_threshold, split=options.split_threshold
         )
