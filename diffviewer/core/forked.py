@@ -16,7 +16,9 @@ value sent if fed: the result, and any error with its message, are what a call w
 child gives.
 
 Only for single-threaded callers (fork copies the calling thread alone: a lock another thread
-held stays locked in the child): the ``--summary`` command uses it, the viewer does not.
+held stays locked in the child): the ``--summary`` command uses it, the viewer does not. (The
+thread that writes what ``send`` hands over starts after the fork, and ends before ``result``
+returns.)
 Imports: the standard library only.
 """
 
@@ -26,6 +28,7 @@ import contextlib
 import marshal
 import os
 import signal
+import threading
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
@@ -46,6 +49,7 @@ class Forked(Generic[T]):
         self._pid: int | None = None
         self._read: int | None = None
         self._feed: int | None = None
+        self._writer: threading.Thread | None = None
         if not hasattr(os, "fork"):
             return
         pipes: list[int] = []
@@ -77,25 +81,30 @@ class Forked(Generic[T]):
         return self._pid is not None
 
     def send(self, value: Any) -> None:
-        """Hand ``value`` to a fed child's ``receive()`` (kept for the caller's own use, too)."""
+        """Hand ``value`` to a fed child's ``receive()`` (kept for the caller's own use, too).
+
+        A thread writes it: a pipe holds 64 KB, so the write lasts until the child has read
+        everything, and the caller need not wait for that (the thread waits in the system
+        call, without the interpreter lock).
+        """
         self._sent = value
         if self._feed is None:
             return
         feed, self._feed = self._feed, None
         try:
-            data = memoryview(marshal.dumps(value))
-            while data:
-                data = data[os.write(feed, data) :]
-        except (OSError, ValueError):
-            pass  # The child is gone (or the value is not plain data): ``result`` computes here.
-        finally:
+            data = marshal.dumps(value)
+        except ValueError:  # Not plain data: no child can have it; ``result`` computes here.
             os.close(feed)
+            return
+        self._writer = threading.Thread(target=_write_all, args=(feed, data), daemon=True)
+        self._writer.start()
 
     def result(self) -> T:
         """The child's result, or the function's computed here if the child did not deliver."""
         if self._feed is not None:  # Never sent: the child would wait forever.
             self.cancel()
         data = self._collect()
+        self._join_writer()
         if data is not None:
             try:
                 result: T = marshal.loads(data)
@@ -119,6 +128,12 @@ class Forked(Generic[T]):
             with contextlib.suppress(OSError):  # It may have finished already.
                 os.kill(self._pid, signal.SIGKILL)
         self._collect()
+        self._join_writer()  # The child is gone: its pipe breaks, the write ends.
+
+    def _join_writer(self) -> None:
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
 
     def _collect(self) -> bytes | None:
         """Read everything the child wrote and reap it; None if it did not succeed."""
@@ -141,6 +156,18 @@ class Forked(Generic[T]):
         if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0) or not data:
             return None
         return data
+
+
+def _write_all(end: int, data: bytes) -> None:
+    """Write ``data`` (usually in one blocking call) and close ``end``; a gone reader ends it."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(end, view) :]
+    except OSError:
+        pass  # The child is gone: ``result`` computes here.
+    finally:
+        os.close(end)
 
 
 def _read_all(end: int) -> bytes:
