@@ -206,8 +206,9 @@ def _first_match(text: str, candidates: Sequence[Rule]) -> tuple[Kind, str]:
         if rule.tail is not None and len(window) > rule.tail:
             # An end-anchored pattern of bounded width: only the window's tail can match.
             start = len(window) - rule.tail
-            if rule.literals is not None and not any(
-                map(window[start:].casefold().__contains__, rule.literals)
+            if (
+                rule.tail_literals is not None
+                and rule.tail_literals.search(window[start:].casefold()) is None
             ):
                 continue
             if rule.pattern is not None and rule.pattern.search(window, start) is None:

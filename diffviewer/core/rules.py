@@ -87,6 +87,9 @@ class Rule:
     tail: int | None = None
     """Any match of ``pattern`` lies in the last ``tail`` characters it is shown (see
     ``patterns.Analysis.tail``): only they need a search, or None."""
+    tail_literals: re.Pattern[str] | None = None
+    """For a rule with a tail and literals: the literals as one alternation, to search the
+    short casefolded tail with (twice as fast there as testing each literal)."""
 
 
 @dataclass(frozen=True)
@@ -226,6 +229,7 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
     if "follows" in table:
         follows = frozenset(_kind_list(table["follows"], where))
     pattern, analysis = _compile(table, "pattern", flags, where)
+    tail = analysis.tail if analysis is not None else None
     literals = _fewest(analysis.literals) if analysis is not None else None
     return Rule(
         name=name,
@@ -243,7 +247,12 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
         in_link_run=_optional_bool(table, "in_link_run"),
         follows=follows,
         literals=literals,
-        tail=analysis.tail if analysis is not None else None,
+        tail=tail,
+        tail_literals=(
+            re.compile("|".join(map(re.escape, literals)))
+            if tail is not None and literals is not None
+            else None
+        ),
     )
 
 

@@ -3,8 +3,9 @@
 The tail search of end-anchored patterns, the escapes the pattern reading must not take for
 literals, the classification memo shared by the versions of a comparison, the memo of
 paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts,
-the one-scan paragraph split, keys taken as they are, the rows of one pair and the typographic
-test's word-count shortcut, and the token table word diffs share.
+the one-scan paragraph split, keys taken as they are, the rows of one pair, the typographic
+test's word-count shortcut, the token table word diffs share, and tail rules' literal
+alternations.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from hypothesis import strategies as st
 from diffviewer.core import worddiff
 from diffviewer.core.align import Thresholds, _pair_dp, _pair_one, _Words
 from diffviewer.core.compare import build_version, compare_texts
-from diffviewer.core.kinds import KindMemo, classify, load_rules
+from diffviewer.core.kinds import KindMemo, Rule, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline, OpTag, RowStatus, WordOp
 from diffviewer.core.paragraphs import (
@@ -248,3 +249,17 @@ def test_same_loose_key_is_equal_loose_keys(a: str, b: str) -> None:
     """The fast typographic-twin test agrees with comparing loose keys, ASCII or not."""
     assert same_loose_key(a, b) == (loose_key(a) == loose_key(b))
     assert same_loose_key(a, a.upper().replace(",", ";"))
+
+
+tail_rules = [rule for rule in load_rules().rules if rule.tail_literals is not None]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(tail_rules), st.text(alphabet="afp getty(AP)/é.", max_size=40))
+def test_tail_literal_alternation_is_any_literal(rule: Rule, text: str) -> None:
+    """A tail rule's literal alternation finds a text exactly when one of its literals occurs."""
+    assert rule.literals is not None and rule.tail_literals is not None
+    folded = text.casefold()
+    found = rule.tail_literals.search(folded) is not None
+    assert found == any(literal in folded for literal in rule.literals)
+    assert tail_rules  # The bundled rules have some: the shortcut is exercised.
