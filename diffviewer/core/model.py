@@ -191,3 +191,11 @@ class Comparison:
 
     def paragraph(self, version: int, index: int) -> Paragraph:
         return self.versions[version].paragraphs[index]
+
+    def move_rows(self, change: Change) -> tuple[int, int]:
+        """(the row a moved paragraph left, the row it arrived at). ``change.rows`` holds both
+        in table order, which is the other way round when the paragraph moved up."""
+        first, second = change.rows
+        if self.rows[first].cells[change.from_version] == change.old[0]:
+            return first, second
+        return second, first

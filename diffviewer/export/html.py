@@ -115,7 +115,7 @@ def _move_notes(comparison: Comparison) -> dict[tuple[int, int], str]:
     for change in comparison.changes:
         if change.type is not ChangeType.MOVED or len(change.rows) != 2:
             continue
-        left, arrived = change.rows
+        left, arrived = comparison.move_rows(change)
         for version, indexes, word, row in (
             (change.from_version, change.old, "to", arrived),
             (change.to_version, change.new, "from", left),

@@ -358,11 +358,11 @@ class ComparisonModel(QAbstractTableModel):
             if change.type is ChangeType.CHANGED:
                 spans = word_spans(change, old_side, paragraph.text)
             elif change.type is ChangeType.MOVED and len(change.rows) == 2:
-                first, second = change.rows
+                left, arrived = comparison.move_rows(change)
                 if old_side:
-                    move_link = (f"↳ moved to row {second + 1}", second)
+                    move_link = (f"↳ moved to row {arrived + 1}", arrived)
                 else:
-                    move_link = (f"↰ moved from row {first + 1}", first)
+                    move_link = (f"↰ moved from row {left + 1}", left)
         badge = None if paragraph.kind is Kind.BODY else paragraph.kind.label.upper()
         tip = describe_kind(paragraph) if badge else ""
         return CellInfo(

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
+from diffviewer.core.compare import compare_texts
 from diffviewer.core.model import (
     Change,
     ChangeType,
@@ -191,3 +192,26 @@ def test_dark_palette_gets_dark_tints(qapp: object) -> None:
     colours = colours_for(palette)
     assert colours.backgrounds[RowStatus.INSERTED].lightness() < 128
     assert [label for label, _ in legend_items(colours)][:3] == ["Removed", "Inserted", "Changed"]
+
+
+@pytest.mark.parametrize("direction", ["up", "down"])
+def test_engine_moves_link_each_place_to_the_other(qapp: object, direction: str) -> None:
+    """A paragraph moved up or down: each place names the other's row, never its own."""
+    paragraphs = [f"Paragraph number {n} of the story, said the minister." for n in range(12)]
+    moved = paragraphs[:]
+    if direction == "up":
+        moved.insert(1, moved.pop(9))
+    else:
+        moved.insert(9, moved.pop(1))
+    comparison = compare_texts(["\n\n".join(paragraphs), "\n\n".join(moved)])
+    model = ComparisonModel()
+    model.set_comparison(comparison)
+    (change,) = [c for c in comparison.changes if c.type is ChangeType.MOVED]
+    old_row = next(r for r, row in enumerate(comparison.rows) if row.cells[0] == change.old[0])
+    new_row = next(r for r, row in enumerate(comparison.rows) if row.cells[1] == change.new[0])
+    assert old_row != new_row
+    assert data(model, old_row, 0, MOVE_LINK_ROLE) == (f"↳ moved to row {new_row + 1}", new_row)
+    assert data(model, new_row, 1, MOVE_LINK_ROLE) == (
+        f"↰ moved from row {old_row + 1}",
+        old_row,
+    )
