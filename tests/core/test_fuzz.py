@@ -41,7 +41,14 @@ near_article = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=20))
 )
 
 
-@settings(max_examples=150)
+def _examples(quick: int) -> int:
+    """``quick`` examples in the suite's quick run; the profile's count in a long one
+    (``--hypothesis-profile=long``: an explicit count here would override the profile's)."""
+    profile = settings.default.max_examples
+    return quick if profile <= 100 else profile
+
+
+@settings(max_examples=_examples(150))
 @given(data=st.binary(max_size=2000))
 def test_random_bytes_decode_or_raise_load_error(data: bytes) -> None:
     """Any bytes either decode to text or raise a LoadError subclass."""
@@ -53,7 +60,7 @@ def test_random_bytes_decode_or_raise_load_error(data: bytes) -> None:
         assert isinstance(loaded.text, str)
 
 
-@settings(max_examples=60)
+@settings(max_examples=_examples(60))
 @given(
     raw=st.lists(
         st.one_of(near_article.map(str.encode), st.binary(max_size=200)), min_size=2, max_size=3
