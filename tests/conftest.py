@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from diffviewer.core.model import Comparison
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests' QSettings away from the user's real ones.
 os.environ.setdefault("XDG_CONFIG_HOME", str(Path(__file__).parent / ".." / ".pytest-config"))
@@ -20,6 +22,20 @@ DATA = Path(__file__).resolve().parent / "data"
 def seed_paths() -> tuple[Path, Path]:
     """The seed pair: raw page text (v1) and cleaned body (v2)."""
     return EXAMPLES / "article-v1.txt", EXAMPLES / "article-v2.txt"
+
+
+@pytest.fixture(params=["up", "down"])
+def moved_comparison(request: pytest.FixtureRequest) -> Comparison:
+    """Twelve paragraphs, one of which moves eight places up (or down) in the second version."""
+    from diffviewer.core.compare import compare_texts
+
+    paragraphs = [f"Paragraph number {n} of the story, said the minister." for n in range(12)]
+    moved = paragraphs[:]
+    if request.param == "up":
+        moved.insert(1, moved.pop(9))
+    else:
+        moved.insert(9, moved.pop(1))
+    return compare_texts(["\n\n".join(paragraphs), "\n\n".join(moved)])
 
 
 # Hypothesis profiles: "default" keeps the suite quick on a 2-core machine; "long" is the

@@ -117,14 +117,17 @@ def test_json_is_utf8_and_compact() -> None:
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
 
 
+def _first_kept(old: list[str], name: str) -> Comparison:
+    """Version ``name`` holding ``old``, against a version that keeps only its first paragraph."""
+    rows = [row((i, 0 if i == 0 else None)) for i in range(len(old))]
+    return build([version(name, old), version("b", old[:1])], rows, [])
+
+
 @settings(max_examples=60, deadline=None)
 @given(old=st.lists(_TEXT, min_size=1, max_size=4), name=_TEXT)
 def test_json_never_escapes_what_utf8_can_hold(old: list[str], name: str) -> None:
     """ASCII or not, the document is what ensure_ascii=False writes (no \\u escapes of letters)."""
-    v1 = version(name, old)
-    v2 = version("b", old[:1])
-    rows = [row((i, 0 if i == 0 else None)) for i in range(len(old))]
-    comparison = build([v1, v2], rows, [])
+    comparison = _first_kept(old, name)
     expected = json.dumps(to_data(comparison), ensure_ascii=False, separators=(",", ":"))
     assert render_json(comparison) == expected + "\n"
 
@@ -170,10 +173,7 @@ def test_json_round_trips_through_the_loader(case: str) -> None:
 @given(old=st.lists(_TEXT, min_size=1, max_size=5), name=_TEXT)
 def test_json_round_trip_any_text(old: list[str], name: str) -> None:
     """Arbitrary Unicode paragraph texts and names survive render → loads → from_json."""
-    v1 = version(name, old)
-    v2 = version("b", old[:1])
-    rows = [row((i, 0 if i == 0 else None)) for i in range(len(old))]
-    comparison = build([v1, v2], rows, [])
+    comparison = _first_kept(old, name)
     assert from_json(json.loads(render_json(comparison))) == comparison
 
 

@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
-from diffviewer.core.compare import compare_texts
 from diffviewer.core.model import (
     Change,
     ChangeType,
@@ -194,16 +193,11 @@ def test_dark_palette_gets_dark_tints(qapp: object) -> None:
     assert [label for label, _ in legend_items(colours)][:3] == ["Removed", "Inserted", "Changed"]
 
 
-@pytest.mark.parametrize("direction", ["up", "down"])
-def test_engine_moves_link_each_place_to_the_other(qapp: object, direction: str) -> None:
+def test_engine_moves_link_each_place_to_the_other(
+    qapp: object, moved_comparison: Comparison
+) -> None:
     """A paragraph moved up or down: each place names the other's row, never its own."""
-    paragraphs = [f"Paragraph number {n} of the story, said the minister." for n in range(12)]
-    moved = paragraphs[:]
-    if direction == "up":
-        moved.insert(1, moved.pop(9))
-    else:
-        moved.insert(9, moved.pop(1))
-    comparison = compare_texts(["\n\n".join(paragraphs), "\n\n".join(moved)])
+    comparison = moved_comparison
     model = ComparisonModel()
     model.set_comparison(comparison)
     (change,) = [c for c in comparison.changes if c.type is ChangeType.MOVED]
