@@ -190,12 +190,12 @@ def _pair_dp(
                     if sim >= t.pair and base + shared > best:
                         best, pick = base + shared, (Op.CHANGED, sim)
                 base = score(i - 1, j - 2) if j > 1 else -1
-                if base >= 0:
+                if base >= 0 and _may_join(a_total, new_words.total(news[j - 2]), b_total, t.split):
                     gain, sim = _join_gain(a, new_words[news[j - 2]], b, t.split)
                     if gain and base + gain > best:
                         best, pick = base + gain, (Op.SPLIT, sim)
                 base = score(i - 2, j - 1) if i > 1 else -1
-                if base >= 0:
+                if base >= 0 and _may_join(b_total, old_words.total(olds[i - 2]), a_total, t.split):
                     gain, sim = _join_gain(b, old_words[olds[i - 2]], a, t.split)
                     if gain and base + gain > best:
                         best, pick = base + gain, (Op.MERGED, sim)
@@ -212,6 +212,14 @@ def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Threshold
     if sim >= t.pair and shared > 0:
         return [Step(Op.CHANGED, (i,), (j,), sim)]
     return [Step(Op.REMOVED, (i,), ()), Step(Op.INSERTED, (), (j,))]
+
+
+def _may_join(whole: int, first: int, second: int, threshold: float) -> bool:
+    """Whether paragraphs of these word counts can make a split (or merge) at all: even sharing
+    every word, ``whole`` against ``first + second`` must reach ``threshold`` (the division as in
+    ``_join_gain``: correctly rounded, so monotonic, so this bounds its ``sim`` exactly)."""
+    total = whole + first + second
+    return bool(first and second) and 2 * min(whole, first + second) / total >= threshold
 
 
 def _join_gain(
