@@ -16,8 +16,9 @@ value sent if fed: the result, and any error with its message, are what a call w
 child gives.
 
 Only for single-threaded callers (fork copies the calling thread alone: a lock another thread
-held stays locked in the child): the ``--summary`` command uses it, the viewer does not. (The
-thread that writes what ``send`` hands over starts after the fork, and ends before ``result``
+held stays locked in the child): the ``--summary`` command uses it, the viewer does not. While
+another Python thread runs, no child is made and the work is done in the caller. (The thread
+that writes what ``send`` hands over starts after the fork, and ends before ``result``
 returns.)
 Imports: the standard library only.
 """
@@ -50,8 +51,8 @@ class Forked(Generic[T]):
         self._read: int | None = None
         self._feed: int | None = None
         self._writer: threading.Thread | None = None
-        if not hasattr(os, "fork"):
-            return
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            return  # No fork here, or a thread that fork would leave behind: work in-process.
         pipes: list[int] = []
         try:
             pipes.extend(os.pipe())  # child → parent: the result

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -141,3 +142,17 @@ def test_a_cancelled_comparison_leaves_no_child(seed_paths: tuple[Path, Path]) -
         compare_files(seed_paths, in_child=True, cancelled=cancelled)
     with contextlib.suppress(ChildProcessError):  # Raised when there is no child at all.
         assert os.waitpid(-1, os.WNOHANG) == (0, 0)  # Other children may run; none is dead.
+
+
+def test_no_child_while_another_thread_runs() -> None:
+    """Forking would copy this thread alone: with another thread alive, the work stays here."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        job = Forked(_pid_and, 4)
+        assert not job.running
+        assert job.result() == (os.getpid(), 8)
+    finally:
+        release.set()
+        other.join()
