@@ -292,7 +292,8 @@ class MainWindow(QMainWindow):
 
     def _show_comparison(self, comparison: Comparison | None) -> None:
         self._comparison = comparison
-        self.view.set_comparison(comparison)
+        # The worker drops stale results: this comparison was made with the current options.
+        self.view.set_comparison(comparison, self.options.rules_files)
         self.change_list.set_comparison(comparison)
         self.cleaning.set_comparison(comparison)
         self.watcher.set_paths(self.versions.paths if comparison is not None else [])

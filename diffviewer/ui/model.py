@@ -13,10 +13,9 @@ Imports: PySide6.QtCore/QtGui, diffviewer.core and diffviewer.ui.palette.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
@@ -32,6 +31,9 @@ from diffviewer.core.model import (
     RowStatus,
 )
 from diffviewer.ui.palette import StatusColours, colours_for
+
+if TYPE_CHECKING:
+    from diffviewer.core.rules import RuleSet
 
 _USER = int(Qt.ItemDataRole.UserRole)
 STATUS_ROLE = _USER + 1
@@ -100,22 +102,24 @@ _ROLE_GETTERS.update(
 )
 
 
-def describe_kind(paragraph: Paragraph) -> str:
-    """Tooltip of a kind badge: the kind, the rule, and the rule's description (bundled rules;
-    a rule from a user's file that the bundled set lacks is named without a description)."""
+def describe_kind(paragraph: Paragraph, description: str) -> str:
+    """Tooltip of a kind badge: the kind, the rule, and the rule's ``description`` (if any)."""
     tip = f"{paragraph.kind.label.capitalize()}: rule “{paragraph.rule}”"
-    description = _rule_description(paragraph.rule)
     return f"{tip}\n{description}" if description else tip
 
 
-@functools.cache
-def _rule_description(name: str) -> str:
-    try:
-        from diffviewer.core.kinds import describe_rule, load_rules
+def _load_rule_set(rules_files: tuple[str, ...]) -> RuleSet | None:
+    """The rules a comparison was made with: the user's files (if they still load), then the
+    bundled ones; None if even those cannot be had. (Imported here: the first tooltip, not the
+    window's start, pays for the rules machinery.)"""
+    from diffviewer.core.kinds import load_rules
 
-        return describe_rule(load_rules(), name)
-    except (ImportError, DiffViewerError):
-        return ""
+    for files in (rules_files, ()):
+        try:
+            return load_rules(files)
+        except DiffViewerError:
+            continue
+    return None
 
 
 def map_spans(
@@ -181,11 +185,20 @@ class ComparisonModel(QAbstractTableModel):
         self._row_changes: dict[int, list[int]] = {}
         self._cache: dict[tuple[int, int], CellInfo] = {}
         self._facts: dict[int, str] = {}
+        self._rules_files: tuple[str, ...] = ()
+        self._rule_set: RuleSet | None = None
+        self._rules_read = False
 
     # ----------------------------------------------------------------- setup
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, rules_files: Iterable[str] = ()
+    ) -> None:
+        """Show ``comparison``, made with the user's ``rules_files`` (their rules' descriptions
+        go in the kind badges' tooltips)."""
         self.beginResetModel()
         self._comparison = comparison
+        self._rules_files = tuple(rules_files)
+        self._rules_read = False  # Read again when needed: the files may have changed since.
         self._cache.clear()
         self._facts.clear()
         self._index_changes()
@@ -338,6 +351,16 @@ class ComparisonModel(QAbstractTableModel):
             info = self._cache[key] = self._build_cell(row, column)
         return info
 
+    def _rule_description(self, name: str) -> str:
+        if not self._rules_read:
+            self._rule_set = _load_rule_set(self._rules_files)
+            self._rules_read = True
+        if self._rule_set is None:
+            return ""
+        from diffviewer.core.kinds import describe_rule
+
+        return describe_rule(self._rule_set, name)
+
     def _build_cell(self, row: int, column: int) -> CellInfo:
         comparison = self._comparison
         assert comparison is not None
@@ -364,7 +387,7 @@ class ComparisonModel(QAbstractTableModel):
                 else:
                     move_link = (f"↰ moved from row {left + 1}", left)
         badge = None if paragraph.kind is Kind.BODY else paragraph.kind.label.upper()
-        tip = describe_kind(paragraph) if badge else ""
+        tip = describe_kind(paragraph, self._rule_description(paragraph.rule)) if badge else ""
         return CellInfo(
             paragraph.text,
             paragraph,

@@ -17,7 +17,7 @@ Imports: PySide6, diffviewer.core.model, diffviewer.ui (model, delegate, headers
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -124,12 +124,14 @@ class DiffTable(QTableView):
         return self._model
 
     # ---------------------------------------------------------- comparison
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, rules_files: Iterable[str] = ()
+    ) -> None:
         self._estimate_timer.stop()
         self.cell_delegate.clear_cache()
         self._exact = bytearray()
         self._pending_ranges = []
-        self._model.set_comparison(comparison)
+        self._model.set_comparison(comparison, rules_files)
         self._hidden_rows = frozenset()  # a model reset shows every section again
         self._apply_hidden_rows()
         # The caller restores a kept place itself; a stale offset would anchor the wrong row.

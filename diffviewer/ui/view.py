@@ -85,12 +85,16 @@ class ComparisonView(QWidget):
         self._apply_font()
 
     # ------------------------------------------------------------ comparison
-    def set_comparison(self, comparison: Comparison | None) -> None:
+    def set_comparison(
+        self, comparison: Comparison | None, rules_files: Iterable[str] = ()
+    ) -> None:
+        """Show ``comparison`` (made with the user's ``rules_files``: their rules describe
+        kind badges)."""
         previous = self._model.comparison()
         place = self._place() if _same_inputs(previous, comparison) else None
         self._current = -1
         self._find_hit = None
-        self._table.set_comparison(comparison)
+        self._table.set_comparison(comparison, rules_files)
         self._refresh_visible()
         if place is not None:
             self._restore_place(place)

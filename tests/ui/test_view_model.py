@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 
+from diffviewer.core.compare import compare_texts
 from diffviewer.core.model import (
     Change,
     ChangeType,
@@ -15,6 +18,7 @@ from diffviewer.core.model import (
     Row,
     RowStatus,
 )
+from diffviewer.core.options import CompareOptions
 from diffviewer.ui.model import (
     BADGE_ROLE,
     CHANGE_ROLE,
@@ -209,3 +213,24 @@ def test_engine_moves_link_each_place_to_the_other(
         f"↰ moved from row {old_row + 1}",
         old_row,
     )
+
+
+def test_badge_tooltips_describe_the_users_rules_too(qapp: object, tmp_path: Path) -> None:
+    """A kind found by a rule from the user's file is described by that rule; bundled ones by
+    theirs; a rules file gone since says nothing wrong (bundled descriptions only)."""
+    rules = tmp_path / "mine.toml"
+    rules.write_text(
+        '[[rule]]\nname = "mine.sponsor"\nkind = "promo"\n'
+        'description = "A sponsor line from our CMS."\npattern = "^Sponsored by "\n',
+        encoding="utf-8",
+    )
+    texts = ["Sponsored by Acme\n\nHeadline Of The Day Here\n\nBody text, said the minister.", "x"]
+    options = CompareOptions(rules_files=(str(rules),))
+    comparison = compare_texts(texts, options=options)
+    model = ComparisonModel()
+    model.set_comparison(comparison, options.rules_files)
+    tip = str(data(model, 0, 0, Qt.ItemDataRole.ToolTipRole))
+    assert "mine.sponsor" in tip and "A sponsor line from our CMS." in tip
+    rules.unlink()
+    model.set_comparison(comparison, options.rules_files)
+    assert "A sponsor line" not in str(data(model, 0, 0, Qt.ItemDataRole.ToolTipRole))
