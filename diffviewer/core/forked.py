@@ -68,7 +68,7 @@ class Forked(Generic[T]):
             if fed:
                 os.close(pipes[3])
                 feed = pipes[2]
-                _serve(pipes[1], func, (lambda: marshal.loads(_read_all(feed)), *args))
+                args = (lambda: marshal.loads(_read_all(feed)), *args)
             _serve(pipes[1], func, args)
         os.close(pipes[1])
         if fed:
