@@ -69,7 +69,7 @@ def sample() -> Comparison:
         WordOp(OpTag.EQUAL, " fox jumps."),
     )
     changes = (
-        Change(ChangeType.MOVED, 0, 1, (4,), (0,), Kind.BODY, "default", rows=(6, 0)),
+        Change(ChangeType.MOVED, 0, 1, (4,), (0,), Kind.BODY, "default", rows=(0, 6)),
         Change(ChangeType.REMOVED, 0, 1, (0,), (), Kind.HEADLINE, "first_line", rows=(1,)),
         Change(
             ChangeType.CHANGED,
