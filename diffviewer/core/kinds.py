@@ -34,7 +34,7 @@ import re
 from collections.abc import Sequence
 
 from diffviewer.core.model import Kind
-from diffviewer.core.paragraphs import count_words, spaceless_pattern
+from diffviewer.core.paragraphs import count_words, single_spaced, spaceless_pattern
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
     DEFAULT_RULE,
@@ -148,9 +148,7 @@ def is_title_case(text: str) -> bool:
 
 def _count_words(text: str, cap: int) -> int:
     """Whitespace-separated words (characters in spaceless scripts), counted up to ``cap``."""
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        # A key (the usual input): single spaces only, as ``isprintable`` rules out every
-        # other whitespace character. Counting them makes no list of words.
+    if single_spaced(text):  # A key (the usual input): counting spaces makes no word list.
         count = min(text.count(" ") + 1 if text else 0, cap)
     else:
         count = min(len(text.split(None, cap)), cap)

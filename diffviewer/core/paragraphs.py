@@ -118,12 +118,15 @@ def normalise(text: str) -> str:
     """The base comparison key: NFC, invisible characters dropped, whitespace runs → one space."""
     if not text.isascii():  # ASCII is already NFC and holds no invisible characters.
         text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    elif (
-        # Most paragraphs are already keys: printable ASCII has no whitespace but the space.
-        text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-    ):
+    elif single_spaced(text):  # Most paragraphs are keys already.
         return text
     return " ".join(text.split())
+
+
+def single_spaced(text: str) -> bool:
+    """Whether ``text``'s only whitespace is single spaces between other characters, as in a
+    key (``isprintable`` rules out every whitespace character but the space)."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def fold_typography(key: str) -> str:
@@ -182,11 +185,11 @@ def spaceless_pattern(template: str) -> re.Pattern[str]:
 
 _WORD_TOKEN = r"[{S}]|[^\W{S}]+"
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
+# The characters ``\w`` matches in ASCII, by code.
+_ASCII_WORD_CODES = frozenset(n for n in range(128) if chr(n).isalnum() or chr(n) == "_")
 # ASCII word characters → "a", every other byte → " ": the words are then the runs of "a",
 # counted as the places where one starts (no list of words is made: about 2.5× faster).
-_ASCII_WORDS_AS_RUNS = bytes(
-    ord("a") if n < 128 and (chr(n).isalnum() or chr(n) == "_") else ord(" ") for n in range(256)
-)
+_ASCII_WORDS_AS_RUNS = bytes(ord("a") if n in _ASCII_WORD_CODES else ord(" ") for n in range(256))
 
 
 def word_tokens(text: str) -> list[str]:
@@ -198,7 +201,7 @@ def word_tokens(text: str) -> list[str]:
 
 # ASCII: word characters lower-cased, every other character a space (then ``str.split``).
 _ASCII_FOLDED_WORDS = str.maketrans(
-    {n: chr(n).lower() if chr(n).isalnum() or chr(n) == "_" else " " for n in range(128)}
+    {n: chr(n).lower() if n in _ASCII_WORD_CODES else " " for n in range(128)}
 )
 
 
