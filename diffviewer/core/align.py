@@ -190,13 +190,17 @@ def _pair_dp(
                     if sim >= t.pair and base + shared > best:
                         best, pick = base + shared, (Op.CHANGED, sim)
                 base = score(i - 1, j - 2) if j > 1 else -1
-                if base >= 0 and _may_join(a_total, new_words.total(news[j - 2]), b_total, t.split):
-                    gain, sim = _join_gain(a, new_words[news[j - 2]], b, t.split)
+                if base >= 0:
+                    c = news[j - 2]
+                    totals = (a_total, new_words.total(c), b_total)
+                    gain, sim = _join_gain(a, new_words[c], b, totals, t.split)
                     if gain and base + gain > best:
                         best, pick = base + gain, (Op.SPLIT, sim)
                 base = score(i - 2, j - 1) if i > 1 else -1
-                if base >= 0 and _may_join(b_total, old_words.total(olds[i - 2]), a_total, t.split):
-                    gain, sim = _join_gain(b, old_words[olds[i - 2]], a, t.split)
+                if base >= 0:
+                    c = olds[i - 2]
+                    totals = (b_total, old_words.total(c), a_total)
+                    gain, sim = _join_gain(b, old_words[c], a, totals, t.split)
                     if gain and base + gain > best:
                         best, pick = base + gain, (Op.MERGED, sim)
             row_scores.append(best)
@@ -214,21 +218,20 @@ def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Threshold
     return [Step(Op.REMOVED, (i,), ()), Step(Op.INSERTED, (), (j,))]
 
 
-def _may_join(whole: int, first: int, second: int, threshold: float) -> bool:
-    """Whether paragraphs of these word counts can make a split (or merge) at all: even sharing
-    every word, ``whole`` against ``first + second`` must reach ``threshold`` (the division as in
-    ``_join_gain``: correctly rounded, so monotonic, so this bounds its ``sim`` exactly)."""
-    total = whole + first + second
-    return bool(first and second) and 2 * min(whole, first + second) / total >= threshold
-
-
 def _join_gain(
-    whole: Counter[str], first: Counter[str], second: Counter[str], threshold: float
+    whole: Counter[str],
+    first: Counter[str],
+    second: Counter[str],
+    totals: tuple[int, int, int],
+    threshold: float,
 ) -> tuple[int, float]:
-    """Shared words of ``whole`` with ``first``+``second`` when that is a split (else 0)."""
-    if not first or not second:
+    """Shared words of ``whole`` with ``first``+``second`` when that is a split (else 0).
+
+    ``totals``: the three paragraphs' word counts (the caller keeps them).
+    """
+    whole_total, first_total, second_total = totals
+    if not first_total or not second_total:
         return 0, 0.0
-    whole_total, first_total, second_total = whole.total(), first.total(), second.total()
     total = whole_total + first_total + second_total
     # Even sharing every word, the sizes rule a split out (the usual case). Division as below:
     # correctly rounded, so monotonic, so this bounds ``sim`` exactly.
@@ -242,8 +245,8 @@ def _join_gain(
     if sim < threshold:
         return 0, sim
     # Each part must come mostly from ``whole``: a split is not a pair plus an unrelated insert.
-    for part in (first, second):
-        if _shared(whole, part) < 0.5 * part.total():
+    for part, part_total in ((first, first_total), (second, second_total)):
+        if _shared(whole, part) < 0.5 * part_total:
             return 0, sim
     return shared, sim
 
