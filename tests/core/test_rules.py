@@ -15,6 +15,7 @@ from diffviewer.core.kinds import classify, describe_rule, load_rules
 from diffviewer.core.model import Kind
 from diffviewer.core.patterns import analyse, find_nested_repetition
 from diffviewer.core.rules import PATTERN_WINDOW
+from tests.core.regex_strategies import patterns
 
 BODY = (
     "The council voted on Tuesday to approve the budget after a long debate.",
@@ -380,17 +381,9 @@ pattern = 'needle'
     assert classify([far], rules)[0][1] != "mysite.needle"
 
 
-atom = st.sampled_from(["a", "b", "c", "ab", "abc", "bca", " ", "[ab]", ".", r"\b", "^", "A"])
-pattern_strategy = st.recursive(
-    atom,
-    lambda inner: st.one_of(
-        st.tuples(inner, inner).map("".join),
-        st.tuples(inner, inner).map(lambda p: f"(?:{p[0]}|{p[1]})"),
-        st.tuples(inner, st.sampled_from(["?", "*", "+", "{1,2}", "{2}"])).map(
-            lambda p: f"(?:{p[0]}){p[1]}"
-        ),
-    ),
-    max_leaves=8,
+pattern_strategy = patterns(
+    ["a", "b", "c", "ab", "abc", "bca", " ", "[ab]", ".", r"\b", "^", "A"],
+    ["?", "*", "+", "{1,2}", "{2}"],
 )
 
 

@@ -37,20 +37,11 @@ from diffviewer.core.paragraphs import (
 from diffviewer.core.patterns import analyse
 from diffviewer.core.rows import Unit, _merged_rows, merge_units
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
+from tests.core.regex_strategies import patterns
 
-atom = st.sampled_from(
-    ["a", "b", "ab", "é", " ", "[ab]", ".", r"\b", r"\W", "^", "$", r"\Z", r"(?=a)", r"(?<=b)"]
-)
-pattern_strategy = st.recursive(
-    atom,
-    lambda inner: st.one_of(
-        st.tuples(inner, inner).map("".join),
-        st.tuples(inner, inner).map(lambda p: f"(?:{p[0]}|{p[1]})"),
-        st.tuples(inner, st.sampled_from(["?", "*", "{1,2}", "{0,3}", "{2}"])).map(
-            lambda p: f"(?:{p[0]}){p[1]}"
-        ),
-    ),
-    max_leaves=8,
+pattern_strategy = patterns(
+    ["a", "b", "ab", "é", " ", "[ab]", ".", r"\b", r"\W", "^", "$", r"\Z", r"(?=a)", r"(?<=b)"],
+    ["?", "*", "{1,2}", "{0,3}", "{2}"],
 ).map(lambda p: p + "$")
 
 
