@@ -1,11 +1,9 @@
 """Tests of the engine's shortcuts: each one must give exactly what the long way gives.
 
-The tail search of end-anchored patterns, the escapes the pattern reading must not take for
-literals, the classification memo shared by the versions of a comparison, the memo of
+The classification memo shared by the versions of a comparison, the memo of
 paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts,
 the one-scan paragraph split, keys taken as they are, the rows of one pair, the typographic
-test's word-count shortcut, the token table word diffs share, and tail rules' literal
-alternations.
+test's word-count shortcut, and the token table word diffs share.
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ from hypothesis import strategies as st
 from diffviewer.core import worddiff
 from diffviewer.core.align import Thresholds, _pair_dp, _pair_one, _Words
 from diffviewer.core.compare import build_version, compare_texts
-from diffviewer.core.kinds import KindMemo, Rule, classify, load_rules
+from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline, OpTag, RowStatus, WordOp
 from diffviewer.core.paragraphs import (
@@ -34,63 +32,8 @@ from diffviewer.core.paragraphs import (
     split_paragraphs,
     word_tokens,
 )
-from diffviewer.core.patterns import analyse
 from diffviewer.core.rows import Unit, _merged_rows, merge_units
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
-from tests.core.regex_strategies import patterns
-
-pattern_strategy = patterns(
-    ["a", "b", "ab", "é", " ", "[ab]", ".", r"\b", r"\W", "^", "$", r"\Z", r"(?=a)", r"(?<=b)"],
-    ["?", "*", "{1,2}", "{0,3}", "{2}"],
-).map(lambda p: p + "$")
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    pattern_strategy,
-    st.text(alphabet="abAB é\n.", max_size=40),
-    st.sampled_from([0, re.IGNORECASE, re.MULTILINE]),
-)
-def test_tail_search_finds_what_a_full_search_finds(pattern: str, text: str, flags: int) -> None:
-    """An end-anchored pattern searched from ``len - tail`` matches exactly when it matches at
-    all, and a match's tail holds one of the required literals."""
-    compiled = re.compile(pattern, flags)
-    analysis = analyse(pattern, multiline=bool(flags & re.MULTILINE))
-    if analysis.nested is not None or analysis.tail is None:
-        return
-    start = max(0, len(text) - analysis.tail)
-    found = compiled.search(text) is not None
-    assert (compiled.search(text, start) is not None) == found
-    if found and analysis.literals is not None:
-        assert any(literal in text[start:].casefold() for literal in analysis.literals)
-
-
-def test_tail_is_known_only_for_bounded_end_anchored_patterns() -> None:
-    """Bounded and anchored at the end: a tail (width + 1 for a final newline); else None."""
-    assert analyse(r"(?:getty images|afp)\W{0,3}$").tail == len("getty images") + 3 + 1
-    assert analyse(r"ab$|c\Z").tail == 3
-    assert analyse(r"ab+$").tail is None  # unbounded
-    assert analyse(r"ab$c?").tail is None  # not at the end
-    assert analyse(r"(a)\1$").tail is None  # a back reference has no known width
-    assert analyse(r"ab$", multiline=True).tail is None
-    assert analyse(r"(?m)ab$").tail is None
-    assert analyse(r"(?m:x)ab$").tail is None
-
-
-def test_escapes_naming_a_character_are_not_literals() -> None:
-    r"""``\x41bcd`` matches "Abcd": its digits must not become the required literal "41bcd"."""
-    for pattern in (r"\x41bcd", r"\101bcd", r"\u0041bcd", r"\U00000041bcd"):
-        literals = analyse(pattern).literals
-        assert re.search(pattern, "Abcd")
-        assert literals is None or any(literal in "abcd" for literal in literals), pattern
-
-
-def test_scoped_verbose_flag_is_read() -> None:
-    """In ``(?x:…)`` whitespace is not a literal character: "a b c d" is not required."""
-    pattern = r"z?(?x: abc \ def )"
-    literals = analyse(pattern).literals
-    assert re.search(pattern, "abc def")
-    assert literals is not None and any(literal in "abc def" for literal in literals)
 
 
 def test_kind_memo_shared_by_versions_changes_nothing() -> None:
@@ -240,17 +183,3 @@ def test_same_loose_key_is_equal_loose_keys(a: str, b: str) -> None:
     """The fast typographic-twin test agrees with comparing loose keys, ASCII or not."""
     assert same_loose_key(a, b) == (loose_key(a) == loose_key(b))
     assert same_loose_key(a, a.upper().replace(",", ";"))
-
-
-tail_rules = [rule for rule in load_rules().rules if rule.tail_literals is not None]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.sampled_from(tail_rules), st.text(alphabet="afp getty(AP)/é.", max_size=40))
-def test_tail_literal_alternation_is_any_literal(rule: Rule, text: str) -> None:
-    """A tail rule's literal alternation finds a text exactly when one of its literals occurs."""
-    assert rule.literals is not None and rule.tail_literals is not None
-    folded = text.casefold()
-    found = rule.tail_literals.search(folded) is not None
-    assert found == any(literal in folded for literal in rule.literals)
-    assert tail_rules  # The bundled rules have some: the shortcut is exercised.
