@@ -88,6 +88,7 @@ __all__ = [
     "decode_bytes",
     "detect_newline",
     "load_file",
+    "read_checked",
 ]
 
 #: Most bytes chardet is shown (see the table in the module docstring).
@@ -184,11 +185,18 @@ def load_file(
     read-only and never written; a FIFO or device is refused before it is opened.
     """
     shown = os.fspath(path)
-    info = _stat_regular_file(shown)
-    _check_size(shown, info.st_size, max_bytes)
-    data = _read(shown, max_bytes)
+    data = read_checked(shown, max_bytes)
     name = os.path.basename(shown.rstrip("/" + os.sep)) or shown
     return decode_bytes(data, name=name, path=shown, encoding=encoding)
+
+
+def read_checked(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; a ``LoadError`` naming it if not
+    (a FIFO or device is refused before it is opened, so reading never blocks)."""
+    shown = os.fspath(path)
+    info = _stat_regular_file(shown)
+    _check_size(shown, info.st_size, max_bytes)
+    return _read(shown, max_bytes)
 
 
 def decode_bytes(

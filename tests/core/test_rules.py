@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -322,3 +323,67 @@ pattern = 'needle'
     far = "x " * PATTERN_WINDOW + "needle"
     assert classify([near], rules)[0] == (Kind.PROMO, "mysite.needle")
     assert classify([far], rules)[0][1] != "mysite.needle"
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_rules_from_a_device_are_refused_at_once(device: str) -> None:
+    """A device is refused before it is read (it used to grow to GBs, or hang)."""
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    start = time.perf_counter()
+    with pytest.raises(RulesError, match="not a regular file"):
+        load_rules([device])
+    assert time.perf_counter() - start < 1.0
+
+
+def test_rules_from_a_fifo_are_refused_at_once(tmp_path: Path) -> None:
+    """A FIFO with no writer is refused, not waited on."""
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = tmp_path / "rules.fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(RulesError, match="named pipe"):
+        load_rules([fifo])
+
+
+def test_rules_files_have_a_size_limit_and_no_binary(tmp_path: Path) -> None:
+    """Above the limit, or holding NUL bytes: one clear line, nothing parsed."""
+    from diffviewer.core.rules import RULES_MAX_BYTES
+
+    big = write(tmp_path, "# " + "x" * RULES_MAX_BYTES + "\n")
+    with pytest.raises(RulesError, match="larger than the 512 KiB a rules file may hold"):
+        load_rules([big])
+    nul = tmp_path / "nul.toml"
+    nul.write_bytes(b"# rules\x00\n")
+    with pytest.raises(RulesError, match="NUL bytes"):
+        load_rules([nul])
+
+
+def test_deeply_nested_toml_is_one_clear_line(tmp_path: Path) -> None:
+    """100,000 nested arrays: a RulesError naming the file, no RecursionError."""
+    path = write(tmp_path, "x = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(RulesError) as raised:
+        load_rules([path])
+    assert str(raised.value) == f"{path}: not valid TOML: arrays or tables nested too deeply"
+
+
+def test_a_rules_file_may_start_with_a_bom(tmp_path: Path) -> None:
+    """Windows editors write a UTF-8 BOM: the file is read as if it had none."""
+    path = tmp_path / "bom.toml"
+    path.write_bytes(
+        b'\xef\xbb\xbf[[rule]]\nname = "mine.x"\nkind = "promo"\ndescription = "d"\n'
+        b"pattern = 'needle'\n"
+    )
+    assert classify(["a needle"], load_rules([path]))[0] == (Kind.PROMO, "mine.x")
+
+
+def test_a_big_rules_file_loads_in_well_under_a_second(tmp_path: Path) -> None:
+    """A 20,000-word alternation took 24 s to load (quadratic reading); now well under 1 s."""
+    body = "|".join(f"word{n:06d}" for n in range(20_000))
+    path = write(tmp_path, "[[rule]]\n" + VALID + f"pattern = '\\b(?:{body})\\b'\n")
+    start = time.perf_counter()
+    rules = load_rules([path])
+    assert time.perf_counter() - start < 1.0
+    assert classify(["a word019999 here"], rules)[0] == (Kind.PROMO, "x.y")
