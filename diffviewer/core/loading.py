@@ -69,6 +69,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from diffviewer.core.errors import (
     BinaryFileError,
@@ -143,6 +144,7 @@ _SUPERSETS = {
     "euc_kr": "cp949",
 }
 _FALLBACKS = ("cp1252", "latin-1")
+_GROWTH_STEP = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,12 +318,29 @@ def _read(shown: str, max_bytes: int) -> bytes:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise NotAFileError(shown, f"is {_file_type(info.st_mode)}, not a regular file")
-            # One byte more than allowed tells a file that grew since the stat.
-            data = handle.read(max_bytes + 1)
+            data = _read_bounded(handle, info.st_size, max_bytes)
         except OSError as error:
             raise LoadError(shown, error.strerror or str(error)) from None
     _check_size(shown, len(data), max_bytes)
     return data
+
+
+def _read_bounded(handle: BinaryIO, size: int, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes (one more tells a file that grew past the limit), asking
+    for the size the file has, never for the limit: a limit is a ceiling, not an allocation."""
+    limit = max_bytes + 1
+    data = handle.read(min(limit, size + 1))
+    if len(data) <= size:
+        return data
+    parts = [data]  # the file grew since the stat: read on, in bounded steps
+    total = len(data)
+    while total < limit:
+        part = handle.read(min(limit - total, _GROWTH_STEP))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)
 
 
 # --- decoding ------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from diffviewer.core.model import (
     RowStatus,
 )
 from diffviewer.core.summary import Summary, summarise
+from diffviewer.core.visible import visible
 from diffviewer.export import common
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -207,12 +208,13 @@ def _change_list(comparison: Comparison) -> Iterator[str]:
 def render_html(comparison: Comparison, summary: Summary | None = None) -> str:
     """The whole page as one string."""
     summary = summary or summarise(comparison)
-    names = " → ".join(v.name for v in comparison.versions)
+    names = " → ".join(visible(v.name, one_line=True) for v in comparison.versions)
     legend = "".join(
         f'<li><span class="swatch {status.value}"></span>{label}</li>' for status, label in _LEGEND
     )
     header_cells = "".join(
-        f'<th title="{esc(v.path or v.name)}">{common.version_label(i)} · {esc(v.name)}</th>'
+        f'<th title="{esc(visible(v.path or v.name, one_line=True))}">'
+        f"{common.version_label(i)} · {esc(visible(v.name, one_line=True))}</th>"
         for i, v in enumerate(comparison.versions)
     )
     options = ""

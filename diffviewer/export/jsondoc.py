@@ -57,6 +57,7 @@ from diffviewer.core.model import (
     Version,
 )
 from diffviewer.core.summary import Summary, summarise
+from diffviewer.core.visible import encodable
 
 SCHEMA = 1
 
@@ -99,8 +100,8 @@ def _change(comparison: Comparison, change: Change) -> dict[str, Any]:
 
 def _version(version: Version, *, with_paragraphs: bool = True) -> dict[str, Any]:
     facts: dict[str, Any] = {
-        "path": version.path,
-        "name": version.name,
+        "path": None if version.path is None else encodable(version.path),
+        "name": encodable(version.name),
         "encoding": version.encoding,
         "newline": version.newline.value,
         "paragraphs": len(version.paragraphs),
