@@ -193,3 +193,31 @@ def test_a_huge_pattern_is_refused_not_run() -> None:
     pieces = "|".join(r"\w{1,1000}" + c for c in "abcdefghijklmnopqrst")
     with pytest.raises(PatternError, match="too large"):
         compile_pattern(pieces)
+
+
+_BREADCRUMB_1_40 = r"^[\w&’\x27 -]{1,40}(?: ?[›»>|/•·] ?[\w&’\x27 -]{1,40}){1,12}$"
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 44), st.sampled_from(["a", "b c", "d-e", "é f", " "])),
+        min_size=1,
+        max_size=14,
+    ),
+    st.lists(st.sampled_from(["›", " › ", " ›", "› ", "|", " | "]), min_size=13, max_size=13),
+)
+def test_breadcrumb_rule_is_the_counted_pattern_it_replaced(
+    segments: list[tuple[int, str]], separators: list[str]
+) -> None:
+    """The bundled breadcrumb rule (an unbounded pattern and a not_pattern finding a segment
+    of 41 or more) accepts exactly the paragraph keys its {1,40}-per-segment form accepted."""
+    parts = [(piece * length)[:length] for length, piece in segments]
+    text = parts[0] + "".join(s + p for s, p in zip(separators, parts[1:], strict=False))
+    key = " ".join(text.split())
+    if not key:
+        return
+    rule = load_rules().by_name["navigation.breadcrumb"]
+    assert rule.pattern is not None and rule.not_pattern is not None
+    found = rule.pattern.search(key) and not rule.not_pattern.search(key)
+    assert found == bool(re.search(_BREADCRUMB_1_40, key)), key
