@@ -65,9 +65,11 @@ UTF-8 file never import it (its import costs ~0.15 s on the headless path).
 from __future__ import annotations
 
 import codecs
+import math
 import os
 import re
 import stat
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from diffviewer.core.errors import (
@@ -80,6 +82,7 @@ from diffviewer.core.errors import (
 )
 from diffviewer.core.model import Newline
 from diffviewer.core.options import DEFAULT_MAX_FILE_BYTES
+from diffviewer.core.plausible import oddity, unicode_oddity
 
 __all__ = [
     "CHARDET_SAMPLE_BYTES",
@@ -177,10 +180,13 @@ def load_file(
     *,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     encoding: str | None = None,
+    others: Sequence[LoadedText] = (),
 ) -> LoadedText:
     """Read and decode one text file; raise a ``LoadError`` subclass naming it on failure.
 
-    ``encoding`` forces a codec (the viewer's "reopen with encoding"). The file is opened
+    ``encoding`` forces a codec (the viewer's "reopen with encoding"). ``others`` are the
+    versions of the same comparison decoded before this one: when the encoding has to be
+    guessed, theirs and the characters of their text weigh the guess. The file is opened
     read-only and never written; a FIFO or device is refused before it is opened.
     """
     shown = os.fspath(path)
@@ -188,15 +194,24 @@ def load_file(
     _check_size(shown, info.st_size, max_bytes)
     data = _read(shown, max_bytes)
     name = os.path.basename(shown.rstrip("/" + os.sep)) or shown
-    return decode_bytes(data, name=name, path=shown, encoding=encoding)
+    return decode_bytes(data, name=name, path=shown, encoding=encoding, others=others)
 
 
 def decode_bytes(
-    data: bytes, *, name: str, path: str | None = None, encoding: str | None = None
+    data: bytes,
+    *,
+    name: str,
+    path: str | None = None,
+    encoding: str | None = None,
+    others: Sequence[LoadedText] = (),
 ) -> LoadedText:
-    """Decode ``data`` (see the module docstring for the order of the rules)."""
+    """Decode ``data`` (see the module docstring for the order of the rules and ``load_file``
+    for ``others``)."""
     who = path if path is not None else name
-    decoded = _decode_forced(data, who, encoding) if encoding else _decode_detected(data, who)
+    if encoding:
+        decoded = _decode_forced(data, who, encoding)
+    else:
+        decoded = _decode_detected(data, who, others)
     return LoadedText(
         text=decoded.text,
         name=name,
@@ -344,7 +359,7 @@ def _decode_forced(data: bytes, who: str, encoding: str) -> _Decoded:
     return _Decoded(text, codec, 1.0)
 
 
-def _decode_detected(data: bytes, who: str) -> _Decoded:
+def _decode_detected(data: bytes, who: str, others: Sequence[LoadedText] = ()) -> _Decoded:
     if not data:
         return _Decoded("", "utf-8", 1.0)
     decoded = _decode_bom(data)
@@ -361,7 +376,12 @@ def _decode_detected(data: bytes, who: str) -> _Decoded:
         else:
             decoded = _decode_utf8(data)
             if decoded is None:
-                decoded = _guess_and_decode(data, CHARDET_SAMPLE_BYTES)
+                decoded = _guess_and_decode(data, CHARDET_SAMPLE_BYTES, others)
+            elif b"\x1b" in data:  # one fast scan; ISO-2022 is 7-bit, so valid UTF-8 too
+                decoded = _decode_iso2022(data) or decoded
+            if decoded.encoding == "utf-8" and _control_share(decoded.text) > _MAX_CONTROL_SHARE:
+                # Thai, Greek… in UTF-16 without ASCII: every byte below 0x80, so "valid UTF-8".
+                decoded = _decode_utf16_32_without_bom(data) or decoded
     _refuse_control_heavy(decoded.text, who)
     return decoded
 
@@ -391,33 +411,102 @@ def _refuse_known_binary(data: bytes, who: str) -> None:
 
 
 def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
-    """UTF-32/UTF-16 text without a BOM: NULs at one position of each code unit.
+    """UTF-32/UTF-16 text without a BOM, told by where its NULs sit and what it decodes to.
 
-    In mostly-ASCII UTF-16-LE every other byte (odd offsets) is NUL and the even bytes almost
-    never are; UTF-32 has NULs in the two high bytes of nearly every code unit. The guess is
-    kept only when the whole file decodes strictly.
+    UTF-32 has NULs in the high bytes of nearly every code unit; it is kept only when the
+    whole file decodes strictly. UTF-16: see ``_utf16_byte_order``; lone surrogates and a
+    stray last byte become U+FFFD with a warning, as with a BOM.
     """
     sample = data[:_SNIFF_BYTES]
     units = len(sample) // 4
     end = units * 4
-    candidates: list[tuple[str, float]] = []
     if units:
         for codec, top, second in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
             if sample[top:end:4].count(0) == units and sample[second:end:4].count(0) >= 0.9 * units:
-                candidates.append((codec, 1.0))
-    pairs = len(sample) // 2
-    end = pairs * 2
-    if pairs:
-        even, odd = sample[0:end:2].count(0), sample[1:end:2].count(0)
-        for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-            if zeros >= 0.2 * pairs and others * 10 <= zeros:
-                # The share of code units that fit the pattern is how sure the guess is.
-                candidates.append((codec, round(zeros / pairs, 2)))
-    for codec, confidence in candidates:
+                try:
+                    return _Decoded(data.decode(codec), codec, 1.0)
+                except UnicodeDecodeError:
+                    continue
+    order = _utf16_byte_order(data)
+    if order is None:
+        return None
+    codec, confidence = order
+    text, warnings = _decode_replacing(data, codec, 0)
+    return _Decoded(text, codec, confidence, warnings)
+
+
+def _utf16_byte_order(data: bytes) -> tuple[str, float] | None:
+    """The UTF-16 byte order that reads the head of ``data`` as text, and how sure that is.
+
+    The right order gives code points that texts hold, in one or two scripts; the wrong one
+    gives a spray over a dozen scripts, unassigned and surrogate code points and, for every
+    ASCII character (space, digits, punctuation, newline), a code point whose low byte is
+    0 (U+2000 for a space). In the right order such code points are rare (一 U+4E00, the
+    ideographic space U+3000), so a file where they pass 10% is not UTF-16 in that order.
+    Text in a code page, read in pairs, looks like CJK: see ``_mostly_ascii_pairs``.
+    """
+    head = data[: min(len(data), _SNIFF_BYTES) // 2 * 2]
+    if _mostly_ascii_pairs(head):
+        return None
+    readings: list[tuple[str, int, float]] = []
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = head.decode(codec, "replace")
+        if len(head) < len(data):
+            text = text[:-1]  # the sample may end inside a surrogate pair
+        if not text:
+            return None
+        low_zero = sum(1 for char in text if char > "\xff" and not ord(char) & 0xFF)
+        invalid, spread, non_letters = unicode_oddity(text)
+        if invalid > 0.05 or spread > 0.2:
+            continue
+        odd = oddity(text)  # words mixing scripts, as when bytes are paired wrongly
+        if odd > 1.0:
+            continue
+        cost = low_zero / len(text) + invalid + spread + non_letters + odd
+        readings.append((codec, low_zero, cost))
+    fewest_low_zero = min((low_zero for _, low_zero, _ in readings), default=0)
+    # Swapped ASCII gives low-zero code points by the dozen; 가 (U+AC00) or 一 (U+4E00)
+    # give a few in the right order too, and then the other order has as many.
+    kept = [
+        (cost, codec)
+        for codec, low_zero, cost in readings
+        if low_zero <= max(0.1 * len(head) // 2, fewest_low_zero)
+    ]
+    if not kept:
+        return None
+    cost, codec = min(kept)
+    return codec, round(min(1.0, max(0.2, 1.2 - cost)), 2)
+
+
+# Designations of ISO-2022 (JP, JP-2, JP-2004, KR, CN): ESC $ @, ESC $ B, ESC $ ( D, ESC $ ) C…
+_ISO2022_DESIGNATION = re.compile(rb"\x1b(?:\$[@AB]|\$[()*+][@-Z])")
+# Python has decoders for the Japanese and Korean forms (not for ISO-2022-CN).
+_ISO2022_CODECS = (
+    "iso2022_jp",
+    "iso2022_jp_ext",
+    "iso2022_jp_2",
+    "iso2022_jp_2004",
+    "iso2022_jp_3",
+    "iso2022_kr",
+)
+
+
+def _decode_iso2022(data: bytes) -> _Decoded | None:
+    """ISO-2022 text (7-bit, switching character sets with escape sequences), or None.
+
+    Kept when the bytes are 7-bit, designate a double-byte set, decode strictly and give
+    non-ASCII text: then the escape sequences are no accident (an ANSI-coloured log has
+    none of them, and ``ESC ( B`` alone, which terminals also use, switches to ASCII only).
+    """
+    if not data.isascii() or not _ISO2022_DESIGNATION.search(data):
+        return None
+    for codec in _ISO2022_CODECS:
         try:
-            return _Decoded(data.decode(codec), codec, confidence)
+            text = data.decode(codec)
         except UnicodeDecodeError:
             continue
+        if not text.isascii():
+            return _Decoded(text, codec, 1.0)
     return None
 
 
@@ -481,19 +570,29 @@ def _hex(data: bytes) -> str:
     return " ".join(f"0x{byte:02X}" for byte in data)
 
 
-def _guess_and_decode(data: bytes, sample_bytes: int) -> _Decoded:
-    """chardet on a sample, its superset if needed, else the fallback that never fails."""
-    guess, confidence = _chardet_guess(data, sample_bytes)
-    for codec in _candidates(data, guess):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        note = (
-            f"encoding guessed as {codec}; if characters look wrong, "
-            "reopen the file with another encoding"
-        )
-        return _Decoded(text, codec, confidence, (note,))
+def _guess_and_decode(
+    data: bytes, sample_bytes: int, others: Sequence[LoadedText] = ()
+) -> _Decoded:
+    """The best-ranked candidate that decodes the file (or its superset), else the fallback
+    that never fails."""
+    sample = _chardet_sample(data, sample_bytes)
+    candidates = _chardet_candidates(sample)
+    if len(data) % 2 == 0:
+        order = _utf16_byte_order(data)
+        if order is not None:  # UTF-16 with no NUL at all: CJK or Thai text without ASCII
+            best = max((confidence for _, confidence in candidates), default=1.0)
+            candidates.append((order[0], best))
+    for codec, confidence in _rank(data, sample, candidates, others):
+        for name in _candidates(data, codec):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            note = (
+                f"encoding guessed as {name}; if characters look wrong, "
+                "reopen the file with another encoding"
+            )
+            return _Decoded(text, name, confidence, (note,))
     for codec in _FALLBACKS:
         try:
             text = data.decode(codec)
@@ -507,8 +606,152 @@ def _guess_and_decode(data: bytes, sample_bytes: int) -> _Decoded:
     raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
 
 
+# How likely a code page is for a news text, as a log-odds bonus: the Windows code pages and
+# the national standards first, the other ISO-8859 parts after, Mac, DOS and rare regional
+# code pages last (chardet ranks them alike when a text is short).
+_PRIORS = {
+    **dict.fromkeys(("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256"), 0.0),
+    "cp1257": -0.5,  # Baltic: far rarer than cp1252, which shares most of its Latin letters
+    **dict.fromkeys(("cp1258", "latin-1", "cp874", "tis-620", "koi8-r", "koi8-u"), 0.0),
+    **dict.fromkeys(("gb2312", "gbk", "gb18030", "big5", "big5hkscs", "shift_jis"), 0.0),
+    **dict.fromkeys(("cp932", "euc_jp", "euc_kr", "cp949"), 0.0),
+    **dict.fromkeys(("iso8859-2", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8"), 0.0),
+    **dict.fromkeys(("iso8859-9", "iso8859-11", "iso8859-13", "iso8859-15"), -0.2),
+    # Only UTF-16 without any NUL (no ASCII at all) is ranked here: a code page's reading
+    # that is just as clean is likelier.
+    **dict.fromkeys(("utf-16-le", "utf-16-be"), -1.0),
+    **dict.fromkeys(("iso8859-3", "iso8859-4", "iso8859-10", "iso8859-14", "iso8859-16"), -1.5),
+    **dict.fromkeys(("johab", "euc_jis_2004", "euc_jisx0213", "shift_jis_2004", "cp866"), -1.5),
+}
+_PRIOR_MAC_DOS = -2.5  # mac-*, cp437, cp850…
+_PRIOR_OTHER = -3.0  # hp-roman8, kz1048, ptcp154, cp720, cp1006…
+# Weights of the ranking: chardet's confidence ratio (capped), the oddity of the decoded
+# sample (per non-ASCII character, see core.plausible), and the hints from other versions.
+_CONFIDENCE_FLOOR = -6.0
+_ODDITY_WEIGHT = 2.0
+_SAME_AS_OTHER = 1.5
+_SHARED_CHARACTERS = 2.0
+_SCORED_CHARS = 2048
+_WESTERN_FAMILY = frozenset({"cp1252", "latin-1", "iso8859-15"})
+
+
+def _prior(codec: str) -> float:
+    if codec in _PRIORS:
+        return _PRIORS[codec]
+    if codec.startswith("mac-") or re.fullmatch(r"cp[4-8]\d\d", codec):
+        return _PRIOR_MAC_DOS
+    return _PRIOR_OTHER
+
+
+def _rank(
+    data: bytes,
+    sample: bytes,
+    candidates: Iterable[tuple[str, float]],
+    others: Sequence[LoadedText],
+) -> list[tuple[str, float]]:
+    """Candidates best first, each with how sure the choice is (its share of the evidence).
+
+    Score = log of chardet's confidence relative to its best (capped) + the code page's
+    prior − the oddity of the decoded sample + hints from the other versions. Candidates
+    are scored best bound first, and scoring stops once no bound can beat the best score.
+    """
+    listed = list(candidates)
+    if not listed:
+        return []
+    top = max(confidence for _, confidence in listed) or 1.0
+    hint = _Hint.of(others)
+    bounded = sorted(
+        (
+            (
+                max(_CONFIDENCE_FLOOR, math.log(max(confidence, 1e-9) / top)) + _prior(codec),
+                codec,
+            )
+            for codec, confidence in listed
+        ),
+        reverse=True,
+    )
+    scores: dict[str, float] = {}
+    unscored: list[float] = []  # bounds of the candidates left out: upper estimates
+    for n, (bound, codec) in enumerate(bounded):
+        if scores and bound + hint.most < max(scores.values()):
+            unscored = [rest + hint.most for rest, _ in bounded[n:]]
+            break
+        text = _decode_sample(data if codec.startswith("utf-16") else sample, codec)
+        if text is not None:
+            scores[codec] = bound - _ODDITY_WEIGHT * oddity(text) + hint.bonus(codec, text)
+    if not scores:
+        return []
+    best = max(scores.values())
+    total = sum(math.exp(score - best) for score in (*scores.values(), *unscored))
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    return [(codec, round(max(0.01, math.exp(score - best) / total), 2)) for codec, score in ranked]
+
+
+def _decode_sample(sample: bytes, codec: str) -> str | None:
+    """The head of ``sample`` decoded strictly (a character cut at the end is dropped), or
+    None when ``codec`` (or its superset) cannot decode it."""
+    head = sample[: _SCORED_CHARS * (2 if codec.startswith("utf-16") else 1)]
+    cut = len(head) < len(sample)
+    for name in (codec, _SUPERSETS.get(codec, codec)):
+        try:
+            return head.decode(name)
+        except UnicodeDecodeError as error:
+            if cut and error.start >= len(head) - 4:
+                try:
+                    return head[: error.start].decode(name)
+                except UnicodeDecodeError:
+                    pass
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Hint:
+    """What the other versions of a comparison tell about this one's encoding."""
+
+    encodings: frozenset[str]
+    characters: frozenset[str]
+
+    @classmethod
+    def of(cls, others: Sequence[LoadedText]) -> _Hint:
+        encodings = {
+            "cp1252" if loaded.encoding in _WESTERN_FAMILY else loaded.encoding
+            for loaded in others
+            if loaded.encoding not in _UNICODE_CODECS and loaded.encoding != "utf-8-sig"
+        }
+        characters: set[str] = set()
+        for loaded in others:
+            characters.update(loaded.text[:_SNIFF_CHARS])
+        return cls(frozenset(encodings), frozenset(c for c in characters if c >= "\x80"))
+
+    @property
+    def most(self) -> float:
+        return (_SAME_AS_OTHER if self.encodings else 0.0) + (
+            _SHARED_CHARACTERS if self.characters else 0.0
+        )
+
+    def bonus(self, codec: str, text: str) -> float:
+        """Same encoding as another version, and the share of this text's non-ASCII
+        characters that the others hold."""
+        family = "cp1252" if codec in _WESTERN_FAMILY else codec
+        bonus = _SAME_AS_OTHER if family in self.encodings else 0.0
+        if self.characters:
+            own = {char for char in text if char >= "\x80"}
+            if own:
+                bonus += _SHARED_CHARACTERS * len(own & self.characters) / len(own)
+        return bonus
+
+
+def _mostly_ascii_pairs(data: bytes) -> bool:
+    """Whether most 2-byte units of the head of ``data`` are two printable ASCII bytes: a
+    code page's text, never UTF-16 (CJK text has a fifth of such units, other scripts none)."""
+    head = data[:_SNIFF_BYTES]
+    printable = head.translate(_PRINTABLE_MAP)
+    both = sum(1 for pair in zip(printable[0::2], printable[1::2], strict=False) if pair == (1, 1))
+    return both * 4 > 3 * (len(head) // 2)
+
+
 def _candidates(data: bytes, guess: str | None) -> list[str]:
-    """The codecs to try for chardet's ``guess``, best first.
+    """The codecs to try for the chosen ``guess``, best first.
 
     Western European guesses are settled by the bytes rather than by chardet's pick among
     equals: bytes 0x80–0x9F are C1 controls in latin-1 and ISO-8859-15 but letters and
@@ -527,17 +770,38 @@ def _candidates(data: bytes, guess: str | None) -> list[str]:
     return [guess] if superset is None else [guess, superset]
 
 
-def _chardet_guess(data: bytes, sample_bytes: int) -> tuple[str | None, float]:
+_PRINTABLE_MAP = bytes(1 if 0x20 <= byte < 0x7F else 0 for byte in range(256))
+# chardet also proposes EBCDIC and other code pages where ASCII bytes mean other letters:
+# the file decoded as UTF-8 up to its first non-ASCII byte, so those cannot be it.
+_ASCII_PROBE = bytes(range(32, 127)) + b"\t\n\r"
+
+
+def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
+    """Every encoding chardet considers for ``sample`` with its confidence, as codec names."""
     import chardet
 
-    result = chardet.detect(_chardet_sample(data, sample_bytes))
-    name = result.get("encoding")
-    if not name:
-        return None, 0.0
+    found: list[tuple[str, float]] = []
+    seen: set[str] = set()
+    for result in chardet.detect_all(sample, ignore_threshold=True):
+        name = result.get("encoding")
+        if not name:
+            continue
+        try:
+            codec = _normalise(name)
+        except LookupError:
+            continue
+        if codec in seen or codec in _UNICODE_CODECS or not _ascii_compatible(codec):
+            continue
+        seen.add(codec)
+        found.append((codec, float(result.get("confidence") or 0.0)))
+    return found
+
+
+def _ascii_compatible(codec: str) -> bool:
     try:
-        return _normalise(name), float(result.get("confidence") or 0.0)
-    except LookupError:
-        return None, 0.0
+        return _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 def _chardet_sample(data: bytes, limit: int) -> bytes:
@@ -569,12 +833,16 @@ def _chardet_sample(data: bytes, limit: int) -> bytes:
     return b"".join(pieces)
 
 
-def _refuse_control_heavy(text: str, who: str) -> None:
+def _control_share(text: str) -> float:
     head = text[:_SNIFF_CHARS]
-    controls = len(_CONTROL.findall(head))
-    if head and controls > _MAX_CONTROL_SHARE * len(head):
+    return len(_CONTROL.findall(head)) / len(head) if head else 0.0
+
+
+def _refuse_control_heavy(text: str, who: str) -> None:
+    share = _control_share(text)
+    if share > _MAX_CONTROL_SHARE:
         raise BinaryFileError(
             who,
-            f"is {controls / len(head):.0%} control characters: it looks like binary data, "
+            f"is {share:.0%} control characters: it looks like binary data, "
             "not text; if it is text, choose its encoding explicitly",
         )
