@@ -6,19 +6,25 @@ Decoding tries, in order:
 
 1. a BOM (UTF-32 before UTF-16: the UTF-32-LE BOM ``FF FE 00 00`` starts with UTF-16-LE's);
 2. known binary signatures (PNG, PDF, ZIP/.docx, ELF, JPEG, GIF, gzip…) → ``BinaryFileError``;
-3. NUL bytes: UTF-32/UTF-16 without a BOM when the NULs sit at one parity of mostly-ASCII
-   text and the whole file decodes strictly; otherwise ``BinaryFileError``;
-4. strict UTF-8 (ASCII included);
+3. NUL bytes: UTF-32 without a BOM when the NULs fill the high bytes and the whole file
+   decodes strictly; UTF-16 without a BOM in the byte order whose head reads as text (see
+   ``_utf16_byte_order``), lone surrogates as U+FFFD with a warning; otherwise
+   ``BinaryFileError``;
+4. strict UTF-8 (ASCII included); 7-bit bytes that designate a double-byte set with ISO-2022
+   escapes are ISO-2022-JP/KR; 7-bit bytes that are mostly control characters are tried
+   as UTF-16 (Thai or Greek without ASCII: every byte below 0x80);
 5. "mostly UTF-8": decoded with U+FFFD for the bad bytes and a warning naming each offset.
    Rule: the file has at least as many valid multi-byte UTF-8 sequences as invalid ones.
    A legacy single-byte file (cp1252, latin-1, cp1251…) fails it by far: almost every
    non-ASCII byte there is an invalid lone byte, and a valid pair needs an upper-case
    accented letter immediately followed by a symbol byte (``ß“``), which is rare. An
    otherwise ASCII file with a stray byte has no valid sequence: chardet reads it;
-6. chardet on a bounded sample, then the detected codec's superset if the codec itself
-   cannot decode the file (gb2312 → gb18030, shift_jis → cp932, euc_kr → cp949). Western
-   European guesses are settled by the bytes (see ``_candidates``): 0x80–0x9F mean cp1252
-   (they are C1 controls in latin-1, never meant in an article), else latin-1;
+6. chardet's candidates on a bounded sample (with UTF-16 if the bytes read as it), ranked
+   by ``_rank``: chardet's confidence, the code page's prior for a news text, the oddity of
+   the decoded sample (``core.plausible``) and the other versions of the comparison; the
+   best one that decodes the file wins, or its superset (gb2312 → gb18030, shift_jis →
+   cp932, euc_kr → cp949). Western European choices are named by the bytes (see
+   ``_candidates``): 0x80–0x9F mean cp1252 (C1 controls in latin-1), else latin-1;
 7. a fallback that never fails: cp1252, then latin-1 (confidence 0.0, with a warning).
 
 A decoded text that is mostly control characters is refused as binary too. Nothing is
@@ -57,7 +63,11 @@ byte 0.89 s.
 Encoding names are Python codec names as ``codecs.lookup`` spells them, except ``latin-1``
 for ISO-8859-1 (the name users know).
 
-Imports: the standard library, ``core.model``, ``core.options`` and ``core.errors``; chardet
+Accuracy over 23 languages × their legacy encodings × short/long: ``bench/encoding_bench.py``
+(README, Loading).
+
+Imports: the standard library, ``core.model``, ``core.options``, ``core.errors`` and
+``core.plausible``; chardet
 lazily, inside the one function that needs it, so that importing this module and loading a
 UTF-8 file never import it (its import costs ~0.15 s on the headless path).
 """
