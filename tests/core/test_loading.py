@@ -521,3 +521,13 @@ def test_utf8_text_round_trips(text: str) -> None:
     assume(not data.startswith(tuple(magic for magic, _ in loading._MAGIC)))
     loaded = decode_bytes(data, name="t.txt")
     assert (loaded.text, loaded.encoding, loaded.warnings) == (text, "utf-8", ())
+
+
+@pytest.mark.parametrize(("text", "codec"), [(JAPANESE, "shift_jis"), (CHINESE, "gb2312")])
+@pytest.mark.parametrize("sample_bytes", [64, 100, 256])
+def test_small_sample_cut_inside_a_character(text: str, codec: str, sample_bytes: int) -> None:
+    """A sample that ends inside a double-byte character still ranks its codec first (the
+    cut character is left out of the score); the whole file decodes to the original."""
+    data = (text * 20).encode(codec)
+    decoded = loading._guess_and_decode(data, sample_bytes)
+    assert decoded.text == text * 20
