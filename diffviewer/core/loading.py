@@ -644,6 +644,7 @@ _ODDITY_WEIGHT = 2.0
 _SAME_AS_OTHER = 1.5
 _SHARED_CHARACTERS = 2.0
 _SCORED_CHARS = 2048
+_CONFIDENCE_MARGIN = 3.0
 _WESTERN_FAMILY = frozenset({"cp1252", "latin-1", "iso8859-15"})
 
 
@@ -665,7 +666,9 @@ def _rank(
 
     Score = log of chardet's confidence relative to its best (capped) + the code page's
     prior − the oddity of the decoded sample + hints from the other versions. Candidates
-    are scored best bound first, and scoring stops once no bound can beat the best score.
+    are scored best bound first; scoring stops once no bound comes within
+    ``_CONFIDENCE_MARGIN`` of the best score: the rest could neither win nor weigh much in
+    the confidence (e^-3 each at most).
     """
     listed = list(candidates)
     if not listed:
@@ -683,18 +686,18 @@ def _rank(
         reverse=True,
     )
     scores: dict[str, float] = {}
-    unscored: list[float] = []  # bounds of the candidates left out: upper estimates
-    for n, (bound, codec) in enumerate(bounded):
-        if scores and bound + hint.most < max(scores.values()):
-            unscored = [rest + hint.most for rest, _ in bounded[n:]]
+    readings: set[str] = set()  # a text read alike by two codecs is one reading, not two
+    for bound, codec in bounded:
+        if scores and bound + hint.most < max(scores.values()) - _CONFIDENCE_MARGIN:
             break
         text = _decode_sample(data if codec.startswith("utf-16") else sample, codec)
-        if text is not None:
+        if text is not None and text not in readings:
+            readings.add(text)
             scores[codec] = bound - _ODDITY_WEIGHT * oddity(text) + hint.bonus(codec, text)
     if not scores:
         return []
     best = max(scores.values())
-    total = sum(math.exp(score - best) for score in (*scores.values(), *unscored))
+    total = sum(math.exp(score - best) for score in scores.values())
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     return [(codec, round(max(0.01, math.exp(score - best) / total), 2)) for codec, score in ranked]
 

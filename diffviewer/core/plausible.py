@@ -18,6 +18,7 @@ Imports: the standard library only.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -35,6 +36,8 @@ _ACCENT_WORD = 1.5  # a Latin word of three or more letters, most of them non-AS
 _LETTER_DEFICIT = 1.0  # per letter missing for letters to be half the visible characters
 _MIN_LETTER_SHARE = 0.5
 
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, FF, ESC
 # Scripts whose letters mix within a word in real text (Japanese kanji and kana, Korean hanja).
 _EAST_ASIAN = frozenset({"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"})
 # Name prefixes that qualify a letter rather than name its script.
@@ -70,35 +73,40 @@ def oddity(text: str) -> float:
     """The mojibake cost of ``text`` per non-ASCII character (0.0 for a clean text).
 
     ASCII characters cost nothing in themselves (every candidate decodes them alike) but
-    give the words and the dominant script their context.
+    give the words and the dominant script their context; only the whitespace-separated
+    chunks holding non-ASCII characters are looked at one character at a time.
     """
-    non_ascii = sum(1 for char in text if char >= "\x80")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     if not non_ascii:
         return 0.0
-    cost, words, letters, visible = _character_costs(text)
+    tokens = text.split()
+    visible = sum(map(len, tokens))
+    ascii_letters = len(_ASCII_LETTER.findall(text))
+    # ASCII controls are the same in every code page, but absent from the UTF-16 reading.
+    cost = _INVALID * len(_ASCII_CONTROL.findall(text))
+    words: list[str] = []
+    letters = ascii_letters
+    for chunk in tokens:
+        if not chunk.isascii():
+            chunk_cost, chunk_letters = _chunk_costs(chunk, words)
+            cost += chunk_cost
+            letters += chunk_letters
     # Letters are most of a text; a reading that turns them into symbols is not the text.
     cost += _LETTER_DEFICIT * max(0.0, _MIN_LETTER_SHARE * visible - letters)
-    return (cost + _word_costs(words)) / non_ascii
+    return (cost + _word_costs(words, ascii_letters)) / non_ascii
 
 
-def _character_costs(text: str) -> tuple[float, list[str], int, int]:
-    """The costs of single characters, the words (runs of letters and marks), the number of
-    letters and marks, and the number of visible characters."""
+def _chunk_costs(chunk: str, words: list[str]) -> tuple[float, int]:
+    """The costs of single characters of a chunk without spaces, and its number of non-ASCII
+    letters and marks; its words (runs of letters and marks) are added to ``words``."""
     cost = 0.0
-    words: list[str] = []
     word: list[str] = []
     previous = " "
-    letters = visible = 0
-    for index, char in enumerate(text):
-        if char < "\x80":
-            kind = "L" if char.isalpha() else "S"
-            if char < " " and char not in "\t\n\r\x0c\x1b":
-                cost += _INVALID  # the same in every code page, but not in UTF-16
-        else:
-            kind = _kind(char)
-        visible += not char.isspace()
+    letters = 0
+    for index, char in enumerate(chunk):
+        kind = ("L" if char.isalpha() else "S") if char < "\x80" else _kind(char)
         if kind in {"L", "M"}:
-            letters += 1
+            letters += char >= "\x80"
             word.append(char)
             if kind == "L" and char >= "\x80" and char.isupper() and previous.islower():
                 cost += _CASE_BREAK
@@ -106,7 +114,7 @@ def _character_costs(text: str) -> tuple[float, list[str], int, int]:
             if word:
                 words.append("".join(word))
                 word = []
-            if kind == "I" and char >= "\x80":
+            if kind == "I":
                 cost += _INVALID
             elif kind == "B":
                 cost += _BOX
@@ -114,26 +122,28 @@ def _character_costs(text: str) -> tuple[float, list[str], int, int]:
                 char >= "\x80"
                 and char not in _WORD_JOINERS
                 and previous.isalpha()
-                and text[index + 1 : index + 2].isalpha()
+                and chunk[index + 1 : index + 2].isalpha()
             ):
                 cost += _SYMBOL_IN_WORD
         previous = char
     if word:
         words.append("".join(word))
-    return cost, words, letters, visible
+    return cost, letters
 
 
-def _word_costs(words: list[str]) -> float:
-    """Words mixing scripts, Latin words of mostly accented letters, stray-script letters."""
+def _word_costs(words: list[str], ascii_letters: int) -> float:
+    """Words mixing scripts, Latin words of mostly accented letters, stray-script letters
+    (the text's ASCII letters count as Latin)."""
     cost = 0.0
-    scripts: Counter[str] = Counter()
+    scripts: Counter[str] = Counter({"LATIN": ascii_letters} if ascii_letters else {})
     for token in words:
         letters = [char for char in token if char.isascii() or _kind(char) == "L"]
         token_scripts = {"LATIN" if char.isascii() else _script(char) for char in letters}
         if len(token_scripts) > 1:
             cost += _MIXED_WORD
         for char in letters:
-            scripts["LATIN" if char.isascii() else _script(char)] += 1
+            if not char.isascii():
+                scripts[_script(char)] += 1
         accented = sum(1 for char in letters if not char.isascii())
         if token_scripts == {"LATIN"} and len(letters) >= 3 and len(letters) < accented * 2:
             cost += _ACCENT_WORD

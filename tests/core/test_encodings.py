@@ -181,3 +181,19 @@ def test_terminal_escapes_are_not_iso2022() -> None:
     text = "\x1b[1mBreaking\x1b(B\x1b[m: talks resume on Monday.\n"
     loaded = decode_bytes(text.encode(), name="log.txt")
     assert (loaded.text, loaded.encoding) == (text, "utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("政府は火曜日、中小企業を支援する新たな経済対策を発表した。", "shift_jis"),
+        ("Правительство одобрило во вторник проект бюджета на следующий год.", "cp1251"),
+        ("Größe zählt: Die Straße in Köln wird für Fußgänger gesperrt.", "cp1252"),
+    ],
+)
+def test_confidence_is_not_split_between_codecs_that_read_alike(text: str, encoding: str) -> None:
+    """shift_jis and cp932, cp1252 and latin-1… read these bytes alike: one reading, whose
+    confidence is not halved by its twin."""
+    loaded = decode_bytes(text.encode(encoding), name="a.txt")
+    assert loaded.text == text
+    assert loaded.confidence >= 0.5
