@@ -379,7 +379,7 @@ def _decode_detected(data: bytes, who: str, others: Sequence[LoadedText] = ()) -
         _refuse_known_binary(data, who)
         if b"\x00" in data:
             decoded = _decode_utf16_32_without_bom(data)
-            if decoded is None:
+            if decoded is None or _stray_nuls(data, decoded):
                 raise BinaryFileError(
                     who,
                     "holds NUL bytes: it is binary data, not text (nor UTF-16/UTF-32 text); "
@@ -460,30 +460,32 @@ def _utf16_byte_order(data: bytes) -> tuple[str, float] | None:
     head = data[: min(len(data), _SNIFF_BYTES) // 2 * 2]
     if _mostly_ascii_pairs(head):
         return None
-    readings: list[tuple[str, int, float]] = []
+    texts = {}
     for codec in ("utf-16-le", "utf-16-be"):
         text = head.decode(codec, "replace")
         if len(head) < len(data):
             text = text[:-1]  # the sample may end inside a surrogate pair
         if not text:
             return None
-        low_zero = sum(1 for char in text if char > "\xff" and not ord(char) & 0xFF)
+        texts[codec] = text
+    low_zero = {
+        codec: sum(1 for char in text if char > "\xff" and not ord(char) & 0xFF)
+        for codec, text in texts.items()
+    }
+    # Swapped ASCII gives low-zero code points by the dozen; 가 (U+AC00) or 一 (U+4E00)
+    # give a few in the right order too, and then the other order has as many.
+    most_low_zero = max(0.1 * (len(head) // 2), min(low_zero.values()))
+    kept: list[tuple[float, str]] = []
+    for codec, text in texts.items():
+        if low_zero[codec] > most_low_zero:
+            continue
         invalid, spread, non_letters = unicode_oddity(text)
         if invalid > 0.05 or spread > 0.2:
             continue
         odd = oddity(text)  # words mixing scripts, as when bytes are paired wrongly
         if odd > 1.0:
             continue
-        cost = low_zero / len(text) + invalid + spread + non_letters + odd
-        readings.append((codec, low_zero, cost))
-    fewest_low_zero = min((low_zero for _, low_zero, _ in readings), default=0)
-    # Swapped ASCII gives low-zero code points by the dozen; 가 (U+AC00) or 一 (U+4E00)
-    # give a few in the right order too, and then the other order has as many.
-    kept = [
-        (cost, codec)
-        for codec, low_zero, cost in readings
-        if low_zero <= max(0.1 * len(head) // 2, fewest_low_zero)
-    ]
+        kept.append((low_zero[codec] / len(text) + invalid + spread + non_letters + odd, codec))
     if not kept:
         return None
     cost, codec = min(kept)
@@ -520,6 +522,36 @@ def _decode_iso2022(data: bytes) -> _Decoded | None:
         if not text.isascii():
             return _Decoded(text, codec, 1.0)
     return None
+
+
+def _stray_nuls(data: bytes, decoded: _Decoded) -> bool:
+    """Whether the NULs of a file read as UTF-16 are rather stray bytes in UTF-8 or
+    code-page text (which is refused as binary, as ever).
+
+    UTF-16 text mostly in a script beyond Latin-1 has few NULs (one per ASCII character),
+    as a code-page or UTF-8 file with stray NULs has. Without its NULs, such a file reads
+    as valid UTF-8 beyond ASCII, as ISO-2022, or as a code page that ranks above the UTF-16
+    reading; UTF-16 text without its NULs reads as none of them.
+    """
+    if not decoded.encoding.startswith("utf-16"):
+        return False
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) >= 0.2 * (len(data) // 2) and min(even, odd) * 10 <= max(even, odd):
+        return False  # NULs in a fifth of the code units, at one parity: ASCII in UTF-16
+    stripped = data.replace(b"\x00", b"")
+    try:
+        text = stripped.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if _decode_iso2022(stripped) is not None:
+            return True
+        return not text.isascii() and _control_share(text) <= _MAX_CONTROL_SHARE
+    sample = _chardet_sample(stripped, CHARDET_SAMPLE_BYTES)
+    candidates = _chardet_candidates(sample)
+    best = max((confidence for _, confidence in candidates), default=1.0)
+    ranked = _rank(data, sample, [*candidates, (decoded.encoding, best)], ())
+    return bool(ranked) and ranked[0][0] != decoded.encoding
 
 
 def _decode_utf8(data: bytes) -> _Decoded | None:

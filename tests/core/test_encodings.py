@@ -197,3 +197,37 @@ def test_confidence_is_not_split_between_codecs_that_read_alike(text: str, encod
     loaded = decode_bytes(text.encode(encoding), name="a.txt")
     assert loaded.text == text
     assert loaded.confidence >= 0.5
+
+
+STRAY_NUL = [
+    ("utf-8", "« Nous ne céderons pas », a déclaré la ministre devant les députés."),
+    ("utf-8", "Η κυβέρνηση ανακοίνωσε την Τρίτη νέα μέτρα στήριξης για τα νοικοκυριά."),
+    ("utf-8", "Příliš žluťoučký kůň úpěl ďábelské ódy."),
+    ("utf-8", "国务院周二宣布了一项新的经济刺激计划，以支持中小企业。"),
+    ("utf-8", "정부는 화요일 중소기업을 지원하기 위한 새로운 경제 대책을 발표했다."),
+    ("utf-8", "ฝนตกหนักทำให้เกิดน้ำท่วมในหลายจังหวัดทางภาคเหนือ"),
+    ("gbk", "受强降雨影响，广东多地发生洪涝灾害，数千人被紧急转移。"),
+    ("big5", "行政院週二宣布一項新的經濟振興方案，以支持中小企業。"),
+    ("euc-kr", "경찰은 미술관에서 그림을 훔친 혐의로 남성 두 명을 체포했다."),
+    ("iso2022_kr", "서울시는 내년에 새로운 버스 노선 다섯 개를 신설한다고 밝혔다."),
+]
+
+
+@pytest.mark.parametrize(("codec", "text"), STRAY_NUL, ids=[case[0] for case in STRAY_NUL])
+@pytest.mark.parametrize("where", [0.5, 0.75])
+def test_stray_nul_in_text_is_not_utf16(codec: str, text: str, where: float) -> None:
+    """A UTF-8 or code-page file with a stray NUL is refused as binary, as before, rather
+    than read as UTF-16 (its few NULs look like those of CJK UTF-16 text)."""
+    data = text.encode(codec)
+    cut = int(len(data) * where)
+    with pytest.raises(BinaryFileError, match="NUL bytes"):
+        decode_bytes(data[:cut] + b"\x00" + data[cut:], name="a.txt")
+
+
+@pytest.mark.parametrize("step", [7, 10, 11])
+def test_many_stray_nuls_in_utf8_are_not_utf16(step: int) -> None:
+    """NULs every few bytes of UTF-8 text, at both parities, are no UTF-16 pattern."""
+    data = ("« Nous ne céderons pas », a déclaré la ministre. " * 10).encode()
+    spoilt = b"".join(data[i : i + step] + b"\x00" for i in range(0, len(data), step))
+    with pytest.raises(BinaryFileError, match="NUL bytes"):
+        decode_bytes(spoilt, name="a.txt")
