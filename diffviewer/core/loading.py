@@ -20,11 +20,12 @@ Decoding tries, in order:
    accented letter immediately followed by a symbol byte (``ß“``), which is rare. An
    otherwise ASCII file with a stray byte has no valid sequence: chardet reads it;
 6. chardet's candidates on a bounded sample (with UTF-16 if the bytes read as it), ranked
-   by ``_rank``: chardet's confidence, the code page's prior for a news text, the oddity of
-   the decoded sample (``core.plausible``) and the other versions of the comparison; the
-   best one that decodes the file wins, or its superset (gb2312 → gb18030, shift_jis →
-   cp932, euc_kr → cp949). Western European choices are named by the bytes (see
-   ``_candidates``): 0x80–0x9F mean cp1252 (C1 controls in latin-1), else latin-1;
+   by ``core.codepages.rank``: chardet's confidence, the code page's prior for a news
+   text, the oddity of the decoded sample (``core.plausible``) and the other versions of
+   the comparison; the best one that decodes the file wins, or its superset (gb2312 →
+   gb18030, shift_jis → cp932, euc_kr → cp949). Western European choices are named by the
+   bytes (``core.codepages.decoders``): 0x80–0x9F mean cp1252 (C1 controls in latin-1),
+   else latin-1;
 7. a fallback that never fails: cp1252, then latin-1 (confidence 0.0, with a warning).
 
 A decoded text that is mostly control characters is refused as binary too. Nothing is
@@ -68,8 +69,8 @@ for ISO-8859-1 (the name users know).
 Accuracy over 23 languages × their legacy encodings × short/long: ``bench/encoding_bench.py``
 (README, Loading).
 
-Imports: the standard library, ``core.model``, ``core.options``, ``core.errors`` and
-``core.plausible``; chardet
+Imports: the standard library, ``core.model``, ``core.options``, ``core.errors``,
+``core.codepages`` and ``core.plausible``; chardet
 lazily, inside the one function that needs it, so that importing this module and loading a
 UTF-8 file never import it (its import costs ~0.15 s on the headless path).
 """
@@ -77,13 +78,13 @@ UTF-8 file never import it (its import costs ~0.15 s on the headless path).
 from __future__ import annotations
 
 import codecs
-import math
 import os
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diffviewer.core.codepages import decoders, rank
 from diffviewer.core.errors import (
     BinaryFileError,
     FileMissingError,
@@ -145,17 +146,6 @@ _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 # Invalid spans listed one by one in the warnings before they are summed up.
 _MAX_LISTED_ERRORS = 5
 _UNICODE_CODECS = frozenset({"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
-# Superset tried when the detected codec cannot decode the whole file.
-_WESTERN = frozenset({"latin-1", "iso8859-15", "cp1252", "ascii"})
-_C1_BYTE = re.compile(rb"[\x80-\x9f]")
-# Where ISO-8859-15 differs from latin-1: € Š š Ž ž Œ œ Ÿ.
-_ISO8859_15_ONLY = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe]")
-_SUPERSETS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "shift_jis": "cp932",
-    "euc_kr": "cp949",
-}
 _FALLBACKS = ("cp1252", "latin-1")
 
 
@@ -550,7 +540,7 @@ def _stray_nuls(data: bytes, decoded: _Decoded) -> bool:
     sample = _chardet_sample(stripped, CHARDET_SAMPLE_BYTES)
     candidates = _chardet_candidates(sample)
     best = max((confidence for _, confidence in candidates), default=1.0)
-    ranked = _rank(data, sample, [*candidates, (decoded.encoding, best)], ())
+    ranked = rank(data, sample, [*candidates, (decoded.encoding, best)], ())
     return bool(ranked) and ranked[0][0] != decoded.encoding
 
 
@@ -626,8 +616,9 @@ def _guess_and_decode(
         if order is not None:  # UTF-16 with no NUL at all: CJK or Thai text without ASCII
             best = max((confidence for _, confidence in candidates), default=1.0)
             candidates.append((order[0], best))
-    for codec, confidence in _rank(data, sample, candidates, others):
-        for name in _candidates(data, codec):
+    hints = [(loaded.encoding, loaded.text) for loaded in others]
+    for codec, confidence in rank(data, sample, candidates, hints):
+        for name in decoders(data, codec):
             try:
                 text = data.decode(name)
             except UnicodeDecodeError:
@@ -650,144 +641,6 @@ def _guess_and_decode(
     raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
 
 
-# How likely a code page is for a news text, as a log-odds bonus: the Windows code pages and
-# the national standards first, the other ISO-8859 parts after, Mac, DOS and rare regional
-# code pages last (chardet ranks them alike when a text is short).
-_PRIORS = {
-    **dict.fromkeys(("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256"), 0.0),
-    "cp1257": -0.5,  # Baltic: far rarer than cp1252, which shares most of its Latin letters
-    **dict.fromkeys(("cp1258", "latin-1", "cp874", "tis-620", "koi8-r", "koi8-u"), 0.0),
-    **dict.fromkeys(("gb2312", "gbk", "gb18030", "big5", "big5hkscs", "shift_jis"), 0.0),
-    **dict.fromkeys(("cp932", "euc_jp", "euc_kr", "cp949"), 0.0),
-    **dict.fromkeys(("iso8859-2", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8"), 0.0),
-    **dict.fromkeys(("iso8859-9", "iso8859-11", "iso8859-13", "iso8859-15"), -0.2),
-    # Only UTF-16 without any NUL (no ASCII at all) is ranked here: a code page's reading
-    # that is just as clean is likelier.
-    **dict.fromkeys(("utf-16-le", "utf-16-be"), -1.0),
-    **dict.fromkeys(("iso8859-3", "iso8859-4", "iso8859-10", "iso8859-14", "iso8859-16"), -1.5),
-    **dict.fromkeys(("johab", "euc_jis_2004", "euc_jisx0213", "shift_jis_2004", "cp866"), -1.5),
-}
-_PRIOR_MAC_DOS = -2.5  # mac-*, cp437, cp850…
-_PRIOR_OTHER = -3.0  # hp-roman8, kz1048, ptcp154, cp720, cp1006…
-# Weights of the ranking: chardet's confidence ratio (capped), the oddity of the decoded
-# sample (per non-ASCII character, see core.plausible), and the hints from other versions.
-_CONFIDENCE_FLOOR = -6.0
-_ODDITY_WEIGHT = 2.0
-_SAME_AS_OTHER = 1.5
-_SHARED_CHARACTERS = 2.0
-_SCORED_CHARS = 2048
-_CONFIDENCE_MARGIN = 3.0
-_WESTERN_FAMILY = frozenset({"cp1252", "latin-1", "iso8859-15"})
-
-
-def _prior(codec: str) -> float:
-    if codec in _PRIORS:
-        return _PRIORS[codec]
-    if codec.startswith("mac-") or re.fullmatch(r"cp[4-8]\d\d", codec):
-        return _PRIOR_MAC_DOS
-    return _PRIOR_OTHER
-
-
-def _rank(
-    data: bytes,
-    sample: bytes,
-    candidates: Iterable[tuple[str, float]],
-    others: Sequence[LoadedText],
-) -> list[tuple[str, float]]:
-    """Candidates best first, each with how sure the choice is (its share of the evidence).
-
-    Score = log of chardet's confidence relative to its best (capped) + the code page's
-    prior − the oddity of the decoded sample + hints from the other versions. Candidates
-    are scored best bound first; scoring stops once no bound comes within
-    ``_CONFIDENCE_MARGIN`` of the best score: the rest could neither win nor weigh much in
-    the confidence (e^-3 each at most).
-    """
-    listed = list(candidates)
-    if not listed:
-        return []
-    top = max(confidence for _, confidence in listed) or 1.0
-    hint = _Hint.of(others)
-    bounded = sorted(
-        (
-            (
-                max(_CONFIDENCE_FLOOR, math.log(max(confidence, 1e-9) / top)) + _prior(codec),
-                codec,
-            )
-            for codec, confidence in listed
-        ),
-        reverse=True,
-    )
-    scores: dict[str, float] = {}
-    readings: set[str] = set()  # a text read alike by two codecs is one reading, not two
-    for bound, codec in bounded:
-        if scores and bound + hint.most < max(scores.values()) - _CONFIDENCE_MARGIN:
-            break
-        text = _decode_sample(data if codec.startswith("utf-16") else sample, codec)
-        if text is not None and text not in readings:
-            readings.add(text)
-            scores[codec] = bound - _ODDITY_WEIGHT * oddity(text) + hint.bonus(codec, text)
-    if not scores:
-        return []
-    best = max(scores.values())
-    total = sum(math.exp(score - best) for score in scores.values())
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    return [(codec, round(max(0.01, math.exp(score - best) / total), 2)) for codec, score in ranked]
-
-
-def _decode_sample(sample: bytes, codec: str) -> str | None:
-    """The head of ``sample`` decoded strictly, or None when ``codec`` (or its superset)
-    cannot decode it. A character cut at the end is dropped: the sample and its head are
-    cut from the file at byte counts (the whole file is decoded strictly later)."""
-    head = sample[: _SCORED_CHARS * (2 if codec.startswith("utf-16") else 1)]
-    for name in (codec, _SUPERSETS.get(codec, codec)):
-        try:
-            return head.decode(name)
-        except UnicodeDecodeError as error:
-            if error.start >= len(head) - 4:
-                try:
-                    return head[: error.start].decode(name)
-                except UnicodeDecodeError:
-                    pass
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Hint:
-    """What the other versions of a comparison tell about this one's encoding."""
-
-    encodings: frozenset[str]
-    characters: frozenset[str]
-
-    @classmethod
-    def of(cls, others: Sequence[LoadedText]) -> _Hint:
-        encodings = {
-            "cp1252" if loaded.encoding in _WESTERN_FAMILY else loaded.encoding
-            for loaded in others
-            if loaded.encoding not in _UNICODE_CODECS and loaded.encoding != "utf-8-sig"
-        }
-        characters: set[str] = set()
-        for loaded in others:
-            characters.update(loaded.text[:_SNIFF_CHARS])
-        return cls(frozenset(encodings), frozenset(c for c in characters if c >= "\x80"))
-
-    @property
-    def most(self) -> float:
-        return (_SAME_AS_OTHER if self.encodings else 0.0) + (
-            _SHARED_CHARACTERS if self.characters else 0.0
-        )
-
-    def bonus(self, codec: str, text: str) -> float:
-        """Same encoding as another version, and the share of this text's non-ASCII
-        characters that the others hold."""
-        family = "cp1252" if codec in _WESTERN_FAMILY else codec
-        bonus = _SAME_AS_OTHER if family in self.encodings else 0.0
-        if self.characters:
-            own = {char for char in text if char >= "\x80"}
-            if own:
-                bonus += _SHARED_CHARACTERS * len(own & self.characters) / len(own)
-        return bonus
-
-
 def _mostly_ascii_pairs(data: bytes) -> bool:
     """Whether most 2-byte units of the head of ``data`` are two printable ASCII bytes: a
     code page's text, never UTF-16 (CJK text has a fifth of such units, other scripts none)."""
@@ -795,26 +648,6 @@ def _mostly_ascii_pairs(data: bytes) -> bool:
     printable = head.translate(_PRINTABLE_MAP)
     both = sum(1 for pair in zip(printable[0::2], printable[1::2], strict=False) if pair == (1, 1))
     return both * 4 > 3 * (len(head) // 2)
-
-
-def _candidates(data: bytes, guess: str | None) -> list[str]:
-    """The codecs to try for the chosen ``guess``, best first.
-
-    Western European guesses are settled by the bytes rather than by chardet's pick among
-    equals: bytes 0x80–0x9F are C1 controls in latin-1 and ISO-8859-15 but letters and
-    punctuation in cp1252 (“ ” € …), so they mean cp1252; without them and without the eight
-    bytes where ISO-8859-15 differs, the three decode alike and the file is reported as latin-1.
-    """
-    if guess is None:
-        return []
-    if guess in _WESTERN:
-        if _C1_BYTE.search(data):
-            return ["cp1252", guess]
-        if guess == "iso8859-15" and _ISO8859_15_ONLY.search(data):
-            return [guess]
-        return ["latin-1"]
-    superset = _SUPERSETS.get(guess)
-    return [guess] if superset is None else [guess, superset]
 
 
 _PRINTABLE_MAP = bytes(1 if 0x20 <= byte < 0x7F else 0 for byte in range(256))
