@@ -16,6 +16,7 @@ Run from the checkout to measure (it imports ``diffviewer`` from the current dir
 
     python bench/encoding_bench.py            # table per language × encoding, then summary
     python bench/encoding_bench.py --misses   # also each wrong case: what it was read as
+    python bench/encoding_bench.py --with-other-version   # after a UTF-8 version (others=)
 
 Imports: the standard library and ``diffviewer.core.loading``.
 """
@@ -439,9 +440,15 @@ def cases(sentences: tuple[str, ...], headlines: tuple[str, ...]) -> dict[str, l
     return {"short": [*s, *headlines], "long": long_texts}
 
 
-def read_as(data: bytes) -> tuple[str | None, str]:
+def read_as(data: bytes, other: str | None = None) -> tuple[str | None, str]:
+    """The decoded text (None if refused) and the encoding it was read as; ``other`` is the
+    text of another version of the comparison, given as UTF-8."""
     try:
-        loaded = decode_bytes(data, name="case.txt")
+        if other is None:
+            loaded = decode_bytes(data, name="case.txt")
+        else:
+            first = decode_bytes(other.encode(), name="other.txt")
+            loaded = decode_bytes(data, name="case.txt", others=[first])
     except LoadError as error:
         return None, f"refused ({str(error).split(': ', 1)[-1][:40]}…)"
     return loaded.text, loaded.encoding
@@ -450,6 +457,12 @@ def read_as(data: bytes) -> tuple[str | None, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--misses", action="store_true", help="list every wrong case")
+    parser.add_argument(
+        "--with-other-version",
+        action="store_true",
+        help="decode each case after another version of the comparison: the language's "
+        "first long text, in UTF-8 (the loader's others= hint)",
+    )
     arguments = parser.parse_args()
     from diffviewer.core import loading
 
@@ -471,7 +484,8 @@ def main() -> None:
                     if data.isascii() and encoding not in UTF16 and "2022" not in encoding:
                         continue
                     tried += 1
-                    decoded, read = read_as(data)
+                    other = cases(sentences, headlines)["long"][0]
+                    decoded, read = read_as(data, other if arguments.with_other_version else None)
                     if decoded == text:
                         right += 1
                     else:
