@@ -78,6 +78,24 @@ def test_other_versions_settle_an_ambiguous_one() -> None:
         assert (loaded.text, loaded.encoding) == ("İzmir'de deprem", "cp1254")
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Правительство одобрило во вторник проект бюджета.", "cp1251"),
+        ("Η κυβέρνηση ανακοίνωσε την Τρίτη νέα μέτρα.", "cp1253"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("政府は火曜日、新たな経済対策を発表した。", "shift_jis"),
+    ],
+)
+def test_other_versions_do_not_override_clear_evidence(text: str, encoding: str) -> None:
+    """A version in another language and encoding (English, UTF-8) is a hint, not a verdict."""
+    english = decode_bytes(
+        "The minister said the talks were “constructive” — and déjà vu.".encode(), name="v1"
+    )
+    loaded = decode_bytes(text.encode(encoding), name="v2.txt", others=[english])
+    assert loaded.text == text
+
+
 def test_compare_files_passes_earlier_versions_as_hints(tmp_path: Path) -> None:
     """compare_files gives each file the versions loaded before it."""
     first = tmp_path / "v1.txt"
