@@ -8,7 +8,7 @@ Decoding tries, in order:
 2. known binary signatures (PNG, PDF, ZIP/.docx, ELF, JPEG, GIF, gzip…) → ``BinaryFileError``;
 3. NUL bytes: UTF-32 without a BOM when the NULs fill the high bytes and the whole file
    decodes strictly; UTF-16 without a BOM in the byte order whose head reads as text (see
-   ``_utf16_byte_order``), lone surrogates as U+FFFD with a warning; otherwise
+   ``core.sniff``), lone surrogates as U+FFFD with a warning; otherwise
    ``BinaryFileError``;
 4. strict UTF-8 (ASCII included); 7-bit bytes that designate a double-byte set with ISO-2022
    escapes are ISO-2022-JP/KR; 7-bit bytes that are mostly control characters are tried
@@ -70,7 +70,7 @@ Accuracy over 23 languages × their legacy encodings × short/long: ``bench/enco
 (README, Loading).
 
 Imports: the standard library, ``core.model``, ``core.options``, ``core.errors``,
-``core.codepages`` and ``core.plausible``; chardet
+``core.codepages`` and ``core.sniff``; chardet
 lazily, inside the one function that needs it, so that importing this module and loading a
 UTF-8 file never import it (its import costs ~0.15 s on the headless path).
 """
@@ -95,7 +95,7 @@ from diffviewer.core.errors import (
 )
 from diffviewer.core.model import Newline
 from diffviewer.core.options import DEFAULT_MAX_FILE_BYTES
-from diffviewer.core.plausible import oddity, unicode_oddity
+from diffviewer.core.sniff import iso2022, utf16_byte_order
 
 __all__ = [
     "CHARDET_SAMPLE_BYTES",
@@ -416,8 +416,8 @@ def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
     """UTF-32/UTF-16 text without a BOM, told by where its NULs sit and what it decodes to.
 
     UTF-32 has NULs in the high bytes of nearly every code unit; it is kept only when the
-    whole file decodes strictly. UTF-16: see ``_utf16_byte_order``; lone surrogates and a
-    stray last byte become U+FFFD with a warning, as with a BOM.
+    whole file decodes strictly. UTF-16: see ``core.sniff.utf16_byte_order``; lone
+    surrogates and a stray last byte become U+FFFD with a warning, as with a BOM.
     """
     sample = data[:_SNIFF_BYTES]
     units = len(sample) // 4
@@ -429,7 +429,7 @@ def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
                     return _Decoded(data.decode(codec), codec, 1.0)
                 except UnicodeDecodeError:
                     continue
-    order = _utf16_byte_order(data)
+    order = utf16_byte_order(data)
     if order is None:
         return None
     codec, confidence = order
@@ -437,81 +437,9 @@ def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
     return _Decoded(text, codec, confidence, warnings)
 
 
-def _utf16_byte_order(data: bytes) -> tuple[str, float] | None:
-    """The UTF-16 byte order that reads the head of ``data`` as text, and how sure that is.
-
-    The right order gives code points that texts hold, in one or two scripts; the wrong one
-    gives a spray over a dozen scripts, unassigned and surrogate code points and, for every
-    ASCII character (space, digits, punctuation, newline), a code point whose low byte is
-    0 (U+2000 for a space). In the right order such code points are rare (一 U+4E00, the
-    ideographic space U+3000), so a file where they pass 10% is not UTF-16 in that order.
-    Text in a code page, read in pairs, looks like CJK: see ``_mostly_ascii_pairs``.
-    """
-    head = data[: min(len(data), _SNIFF_BYTES) // 2 * 2]
-    if _mostly_ascii_pairs(head):
-        return None
-    texts = {}
-    for codec in ("utf-16-le", "utf-16-be"):
-        text = head.decode(codec, "replace")
-        if len(head) < len(data):
-            text = text[:-1]  # the sample may end inside a surrogate pair
-        if not text:
-            return None
-        texts[codec] = text
-    low_zero = {
-        codec: sum(1 for char in text if char > "\xff" and not ord(char) & 0xFF)
-        for codec, text in texts.items()
-    }
-    # Swapped ASCII gives low-zero code points by the dozen; 가 (U+AC00) or 一 (U+4E00)
-    # give a few in the right order too, and then the other order has as many.
-    most_low_zero = max(0.1 * (len(head) // 2), min(low_zero.values()))
-    kept: list[tuple[float, str]] = []
-    for codec, text in texts.items():
-        if low_zero[codec] > most_low_zero:
-            continue
-        invalid, spread, non_letters = unicode_oddity(text)
-        if invalid > 0.05 or spread > 0.2:
-            continue
-        odd = oddity(text)  # words mixing scripts, as when bytes are paired wrongly
-        if odd > 1.0:
-            continue
-        kept.append((low_zero[codec] / len(text) + invalid + spread + non_letters + odd, codec))
-    if not kept:
-        return None
-    cost, codec = min(kept)
-    return codec, round(min(1.0, max(0.2, 1.2 - cost)), 2)
-
-
-# Designations of ISO-2022 (JP, JP-2, JP-2004, KR, CN): ESC $ @, ESC $ B, ESC $ ( D, ESC $ ) C…
-_ISO2022_DESIGNATION = re.compile(rb"\x1b(?:\$[@AB]|\$[()*+][@-Z])")
-# Python has decoders for the Japanese and Korean forms (not for ISO-2022-CN).
-_ISO2022_CODECS = (
-    "iso2022_jp",
-    "iso2022_jp_ext",
-    "iso2022_jp_2",
-    "iso2022_jp_2004",
-    "iso2022_jp_3",
-    "iso2022_kr",
-)
-
-
 def _decode_iso2022(data: bytes) -> _Decoded | None:
-    """ISO-2022 text (7-bit, switching character sets with escape sequences), or None.
-
-    Kept when the bytes are 7-bit, designate a double-byte set, decode strictly and give
-    non-ASCII text: then the escape sequences are no accident (an ANSI-coloured log has
-    none of them, and ``ESC ( B`` alone, which terminals also use, switches to ASCII only).
-    """
-    if not data.isascii() or not _ISO2022_DESIGNATION.search(data):
-        return None
-    for codec in _ISO2022_CODECS:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if not text.isascii():
-            return _Decoded(text, codec, 1.0)
-    return None
+    found = iso2022(data)
+    return None if found is None else _Decoded(found[0], found[1], 1.0)
 
 
 def _stray_nuls(data: bytes, decoded: _Decoded) -> bool:
@@ -534,7 +462,7 @@ def _stray_nuls(data: bytes, decoded: _Decoded) -> bool:
     except UnicodeDecodeError:
         pass
     else:
-        if _decode_iso2022(stripped) is not None:
+        if iso2022(stripped) is not None:
             return True
         return not text.isascii() and _control_share(text) <= _MAX_CONTROL_SHARE
     sample = _chardet_sample(stripped, CHARDET_SAMPLE_BYTES)
@@ -612,7 +540,7 @@ def _guess_and_decode(
     sample = _chardet_sample(data, sample_bytes)
     candidates = _chardet_candidates(sample)
     if len(data) % 2 == 0:
-        order = _utf16_byte_order(data)
+        order = utf16_byte_order(data)
         if order is not None:  # UTF-16 with no NUL at all: CJK or Thai text without ASCII
             best = max((confidence for _, confidence in candidates), default=1.0)
             candidates.append((order[0], best))
@@ -641,16 +569,6 @@ def _guess_and_decode(
     raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
 
 
-def _mostly_ascii_pairs(data: bytes) -> bool:
-    """Whether most 2-byte units of the head of ``data`` are two printable ASCII bytes: a
-    code page's text, never UTF-16 (CJK text has a fifth of such units, other scripts none)."""
-    head = data[:_SNIFF_BYTES]
-    printable = head.translate(_PRINTABLE_MAP)
-    both = sum(1 for pair in zip(printable[0::2], printable[1::2], strict=False) if pair == (1, 1))
-    return both * 4 > 3 * (len(head) // 2)
-
-
-_PRINTABLE_MAP = bytes(1 if 0x20 <= byte < 0x7F else 0 for byte in range(256))
 # chardet also proposes EBCDIC and other code pages where ASCII bytes mean other letters:
 # the file decoded as UTF-8 up to its first non-ASCII byte, so those cannot be it.
 _ASCII_PROBE = bytes(range(32, 127)) + b"\t\n\r"
