@@ -32,7 +32,7 @@ _MIXED_WORD = 3.0  # letters of two scripts in one word
 _CASE_BREAK = 2.0  # an upper-case non-ASCII letter right after a lower-case letter
 _SYMBOL_IN_WORD = 2.0  # a symbol between two letters
 _STRAY_SCRIPT = 1.0  # a letter of another script than the text's own
-_ACCENT_WORD = 1.5  # a Latin word of three or more letters, most of them non-ASCII
+_ACCENT_WORD = 1.5  # a Latin word of four or more letters, three quarters non-ASCII
 _LETTER_DEFICIT = 1.0  # per letter missing for letters to be half the visible characters
 _MIN_LETTER_SHARE = 0.5
 
@@ -67,6 +67,12 @@ def _kind(char: str) -> str:
     if "\u2500" <= char <= "\u259f" or char in "\u2320\u2321\u25a0":
         return "B"
     return "S"
+
+
+def _spaced_letter(char: str) -> bool:
+    """A letter of a script that separates words with spaces (CJK and Thai put punctuation
+    right between letters)."""
+    return char.isalpha() and (char.isascii() or _script(char) not in {"HAN", "THAI"})
 
 
 def oddity(text: str) -> float:
@@ -121,8 +127,8 @@ def _chunk_costs(chunk: str, words: list[str]) -> tuple[float, int]:
             elif (
                 char >= "\x80"
                 and char not in _WORD_JOINERS
-                and previous.isalpha()
-                and chunk[index + 1 : index + 2].isalpha()
+                and _spaced_letter(previous)
+                and _spaced_letter(chunk[index + 1 : index + 2])
             ):
                 cost += _SYMBOL_IN_WORD
         previous = char
@@ -145,7 +151,7 @@ def _word_costs(words: list[str], ascii_letters: int) -> float:
             if not char.isascii():
                 scripts[_script(char)] += 1
         accented = sum(1 for char in letters if not char.isascii())
-        if token_scripts == {"LATIN"} and len(letters) >= 3 and len(letters) < accented * 2:
+        if token_scripts == {"LATIN"} and len(letters) >= 4 and 4 * accented >= 3 * len(letters):
             cost += _ACCENT_WORD
     if scripts:
         main, _ = scripts.most_common(1)[0]

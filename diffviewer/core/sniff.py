@@ -65,12 +65,13 @@ def utf16_byte_order(data: bytes) -> tuple[str, float] | None:
 
 
 def _mostly_ascii_pairs(data: bytes) -> bool:
-    """Whether most 2-byte units of the head of ``data`` are two printable ASCII bytes: a
-    code page's text, never UTF-16 (CJK text has a fifth of such units, other scripts none)."""
+    """Whether 70% or more of the 2-byte units of the head of ``data`` are two printable
+    ASCII bytes: a code page's mostly-ASCII text, not UTF-16 (CJK text has a fifth to three
+    fifths of such units, kana the most; other scripts none)."""
     head = data[:_SNIFF_BYTES]
     printable = head.translate(_PRINTABLE_MAP)
     both = sum(1 for pair in zip(printable[0::2], printable[1::2], strict=False) if pair == (1, 1))
-    return both * 4 > 3 * (len(head) // 2)
+    return both * 10 >= 7 * (len(head) // 2)
 
 
 # Designations of ISO-2022 (JP, JP-2, JP-2004, KR, CN): ESC $ @, ESC $ B, ESC $ ( D, ESC $ ) C…
