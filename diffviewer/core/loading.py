@@ -95,7 +95,7 @@ from diffviewer.core.errors import (
 )
 from diffviewer.core.model import Newline
 from diffviewer.core.options import DEFAULT_MAX_FILE_BYTES
-from diffviewer.core.sniff import iso2022, utf16_byte_order
+from diffviewer.core.sniff import iso2022, one_script_utf16, utf16_byte_order
 
 __all__ = [
     "CHARDET_SAMPLE_BYTES",
@@ -381,7 +381,11 @@ def _decode_detected(data: bytes, who: str, others: Sequence[LoadedText] = ()) -
                 decoded = _guess_and_decode(data, CHARDET_SAMPLE_BYTES, others)
             elif b"\x1b" in data:  # one fast scan; ISO-2022 is 7-bit, so valid UTF-8 too
                 decoded = _decode_iso2022(data) or decoded
-            if decoded.encoding == "utf-8" and _control_share(decoded.text) > _MAX_CONTROL_SHARE:
+            if (
+                decoded.encoding == "utf-8"
+                and _control_share(decoded.text) > _MAX_CONTROL_SHARE
+                and one_script_utf16(data)
+            ):
                 # Thai, Greek… in UTF-16 without ASCII: every byte below 0x80, so "valid UTF-8".
                 decoded = _decode_utf16_32_without_bom(data) or decoded
     _refuse_control_heavy(decoded.text, who)

@@ -23,7 +23,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-__all__ = ["oddity", "unicode_oddity"]
+__all__ = ["letter_scripts", "oddity", "unicode_oddity"]
 
 # Costs per occurrence, in units where one mixed-script word is 3.
 _INVALID = 4.0  # a control, unassigned, private-use or surrogate code point, or U+FFFD
@@ -161,6 +161,15 @@ def _word_costs(words: list[str], ascii_letters: int) -> float:
             if script not in {main, "LATIN"}:
                 cost += _STRAY_SCRIPT * count
     return cost
+
+
+def letter_scripts(text: str) -> Counter[str]:
+    """How many letters of each script ``text`` holds (CJK, kana and Hangul count as one)."""
+    return Counter(
+        "LATIN" if char.isascii() else _script(char)
+        for char in text
+        if char.isalpha() and (char.isascii() or _kind(char) == "L")
+    )
 
 
 def unicode_oddity(text: str) -> tuple[float, float, float]:

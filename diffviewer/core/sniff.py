@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from diffviewer.core.plausible import oddity, unicode_oddity
+from diffviewer.core.plausible import letter_scripts, oddity, unicode_oddity
 
-__all__ = ["iso2022", "utf16_byte_order"]
+__all__ = ["iso2022", "one_script_utf16", "utf16_byte_order"]
 
 _SNIFF_BYTES = 4096  # how much of a file is looked at
 _PRINTABLE_MAP = bytes(1 if 0x20 <= byte < 0x7F else 0 for byte in range(256))
@@ -52,7 +52,7 @@ def utf16_byte_order(data: bytes) -> tuple[str, float] | None:
         if low_zero[codec] > most_low_zero:
             continue
         invalid, spread, non_letters = unicode_oddity(text)
-        if invalid > 0.05 or spread > 0.2:
+        if invalid > 0.05 or spread > 0.05:
             continue
         odd = oddity(text)  # words mixing scripts, as when bytes are paired wrongly
         if odd > 1.0:
@@ -62,6 +62,24 @@ def utf16_byte_order(data: bytes) -> tuple[str, float] | None:
         return None
     cost, codec = min(kept)
     return codec, round(min(1.0, max(0.2, 1.2 - cost)), 2)
+
+
+def one_script_utf16(data: bytes) -> bool:
+    """Whether, in one byte order, the head of ``data`` is UTF-16 text in a single script:
+    letters at least half of it, all of one script, no invalid code point.
+
+    Asked of 7-bit bytes heavy with control characters, which UTF-16 without ASCII in Thai,
+    Greek, Cyrillic… is (every byte below 0x80, none NUL), and which random control bytes,
+    read in pairs, are not: their letters fall in many scripts.
+    """
+    head = data[: min(len(data), _SNIFF_BYTES) // 2 * 2]
+    for codec in ("utf-16-le", "utf-16-be"):
+        text = head.decode(codec, "replace")
+        scripts = letter_scripts(text)
+        invalid, _, _ = unicode_oddity(text)
+        if len(scripts) == 1 and not invalid and 2 * scripts.total() >= len(text):
+            return True
+    return False
 
 
 def _mostly_ascii_pairs(data: bytes) -> bool:

@@ -170,6 +170,17 @@ BINARIES = [
 ]
 
 
+def control_blob(seed: int) -> bytes:
+    """256 seven-bit bytes, heavy with control characters: what binary data without NULs and
+    high bytes looks like (and what Thai or Greek UTF-16 without ASCII looks like too)."""
+    rng = random.Random(seed)
+    pool = list(range(1, 32)) + [rng.randrange(32, 127) for _ in range(rng.randint(0, 60))]
+    return bytes(rng.choice(pool) for _ in range(256))
+
+
+BINARIES += [(f"controls-7-bit-{seed}", control_blob(seed)) for seed in range(40)]
+
+
 @pytest.mark.parametrize("data", [case[1] for case in BINARIES], ids=[c[0] for c in BINARIES])
 def test_binaries_are_still_refused(data: bytes) -> None:
     """Signatures, random bytes (with or without NULs) and control-heavy bytes are no text,
