@@ -27,16 +27,18 @@ that rules written for Python's ``re`` keep their meaning:
   quantifiers, flags ``a`` and ``L``, repetition counts above 1,000, and patterns whose compiled
   program passes ``MAX_PROGRAM_BYTES``.
 
-Imports: the standard library and re2 only.
+Imports: the standard library, re2 and ``core.errors`` only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
-from dataclasses import dataclass
 
 import re2
+
+from diffviewer.core.errors import RulesError
 
 __all__ = ["MAX_PROGRAM_BYTES", "Pattern", "PatternError", "compile_pattern", "to_re2"]
 
@@ -44,6 +46,7 @@ __all__ = ["MAX_PROGRAM_BYTES", "Pattern", "PatternError", "compile_pattern", "t
 #: that needs more is refused (a 400,000-word alternation fits; RE2's default, 8 MiB, is too
 #: small for the bundled breadcrumb rule, whose Unicode classes repeat 480 times).
 MAX_PROGRAM_BYTES = 32 << 20
+_CHECK_BYTES = 1 << 10
 
 _FLAG_LETTERS = "imsx"
 # Python's \w: letters (isalpha), numbers (isnumeric) and "_". Python's \s: str.isspace.
@@ -65,65 +68,125 @@ _SPACES = frozenset(" \t\n\r\f\v")
 _BRACE = re.compile(r"\{(\d*)(,?)(\d*)\}")
 _OCTAL = re.compile(r"[0-7]{3}")
 _MAX_REPEAT = 1000  # RE2's limit
+_LOOSE_ABOVE = 4
 
 
-class PatternError(ValueError):
+class PatternError(RulesError):
     """A pattern RE2 cannot take or that is malformed; the message says why, in one line."""
 
 
-@dataclass(frozen=True, slots=True)
 class Pattern:
-    """A compiled rule pattern; ``search`` tells whether it occurs in a text.
+    """A rule pattern; ``search`` tells whether it occurs in a text.
+
+    Its syntax is checked when it is made (``compile_pattern``); its programs are compiled on
+    first use. RE2 compiles a counted repetition copy by copy, and a Unicode class is large in
+    UTF-8: ``[\\w…]{1,40}`` is 55,000 instructions, and compiling the bundled rules took 0.25 s,
+    five times the rest of comparing the seed articles. So a pattern with a large count is
+    first searched in its relaxed form (``{1,40}`` → ``+``: cheap, and it finds every text the
+    pattern finds), and the exact program is compiled and run only once the relaxed one finds
+    something, which for most rules is never. A pattern too large for the engine's memory
+    budget is only found then: ``search`` raises ``PatternError`` naming the rule.
 
     ``search_utf8`` takes the text already encoded: a classifier trying many patterns on one
     paragraph encodes it once (RE2 matches UTF-8; each ``str`` search would encode it again,
     which costs more than the search itself on short paragraphs).
     """
 
-    source: str
-    """The pattern as the rules file wrote it."""
-    translated: str
-    """What RE2 compiled."""
-    _compiled: re2._Regexp
+    __slots__ = ("_exact", "_loose", "loose", "source", "translated", "where")
+
+    def __init__(self, source: str, translated: str, loose: str, where: str) -> None:
+        self.source = source
+        """The pattern as the rules file wrote it."""
+        self.translated = translated
+        """Its RE2 translation."""
+        self.loose = loose if loose != translated else None
+        """The translation with large counts unbounded, if it has any."""
+        self.where = where
+        """The rule and key, for an error found on first use."""
+        self._loose: re2._Regexp | None = None
+        self._exact: re2._Regexp | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pattern) and other.translated == self.translated
+
+    def __hash__(self) -> int:
+        return hash(self.translated)
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.source!r})"
 
     def search(self, text: str) -> bool:
-        return self._compiled.search(text.encode("utf-8", "surrogatepass")) is not None
+        return self.search_utf8(text.encode("utf-8", "surrogatepass"))
 
     def search_utf8(self, data: bytes) -> bool:
-        return self._compiled.search(data) is not None
+        first = self._loose or self._compile("_loose", self.loose or self.translated)
+        if first.search(data) is None:
+            return False
+        if self.loose is None:
+            return True
+        exact = self._exact or self._compile("_exact", self.translated)
+        return exact.search(data) is not None
+
+    def _compile(self, slot: str, translated: str) -> re2._Regexp:
+        try:
+            compiled = _compile(translated, MAX_PROGRAM_BYTES)
+        except PatternError as error:
+            raise PatternError(f"{self.where}: {error}") from None
+        setattr(self, slot, compiled)
+        return compiled
 
 
-def compile_pattern(source: str, flags: str = "") -> Pattern:
-    """``source`` compiled with the ``flags`` letters (i, m, s, x); ``PatternError`` if not."""
-    translated = to_re2(source, flags)
+def compile_pattern(source: str, flags: str = "", where: str = "rule pattern") -> Pattern:
+    """``source`` with the ``flags`` letters (i, m, s, x), its syntax checked; ``PatternError``
+    if RE2 cannot take it. ``where`` names it in an error found on first use."""
+    translated, loose = _translate(source, flags)
+    # A budget too small for any real program: RE2 parses the pattern (reporting its errors)
+    # and gives up compiling at once.
+    with contextlib.suppress(_TooLarge):
+        _compile(translated, _CHECK_BYTES)
+    return Pattern(source, translated, loose, where)
+
+
+class _TooLarge(PatternError):
+    pass
+
+
+def _compile(translated: str, budget: int) -> re2._Regexp:
     options = re2.Options()
     options.log_errors = False
     options.never_capture = True
-    options.max_mem = MAX_PROGRAM_BYTES
+    options.max_mem = budget
     try:
-        compiled = re2.compile(translated.encode("utf-8", "surrogatepass"), options)
+        return re2.compile(translated.encode("utf-8", "surrogatepass"), options)
     except re2.error as error:
         reason = error.args[0] if error.args else error
         if isinstance(reason, bytes):
             reason = reason.decode("utf-8", "replace")
         if "pattern too large" in str(reason):
-            raise PatternError(
+            raise _TooLarge(
                 "the pattern is too large for the matching engine (split it into several rules)"
             ) from None
         raise PatternError(f"{reason}") from None
-    return Pattern(source, translated, compiled)
 
 
 def to_re2(source: str, flags: str = "") -> str:
     """``source`` (with ``flags``) rewritten in RE2's syntax with Python's meaning (see above)."""
+    return _translate(source, flags)[0]
+
+
+def _translate(source: str, flags: str) -> tuple[str, str]:
+    """The RE2 translation, and the same with large counted repetitions unbounded (a pattern
+    finding every text the translation finds, and more)."""
     unknown = sorted(set(flags) - set(_FLAG_LETTERS))
     if unknown:
         raise PatternError(f"unknown flag {unknown[0]!r} (known: i, m, s, x)")
     start, leading = _leading_flags(source)
     letters = set(flags) | leading
-    body = _Translator(source, start, verbose="x" in letters).translate()
+    translator = _Translator(source, start, verbose="x" in letters)
+    body = translator.translate()
     kept = "".join(c for c in "ims" if c in letters)
-    return f"(?{kept}){body}" if kept else body
+    prefix = f"(?{kept})" if kept else ""
+    return prefix + body, prefix + translator.relaxed()
 
 
 def _leading_flags(source: str) -> tuple[int, set[str]]:
@@ -157,6 +220,8 @@ class _Translator:
         self.i = start
         self.verbose = verbose
         self.out: list[str] = []
+        self.loose: dict[int, str] = {}
+        """For counted repetitions: what ``relaxed`` writes instead, by index in ``out``."""
 
     def translate(self) -> str:
         p = self.p
@@ -174,13 +239,20 @@ class _Translator:
             elif c == "(" and p.startswith("(?", self.i):
                 self.group()
             elif c == "{":
-                self.out.append(self.brace())
+                exact, loose = self.brace()
+                if loose != exact:
+                    self.loose[len(self.out)] = loose
+                self.out.append(exact)
             elif c in "*+?}" and p.startswith("+", self.i + 1):
                 raise PatternError(f"possessive quantifier {c}+ is not supported")
             else:
                 self.out.append(c)
                 self.i += 1
         return "".join(self.out)
+
+    def relaxed(self) -> str:
+        """The translation with each large counted repetition unbounded (after ``translate``)."""
+        return "".join(self.loose.get(n, piece) for n, piece in enumerate(self.out))
 
     def escape(self, *, in_class: bool) -> str:  # noqa: PLR0911 — one return per kind of escape
         p = self.p
@@ -301,17 +373,22 @@ class _Translator:
         self.out.append(f"(?{on}{'-' + off if off else ''}{p[end]}")
         self.i = end + 1
 
-    def brace(self) -> str:
-        """``{m,n}``: Python's ``{,n}`` is ``{0,n}``; a brace that is no quantifier is literal."""
+    def brace(self) -> tuple[str, str]:
+        """``{m,n}`` and its relaxed form (``*`` or ``+`` when a bound passes ``_LOOSE_ABOVE``):
+        Python's ``{,n}`` is ``{0,n}``; a brace that is no quantifier is literal."""
         match = _BRACE.match(self.p, self.i)
         if match is None or match.group() == "{}":
             self.i += 1
-            return r"\{"
+            return r"\{", r"\{"
         self.i = match.end()
         low, comma, high = match.groups()
-        if int(low or 0) > _MAX_REPEAT or int(high or 0) > _MAX_REPEAT:
+        least, most = int(low or 0), int(high or 0)
+        if least > _MAX_REPEAT or most > _MAX_REPEAT:
             raise PatternError(f"repetition {match.group()} is above {_MAX_REPEAT:,}")
-        return f"{{{low or 0}{comma}{high}}}"
+        exact = f"{{{least}{comma}{high}}}"
+        if max(least, most) > _LOOSE_ABOVE:
+            return exact, "+" if least else "*"
+        return exact, exact
 
 
 def _is_hex(digits: str) -> bool:

@@ -334,7 +334,8 @@ def _compile(table: dict[str, object], key: str, flags: str, where: str) -> Patt
     if source is None:
         return None
     assert isinstance(source, str)  # checked by _check_types
+    label = f"{where}: bad regular expression in {key!r}"
     try:
-        return compile_pattern(source, flags)
+        return compile_pattern(source, flags, label)
     except PatternError as error:
-        raise RulesError(f"{where}: bad regular expression in {key!r}: {error}") from None
+        raise RulesError(f"{label}: {error}") from None

@@ -191,8 +191,21 @@ def test_python_spellings_are_translated(pattern: str, text: str) -> None:
 def test_a_huge_pattern_is_refused_not_run() -> None:
     """A pattern past the engine's memory budget is refused with a hint, in one line."""
     pieces = "|".join(r"\w{1,1000}" + c for c in "abcdefghijklmnopqrst")
-    with pytest.raises(PatternError, match="too large"):
-        compile_pattern(pieces)
+    pattern = compile_pattern(pieces, "", "mine.toml: rule 1 'big' (line 1): bad pattern")
+    with pytest.raises(PatternError) as raised:
+        pattern.search("abc")
+    message = str(raised.value)
+    assert message.startswith("mine.toml: rule 1 'big' (line 1): bad pattern: ")
+    assert "too large" in message
+    assert "\n" not in message
+
+
+def test_a_pattern_too_large_fails_the_comparison_in_one_line(tmp_path: Path) -> None:
+    """Found on first use, the error names the file and rule and is a ``RulesError``."""
+    path = _rules_file(tmp_path, "|".join(r"\w{1,1000}" + c for c in "abcdefghijklmnopqrst"))
+    rules = load_rules([path])
+    with pytest.raises(RulesError, match=f"^{re.escape(str(path))}: rule 1 'user.slow'"):
+        classify(["some text"], rules)
 
 
 _BREADCRUMB_1_40 = r"^[\w&’\x27 -]{1,40}(?: ?[›»>|/•·] ?[\w&’\x27 -]{1,40}){1,12}$"
