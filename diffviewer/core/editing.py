@@ -1,0 +1,306 @@
+"""A version's text as paragraphs and the separators between them, edited without touching the rest.
+
+``EditableText`` cuts a decoded text into the very paragraphs ``split_paragraphs`` finds (same
+line spans) and keeps everything between them byte for byte: the text before the first
+paragraph, each separator, the text after the last. Replacing, inserting or removing a
+paragraph rebuilds the text from those pieces, so untouched paragraphs, separators and the
+newline style stay exactly as they were; new text gets the file's newline style.
+
+``SourceFile`` is what an editor needs to write a version back: the bytes read (to notice a
+file changed on disk since), the codec, the BOM and whether the decoded text gives the same
+bytes again. ``encode_text`` turns text into bytes in that codec, newline style and BOM, and
+raises ``UnencodableError`` naming the first character the codec cannot hold.
+
+``compare_edited`` compares files of which some are replaced by texts being edited.
+Imports: the standard library and ``core`` modules only (no Qt).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from diffviewer.core.errors import Cancelled, DiffViewerError, LoadError
+from diffviewer.core.loading import LoadedText, decode_bytes, detect_newline
+from diffviewer.core.model import Comparison, Newline
+from diffviewer.core.options import DEFAULT_MAX_FILE_BYTES, CompareOptions
+from diffviewer.core.paragraphs import split_paragraphs
+
+__all__ = [
+    "EditableText",
+    "SourceFile",
+    "UnencodableError",
+    "compare_edited",
+    "encode_text",
+    "read_source",
+]
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_BLANK_INSIDE = re.compile(r"\n[^\S\n]*\n")
+_NEWLINES = {Newline.LF: "\n", Newline.CRLF: "\r\n", Newline.CR: "\r"}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class UnencodableError(DiffViewerError):
+    """Text holds a character the target encoding cannot hold."""
+
+    def __init__(self, encoding: str, character: str, line: int) -> None:
+        shown = f"U+{ord(character):04X} {character!r}"
+        super().__init__(f"{encoding} cannot hold {shown} (line {line})")
+        self.encoding = encoding
+        self.character = character
+        self.line = line
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end of content) of every line, as ``split_paragraphs`` numbers them."""
+    spans = []
+    start = 0
+    for match in _LINE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _dominant_newline(text: str) -> str:
+    """The commonest line ending of ``text`` (``\\n`` when it has none)."""
+    style = detect_newline(text)
+    if style in _NEWLINES:
+        return _NEWLINES[style]
+    crlf = text.count("\r\n")
+    counts = {"\r\n": crlf, "\n": text.count("\n") - crlf, "\r": text.count("\r") - crlf}
+    best = max(counts.items(), key=lambda item: item[1])
+    return best[0] if best[1] else "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class EditableText:
+    """A text as ``head, p0, sep0, p1, …, p(n-1), tail``: its paragraphs as written in the
+    file (original line endings inside) and the exact text around and between them."""
+
+    head: str
+    paragraphs: tuple[str, ...]
+    separators: tuple[str, ...]
+    """``len(paragraphs) - 1`` of them (none when there is no paragraph)."""
+    tail: str
+    newline: str
+    """The line ending new text is written with."""
+
+    @classmethod
+    def parse(cls, text: str) -> EditableText:
+        lines = _lines(text)
+        newline = _dominant_newline(text)
+        raws = split_paragraphs(text)
+        if not raws:
+            return cls(text, (), (), "", newline)
+        spans = [(lines[raw.first_line - 1][0], lines[raw.last_line - 1][1]) for raw in raws]
+        head = text[: spans[0][0]]
+        paragraphs = tuple(text[start:end] for start, end in spans)
+        separators = tuple(text[spans[n][1] : spans[n + 1][0]] for n in range(len(spans) - 1))
+        return cls(head, paragraphs, separators, text[spans[-1][1] :], newline)
+
+    def text(self) -> str:
+        """The whole text again: ``parse(t).text() == t``."""
+        parts = [self.head]
+        for n, paragraph in enumerate(self.paragraphs):
+            if n:
+                parts.append(self.separators[n - 1])
+            parts.append(paragraph)
+        parts.append(self.tail)
+        return "".join(parts)
+
+    def __len__(self) -> int:
+        return len(self.paragraphs)
+
+    def _line_mode(self) -> bool:
+        """No blank line stands between two lines: each line is a paragraph (see
+        ``split_paragraphs``)."""
+        return _BLANK_INSIDE.search(_LINE_END.sub("\n", self.text())) is None
+
+    def prepared(self, text: str) -> str:
+        """``text`` (lines ending in ``\\n``, as the viewer shows paragraphs) as this file writes
+        a paragraph: its line endings, no blank line at either end; one paragraph per line, no
+        blank line inside, when the file has a paragraph per line."""
+        lines = _LINE_END.split(text)
+        while lines and not lines[0].strip():
+            lines.pop(0)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if self._line_mode():
+            lines = [line for line in lines if line.strip()]
+        return self.newline.join(lines)
+
+    def _separator_near(self, position: int) -> str:
+        if self.separators:
+            return self.separators[min(max(position - 1, 0), len(self.separators) - 1)]
+        return self.newline * 2
+
+    def replaced(self, index: int, text: str) -> EditableText:
+        """Paragraph ``index`` holds ``text`` (prepared); empty text removes the paragraph."""
+        return self.spliced(index, 1, [text])
+
+    def inserted(self, position: int, text: str) -> EditableText:
+        """A new paragraph ``text`` (prepared) that becomes paragraph ``position``."""
+        return self.spliced(position, 0, [text])
+
+    def removed(self, index: int) -> EditableText:
+        return self.spliced(index, 1, [])
+
+    def spliced(self, start: int, count: int, texts: Sequence[str]) -> EditableText:
+        """Paragraphs ``start .. start+count-1`` replaced by ``texts`` (prepared; empty ones
+        dropped). A replaced paragraph's place keeps its separators; a new one takes the
+        separator next to where it goes."""
+        if not (0 <= start <= len(self) and 0 <= count <= len(self) - start):
+            raise IndexError(f"paragraphs {start}..{start + count} of {len(self)}")
+        new = [prepared for prepared in map(self.prepared, texts) if prepared]
+        if count == 0 and not new:
+            return self
+        between = self._separator_near(start)
+        paragraphs = list(self.paragraphs)
+        separators = list(self.separators)
+        paragraphs[start : start + count] = new
+        head = self.head
+        if not len(self) and head and not _LINE_END.search(head[-1]):
+            head += self.newline  # Blank text that ends mid-line: the new one starts a line.
+        if not paragraphs:
+            separators = []
+        elif count == 0:
+            # s[k] stands between p[k] and p[k+1]: the new ones each bring one after them,
+            # or, at the end, one before them.
+            separators[start:start] = [between] * (len(new) - (len(self) == 0))
+        elif new:
+            inner = separators[start : start + count - 1][: len(new) - 1]
+            inner += [between] * (len(new) - 1 - len(inner))
+            separators[start : start + count - 1] = inner
+        elif start + count < len(self):
+            del separators[start : start + count]  # with the separator after them
+        else:
+            del separators[start - 1 : start + count - 1]  # the last ones: the one before
+        result = EditableText(head, tuple(paragraphs), tuple(separators), self.tail, self.newline)
+        if (
+            any(_LINE_END.search(p) for p in paragraphs)
+            and result._line_mode()
+            and not self._line_mode()
+        ):
+            # The last blank line between paragraphs went: without one, every line would read
+            # as a paragraph. A blank line after the text keeps the paragraphs as they are.
+            result = replace(result, tail=self.newline * 2 + self.tail)
+        return result
+
+
+def encode_text(text: str, encoding: str, bom: bytes = b"") -> bytes:
+    """``text`` in ``encoding`` after ``bom``; ``UnencodableError`` names what does not fit."""
+    codec = encoding.removesuffix("-sig")
+    try:
+        return bom + text.encode(codec)
+    except UnicodeEncodeError as error:
+        character = text[error.start]
+        line = text.count("\n", 0, error.start) + 1
+        raise UnencodableError(encoding, character, line) from None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A version as read from disk for editing: what it decoded to and how to write it back."""
+
+    path: str
+    loaded: LoadedText
+    digest: str
+    """SHA-256 of the bytes read: a file whose bytes differ has changed on disk since."""
+    bom: bytes
+    round_trips: bool
+    """Whether encoding the decoded text gives back the bytes read (not so when invalid bytes
+    were read as U+FFFD: saving writes those as U+FFFD)."""
+
+    @property
+    def encoding(self) -> str:
+        return self.loaded.encoding.removesuffix("-sig")
+
+    def encode(self, text: str) -> bytes:
+        return encode_text(text, self.encoding, self.bom)
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file now holds other bytes than were read (or is gone)."""
+        try:
+            with open(self.path, "rb") as handle:
+                return _digest(handle.read()) != self.digest
+        except OSError:
+            return True
+
+
+def _bom_of(data: bytes, encoding: str) -> bytes:
+    codec = encoding.removesuffix("-sig")
+    for bom, family in _BOMS:
+        if data.startswith(bom) and family == codec:
+            return bom
+    return b""
+
+
+def read_source(
+    path: str | os.PathLike[str],
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> SourceFile:
+    """Read ``path`` as the viewer does (``encoding``: a forced codec, None to detect)."""
+    from diffviewer.core.loading import load_file
+
+    shown = os.fspath(path)
+    loaded = load_file(shown, max_bytes=max_bytes, encoding=encoding)
+    try:
+        with open(shown, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        raise LoadError(shown, error.strerror or str(error)) from None
+    if len(data) != loaded.size:  # Changed between the two reads: decode what we hold.
+        loaded = decode_bytes(data, name=loaded.name, path=shown, encoding=encoding)
+    bom = _bom_of(data, loaded.encoding)
+    try:
+        round_trips = encode_text(loaded.text, loaded.encoding, bom) == data
+    except UnencodableError:
+        round_trips = False
+    return SourceFile(shown, loaded, _digest(data), bom, round_trips)
+
+
+def with_text(source: SourceFile, text: str) -> LoadedText:
+    """The source's decoding facts with ``text`` in place of the text read."""
+    return replace(source.loaded, text=text, newline=detect_newline(text))
+
+
+def compare_edited(
+    paths: Sequence[str],
+    texts: Sequence[LoadedText | None],
+    options: CompareOptions = CompareOptions(),
+    *,
+    encodings: Sequence[str | None] = (),
+    progress: Callable[[float], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Comparison:
+    """Compare ``paths``, each read from disk unless ``texts`` holds a text for it."""
+    from diffviewer.core.compare import compare_loaded
+    from diffviewer.core.loading import load_file
+
+    is_cancelled = cancelled or (lambda: False)
+    forced = list(encodings) + [None] * (len(paths) - len(encodings))
+    given = list(texts) + [None] * (len(paths) - len(texts))
+    loaded = []
+    for path, text, encoding in zip(paths, given, forced, strict=False):
+        if is_cancelled():
+            raise Cancelled
+        read = text or load_file(path, max_bytes=options.max_file_bytes, encoding=encoding)
+        loaded.append(read)
+    return compare_loaded(loaded, options, progress=progress, cancelled=is_cancelled)
