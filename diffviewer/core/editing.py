@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from diffviewer.core.errors import Cancelled, DiffViewerError, LoadError
 from diffviewer.core.loading import LoadedText, decode_bytes, detect_newline
-from diffviewer.core.model import Comparison, Newline
+from diffviewer.core.model import Change, ChangeType, Comparison, Newline
 from diffviewer.core.options import DEFAULT_MAX_FILE_BYTES, CompareOptions
 from diffviewer.core.paragraphs import split_paragraphs
 
@@ -34,7 +34,9 @@ __all__ = [
     "EditableText",
     "SourceFile",
     "UnencodableError",
+    "apply_splices",
     "compare_edited",
+    "copy_across",
     "encode_text",
     "read_source",
 ]
@@ -304,3 +306,87 @@ def compare_edited(
         read = text or load_file(path, max_bytes=options.max_file_bytes, encoding=encoding)
         loaded.append(read)
     return compare_loaded(loaded, options, progress=progress, cancelled=is_cancelled)
+
+
+Splice = tuple[int, int, tuple[str, ...]]
+"""(first paragraph, how many, texts that take their place) in one version."""
+
+
+def copy_across(
+    comparison: Comparison, rows: Sequence[int], source: int, target: int
+) -> list[Splice]:
+    """What copying the ``source`` column's paragraphs of ``rows`` into version ``target`` does,
+    as splices over the target's current paragraphs (Meld's "copy to the other side").
+
+    A paragraph facing one in the target replaces it; facing a gap, it goes in at the aligned
+    place (before the target's next paragraph below). A moved paragraph also leaves its other
+    place in the target, and a split or merge replaces the whole group on the target side, so
+    the target then reads as the source does there.
+    """
+    by_row: dict[int, list[int]] = {}
+    for number, each in enumerate(comparison.changes):
+        if {each.from_version, each.to_version} == {source, target}:
+            for row in each.rows:
+                by_row.setdefault(row, []).append(number)
+    target_count = len(comparison.versions[target].paragraphs)
+    replaced: dict[int, Splice] = {}
+    inserted: dict[int, list[str]] = {}
+    done: set[int] = set()
+
+    def text(index: int) -> str:
+        return comparison.paragraph(source, index).text
+
+    # The target's next paragraph below each row (where a paragraph facing a gap goes).
+    below = [target_count] * len(comparison.rows)
+    for row in range(len(comparison.rows) - 2, -1, -1):
+        cell = comparison.rows[row + 1].cells[target]
+        below[row] = below[row + 1] if cell is None else cell
+
+    for row in sorted(set(rows)):
+        cell = comparison.rows[row].cells[source]
+        if cell is None:
+            continue
+        change = next(
+            (
+                comparison.changes[n]
+                for n in by_row.get(row, ())
+                if cell in _side(comparison.changes[n], source)
+            ),
+            None,
+        )
+        if change is not None and change.type in (ChangeType.SPLIT, ChangeType.MERGED):
+            key = comparison.changes.index(change)
+            if key not in done:
+                done.add(key)
+                theirs = _side(change, target)
+                replaced[min(theirs)] = (
+                    min(theirs),
+                    len(theirs),
+                    tuple(text(i) for i in _side(change, source)),
+                )
+            continue
+        if change is not None and change.type is ChangeType.MOVED:
+            (elsewhere,) = _side(change, target)
+            replaced.setdefault(elsewhere, (elsewhere, 1, ()))
+        facing = comparison.rows[row].cells[target]
+        if facing is not None:
+            if comparison.paragraph(target, facing).text != text(cell):
+                replaced[facing] = (facing, 1, (text(cell),))
+        else:
+            inserted.setdefault(below[row], []).append(text(cell))
+    splices = list(replaced.values()) + [(at, 0, tuple(t)) for at, t in inserted.items()]
+    # Last first, so earlier indexes stay valid; at one index, the replacement before the
+    # insertion in front of it.
+    return sorted(splices, key=lambda s: (s[0], s[1]), reverse=True)
+
+
+def _side(change: Change, version: int) -> tuple[int, ...]:
+    """The paragraphs of ``change`` in ``version`` (its from- or to-version)."""
+    return change.old if version == change.from_version else change.new
+
+
+def apply_splices(editable: EditableText, splices: Sequence[Splice]) -> EditableText:
+    """``copy_across``'s splices (last first) applied in turn."""
+    for start, count, texts in splices:
+        editable = editable.spliced(start, count, texts)
+    return editable

@@ -13,7 +13,9 @@ from diffviewer.core.compare import compare_texts
 from diffviewer.core.editing import (
     EditableText,
     UnencodableError,
+    apply_splices,
     compare_edited,
+    copy_across,
     encode_text,
     read_source,
     with_text,
@@ -158,3 +160,51 @@ def test_compare_edited_compares_the_edited_text_in_place_of_the_file(tmp_path: 
     expected = compare_texts(["One.\n\nTwo.\n", "One.\n\nTwo.\n\nThree.\n"])
     assert comparison.changes == expected.changes
     assert comparison.versions[1].path == str(second)
+
+
+def copied(old: str, new: str, rows: list[int] | None = None, source: int = 0) -> str:
+    """``new`` after copying ``rows`` (all: None) of the ``source`` column into the other."""
+    comparison = compare_texts([old, new])
+    target = 1 - source
+    chosen = range(len(comparison.rows)) if rows is None else rows
+    splices = copy_across(comparison, list(chosen), source, target)
+    return apply_splices(EditableText.parse([old, new][target]), splices).text()
+
+
+def test_a_removed_paragraph_goes_back_at_its_place() -> None:
+    old = "Title\n\nBody one.\n\nTeaser list here.\n\nBody two.\n"
+    new = "Title\n\nBody one.\n\nBody two.\n"
+    comparison = compare_texts([old, new])
+    (row,) = comparison.changes[0].rows
+    assert copied(old, new, [row]) == old
+
+
+def test_an_edited_paragraph_is_replaced_and_a_move_undone() -> None:
+    old = "A first one.\n\nB the second.\n\nC third.\n\nD fourth one here."
+    new = "A first one.\n\nC third.\n\nB the second, edited.\n\nD fourth one here."
+    assert copied(old, new) == old
+    assert copied(new, old, source=0) == new
+
+
+def test_a_split_paragraph_is_joined_again() -> None:
+    old = "Intro line.\n\nOne long paragraph that says this and then says that as well.\n\nEnd."
+    new = "Intro line.\n\nOne long paragraph that says this\n\nand then says that as well.\n\nEnd."
+    comparison = compare_texts([old, new])
+    assert [c.type.value for c in comparison.changes] == ["split"]
+    assert copied(old, new) == old
+
+
+_story = st.lists(
+    st.sampled_from(["Alpha beta.", "Gamma delta said.", "Epsilon.", "Zeta eta theta iota."]),
+    max_size=6,
+)
+
+
+@given(_story, _story)
+def test_copying_every_row_puts_all_of_v1_into_v2(old: list[str], new: list[str]) -> None:
+    """After copying every row of v1 into v2, v2 holds v1's paragraphs in order (with its own
+    insertions between them)."""
+    result = shown(copied("\n\n".join(old), "\n\n".join(new)))
+    remaining = iter(result)
+    assert all(paragraph in remaining for paragraph in old)  # a subsequence
+    assert len(result) <= len(old) + len(new)
