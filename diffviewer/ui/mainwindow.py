@@ -44,6 +44,7 @@ from diffviewer.ui.bars import EmptyHint, FindBar, MessageBar, StatusLine
 from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
 from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
+from diffviewer.ui.editing import EditController
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
 from diffviewer.ui.filters import MenuToggles, filter_note
 from diffviewer.ui.settings import KEYS, Settings
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self._changed_on_disk: list[str] = []
         self.setAcceptDrops(True)
         self._connect()
+        self.editing = EditController(self)  # after _connect: it sees each comparison shown
+        self.editing.modified_changed.connect(self._refresh)
         self._restore()
         self._refresh()
 
@@ -169,7 +172,7 @@ class MainWindow(QMainWindow):
         self.change_list.change_activated.connect(view.goto_change)
         view.encoding_change_requested.connect(self._choose_encoding)
         view.paths_dropped_on_version.connect(self.versions.replace)
-        view.version_remove_requested.connect(self.versions.remove)
+        view.version_remove_requested.connect(self.remove_version)
         view.version_move_requested.connect(self.versions.move)
         self.versions.changed.connect(self.recompare)
         self.find_bar.find_requested.connect(self._find)
@@ -217,6 +220,9 @@ class MainWindow(QMainWindow):
 
     def set_paths(self, paths: Sequence[str | os.PathLike[str]]) -> None:
         """Replace every version with ``paths``."""
+        if not self.editing.confirm_discard(doing="opening other files"):
+            return
+        self.editing.forget()
         new = self.versions.set(paths)
         if new:
             self._refresh_recent(self.settings.add_recent_files(new))
@@ -237,7 +243,11 @@ class MainWindow(QMainWindow):
         self.versions.replace(index, paths)
 
     def remove_version(self, index: int) -> None:
-        self.versions.remove(index)
+        paths = self.versions.paths[index : index + 1]
+        if paths and self.editing.confirm_discard(paths, doing="removing it"):
+            if paths[0] not in self.versions.paths[:index] + self.versions.paths[index + 1 :]:
+                self.editing.forget(paths)
+            self.versions.remove(index)
 
     def move_version(self, source: int, target: int) -> None:
         self.versions.move(source, target)
@@ -254,6 +264,9 @@ class MainWindow(QMainWindow):
         menu.popup(QCursor.pos())
 
     def reload(self) -> None:
+        if not self.editing.confirm_discard(doing="reading the files again"):
+            return
+        self.editing.forget()
         self.message_bar.hide()
         self._changed_on_disk = []
         self.recompare()
@@ -266,7 +279,7 @@ class MainWindow(QMainWindow):
             self.worker.cancel()
             self._show_comparison(None)
         else:
-            self.worker.request(request)
+            self.worker.request(self.editing.amend(request))
 
     def set_options(self, options: CompareOptions) -> None:
         self.options = options
@@ -316,7 +329,10 @@ class MainWindow(QMainWindow):
 
     def _refresh(self) -> None:
         """Title, hint, status line and which actions make sense now."""
-        names = [os.path.basename(path) for path in self.versions.paths]
+        names = [
+            ("● " if self.editing.is_modified(path) else "") + os.path.basename(path)
+            for path in self.versions.paths
+        ]
         self.setWindowTitle(f"{' ↔ '.join(names)} — {APP_TITLE}" if names else APP_TITLE)
         have = self._comparison is not None
         self.stack.setCurrentWidget(self.view if have else self.hint)
@@ -475,6 +491,10 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editing.confirm_discard(doing="closing"):
+            event.ignore()
+            return
+        self.editing.forget()
         self.worker.wait()
         self.settings.set(KEYS.GEOMETRY, QByteArray(self.saveGeometry()))
         self.settings.set(KEYS.STATE, QByteArray(self.saveState()))
