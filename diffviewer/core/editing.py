@@ -128,7 +128,12 @@ class EditableText:
     def _line_mode(self) -> bool:
         """No blank line stands between two lines: each line is a paragraph (see
         ``split_paragraphs``)."""
-        return _BLANK_INSIDE.search(_LINE_END.sub("\n", self.text())) is None
+        # Paragraph lines are never blank, and each piece around them holds the line ends on
+        # both sides of its blank lines: looking at the pieces is looking at the text.
+        return not any(
+            _BLANK_INSIDE.search(_LINE_END.sub("\n", piece))
+            for piece in (self.head, *self.separators, self.tail)
+        )
 
     def prepared(self, text: str) -> str:
         """``text`` (lines ending in ``\\n``, as the viewer shows paragraphs) as this file writes

@@ -302,3 +302,23 @@ def test_reload_with_unsaved_edits_asks_and_save_writes(  # type: ignore[no-unty
     assert not window.message_bar.isVisible() or "changed on disk" not in str(
         window.message_bar.findChildren(object)
     )
+
+
+def test_save_as_writes_a_new_file_and_leaves_the_input_alone(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, cp1252_pair, monkeypatch, tmp_path: Path
+) -> None:
+    """Save As writes the edited version elsewhere, in its encoding; the column now shows the
+    new file, the input file is untouched, and nothing is left unsaved."""
+    compared(qtbot, window, cp1252_pair)
+    type_into_cell(qtbot, window, 0, 1, HEAD + " today")
+    target = tmp_path / "clean-fixed.txt"
+    monkeypatch.setattr(
+        editing.QFileDialog, "getSaveFileName", lambda *args: (str(target), "All files (*)")
+    )
+    window.view.table().setCurrentIndex(window.view.table().model().index(0, 1))
+    step(qtbot, window, window.acts["file_save_as"].trigger)
+    assert target.read_bytes() == crlf(HEAD + " today", KEPT, LAST).encode("cp1252")
+    assert cp1252_pair[1].read_bytes() == crlf(HEAD, KEPT, LAST).encode("cp1252")
+    assert window.paths[1] == str(target)
+    assert window.windowTitle() == "raw.txt ↔ clean-fixed.txt — diffviewer"
+    assert window.comparison().versions[1].name == "clean-fixed.txt"  # type: ignore[union-attr]
