@@ -43,6 +43,7 @@ from diffviewer.ui.actions import RECENT_SLOTS, Actions, build_menus, build_tool
 from diffviewer.ui.bars import EmptyHint, FindBar, MessageBar, StatusLine
 from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
+from diffviewer.ui.corrections import KindCorrections
 from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
 from diffviewer.ui.editing import EditController
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.editing = EditController(self)  # after _connect: it sees each comparison shown
         self.editing.modified_changed.connect(self._refresh)
+        self.corrections = KindCorrections(self)
         self._restore()
         self._refresh()
 
@@ -289,8 +291,14 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_compared(self, comparison: Comparison) -> None:
         self.versions.mark_good()
-        self._show_comparison(comparison)
+        corrected = self.corrections.apply(comparison)
+        assert corrected is not None
+        self._show_comparison(corrected)
         self._show_decoding_warnings(comparison)
+
+    def show_corrected(self, comparison: Comparison | None) -> None:
+        """Show ``comparison`` with other kinds (a correction), keeping the place."""
+        self._show_comparison(comparison)
 
     def _show_decoding_warnings(self, comparison: Comparison) -> None:
         """Say what decoding had to guess or replace (an invalid byte and its offset…)."""

@@ -1,0 +1,146 @@
+"""Correct a kind: a cell's "This is…" menu, applied at once, kept as a rule on request.
+
+``KindCorrections`` holds the window's corrections (paragraph key → kind) for the session and
+lays them over every comparison the worker delivers (``core.corrections``), so the badges, the
+change list, the summary and the exports agree. Choosing the kind the rules gave drops the
+correction. "Remember for this site…" opens the rule editor on a drafted rule; once saved to
+the user's rules file, that file joins the compare options' rules files and the next
+comparison classifies with it.
+Imports: PySide6, ``core`` (corrections, model), ``ui`` (settings, dialogs.rules).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QDialog, QMenu
+
+from diffviewer.core.corrections import apply_corrections, rule_for
+from diffviewer.core.errors import DiffViewerError
+from diffviewer.core.model import Comparison, Kind, Paragraph
+from diffviewer.ui.dialogs.rules import RuleDialog, UserRulesDialog, read_drafts, write_drafts
+
+if TYPE_CHECKING:
+    from diffviewer.ui.mainwindow import MainWindow
+
+
+class KindCorrections(QObject):
+    """The kinds corrected by hand in one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.corrections: dict[str, Kind] = {}
+        self._raw: Comparison | None = None
+        self.rules_path = ""
+        """The user's rules file (``dialogs.rules.user_rules_path`` unless a test says)."""
+        window.editing.context_menu_hook = self.add_to_menu
+        window.acts["edit_user_rules"].triggered.connect(self.show_rules)
+
+    def apply(self, comparison: Comparison | None) -> Comparison | None:
+        """``comparison`` as the rules made it, with the corrections laid over it."""
+        self._raw = comparison
+        if comparison is None:
+            return None
+        return apply_corrections(comparison, self.corrections)
+
+    def correct(self, paragraph: Paragraph, kind: Kind) -> None:
+        """Paragraphs like ``paragraph`` are of ``kind`` from now on (this session)."""
+        ruled = self._ruled_kind(paragraph.key)
+        if kind == ruled:
+            self.corrections.pop(paragraph.key, None)
+        else:
+            self.corrections[paragraph.key] = kind
+        if self._raw is not None:
+            raw = self._raw
+            self.window.show_corrected(self.apply(raw))
+            self.window.statusBar().showMessage(
+                f"Marked as {kind.label}: “{paragraph.key[:50]}”", 4000
+            )
+
+    def _ruled_kind(self, key: str) -> Kind | None:
+        if self._raw is None:
+            return None
+        for version in self._raw.versions:
+            for paragraph in version.paragraphs:
+                if paragraph.key == key:
+                    return paragraph.kind
+        return None
+
+    def add_to_menu(self, menu: QMenu, row: int, column: int) -> None:
+        comparison = self.window.comparison()
+        if comparison is None:
+            return
+        cell = comparison.rows[row].cells[column]
+        if cell is None:
+            return
+        paragraph = comparison.paragraph(column, cell)
+        menu.addSeparator()
+        kinds = menu.addMenu("This Is…")
+        kinds.setObjectName("kind_menu")
+        group = QActionGroup(kinds)
+        for kind in Kind:
+            action = kinds.addAction(kind.label.capitalize())
+            action.setObjectName(f"kind_{kind.value}")
+            action.setCheckable(True)
+            action.setChecked(kind is paragraph.kind)
+            group.addAction(action)
+            action.triggered.connect(lambda _c=False, k=kind: self.correct(paragraph, k))
+        remember = menu.addAction("Remember for This Site…")
+        remember.setObjectName("remember_kind")
+        remember.triggered.connect(lambda: self.remember(paragraph, column))
+
+    def _path(self) -> str:
+        if not self.rules_path:
+            from diffviewer.ui.dialogs.rules import user_rules_path
+
+            self.rules_path = user_rules_path()
+        return self.rules_path
+
+    def remember(self, paragraph: Paragraph, column: int) -> bool:
+        """Draft a rule for ``paragraph``'s kind, let the user edit it, save it, use it."""
+        comparison = self.window.comparison()
+        site = ""
+        if comparison is not None:
+            site = os.path.splitext(comparison.versions[column].name)[0]
+        dialog = RuleDialog(rule_for(paragraph.key, paragraph.kind, site), paragraph.key)
+        dialog.setParent(self.window, dialog.windowFlags())
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            if self.save_rule(dialog):
+                self.corrections.pop(paragraph.key, None)  # the rule says it now
+                return True
+        return False
+
+    def save_rule(self, dialog: RuleDialog) -> bool:
+        """Append the dialog's rule to the user's file and compare with it; False (the
+        problem shown in the dialog) if it does not load."""
+        path = self._path()
+        try:
+            drafts = [d for d in read_drafts(path) if d.name != dialog.draft().name]
+            write_drafts(path, [dialog.draft(), *drafts])
+        except DiffViewerError as error:
+            dialog.show_problem(str(error))
+            return False
+        self._use_rules_file(path)
+        return True
+
+    def _use_rules_file(self, path: str) -> None:
+        """Compare with ``path`` among the rules files (first), or again if it already is."""
+        window = self.window
+        files = tuple(window.options.rules_files)
+        if path not in files:
+            from dataclasses import replace
+
+            options = replace(window.options, rules_files=(path, *files))
+            window.settings.set_compare_options(options)
+            window.set_options(options)
+        else:
+            window.recompare()
+
+    def show_rules(self) -> None:
+        dialog = UserRulesDialog(self._path(), self.window)
+        dialog.rules_changed.connect(lambda: self._use_rules_file(self._path()))
+        dialog.open()
