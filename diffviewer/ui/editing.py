@@ -123,6 +123,7 @@ class EditController(QObject):
         self.undo_stack = QUndoStack(self)
         self._docs: dict[str, Document] = {}
         self._waiting = False
+        self._last_edit: tuple[int, int, str] | None = None
         acts = window.acts
         triggered: dict[str, Callable[[], object]] = {
             "file_save": self.save,
@@ -268,6 +269,9 @@ class EditController(QObject):
         comparison = self.comparison()
         if comparison is None or not 0 <= row < len(comparison.rows):
             return False
+        if self._waiting and (row, column, text) == self._last_edit:
+            return False  # The same text committed twice (Ctrl+Enter, then focus out).
+        self._last_edit = (row, column, text)
         try:
             doc, editable = self._open(column)
         except EditRefused as error:

@@ -322,3 +322,15 @@ def test_save_as_writes_a_new_file_and_leaves_the_input_alone(  # type: ignore[n
     assert window.paths[1] == str(target)
     assert window.windowTitle() == "raw.txt ↔ clean-fixed.txt — diffviewer"
     assert window.comparison().versions[1].name == "clean-fixed.txt"  # type: ignore[union-attr]
+
+
+def test_the_same_text_committed_twice_is_one_edit(qtbot, window: MainWindow, cp1252_pair) -> None:  # type: ignore[no-untyped-def]
+    """A cell's text handed over twice before the comparison comes back makes one step and
+    no complaint."""
+    compared(qtbot, window, cp1252_pair)
+    model = window.view.table().model()
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        assert model.setData(model.index(0, 1), HEAD + " today", Qt.ItemDataRole.EditRole)
+        assert model.setData(model.index(0, 1), HEAD + " today", Qt.ItemDataRole.EditRole)
+        assert window.statusBar().currentMessage() == ""
+    assert window.editing.undo_stack.count() == 1
