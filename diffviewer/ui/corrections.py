@@ -1,11 +1,14 @@
-"""Correct a kind: a cell's "This is…" menu, applied at once, kept as a rule on request.
+"""Corrections by hand: a kind ("This is…"), kept as a rule on request; a pair ("Pair with…").
 
 ``KindCorrections`` holds the window's corrections (paragraph key → kind) for the session and
 lays them over every comparison the worker delivers (``core.corrections``), so the badges, the
 change list, the summary and the exports agree. Choosing the kind the rules gave drops the
 correction. "Remember for this site…" opens the rule editor on a drafted rule; once saved to
 the user's rules file, that file joins the compare options' rules files and the next
-comparison classifies with it.
+comparison classifies with it. "Pair With…" on a removed or inserted paragraph lists the
+paragraphs of the other side it can be paired with (``core.handpairs``); the pair shows as an
+edit with a word diff until "Unpair". Both kinds of correction last for the session and are laid
+over each new comparison (pairs first, then kinds), so exports carry them.
 Imports: PySide6, ``core`` (corrections, model), ``ui`` (settings, dialogs.rules).
 """
 
@@ -20,7 +23,8 @@ from PySide6.QtWidgets import QDialog, QMenu
 
 from diffviewer.core.corrections import apply_corrections, rule_for
 from diffviewer.core.errors import DiffViewerError
-from diffviewer.core.model import Comparison, Kind, Paragraph
+from diffviewer.core.handpairs import HandPair, pair_all, pairable
+from diffviewer.core.model import Change, ChangeType, Comparison, Kind, Paragraph
 from diffviewer.ui.dialogs.rules import RuleDialog, UserRulesDialog, read_drafts, write_drafts
 
 if TYPE_CHECKING:
@@ -34,6 +38,7 @@ class KindCorrections(QObject):
         super().__init__(window)
         self.window = window
         self.corrections: dict[str, Kind] = {}
+        self.pairs: list[HandPair] = []
         self._raw: Comparison | None = None
         self.rules_path = ""
         """The user's rules file (``dialogs.rules.user_rules_path`` unless a test says)."""
@@ -45,7 +50,7 @@ class KindCorrections(QObject):
         self._raw = comparison
         if comparison is None:
             return None
-        return apply_corrections(comparison, self.corrections)
+        return apply_corrections(pair_all(comparison, self.pairs), self.corrections)
 
     def correct(self, paragraph: Paragraph, kind: Kind) -> None:
         """Paragraphs like ``paragraph`` are of ``kind`` from now on (this session)."""
@@ -70,15 +75,92 @@ class KindCorrections(QObject):
                     return paragraph.kind
         return None
 
+    def _reshow(self) -> None:
+        if self._raw is not None:
+            self.window.show_corrected(self.apply(self._raw))
+
+    def pair(self, pair: HandPair) -> None:
+        """Show the two paragraphs as one edit from now on (this session)."""
+        if pair not in self.pairs:
+            self.pairs.append(pair)
+            self._reshow()
+
+    def unpair(self, pair: HandPair) -> None:
+        if pair in self.pairs:
+            self.pairs.remove(pair)
+            self._reshow()
+
+    def _hand_pair_of(self, comparison: Comparison, change: Change) -> HandPair | None:
+        if change.type is not ChangeType.CHANGED:
+            return None
+        pair = HandPair(
+            change.from_version,
+            comparison.paragraph(change.from_version, change.old[0]).key,
+            change.to_version,
+            comparison.paragraph(change.to_version, change.new[0]).key,
+        )
+        return pair if pair in self.pairs else None
+
+    def _add_pairing(self, menu: QMenu, comparison: Comparison, row: int, column: int) -> None:
+        """ "Pair With…" (a removed or inserted paragraph) or "Unpair" (a hand-made pair)."""
+        raw = self._raw
+        cell = comparison.rows[row].cells[column]
+        for change in comparison.changes:
+            if row not in change.rows:
+                continue
+            made = self._hand_pair_of(comparison, change)
+            if made is not None and cell in (change.old + change.new):
+                action = menu.addAction("Unpair")
+                action.setObjectName("unpair")
+                action.triggered.connect(lambda _c=False, p=made: self.unpair(p))
+                return
+        if raw is None or cell is None:
+            return
+        submenu = QMenu("Pair With…", menu)
+        submenu.setObjectName("pair_menu")
+        key = comparison.paragraph(column, cell).key
+        for change in comparison.changes:
+            if change.type is ChangeType.REMOVED and change.from_version == column:
+                mine, other = change, ChangeType.INSERTED
+            elif change.type is ChangeType.INSERTED and change.to_version == column:
+                mine, other = change, ChangeType.REMOVED
+            else:
+                continue
+            if row not in mine.rows:
+                continue
+            for candidate in comparison.changes:
+                if candidate.type is not other or (
+                    candidate.from_version,
+                    candidate.to_version,
+                ) != (
+                    mine.from_version,
+                    mine.to_version,
+                ):
+                    continue
+                if other is ChangeType.INSERTED:
+                    theirs = comparison.paragraph(candidate.to_version, candidate.new[0])
+                    pair = HandPair(mine.from_version, key, mine.to_version, theirs.key)
+                else:
+                    theirs = comparison.paragraph(candidate.from_version, candidate.old[0])
+                    pair = HandPair(mine.from_version, theirs.key, mine.to_version, key)
+                if not pairable(comparison, pair):
+                    continue
+                words = " ".join(theirs.key.split()[:8])
+                action = submenu.addAction(f"Row {candidate.rows[0] + 1}: {words}…")
+                action.triggered.connect(lambda _c=False, p=pair: self.pair(p))
+        if submenu.actions():
+            menu.addMenu(submenu)
+
     def add_to_menu(self, menu: QMenu, row: int, column: int) -> None:
         comparison = self.window.comparison()
         if comparison is None:
             return
         cell = comparison.rows[row].cells[column]
+        menu.addSeparator()
+        self._add_pairing(menu, comparison, row, column)
         if cell is None:
             return
         paragraph = comparison.paragraph(column, cell)
-        menu.addSeparator()
         kinds = menu.addMenu("This Is…")
         kinds.setObjectName("kind_menu")
         group = QActionGroup(kinds)

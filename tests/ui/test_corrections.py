@@ -109,3 +109,29 @@ def test_a_broken_pattern_is_refused_in_the_dialog(  # type: ignore[no-untyped-d
     assert not window.corrections.remember(paragraph, 0)
     assert len(problems) == 1 and "the rule" in problems[0], problems
     assert not Path(window.corrections.rules_path).exists()
+
+
+def test_pair_by_hand_and_unpair(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A rewritten paragraph shows as removed + inserted; “Pair With…” makes it one edit with a
+    word diff (the summary and exports say so); “Unpair” splits it back."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text("Title here\n\nThe minister resigned on Monday after a long row.\n\nEnd.\n")
+    new.write_text("Title here\n\nOn Monday, facing a storm, she quit her post at last.\n\nEnd.\n")
+    compared(qtbot, window, [old, new])
+    removed = next(c for c in window.comparison().changes if c.type.value == "removed")  # type: ignore[union-attr]
+    menu = window.editing.cell_menu(removed.rows[0], 0)
+    pair_menu = menu.findChild(QMenu, "pair_menu")  # type: ignore[union-attr]
+    assert pair_menu is not None
+    (choice,) = pair_menu.actions()
+    assert choice.text().startswith("Row 3: On Monday, facing a storm")
+    choice.trigger()
+    (edit,) = window.comparison().changes  # type: ignore[union-attr]
+    assert edit.type.value == "changed" and edit.words_added and edit.words_removed
+    assert window.view.table().model().rowCount() == 3
+    assert "1 edited" in window.summary_label.text()
+    from diffviewer.export import render
+
+    assert '"type":"changed"' in render(window.comparison(), "json")  # type: ignore[arg-type]
+    unpair = window.editing.cell_menu(edit.rows[0], 1).findChild(object, "unpair")  # type: ignore[union-attr]
+    unpair.trigger()
+    assert sorted(c.type.value for c in window.comparison().changes) == ["inserted", "removed"]  # type: ignore[union-attr]
