@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         view.current_change_changed.connect(self.change_list.set_current_change)
         self.change_list.change_activated.connect(view.goto_change)
         view.encoding_change_requested.connect(self._choose_encoding)
-        view.paths_dropped_on_version.connect(self.versions.replace)
+        view.paths_dropped_on_version.connect(self.replace_version)
         view.version_remove_requested.connect(self.remove_version)
         view.version_move_requested.connect(self.versions.move)
         self.versions.changed.connect(self.recompare)
@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
 
     def replace_version(self, index: int, paths: list[str]) -> None:
         """Files dropped on version ``index``: the first replaces it, others follow it."""
-        self.versions.replace(index, paths)
+        replaced = self.versions.paths[index : index + 1]
+        if self.editing.confirm_discard(replaced, doing="replacing it"):
+            self.versions.replace(index, paths)
 
     def remove_version(self, index: int) -> None:
         paths = self.versions.paths[index : index + 1]
@@ -359,9 +361,11 @@ class MainWindow(QMainWindow):
         for action_id in (
             "file_export", "file_print", "edit_copy_summary", "edit_copy", "edit_find",
             "edit_find_next", "edit_find_previous", "view_next_change", "view_previous_change",
-            "view_first_change", "view_last_change",
+            "view_first_change", "view_last_change", "file_save_as", "edit_paragraph",
+            "edit_copy_left", "edit_copy_right",
         ):  # fmt: skip
             self.acts[action_id].setEnabled(have)
+        self.acts["file_save"].setEnabled(bool(self.editing.modified_paths()))
         self.acts["file_reload"].setEnabled(len(self.versions) >= 2)
         self.acts["file_close_version"].setEnabled(len(self.versions) > 0)
 

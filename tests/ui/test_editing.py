@@ -334,3 +334,14 @@ def test_the_same_text_committed_twice_is_one_edit(qtbot, window: MainWindow, cp
         assert model.setData(model.index(0, 1), HEAD + " today", Qt.ItemDataRole.EditRole)
         assert window.statusBar().currentMessage() == ""
     assert window.editing.undo_stack.count() == 1
+
+
+def test_typing_into_a_gap_adds_a_paragraph_there(qtbot, window: MainWindow, cp1252_pair) -> None:  # type: ignore[no-untyped-def]
+    """The gap facing the removed teaser takes a new paragraph at that place."""
+    compared(qtbot, window, cp1252_pair)
+    assert not window.acts["file_save"].isEnabled()
+    type_into_cell(qtbot, window, removed_row(window), 1, "A different teaser – read on.")
+    window.acts["file_save"].trigger()
+    expected = crlf(HEAD, KEPT, "A different teaser – read on.", LAST)
+    assert cp1252_pair[1].read_bytes() == expected.encode("cp1252")
+    assert not window.acts["file_save"].isEnabled()
