@@ -179,7 +179,7 @@ class KindCorrections(QObject):
         if not self.rules_path:
             from diffviewer.ui.dialogs.rules import user_rules_path
 
-            self.rules_path = user_rules_path()
+            self.rules_path = user_rules_path(self.window.settings.file_name())
         return self.rules_path
 
     def remember(self, paragraph: Paragraph, column: int) -> bool:

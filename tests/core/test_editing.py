@@ -208,3 +208,27 @@ def test_copying_every_row_puts_all_of_v1_into_v2(old: list[str], new: list[str]
     remaining = iter(result)
     assert all(paragraph in remaining for paragraph in old)  # a subsequence
     assert len(result) <= len(old) + len(new)
+
+
+@given(
+    texts,
+    st.sampled_from(
+        [
+            ("utf-8", b""),
+            ("cp1252", b""),
+            ("utf-8", codecs.BOM_UTF8),
+            ("utf-16-le", codecs.BOM_UTF16_LE),
+        ]
+    ),
+)
+def test_editing_nothing_writes_back_the_bytes_read(text: str, codec: tuple[str, bytes]) -> None:
+    """Read a file, rebuild its text from its paragraphs, encode it: the same bytes."""
+    import tempfile
+
+    encoding, bom = codec
+    data = bom + text.encode(encoding)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "v.txt"
+        path.write_bytes(data)
+        source = read_source(path, None if bom else encoding)
+        assert source.encode(EditableText.parse(source.loaded.text).text()) == data

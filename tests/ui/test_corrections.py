@@ -135,3 +135,36 @@ def test_pair_by_hand_and_unpair(qtbot, window: MainWindow, tmp_path: Path) -> N
     unpair = window.editing.cell_menu(edit.rows[0], 1).findChild(object, "unpair")  # type: ignore[union-attr]
     unpair.trigger()
     assert sorted(c.type.value for c in window.comparison().changes) == ["inserted", "removed"]  # type: ignore[union-attr]
+
+
+def test_my_rules_lists_and_edits_the_saved_rules(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, ui_settings_dir: Path, monkeypatch
+) -> None:
+    """Edit › My Kind Rules… (and Preferences › My Rules…) shows the file beside the settings;
+    an edit is checked, written, and used by the next comparison."""
+    from diffviewer.core.corrections import rule_for
+    from diffviewer.ui.dialogs.preferences import Preferences, PreferencesDialog
+    from diffviewer.ui.dialogs.rules import write_drafts
+
+    path = Path(window.settings.file_name()).parent / "kind-rules.toml"
+    write_drafts(str(path), [rule_for("Share this on Facebook", Kind.SOCIAL_PROMPT, "site")])
+    preferences = PreferencesDialog(
+        Preferences(window.options, False, window.base_font, 100), window
+    )
+    preferences.findChild(object, "my_rules_button").click()
+    dialog = window.findChild(UserRulesDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.path == str(path)
+    assert dialog.tree.topLevelItem(0).text(2) == "^Share this on Facebook$"
+
+    def edited(rule_dialog: RuleDialog) -> QDialog.DialogCode:
+        rule_dialog.pattern.setText("^Share this on (Facebook|X)$")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RuleDialog, "exec", edited)
+    dialog.tree.setCurrentItem(dialog.tree.topLevelItem(0))
+    dialog.edit_current()
+    assert read_drafts(str(path))[0].pattern == "^Share this on (Facebook|X)$"
+    assert dialog.tree.topLevelItem(0).text(2) == "^Share this on (Facebook|X)$"
+    assert str(path) in window.options.rules_files
+    dialog.close()
+    preferences.close()

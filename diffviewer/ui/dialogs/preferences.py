@@ -133,14 +133,10 @@ class PreferencesDialog(QDialog):
         return rules_row
 
     def _show_my_rules(self) -> None:
-        from diffviewer.ui.dialogs.rules import UserRulesDialog
-
-        window = self.parent()
-        acts = getattr(window, "acts", None)
-        if acts is not None:  # The window's action also compares again after a change.
+        """The window's Edit › My Kind Rules… (it also compares again after a change)."""
+        acts = getattr(self.parent(), "acts", None)
+        if acts is not None:
             acts["edit_user_rules"].trigger()
-        else:
-            UserRulesDialog(parent=self).open()
 
     def rules_files(self) -> tuple[str, ...]:
         return tuple(self.rules.item(i).text() for i in range(self.rules.count()))

@@ -18,7 +18,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,10 +46,10 @@ HEADER = (
 )
 
 
-def user_rules_path() -> str:
-    """Where the app keeps the rules the user saved (not created until one is)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    return os.path.join(folder, "kind-rules.toml")
+def user_rules_path(settings_file: str) -> str:
+    """Where the app keeps the rules the user saved: beside its settings file (not created
+    until a rule is saved)."""
+    return os.path.join(os.path.dirname(os.path.abspath(settings_file)), "kind-rules.toml")
 
 
 def read_drafts(path: str) -> list[RuleDraft]:
@@ -166,11 +166,11 @@ class UserRulesDialog(QDialog):
 
     rules_changed = Signal()
 
-    def __init__(self, path: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("user_rules_dialog")
         self.setWindowTitle("My kind rules")
-        self.path = path or user_rules_path()
+        self.path = path
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("user_rules")
         self.tree.setHeaderLabels(["Name", "Kind", "Pattern", "Description"])
