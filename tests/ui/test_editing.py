@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from diffviewer.core.model import ChangeType
-from diffviewer.ui import editing
+from diffviewer.ui import editing, saving
 from diffviewer.ui.mainwindow import MainWindow
 from tests.ui.shell_helpers import compared
 
@@ -61,7 +61,7 @@ class Answers:
 @pytest.fixture(autouse=True)
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     recorder = Answers()
-    monkeypatch.setattr(editing, "ask", recorder)
+    monkeypatch.setattr(saving, "ask", recorder)
     return recorder
 
 
@@ -345,3 +345,19 @@ def test_typing_into_a_gap_adds_a_paragraph_there(qtbot, window: MainWindow, cp1
     expected = crlf(HEAD, KEPT, "A different teaser – read on.", LAST)
     assert cp1252_pair[1].read_bytes() == expected.encode("cp1252")
     assert not window.acts["file_save"].isEnabled()
+
+
+def test_unreadable_bytes_ask_before_saving(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, tmp_path: Path, answers
+) -> None:
+    """A file read with U+FFFD for invalid bytes is not rewritten without saying so."""
+    old, new = tmp_path / "a.txt", tmp_path / "b.txt"
+    old.write_bytes("Zoë and Chloë met.\n\nThe end.\n".encode())
+    broken = "Zoë and Chloë met\xa0again.\n\nThe end.\n".encode().replace(b"\xc2\xa0", b"\xff")
+    new.write_bytes(broken)
+    compared(qtbot, window, [old, new])
+    type_into_cell(qtbot, window, 1, 1, "The end, at last.")
+    answers.replies = [Button.Cancel]
+    assert not window.editing.save()
+    assert "were invalid in utf-8" in answers.questions[0]
+    assert new.read_bytes() == broken
