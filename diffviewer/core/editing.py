@@ -262,19 +262,32 @@ def read_source(
     path: str | os.PathLike[str],
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    *,
+    known: str | None = None,
 ) -> SourceFile:
-    """Read ``path`` as the viewer does (``encoding``: a forced codec, None to detect)."""
+    """Read ``path`` as the viewer does (``encoding``: a forced codec, None to detect).
+
+    ``known``: the codec a comparison already found for the file (its guess may have leaned
+    on the other versions); tried first, detection only if it cannot decode the bytes.
+    """
     from diffviewer.core.loading import load_file
 
     shown = os.fspath(path)
-    loaded = load_file(shown, max_bytes=max_bytes, encoding=encoding)
+    load_file(shown, max_bytes=max_bytes, encoding=encoding)  # The checks and errors of a load.
     try:
         with open(shown, "rb") as handle:
             data = handle.read()
     except OSError as error:
         raise LoadError(shown, error.strerror or str(error)) from None
-    if len(data) != loaded.size:  # Changed between the two reads: decode what we hold.
-        loaded = decode_bytes(data, name=loaded.name, path=shown, encoding=encoding)
+    name = os.path.basename(shown)
+    loaded = None
+    if known and not encoding:
+        try:
+            loaded = decode_bytes(data, name=name, path=shown, encoding=known)
+        except LoadError:
+            loaded = None
+    if loaded is None:
+        loaded = decode_bytes(data, name=name, path=shown, encoding=encoding)
     bom = _bom_of(data, loaded.encoding)
     try:
         round_trips = encode_text(loaded.text, loaded.encoding, bom) == data
@@ -304,12 +317,15 @@ def compare_edited(
     is_cancelled = cancelled or (lambda: False)
     forced = list(encodings) + [None] * (len(paths) - len(encodings))
     given = list(texts) + [None] * (len(paths) - len(texts))
-    loaded = []
+    loaded: list[LoadedText] = []
     for path, text, encoding in zip(paths, given, forced, strict=False):
         if is_cancelled():
             raise Cancelled
-        read = text or load_file(path, max_bytes=options.max_file_bytes, encoding=encoding)
-        loaded.append(read)
+        # As compare_files does: the versions read before weigh an encoding guess.
+        loaded.append(
+            text
+            or load_file(path, max_bytes=options.max_file_bytes, encoding=encoding, others=loaded)
+        )
     return compare_loaded(loaded, options, progress=progress, cancelled=is_cancelled)
 
 

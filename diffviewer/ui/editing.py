@@ -194,7 +194,9 @@ class EditController(QObject):
         doc = self._docs.get(path)
         if doc is None:
             try:
-                source = read_source(path, self.window.versions.encoding(column))
+                source = read_source(
+                    path, self.window.versions.encoding(column), known=version.encoding
+                )
             except DiffViewerError as error:
                 raise EditRefused(str(error)) from None
             shown = [p.text for p in version.paragraphs]

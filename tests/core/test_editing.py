@@ -232,3 +232,16 @@ def test_editing_nothing_writes_back_the_bytes_read(text: str, codec: tuple[str,
         path.write_bytes(data)
         source = read_source(path, None if bom else encoding)
         assert source.encode(EditableText.parse(source.loaded.text).text()) == data
+
+
+def test_a_source_is_read_with_the_codec_the_comparison_found(tmp_path: Path) -> None:
+    """``known`` (what the comparison decoded the file as) wins over a fresh guess, and a
+    codec that cannot read the bytes falls back to detection."""
+    path = tmp_path / "v.txt"
+    data = "Café – déjà vu\r\n".encode("cp1252")
+    path.write_bytes(data)
+    assert read_source(path, known="latin-1").encoding == "latin-1"
+    as_latin1 = read_source(path, known="latin-1")
+    assert as_latin1.round_trips and as_latin1.encode(as_latin1.loaded.text) == data
+    assert read_source(path, known="utf-8").encoding == "cp1252"
+    assert read_source(path, "cp1252", known="latin-1").encoding == "cp1252"
