@@ -361,3 +361,25 @@ def test_unreadable_bytes_ask_before_saving(  # type: ignore[no-untyped-def]
     assert not window.editing.save()
     assert "were invalid in utf-8" in answers.questions[0]
     assert new.read_bytes() == broken
+
+
+def test_alt_right_in_the_table_copies_the_paragraph(
+    qtbot, window: MainWindow, cp1252_pair
+) -> None:  # type: ignore[no-untyped-def]
+    """The keys a user presses: Alt+Right on the removed paragraph restores it, Ctrl+Z undoes."""
+    compared(qtbot, window, cp1252_pair)
+    table = window.view.table()
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(removed_row(window), 0))
+    step(
+        qtbot,
+        window,
+        lambda: qtbot.keyClick(table, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier),
+    )
+    assert not window.comparison().changes  # type: ignore[union-attr]
+    step(
+        qtbot,
+        window,
+        lambda: qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
+    )
+    assert len(window.comparison().changes) == 1  # type: ignore[union-attr]
