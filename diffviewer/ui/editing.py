@@ -25,8 +25,8 @@ import os
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from diffviewer.core.editing import (
@@ -109,7 +109,8 @@ class EditController(QObject):
         self.model = window.view.table().model()
         self.model.set_editable(True)  # type: ignore[attr-defined]
         self.model.paragraph_edited.connect(self.edit_cell)  # type: ignore[attr-defined]
-        table.activated.connect(self._edit_index)
+        table.installEventFilter(self)  # Enter edits (``activated`` would fire on a single
+        # click too where the style activates items that way, as KDE's may).
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
         window.worker.finished.connect(self._on_compared)
@@ -222,6 +223,20 @@ class EditController(QObject):
     def edit_current(self) -> None:
         """Open the editor on the current cell (F2; Enter and double-click do the same)."""
         self._edit_index(self.window.view.table().currentIndex())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        table = self.window.view.table()
+        if (
+            watched is table
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and table.state() != table.State.EditingState
+        ):
+            self._edit_index(table.currentIndex())
+            return True
+        return super().eventFilter(watched, event)
 
     def _edit_index(self, index: QModelIndex) -> None:
         table = self.window.view.table()
