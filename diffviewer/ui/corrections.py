@@ -8,7 +8,8 @@ the user's rules file, that file joins the compare options' rules files and the 
 comparison classifies with it. "Pair With…" on a removed or inserted paragraph lists the
 paragraphs of the other side it can be paired with (``core.handpairs``); the pair shows as an
 edit with a word diff until "Unpair". Both kinds of correction last for the session and are laid
-over each new comparison (pairs first, then kinds), so exports carry them.
+over each new comparison (pairs first, then kinds), so exports carry them; each is a step on
+the window's undo stack, beside the edits.
 Imports: PySide6, ``core`` (corrections, model), ``ui`` (settings, dialogs.rules).
 """
 
@@ -18,7 +19,7 @@ import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QActionGroup
+from PySide6.QtGui import QActionGroup, QUndoCommand
 from PySide6.QtWidgets import QDialog, QMenu
 
 from diffviewer.core.corrections import apply_corrections, rule_for
@@ -29,6 +30,23 @@ from diffviewer.ui.dialogs.rules import RuleDialog, UserRulesDialog, read_drafts
 
 if TYPE_CHECKING:
     from diffviewer.ui.mainwindow import MainWindow
+
+
+_Layers = tuple[dict[str, Kind], list[HandPair]]
+
+
+class _LayersCommand(QUndoCommand):
+    """A step of the corrections: kinds and pairs before and after."""
+
+    def __init__(self, owner: KindCorrections, label: str, before: _Layers, after: _Layers) -> None:
+        super().__init__(label)
+        self._owner, self._before, self._after = owner, before, after
+
+    def redo(self) -> None:
+        self._owner.set_layers(*self._after)
+
+    def undo(self) -> None:
+        self._owner.set_layers(*self._before)
 
 
 class KindCorrections(QObject):
@@ -53,18 +71,26 @@ class KindCorrections(QObject):
         return apply_corrections(pair_all(comparison, self.pairs), self.corrections)
 
     def correct(self, paragraph: Paragraph, kind: Kind) -> None:
-        """Paragraphs like ``paragraph`` are of ``kind`` from now on (this session)."""
-        ruled = self._ruled_kind(paragraph.key)
-        if kind == ruled:
-            self.corrections.pop(paragraph.key, None)
+        """Paragraphs like ``paragraph`` are of ``kind`` from now on (this session; undoable)."""
+        corrections = dict(self.corrections)
+        if kind == self._ruled_kind(paragraph.key):
+            corrections.pop(paragraph.key, None)
         else:
-            self.corrections[paragraph.key] = kind
-        if self._raw is not None:
-            raw = self._raw
-            self.window.show_corrected(self.apply(raw))
-            self.window.statusBar().showMessage(
-                f"Marked as {kind.label}: “{paragraph.key[:50]}”", 4000
+            corrections[paragraph.key] = kind
+        label = f"Mark “{' '.join(paragraph.key.split()[:6])}…” as {kind.label}"
+        self._push(label, corrections, list(self.pairs))
+
+    def _push(self, label: str, corrections: dict[str, Kind], pairs: list[HandPair]) -> None:
+        """One undoable step (on the window's undo stack) to these corrections."""
+        if (corrections, pairs) != (self.corrections, self.pairs):
+            before = (dict(self.corrections), list(self.pairs))
+            self.window.editing.undo_stack.push(
+                _LayersCommand(self, label, before, (corrections, pairs))
             )
+
+    def set_layers(self, corrections: dict[str, Kind], pairs: list[HandPair]) -> None:
+        self.corrections, self.pairs = dict(corrections), list(pairs)
+        self._reshow()
 
     def _ruled_kind(self, key: str) -> Kind | None:
         if self._raw is None:
@@ -80,15 +106,14 @@ class KindCorrections(QObject):
             self.window.show_corrected(self.apply(self._raw))
 
     def pair(self, pair: HandPair) -> None:
-        """Show the two paragraphs as one edit from now on (this session)."""
+        """Show the two paragraphs as one edit from now on (this session; undoable)."""
         if pair not in self.pairs:
-            self.pairs.append(pair)
-            self._reshow()
+            self._push("Pair two paragraphs", dict(self.corrections), [*self.pairs, pair])
 
     def unpair(self, pair: HandPair) -> None:
         if pair in self.pairs:
-            self.pairs.remove(pair)
-            self._reshow()
+            pairs = [p for p in self.pairs if p != pair]
+            self._push("Unpair two paragraphs", dict(self.corrections), pairs)
 
     def _hand_pair_of(self, comparison: Comparison, change: Change) -> HandPair | None:
         if change.type is not ChangeType.CHANGED:

@@ -101,8 +101,10 @@ class EditController(QObject):
             acts[action_id].triggered.connect(slot)
         self.undo_stack.canUndoChanged.connect(acts["edit_undo"].setEnabled)
         self.undo_stack.canRedoChanged.connect(acts["edit_redo"].setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda text: _tip(acts["edit_undo"], "Undo", text))
-        self.undo_stack.redoTextChanged.connect(lambda text: _tip(acts["edit_redo"], "Redo", text))
+        # Methods, not lambdas: Qt drops them with this object, before the stack (its child)
+        # is cleared as the window goes, when the actions may already be gone.
+        self.undo_stack.undoTextChanged.connect(self._undo_text)
+        self.undo_stack.redoTextChanged.connect(self._redo_text)
         acts["edit_undo"].setEnabled(False)
         acts["edit_redo"].setEnabled(False)
         table = window.view.table()
@@ -118,6 +120,12 @@ class EditController(QObject):
         window.worker.cancelled.connect(self._on_failed)
         self.context_menu_hook: Callable[[QMenu, int, int], None] | None = None
         """Adds entries to a cell's context menu (row, column): the kind corrections."""
+
+    def _undo_text(self, text: str) -> None:
+        _tip(self.window.acts["edit_undo"], "Undo", text)
+
+    def _redo_text(self, text: str) -> None:
+        _tip(self.window.acts["edit_redo"], "Redo", text)
 
     # ------------------------------------------------------------------ state
     def comparison(self) -> Comparison | None:

@@ -51,6 +51,13 @@ def test_this_is_corrects_the_kind_everywhere(qtbot, window: MainWindow, teaser_
     assert "promo" in listed.data(listed.index(0, 0)).lower()
     kind_menu(window, row, 0).findChild(object, "kind_body").trigger()
     assert window.comparison().changes[0].kind is Kind.BODY  # type: ignore[union-attr]
+    assert not window.corrections.corrections
+    window.acts["edit_undo"].trigger()  # back to promo, then to body
+    assert window.comparison().changes[0].kind is Kind.PROMO  # type: ignore[union-attr]
+    window.acts["edit_undo"].trigger()
+    assert window.comparison().changes[0].rule != "user.correction"  # type: ignore[union-attr]
+    window.acts["edit_redo"].trigger()
+    assert window.comparison().changes[0].kind is Kind.PROMO  # type: ignore[union-attr]
 
 
 def test_remember_writes_a_rule_the_next_comparison_uses(  # type: ignore[no-untyped-def]
@@ -135,6 +142,8 @@ def test_pair_by_hand_and_unpair(qtbot, window: MainWindow, tmp_path: Path) -> N
     unpair = window.editing.cell_menu(edit.rows[0], 1).findChild(object, "unpair")  # type: ignore[union-attr]
     unpair.trigger()
     assert sorted(c.type.value for c in window.comparison().changes) == ["inserted", "removed"]  # type: ignore[union-attr]
+    window.acts["edit_undo"].trigger()
+    assert [c.type.value for c in window.comparison().changes] == ["changed"]  # type: ignore[union-attr]
 
 
 def test_my_rules_lists_and_edits_the_saved_rules(  # type: ignore[no-untyped-def]
