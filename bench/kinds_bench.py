@@ -1,0 +1,327 @@
+"""Kinds on real pages: how well the kinds tell the article from the rest of a scraped page.
+
+For every page of a corpus built by bench/kinds_corpus.py (``pages/<name>/raw.txt``, ``clean.txt``,
+``meta.json``), runs diffviewer in process on the pair raw → clean
+(``diffviewer.core.compare.compare_files``) and looks at the raw version's paragraphs:
+
+- **removed** (no cell in the clean version's column of their row): they are not article text,
+  so a good kind is anything but ``body``;
+- **kept**: they are article text, so the kind should be ``body``.
+
+It prints, per language and overall, removed → non-body and kept → body, each as a micro average
+(over paragraphs) and a macro average (over pages that have such paragraphs), with counts; then per
+kind how many removed and kept paragraphs got it and the kind's precision as a non-body call
+(share of its paragraphs that were removed; for ``body``: share that were kept); then the 10 worst
+pages (most misclassified paragraphs) and the run time.
+
+diffviewer is imported from the current directory, so another worktree can measure its own code:
+``cd /work/wt/kinds && python /work/wt/corpus/bench/kinds_bench.py --corpus /work/kinds-corpus``.
+
+Options:
+    --corpus DIR      the corpus (default /work/kinds-corpus)
+    --split S         dev (tune on these), check (report these) or all (default dev)
+    --lang L          only pages in these languages (comma-separated)
+    --pages N         only the first N pages (a quick look)
+    --json FILE       save the figures (overall, per language, per kind, per page)
+    --against FILE    print before/after deltas against figures saved with --json
+    --misses N        dump N misclassified paragraphs (page, position, text head, kind, rule),
+                      chosen evenly over all misses, to study
+    --worst N         how many worst pages to list (default 10)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, os.getcwd())  # Measure the diffviewer of the directory we run from.
+
+from diffviewer.core.compare import compare_files
+
+DEFAULT_CORPUS = Path("/work/kinds-corpus")
+BODY = "body"
+
+
+@dataclass
+class Tally:
+    """Counts for one group of pages (a language, or all)."""
+
+    pages: int = 0
+    removed: int = 0
+    removed_ok: int = 0
+    kept: int = 0
+    kept_ok: int = 0
+    removed_shares: list[float] = field(default_factory=list)
+    kept_shares: list[float] = field(default_factory=list)
+
+    def add(self, result: PageResult) -> None:
+        self.pages += 1
+        self.removed += result.removed
+        self.removed_ok += result.removed_ok
+        self.kept += result.kept
+        self.kept_ok += result.kept_ok
+        if result.removed:
+            self.removed_shares.append(result.removed_ok / result.removed)
+        if result.kept:
+            self.kept_shares.append(result.kept_ok / result.kept)
+
+    def figures(self) -> dict[str, Any]:
+        def share(part: int, whole: int) -> float | None:
+            return round(part / whole, 4) if whole else None
+
+        def mean(values: list[float]) -> float | None:
+            return round(sum(values) / len(values), 4) if values else None
+
+        return {
+            "pages": self.pages,
+            "removed": self.removed,
+            "removed_nonbody": share(self.removed_ok, self.removed),
+            "removed_nonbody_macro": mean(self.removed_shares),
+            "kept": self.kept,
+            "kept_body": share(self.kept_ok, self.kept),
+            "kept_body_macro": mean(self.kept_shares),
+        }
+
+
+@dataclass
+class PageResult:
+    name: str
+    lang: str
+    removed: int = 0
+    removed_ok: int = 0
+    kept: int = 0
+    kept_ok: int = 0
+    kinds: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    label_mismatch: bool = False
+
+    @property
+    def errors(self) -> int:
+        return (self.removed - self.removed_ok) + (self.kept - self.kept_ok)
+
+
+def measure_page(folder: Path, meta: dict[str, Any]) -> PageResult:
+    comparison = compare_files([folder / "raw.txt", folder / "clean.txt"])
+    raw = comparison.versions[0].paragraphs
+    kept_index = {
+        row.cells[0]
+        for row in comparison.rows
+        if row.cells[0] is not None and row.cells[1] is not None
+    }
+    result = PageResult(folder.name, meta.get("lang") or "?")
+    labels = meta.get("paragraphs", [])
+    result.label_mismatch = len(labels) != len(raw) or sum(
+        1 for p in labels if p["label"] == "article"
+    ) != len(kept_index)
+    for paragraph in raw:
+        kind = str(paragraph.kind)
+        was_kept = paragraph.index in kept_index
+        result.kinds[kind, was_kept] += 1
+        ok = (kind == BODY) if was_kept else (kind != BODY)
+        if was_kept:
+            result.kept += 1
+            result.kept_ok += ok
+        else:
+            result.removed += 1
+            result.removed_ok += ok
+        if not ok:
+            label = labels[paragraph.index] if paragraph.index < len(labels) else {}
+            result.misses.append(
+                {
+                    "page": folder.name,
+                    "lang": result.lang,
+                    "side": "kept" if was_kept else "removed",
+                    "position": f"{paragraph.index + 1}/{len(raw)}",
+                    "kind": kind,
+                    "rule": paragraph.rule,
+                    "how": label.get("how", "?"),
+                    "tag": label.get("tag", "?"),
+                    "text": paragraph.text,
+                }
+            )
+    return result
+
+
+def load_pages(corpus: Path, split: str, langs: set[str]) -> list[tuple[Path, dict[str, Any]]]:
+    pages = []
+    for folder in sorted((corpus / "pages").iterdir()):
+        meta_path = folder / "meta.json"
+        if not meta_path.exists():
+            continue
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if split != "all" and meta.get("split") != split:
+            continue
+        if langs and meta.get("lang") not in langs:
+            continue
+        pages.append((folder, meta))
+    return pages
+
+
+def _fmt(value: float | None) -> str:
+    return "    -" if value is None else f"{value:.3f}"
+
+
+def print_table(groups: dict[str, dict[str, Any]], title: str) -> None:
+    print(title)
+    print(
+        f"{'lang':<8}{'pages':>6}{'removed':>9}{'→nonbody':>9}{'macro':>7}"
+        f"{'kept':>8}{'→body':>7}{'macro':>7}"
+    )
+    for name, fig in groups.items():
+        print(
+            f"{name:<8}{fig['pages']:>6}{fig['removed']:>9}{_fmt(fig['removed_nonbody']):>9}"
+            f"{_fmt(fig['removed_nonbody_macro']):>7}{fig['kept']:>8}{_fmt(fig['kept_body']):>7}"
+            f"{_fmt(fig['kept_body_macro']):>7}"
+        )
+
+
+def print_deltas(now: dict[str, Any], before: dict[str, Any]) -> None:
+    print("\nAgainst the saved figures (after − before):")
+    print(f"{'lang':<8}{'→nonbody':>10}{'macro':>9}{'→body':>9}{'macro':>9}")
+    old = before.get("languages", {}) | {"all": before.get("overall", {})}
+    for name, fig in (now["languages"] | {"all": now["overall"]}).items():
+        was = old.get(name)
+        if not was:
+            print(f"{name:<8} (new)")
+            continue
+        cells = []
+        for key in ("removed_nonbody", "removed_nonbody_macro", "kept_body", "kept_body_macro"):
+            a, b = fig.get(key), was.get(key)
+            cells.append("      -" if a is None or b is None else f"{a - b:+.3f}")
+        print(f"{name:<8}" + "".join(f"{c:>9}" for c in cells))
+
+
+def collect(results: list[PageResult]) -> dict[str, Any]:
+    """The figures of a run: overall, per language, per kind, per page."""
+    overall = Tally()
+    by_lang: dict[str, Tally] = defaultdict(Tally)
+    kinds: Counter[tuple[str, bool]] = Counter()
+    for result in results:
+        overall.add(result)
+        by_lang[result.lang].add(result)
+        kinds.update(result.kinds)
+    ordered = sorted(by_lang, key=lambda lang: (-by_lang[lang].pages, lang))
+    per_kind = {}
+    for kind in sorted({k for k, _ in kinds}, key=lambda k: -(kinds[k, False] + kinds[k, True])):
+        removed, kept = kinds[kind, False], kinds[kind, True]
+        right = kept if kind == BODY else removed
+        per_kind[kind] = {
+            "removed": removed,
+            "kept": kept,
+            "precision": round(right / (removed + kept), 4) if removed + kept else None,
+        }
+    return {
+        "overall": overall.figures(),
+        "languages": {lang: by_lang[lang].figures() for lang in ordered},
+        "kinds": per_kind,
+        "pages": {
+            r.name: {
+                "lang": r.lang,
+                "removed": r.removed,
+                "removed_nonbody": r.removed_ok,
+                "kept": r.kept,
+                "kept_body": r.kept_ok,
+            }
+            for r in results
+        },
+    }
+
+
+def print_kinds(per_kind: dict[str, dict[str, Any]]) -> None:
+    print(
+        "\nPer kind: paragraphs removed / kept that got it; precision (removed share, for "
+        "body the kept share)"
+    )
+    print(f"{'kind':<16}{'removed':>9}{'kept':>8}{'precision':>11}")
+    for kind, fig in per_kind.items():
+        print(f"{kind:<16}{fig['removed']:>9}{fig['kept']:>8}{_fmt(fig['precision']):>11}")
+
+
+def print_worst(results: list[PageResult], count: int) -> None:
+    print(f"\nWorst {count} pages (misclassified paragraphs):")
+    print(f"{'page':<44}{'lang':>5}{'removed':>8}{'→body':>6}{'kept':>6}{'→other':>7}")
+    for r in sorted(results, key=lambda r: (-r.errors, r.name))[:count]:
+        print(
+            f"{r.name[:43]:<44}{r.lang:>5}{r.removed:>8}{r.removed - r.removed_ok:>6}"
+            f"{r.kept:>6}{r.kept - r.kept_ok:>7}"
+        )
+
+
+def print_misses(results: list[PageResult], count: int) -> None:
+    misses = [m for r in results for m in r.misses]
+    step = max(1, len(misses) // count)
+    print(f"\n{min(count, len(misses))} of {len(misses)} misclassified paragraphs:")
+    for miss in misses[::step][:count]:
+        text = " ".join(miss["text"].split())
+        print(
+            f"[{miss['side']}] {miss['page'][:40]} {miss['lang']} {miss['position']} "
+            f"<{miss['tag']}> {miss['kind']} ({miss['rule']}; label by {miss['how']}): "
+            f"{text[:100]}"
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--split", choices=("dev", "check", "all"), default="dev")
+    parser.add_argument("--lang", default="", help="comma-separated languages")
+    parser.add_argument("--pages", type=int, default=0)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--against", type=Path)
+    parser.add_argument("--misses", type=int, default=0)
+    parser.add_argument("--worst", type=int, default=10)
+    args = parser.parse_args(argv)
+
+    import diffviewer
+
+    pages = load_pages(args.corpus, args.split, {x for x in args.lang.split(",") if x})
+    if args.pages:
+        pages = pages[: args.pages]
+    if not pages:
+        print(f"no pages in {args.corpus} for split {args.split}", file=sys.stderr)
+        return 2
+    start = time.perf_counter()
+    results = [measure_page(folder, meta) for folder, meta in pages]
+    seconds = time.perf_counter() - start
+
+    figures = collect(results)
+    figures |= {"split": args.split, "corpus": str(args.corpus), "seconds": round(seconds, 2)}
+    figures["diffviewer"] = str(Path(diffviewer.__file__).parent)
+    print(f"diffviewer from {figures['diffviewer']}; corpus {args.corpus}, split {args.split}")
+    print_table(
+        figures["languages"] | {"all": figures["overall"]},
+        "\nRemoved paragraphs that got a non-body kind; kept paragraphs that got body:",
+    )
+
+    print_kinds(figures["kinds"])
+    print_worst(results, args.worst)
+    mismatched = sum(r.label_mismatch for r in results)
+    paragraphs = figures["overall"]["removed"] + figures["overall"]["kept"]
+    print(
+        f"\n{len(results)} pages, {paragraphs} paragraphs in {seconds:.1f} s "
+        f"({1000 * seconds / max(1, len(results)):.0f} ms a page)"
+        + (
+            f"; {mismatched} pages where diffviewer's removals differ from the labels"
+            if mismatched
+            else ""
+        )
+    )
+
+    if args.misses:
+        print_misses(results, args.misses)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", "utf-8")
+    if args.against:
+        print_deltas(figures, json.loads(args.against.read_text(encoding="utf-8")))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
