@@ -41,7 +41,7 @@ Labelling method (``how``):
    not body either way). Nothing else is special-cased.
 
 A page is dropped when trafilatura finds nothing, when under half of its snippets are found in
-the raw text (the HTML-to-text step lost them), when the extractor agrees with fewer than 60 %
+the raw text (the HTML-to-text step lost them), when the extractor agrees with fewer than 75 %
 of the found snippets, when less than 80 % of the extracted text maps onto raw paragraphs, or
 when the article is too short (< 3 paragraphs or < 60 words) or the page has < 5 paragraphs.
 
@@ -116,7 +116,7 @@ _TOKEN = re.compile(rf"[{_SPACELESS}]|[^\W_{_SPACELESS}]+")
 
 COVERED = 0.5  # Share of a paragraph's tokens found in the extracted text to call it article.
 MIN_FOUND = 0.5
-MIN_AGREEMENT = 0.6
+MIN_AGREEMENT = 0.75  # Two of six hand snippets against the extractor: its labels are unsure.
 MIN_MAPPED = 0.8
 MIN_ARTICLE_PARAGRAPHS = 3
 MIN_ARTICLE_WORDS = 60
