@@ -36,9 +36,13 @@ Labelling method (``how``):
    paragraph(s) ``other``, unless the snippet is a small part (< 20 %) of a long (≥ 30 tokens)
    paragraph the extractor kept (then it is left as the extractor said, and counted as a
    conflict). A snippet that agrees with the extractor's label counts as agreement.
-3. Headline guard: a first-level heading (h1) is the page's headline; trafilatura's text leaves
-   the title out, so the extractor's ``other`` stands (the kinds call it ``headline``, which is
-   not body either way). Nothing else is special-cased.
+3. ``island``: before the snippets, a small cluster of extractor-``article`` paragraphs (at
+   most 2 paragraphs and 30 words) lying 10 or more paragraphs away from the main cluster (the
+   one with the most words) becomes ``other``: on reading such islands they were nearly all
+   stray matches (a sidebar teaser, a cookie notice, the title's second copy in a breadcrumb).
+
+The page's h1 headline is usually ``other``: trafilatura's text leaves the title out (the kinds
+call it ``headline``, which is not body either way). Nothing is special-cased per site.
 
 A page is dropped when trafilatura finds nothing, when under half of its snippets are found in
 the raw text (the HTML-to-text step lost them), when the extractor agrees with fewer than 75 %
@@ -115,6 +119,9 @@ _SPACELESS = "\u0e00-\u0e7f\u1000-\u109f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\
 _TOKEN = re.compile(rf"[{_SPACELESS}]|[^\W_{_SPACELESS}]+")
 
 COVERED = 0.5  # Share of a paragraph's tokens found in the extracted text to call it article.
+ISLAND_GAP = 10
+ISLAND_PARAGRAPHS = 2
+ISLAND_WORDS = 30
 MIN_FOUND = 0.5
 MIN_AGREEMENT = 0.75  # Two of six hand snippets against the extractor: its labels are unsure.
 MIN_MAPPED = 0.8
@@ -284,6 +291,35 @@ def _find(snippet: str, norms: list[str]) -> list[int]:
     return [n for n, start in enumerate(starts) if start <= end and start + len(norms[n]) + 1 > at]
 
 
+def drop_islands(paragraph_tokens: list[list[str]], labels: list[str], how: list[str]) -> None:
+    """Relabel ``other`` the extractor's small, far-off islands of article text, in place.
+
+    Article paragraphs are grouped into clusters (neighbours fewer than ISLAND_GAP paragraphs
+    apart); the cluster with the most words is the article. Any other cluster of at most
+    ISLAND_PARAGRAPHS paragraphs and ISLAND_WORDS words is almost always the extractor
+    matching a stray line (a sidebar teaser, a cookie notice, a second copy of the title in a
+    breadcrumb), so it becomes ``other`` (``how``: ``island``). A hand snippet can still
+    make it ``article`` again.
+    """
+    clusters: list[list[int]] = []
+    for n, label in enumerate(labels):
+        if label != "article":
+            continue
+        if clusters and n - clusters[-1][-1] < ISLAND_GAP:
+            clusters[-1].append(n)
+        else:
+            clusters.append([n])
+    if len(clusters) < 2:
+        return
+    words = [sum(len(paragraph_tokens[n]) for n in cluster) for cluster in clusters]
+    main = words.index(max(words))
+    for k, cluster in enumerate(clusters):
+        if k != main and len(cluster) <= ISLAND_PARAGRAPHS and words[k] <= ISLAND_WORDS:
+            for n in cluster:
+                labels[n] = "other"
+                how[n] = "island"
+
+
 def _apply_snippets(
     snippets: dict[str, Any], paragraph_tokens: list[list[str]], labels: list[str], how: list[str]
 ) -> tuple[int, int, int, int]:
@@ -355,7 +391,7 @@ def label_page(
     coverage, mapped = _coverage(paragraph_tokens, tokens(extracted))
     labels = ["article" if share >= COVERED else "other" for share in coverage]
     how = ["extractor"] * len(labels)
-
+    drop_islands(paragraph_tokens, labels, how)
     found, agree, conflicts, total = _apply_snippets(snippets, paragraph_tokens, labels, how)
     article_words = sum(
         len(t) for t, label in zip(paragraph_tokens, labels, strict=True) if label == "article"
