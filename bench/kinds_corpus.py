@@ -58,6 +58,10 @@ Split: the SHA-1 of the file name decides, deterministically: ~70 % ``dev`` (tun
 
 Usage:
     python bench/kinds_corpus.py --trafilatura PATH [--out DIR] [--jobs N] [--limit N]
+    python bench/kinds_corpus.py --out DIR --export DEST FOLDER=PAGE...
+
+The second form copies built pages into a small fixed set (tests/data/real_pages/FOLDER/raw.txt,
+clean.txt), trimmed to at most 150 paragraphs around the article, and prints a README row each.
 
 PATH is a checkout of the trafilatura repository or a bare git repository of it (its HEAD is
 read with ``git archive``). Needs the ``bench`` extra: ``pip install -e '.[bench]'``.
@@ -503,18 +507,49 @@ def write_page(page: Page, pages: Path) -> None:
     )
 
 
+def export(corpus: Path, dest: Path, pairs: list[str], limit: int = 150) -> None:
+    """Copy pages of a built corpus into ``dest/FOLDER/{raw,clean}.txt``, at most ``limit``
+    paragraphs each (a window around the article paragraphs), and print a README table row."""
+    for pair in pairs:
+        folder, _, page = pair.partition("=")
+        source = corpus / "pages" / page
+        meta = json.loads((source / "meta.json").read_text(encoding="utf-8"))
+        texts = (source / "raw.txt").read_text(encoding="utf-8").rstrip("\n").split("\n\n")
+        labels = [p["label"] for p in meta["paragraphs"]]
+        article = [n for n, label in enumerate(labels) if label == "article"]
+        start = max(0, min(article[0] - (limit - (article[-1] - article[0] + 1)) // 2,
+                           len(texts) - limit))  # fmt: skip
+        window = range(start, min(len(texts), start + limit))
+        raw = [texts[n] for n in window]
+        clean = [texts[n] for n in window if labels[n] == "article"]
+        (dest / folder).mkdir(parents=True, exist_ok=True)
+        (dest / folder / "raw.txt").write_text("\n\n".join(raw) + "\n", encoding="utf-8")
+        (dest / folder / "clean.txt").write_text("\n\n".join(clean) + "\n", encoding="utf-8")
+        trimmed = "" if len(raw) == len(texts) else f" (of {len(texts)})"
+        print(
+            f"| {folder} | {meta['lang']} | {meta['url']} | {meta['source']} | "
+            f"{len(raw)}{trimmed} | {len(clean)} |"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--trafilatura",
         type=Path,
-        required=True,
         help="a checkout of adbar/trafilatura, or a bare git repository of it",
     )
+    parser.add_argument("--export", type=Path, metavar="DEST", help="copy pages to DEST")
+    parser.add_argument("pairs", nargs="*", metavar="FOLDER=PAGE", help="pages to --export")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages (testing)")
     args = parser.parse_args(argv)
+    if args.export:
+        export(args.out, args.export, args.pairs)
+        return 0
+    if args.trafilatura is None:
+        parser.error("--trafilatura is required to build the corpus")
     start = time.perf_counter()
     for root, _temporary in _fixtures(args.trafilatura.resolve()):
         data = json.loads((root / "tests" / "evaldata.json").read_text(encoding="utf-8"))
