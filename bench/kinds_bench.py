@@ -15,8 +15,11 @@ not body, but not furniture either: the labels cannot tell an article's own head
 from its text, so this looser figure shows how much of the kept side's misses are of that sort);
 then per
 kind how many removed and kept paragraphs got it and the kind's precision as a non-body call
-(share of its paragraphs that were removed; for ``body``: share that were kept); then the 10 worst
-pages (most misclassified paragraphs) and the run time.
+(share of its paragraphs that were removed; for ``body``: share that were kept); removed → non-body
+by place (before the first kept paragraph, between kept ones, after the last); both figures by the
+block element a paragraph came from (li, div, p, h2…, from meta.json); the kinds given to the
+reader comments that the corpus's hand snippets name (a ``comment`` kind should catch them); then
+the 10 worst pages (most misclassified paragraphs) and the run time.
 
 diffviewer is imported from the current directory, so another worktree can measure its own code:
 ``cd /work/wt/kinds && python /work/wt/corpus/bench/kinds_bench.py --corpus /work/kinds-corpus``.
@@ -107,6 +110,9 @@ class PageResult:
     kept_ok: int = 0
     kept_article: int = 0
     kinds: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    # (group, key, removed|kept, right|all): by place (before/inside/after the article), by
+    # block tag, and the kinds of reader comments the hand snippets point at.
+    facets: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
     misses: list[dict[str, Any]] = field(default_factory=list)
     label_mismatch: bool = False
 
@@ -128,11 +134,22 @@ def measure_page(folder: Path, meta: dict[str, Any]) -> PageResult:
     result.label_mismatch = len(labels) != len(raw) or sum(
         1 for p in labels if p["label"] == "article"
     ) != len(kept_index)
+    first, last = (min(kept_index), max(kept_index)) if kept_index else (0, -1)
     for paragraph in raw:
         kind = str(paragraph.kind)
         was_kept = paragraph.index in kept_index
         result.kinds[kind, was_kept] += 1
         ok = (kind == BODY) if was_kept else (kind != BODY)
+        side = "kept" if was_kept else "removed"
+        label = labels[paragraph.index] if paragraph.index < len(labels) else {}
+        place = (
+            "before" if paragraph.index < first else "after" if paragraph.index > last else "inside"
+        )
+        for group, key in (("place", place), ("tag", label.get("tag", "?"))):
+            result.facets[group, key, side, "all"] += 1
+            result.facets[group, key, side, "right"] += ok
+        if "comments" in label.get("how", "") and not was_kept:
+            result.facets["comment", kind, side, "all"] += 1
         if was_kept:
             result.kept += 1
             result.kept_ok += ok
@@ -141,12 +158,12 @@ def measure_page(folder: Path, meta: dict[str, Any]) -> PageResult:
             result.removed += 1
             result.removed_ok += ok
         if not ok:
-            label = labels[paragraph.index] if paragraph.index < len(labels) else {}
             result.misses.append(
                 {
                     "page": folder.name,
                     "lang": result.lang,
-                    "side": "kept" if was_kept else "removed",
+                    "side": side,
+                    "place": place,
                     "position": f"{paragraph.index + 1}/{len(raw)}",
                     "kind": kind,
                     "rule": paragraph.rule,
@@ -223,6 +240,12 @@ def collect(results: list[PageResult]) -> dict[str, Any]:
         by_lang[result.lang].add(result)
         kinds.update(result.kinds)
     ordered = sorted(by_lang, key=lambda lang: (-by_lang[lang].pages, lang))
+    facets: Counter[tuple[str, str, str, str]] = Counter()
+    for result in results:
+        facets.update(result.facets)
+    grouped: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
+    for (group, key, side, what), count in facets.items():
+        grouped[group].setdefault(key, {})[f"{side}_{what}"] = count
     per_kind = {}
     for kind in sorted({k for k, _ in kinds}, key=lambda k: -(kinds[k, False] + kinds[k, True])):
         removed, kept = kinds[kind, False], kinds[kind, True]
@@ -236,6 +259,9 @@ def collect(results: list[PageResult]) -> dict[str, Any]:
         "overall": overall.figures(),
         "languages": {lang: by_lang[lang].figures() for lang in ordered},
         "kinds": per_kind,
+        "places": grouped["place"],
+        "tags": grouped["tag"],
+        "comment_kinds": {k: v.get("removed_all", 0) for k, v in grouped["comment"].items()},
         "pages": {
             r.name: {
                 "lang": r.lang,
@@ -259,6 +285,35 @@ def print_kinds(per_kind: dict[str, dict[str, Any]]) -> None:
         print(f"{kind:<16}{fig['removed']:>9}{fig['kept']:>8}{_fmt(fig['precision']):>11}")
 
 
+def _share(fig: dict[str, int], side: str) -> str:
+    whole = fig.get(f"{side}_all", 0)
+    return _fmt(fig.get(f"{side}_right", 0) / whole if whole else None)
+
+
+def print_facets(figures: dict[str, Any]) -> None:
+    print(
+        "\nWhere they are: removed paragraphs before the first kept one, between kept ones, after"
+    )
+    print(f"{'place':<10}{'removed':>9}{'→nonbody':>9}")
+    for place in ("before", "inside", "after"):
+        fig = figures["places"].get(place, {})
+        print(f"{place:<10}{fig.get('removed_all', 0):>9}{_share(fig, 'removed'):>9}")
+    print("\nBy the block element a paragraph came from (the 12 most frequent)")
+    print(f"{'tag':<12}{'removed':>9}{'→nonbody':>9}{'kept':>8}{'→body':>7}")
+    tags = figures["tags"]
+    for tag in sorted(tags, key=lambda t: -sum(v for k, v in tags[t].items() if "all" in k))[:12]:
+        fig = tags[tag]
+        print(
+            f"{tag:<12}{fig.get('removed_all', 0):>9}{_share(fig, 'removed'):>9}"
+            f"{fig.get('kept_all', 0):>8}{_share(fig, 'kept'):>7}"
+        )
+    comments = figures["comment_kinds"]
+    if comments:
+        total = sum(comments.values())
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(comments.items(), key=lambda i: -i[1]))
+        print(f"\nReader comments named by the hand snippets: {total} paragraphs; kinds: {kinds}")
+
+
 def print_worst(results: list[PageResult], count: int) -> None:
     print(f"\nWorst {count} pages (misclassified paragraphs):")
     print(f"{'page':<44}{'lang':>5}{'removed':>8}{'→body':>6}{'kept':>6}{'→other':>7}")
@@ -276,7 +331,8 @@ def print_misses(results: list[PageResult], count: int) -> None:
     for miss in misses[::step][:count]:
         text = " ".join(miss["text"].split())
         print(
-            f"[{miss['side']}] {miss['page'][:40]} {miss['lang']} {miss['position']} "
+            f"[{miss['side']}, {miss['place']}] {miss['page'][:40]} {miss['lang']} "
+            f"{miss['position']} "
             f"<{miss['tag']}> {miss['kind']} ({miss['rule']}; label by {miss['how']}): "
             f"{text[:100]}"
         )
@@ -317,6 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     print_kinds(figures["kinds"])
+    print_facets(figures)
     print_worst(results, args.worst)
     mismatched = sum(r.label_mismatch for r in results)
     paragraphs = figures["overall"]["removed"] + figures["overall"]["kept"]
