@@ -121,6 +121,7 @@ _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"))
 # Spaceless scripts count one token per character; other words are runs of letters/digits.
 _SPACELESS = "\u0e00-\u0e7f\u1000-\u109f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_SPACELESS}]|[^\W_{_SPACELESS}]+")
+_GLUED = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ])")
 
 COVERED = 0.5  # Share of a paragraph's tokens found in the extracted text to call it article.
 ISLAND_GAP = 10
@@ -149,7 +150,9 @@ def folder_name(file_name: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.lower())
+    """Lower-case word tokens; words glued at a case change ("KlimaschutzBohren", two inline
+    elements with no space between them) count as two, as the extractor spaces them."""
+    return _TOKEN.findall(_GLUED.sub(" ", text).lower())
 
 
 # --- HTML → visible paragraphs -------------------------------------------------------------
