@@ -17,7 +17,9 @@ then per
 kind how many removed and kept paragraphs got it and the kind's precision as a non-body call
 (share of its paragraphs that were removed; for ``body``: share that were kept); removed → non-body
 by place (before the first kept paragraph, between kept ones, after the last); both figures by the
-block element a paragraph came from (li, div, p, h2…, from meta.json); the kinds given to the
+block element a paragraph came from (li, div, p, h2…, from meta.json) and by the page region it
+sat in (a hint from HTML tags and class/id words: navigation, footer, comments, share, related,
+ad, consent…), with the kinds most given to the removed ones there; the kinds given to the
 reader comments that the corpus's hand snippets name (a ``comment`` kind should catch them); then
 the 10 worst pages (most misclassified paragraphs) and the run time.
 
@@ -145,9 +147,12 @@ def measure_page(folder: Path, meta: dict[str, Any]) -> PageResult:
         place = (
             "before" if paragraph.index < first else "after" if paragraph.index > last else "inside"
         )
-        for group, key in (("place", place), ("tag", label.get("tag", "?"))):
+        region = label.get("region", "?") or "-"
+        for group, key in (("place", place), ("tag", label.get("tag", "?")), ("region", region)):
             result.facets[group, key, side, "all"] += 1
             result.facets[group, key, side, "right"] += ok
+        if not was_kept:
+            result.facets["region_kind", f"{region} {kind}", side, "all"] += 1
         if "comments" in label.get("how", "") and not was_kept:
             result.facets["comment", kind, side, "all"] += 1
         if was_kept:
@@ -261,6 +266,8 @@ def collect(results: list[PageResult]) -> dict[str, Any]:
         "kinds": per_kind,
         "places": grouped["place"],
         "tags": grouped["tag"],
+        "regions": grouped["region"],
+        "region_kinds": {k: v.get("removed_all", 0) for k, v in grouped["region_kind"].items()},
         "comment_kinds": {k: v.get("removed_all", 0) for k, v in grouped["comment"].items()},
         "pages": {
             r.name: {
@@ -306,6 +313,23 @@ def print_facets(figures: dict[str, Any]) -> None:
         print(
             f"{tag:<12}{fig.get('removed_all', 0):>9}{_share(fig, 'removed'):>9}"
             f"{fig.get('kept_all', 0):>8}{_share(fig, 'kept'):>7}"
+        )
+    print("\nBy page region (a hint from HTML tags and class/id words: nav, footer, comment…)")
+    print(f"{'region':<12}{'removed':>9}{'→nonbody':>9}{'kept':>8}{'→body':>7}  kinds of removed")
+    regions = figures["regions"]
+    for region in sorted(regions, key=lambda r: -regions[r].get("removed_all", 0)):
+        fig = regions[region]
+        kinds = Counter(
+            {
+                key.split(" ", 1)[1]: n
+                for key, n in figures["region_kinds"].items()
+                if key.split(" ", 1)[0] == region
+            }
+        )
+        top = ", ".join(f"{k} {n}" for k, n in kinds.most_common(3))
+        print(
+            f"{region:<12}{fig.get('removed_all', 0):>9}{_share(fig, 'removed'):>9}"
+            f"{fig.get('kept_all', 0):>8}{_share(fig, 'kept'):>7}  {top}"
         )
     comments = figures["comment_kinds"]
     if comments:

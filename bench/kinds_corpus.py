@@ -22,7 +22,9 @@ For each page the script writes, under ``--out`` (default /work/kinds-corpus), a
   one raw paragraph, word for word).
 - ``meta.json``: source file, URL, language (and where it came from), split, the page's
   agreement figures, and per raw paragraph: ``label`` (``article``/``other``), ``how`` it was
-  decided, the block ``tag`` it came from and the extractor ``coverage``.
+  decided, the block ``tag`` it came from, the page ``region`` it sat in (a hint from HTML tags
+  and class/id words: navigation, footer, sidebar, comments, related, share, consent, form, ad,
+  header, or ''; never used for the labels) and the extractor ``coverage``.
 
 Labelling method (``how``):
 
@@ -114,6 +116,28 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _CELLS = frozenset({"td", "th"})
+# Page regions, first match wins: (name, exact class/id words, word prefixes).
+_REGIONS: tuple[tuple[str, frozenset[str], tuple[str, ...]], ...] = (
+    ("comments", frozenset({"respond", "replies", "discussion"}),
+     ("comment", "kommentar", "disqus", "leserbrief")),
+    ("share", frozenset({"sharing", "follow"}), ("share", "social", "teilen")),
+    ("related", frozenset({"latest", "weitere", "similar", "aehnlich"}),
+     ("related", "teaser", "recommend", "popular", "mostread", "trending", "outbrain", "taboola")),
+    ("ad", frozenset({"ad", "ads", "anzeige", "werbung", "dfp", "adsense"}),
+     ("advert", "sponsor", "adslot", "adunit", "adcontainer")),
+    ("consent", frozenset({"gdpr", "paywall", "subscribe", "login", "signup", "register", "abo"}),
+     ("cookie", "consent", "newsletter")),
+    ("navigation", frozenset({"nav", "menu", "pagination", "pager", "toc"}),
+     ("navigation", "navbar", "breadcrumb", "menu", "mainnav")),
+    ("footer", frozenset({"foot", "bottom", "colophon", "imprint", "impressum"}), ("footer",)),
+    ("sidebar", frozenset({"aside"}), ("sidebar",)),  # Not "widget", "rail": layout words.
+    ("header", frozenset({"masthead", "topbar"}), ("siteheader", "site-header")),
+)  # fmt: skip
+_REGION_TAGS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form"}
+_REGION_SKIP = frozenset({"html", "body", "main", "article"})
+_TAXONOMY = ("tag-", "category-", "postid-", "page-id-", "post-template", "format-")
+_WORD = re.compile(r"[a-z0-9]+")
+_NOT_REGION = frozenset({"commentary", "commentaries", "advertorial"})  # Article types.
 _BR = "\x00"
 _PARAGRAPH_BREAK = re.compile(rf"\s*{_BR}\s*{_BR}[\s{_BR}]*")
 _INVISIBLE_CHARS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\xad"))
@@ -160,9 +184,10 @@ def tokens(text: str) -> list[str]:
 
 @dataclass
 class _Collector:
-    paragraphs: list[tuple[str, str]] = field(default_factory=list)
+    paragraphs: list[tuple[str, str, str]] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
     blocks: list[str] = field(default_factory=lambda: ["body"])
+    regions: list[str] = field(default_factory=lambda: [""])
 
     def add(self, text: str | None) -> None:
         if text:
@@ -176,7 +201,28 @@ class _Collector:
         for piece in _PARAGRAPH_BREAK.split(text):
             clean = " ".join(piece.replace(_BR, " ").split())
             if clean:
-                self.paragraphs.append((clean, self.blocks[-1]))
+                self.paragraphs.append((clean, self.blocks[-1], self.regions[-1]))
+
+
+def region_of(element: Any, tag: str) -> str:
+    """The kind of page region an element opens, from its tag and its class and id words, or ''.
+
+    Not a label: a hint the benchmark groups its figures by (what do the kinds call paragraphs
+    inside comment sections, share bars, related-article lists…). html/body/main/article carry
+    page-wide classes (WordPress's ``comments-open``), so they open none.
+    """
+    if tag in _REGION_SKIP:
+        return ""
+    names = " ".join(
+        name
+        for name in f"{element.get('class', '')} {element.get('id', '')}".split()
+        if not name.lower().startswith(_TAXONOMY)
+    )
+    words = [w for w in _WORD.findall(_GLUED.sub(" ", names).lower()) if w not in _NOT_REGION]
+    for region, exact, prefixes in _REGIONS:
+        if any(word in exact or word.startswith(prefixes) for word in words):
+            return region
+    return _REGION_TAGS.get(tag, "")
 
 
 def _hidden(element: Any) -> bool:
@@ -209,6 +255,9 @@ def _walk(element: Any, out: _Collector) -> None:
         out.blocks.append(tag)
     elif tag in _CELLS:
         out.add(" ")
+    region = region_of(element, tag)
+    if region:
+        out.regions.append(region)
     out.add(element.text)
     for child in element:
         _walk(child, out)
@@ -217,11 +266,13 @@ def _walk(element: Any, out: _Collector) -> None:
         out.blocks.pop()
     elif tag in _CELLS:
         out.add(" ")
+    if region:
+        out.regions.pop()
     out.add(element.tail)
 
 
-def visible_paragraphs(tree: Any) -> list[tuple[str, str]]:
-    """(text, block tag) of each visible paragraph of an lxml HTML tree, in reading order."""
+def visible_paragraphs(tree: Any) -> list[tuple[str, str, str]]:
+    """(text, block tag, region) of each visible paragraph of an lxml HTML tree, in order."""
     out = _Collector()
     body = tree.find(".//body")
     _walk(body if body is not None else tree, out)
@@ -250,7 +301,7 @@ class Page:
     name: str
     source: str
     url: str
-    paragraphs: list[tuple[str, str]]
+    paragraphs: list[tuple[str, str, str]]
     labels: list[str]
     how: list[str]
     coverage: list[float]
@@ -394,7 +445,7 @@ def label_page(
     )
     if not extracted:
         return "extractor found nothing"
-    paragraph_tokens = [tokens(text) for text, _ in paragraphs]
+    paragraph_tokens = [tokens(text) for text, _, _ in paragraphs]
     coverage, mapped = _coverage(paragraph_tokens, tokens(extracted))
     labels = ["article" if share >= COVERED else "other" for share in coverage]
     how = ["extractor"] * len(labels)
@@ -418,7 +469,7 @@ def label_page(
         return reason
     declared = page_language(tree)
     article_text = " ".join(
-        t for (t, _), label in zip(paragraphs, labels, strict=True) if label == "article"
+        t for (t, _, _), label in zip(paragraphs, labels, strict=True) if label == "article"
     )
     detected, confidence = _detect(article_text)
     if not declared:
@@ -487,7 +538,7 @@ def _swap(built: Path, pages: Path) -> None:
 def write_page(page: Page, pages: Path) -> None:
     folder = pages / page.name
     folder.mkdir(parents=True, exist_ok=True)
-    texts = [text for text, _ in page.paragraphs]
+    texts = [text for text, _, _ in page.paragraphs]
     (folder / "raw.txt").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
     kept = [t for t, label in zip(texts, page.labels, strict=True) if label == "article"]
     (folder / "clean.txt").write_text("\n\n".join(kept) + "\n", encoding="utf-8")
@@ -499,8 +550,14 @@ def write_page(page: Page, pages: Path) -> None:
         "split": split_of(Path(page.source).name),
         "figures": page.figures,
         "paragraphs": [
-            {"label": label, "how": how, "tag": tag, "coverage": round(cov, 2)}
-            for (_, tag), label, how, cov in zip(
+            {
+                "label": label,
+                "how": how,
+                "tag": tag,
+                "region": region,
+                "coverage": round(cov, 2),
+            }
+            for (_, tag, region), label, how, cov in zip(
                 page.paragraphs, page.labels, page.how, page.coverage, strict=True
             )
         ],
