@@ -376,6 +376,11 @@ def main(argv: list[str] | None = None) -> int:
 
     import diffviewer
 
+    if not (args.corpus / "pages").is_dir():
+        print(
+            f"{args.corpus}: no pages/ here; build it with bench/kinds_corpus.py", file=sys.stderr
+        )
+        return 2
     pages = load_pages(args.corpus, args.split, {x for x in args.lang.split(",") if x})
     if args.pages:
         pages = pages[: args.pages]
