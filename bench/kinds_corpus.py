@@ -502,9 +502,12 @@ def _fixtures(source: Path) -> Iterator[tuple[Path, bool]]:
     if (source / "tests" / "evaldata.json").exists():
         yield source, False
         return
+    if not (source / "HEAD").exists() and not (source / ".git").exists():
+        raise SystemExit(f"{source}: neither a trafilatura checkout nor a git repository")
+    git_dir = source / ".git" if (source / ".git").exists() else source
     temp = Path(tempfile.mkdtemp(prefix="kinds-corpus-"))
     archive = subprocess.run(
-        ["git", f"--git-dir={source}", "archive", "HEAD", "tests/eval", "tests/cache",
+        ["git", f"--git-dir={git_dir}", "archive", "HEAD", "tests/eval", "tests/cache",
          "tests/evaldata.json"],
         check=True, capture_output=True,
     ).stdout  # fmt: skip
