@@ -32,7 +32,8 @@ Options:
     --lang L          only pages in these languages (comma-separated)
     --pages N         only the first N pages (a quick look)
     --json FILE       save the figures (overall, per language, per kind, per page)
-    --against FILE    print before/after deltas against figures saved with --json
+    --against FILE    print before/after deltas against figures saved with --json: per
+                      language, per page region, and the pages with more misses than before
     --misses N        dump N misclassified paragraphs (page, position, text head, kind, rule),
                       chosen evenly over all misses, to study
     --worst N         how many worst pages to list (default 10)
@@ -233,6 +234,42 @@ def print_deltas(now: dict[str, Any], before: dict[str, Any]) -> None:
             a, b = fig.get(key), was.get(key)
             cells.append("      -" if a is None or b is None else f"{a - b:+.3f}")
         print(f"{name:<8}" + "".join(f"{c:>9}" for c in cells))
+    _print_region_deltas(now.get("regions", {}), before.get("regions", {}))
+    _print_page_deltas(now.get("pages", {}), before.get("pages", {}))
+
+
+def _ratio(fig: dict[str, int], side: str) -> float | None:
+    whole = fig.get(f"{side}_all", 0)
+    return fig.get(f"{side}_right", 0) / whole if whole else None
+
+
+def _print_region_deltas(now: dict[str, Any], before: dict[str, Any]) -> None:
+    if not now or not before:
+        return
+    print(f"\n{'region':<12}{'→nonbody':>9}{'→body':>9}   (after − before, per page region)")
+    for region in sorted(now, key=lambda r: -now[r].get("removed_all", 0)):
+        cells = []
+        for side in ("removed", "kept"):
+            a, b = _ratio(now[region], side), _ratio(before.get(region, {}), side)
+            cells.append("      -" if a is None or b is None else f"{a - b:+.3f}")
+        print(f"{region:<12}" + "".join(f"{c:>9}" for c in cells))
+
+
+def _print_page_deltas(now: dict[str, Any], before: dict[str, Any], count: int = 10) -> None:
+    """The pages with the most new misclassified paragraphs (what a change broke)."""
+
+    def errors(fig: dict[str, Any]) -> int:
+        return int(fig["removed"] - fig["removed_nonbody"] + fig["kept"] - fig["kept_body"])
+
+    worse = sorted(
+        ((errors(now[name]) - errors(before[name]), name) for name in now if name in before),
+        reverse=True,
+    )
+    worse = [(delta, name) for delta, name in worse[:count] if delta > 0]
+    if worse:
+        print(f"\nPages with more misclassified paragraphs than before (up to {count}):")
+        for delta, name in worse:
+            print(f"  +{delta:<5} {name} ({now[name]['lang']})")
 
 
 def collect(results: list[PageResult]) -> dict[str, Any]:
