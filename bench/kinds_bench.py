@@ -36,6 +36,8 @@ Options:
                       language, per page region, and the pages with more misses than before
     --misses N        dump N misclassified paragraphs (page, position, text head, kind, rule),
                       chosen evenly over all misses, to study
+    --where K=V,…     only misses with these fields: side (removed|kept), place
+                      (before|inside|after), region, tag, kind, rule, lang
     --worst N         how many worst pages to list (default 10)
 """
 
@@ -175,6 +177,7 @@ def measure_page(folder: Path, meta: dict[str, Any]) -> PageResult:
                     "rule": paragraph.rule,
                     "how": label.get("how", "?"),
                     "tag": label.get("tag", "?"),
+                    "region": region,
                     "text": paragraph.text,
                 }
             )
@@ -385,15 +388,21 @@ def print_worst(results: list[PageResult], count: int) -> None:
         )
 
 
-def print_misses(results: list[PageResult], count: int) -> None:
-    misses = [m for r in results for m in r.misses]
+def print_misses(results: list[PageResult], count: int, where: str = "") -> None:
+    wanted = dict(item.split("=", 1) for item in where.split(",") if "=" in item)
+    misses = [
+        m
+        for r in results
+        for m in r.misses
+        if all(str(m.get(key)) == value for key, value in wanted.items())
+    ]
     step = max(1, len(misses) // count)
     print(f"\n{min(count, len(misses))} of {len(misses)} misclassified paragraphs:")
     for miss in misses[::step][:count]:
         text = " ".join(miss["text"].split())
         print(
-            f"[{miss['side']}, {miss['place']}] {miss['page'][:40]} {miss['lang']} "
-            f"{miss['position']} "
+            f"[{miss['side']}, {miss['place']}, {miss['region']}] {miss['page'][:40]} "
+            f"{miss['lang']} {miss['position']} "
             f"<{miss['tag']}> {miss['kind']} ({miss['rule']}; label by {miss['how']}): "
             f"{text[:100]}"
         )
@@ -409,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path)
     parser.add_argument("--misses", type=int, default=0)
     parser.add_argument("--worst", type=int, default=10)
+    parser.add_argument("--where", default="", help="filter --misses: side=removed,region=…")
     args = parser.parse_args(argv)
 
     import diffviewer
@@ -454,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     if args.misses:
-        print_misses(results, args.misses)
+        print_misses(results, args.misses, args.where)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n", "utf-8")
     if args.against:
