@@ -4,10 +4,10 @@
 rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions all hold, or
 ``(Kind.BODY, "default")``. The facts rules test:
 
-- words: whitespace-separated tokens (in scripts written without spaces, each character
-  counts, as in ``paragraphs.count_words``);
-- ends_with_full_stop: the text ends with ``. ! ? …`` (or ``。！？``), closing quotes and
-  brackets after it allowed;
+- words: whitespace-separated tokens; in scripts written without spaces (Chinese, Japanese,
+  Thai, Lao, Khmer, Burmese), characters divided by the average length of a word there;
+- ends_with_full_stop: the text ends with ``. ! ? …`` or a full stop of another script
+  (``。！？ । ۔ ؟ ။`` …), closing quotes and brackets after it allowed;
 - title_case: of the words starting with a letter, small words (a, of, the, de, und, …) left
   out, at least two and three in four start with a capital;
 - position: the index in the sequence (``first``, ``last``, ``first_n``, ``last_n``);
@@ -43,6 +43,7 @@ from diffviewer.core.rules import (
     RuleSet,
     load_rules,
 )
+from diffviewer.core.structure import page_structure
 
 __all__ = ["KindMemo", "Rule", "RuleSet", "classify", "describe_rule", "load_rules"]
 
@@ -50,7 +51,9 @@ _LINK_MAX_WORDS = 4
 _LINK_RUN = 3
 _LONG_TOKEN = 12
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
-_SENTENCE_END = frozenset(".!?…。！？")
+# Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
+# width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
+_SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
 _CLOSERS = "\"'”’»)]*› \u00a0"
 _OPENERS = "\"'‘“«¿¡([*"
 # Words a title-case headline leaves in lower case (English, French, German, Spanish).
@@ -121,7 +124,51 @@ def classify(
         out.append(result)
         if uses_follows:
             previous = result[0]._value_
+    if plan.structural and count:
+        _apply_structure(texts, words, stops, in_run, out, plan)
     return out
+
+
+def _apply_structure(
+    texts: Sequence[str],
+    words: Sequence[int],
+    stops: Sequence[bool],
+    in_run: Sequence[bool],
+    out: list[tuple[Kind, str]],
+    plan: _Plan,
+) -> None:
+    """Second pass: a structural rule replaces the first pass's result where it comes first.
+
+    Rules are tried in file order; a structural rule (``structure = …``) holds for a
+    paragraph whose place (``core.structure``) it names, so it wins over every rule after it
+    in the file, and loses to every rule before it.
+    """
+    markers = sum(1 for _, name in out if name in plan.markers)
+    places = page_structure(words, stops, [kind for kind, _ in out], markers)
+    count = len(texts)
+    for index, place in enumerate(places):
+        if place is None:
+            continue
+        ranked = plan.structural.get(place)
+        if not ranked:
+            continue
+        decided = plan.order.get(out[index][1], len(plan.order))
+        previous = out[index - 1][0]._value_ if index else None
+        facts: _Facts = (
+            words[index],
+            stops[index],
+            in_run[index],
+            plan.position_mask(index, count),
+            previous,
+        )
+        for order, rule in ranked:
+            if order >= decided:
+                break
+            if plan.admits(rule, facts):
+                result = _first_match(texts[index], (rule,))
+                if result[1] == rule.name:
+                    out[index] = result
+                    break
 
 
 def describe_rule(rules: RuleSet, name: str) -> str:
@@ -147,7 +194,9 @@ def is_title_case(text: str) -> bool:
 
 
 def _count_words(text: str, cap: int) -> int:
-    """Whitespace-separated words (characters in spaceless scripts), counted up to ``cap``."""
+    """Words, counted up to ``cap``: whitespace-separated tokens, and in scripts written
+    without spaces, characters divided by how many make a word there on average
+    (``_CHARACTERS_PER_WORD``), so that word limits mean the same in every script."""
     if single_spaced(text):  # A key (the usual input): counting spaces makes no word list.
         count = min(text.count(" ") + 1 if text else 0, cap)
     else:
@@ -158,8 +207,34 @@ def _count_words(text: str, cap: int) -> int:
         and len(text) > _LONG_TOKEN * count
         and spaceless_pattern("[{S}]").search(text) is not None
     ):
-        return min(count_words(text), cap)
+        return min(_spaceless_words(text), cap)
     return count
+
+
+#: Characters per word in scripts written without spaces (Chinese words have one to three
+#: characters, Japanese mixes them with kana endings; a Thai, Lao, Khmer or Burmese word is
+#: several letters and marks), so a 20-word limit is about 20 words in any script.
+_CHARACTERS_PER_WORD = (
+    ("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]", 1.7),
+    ("[\u3040-\u30ff]", 2.5),
+    ("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]", 4.5),
+)
+
+
+def _spaceless_words(text: str) -> int:
+    """``paragraphs.count_words`` with the characters of spaceless scripts counted as words
+    (see ``_CHARACTERS_PER_WORD``) instead of one each."""
+    count = float(count_words(text))
+    for script, per_word in _CHARACTERS_PER_WORD:
+        characters = len(_compiled(script).findall(text))
+        if characters:
+            count += max(1.0, characters / per_word) - characters
+    return max(1, round(count)) if text.strip() else 0
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _ends_with_full_stop(text: str) -> bool:
@@ -244,6 +319,18 @@ class _Plan:
             if rule.follows is not None
         }
         self._candidates: dict[_Facts, tuple[Rule, ...]] = {}
+        self.order = {rule.name: n for n, rule in enumerate(self.rules)}
+        # Rules whose pattern finds page furniture: what they find shows a version is a page.
+        self.markers = frozenset(
+            rule.name
+            for rule in self.rules
+            if rule.pattern is not None and rule.kind.is_boilerplate and rule.structure is None
+        )
+        # Structural rules by the place they name, in file order (see ``_apply_structure``).
+        self.structural: dict[str, list[tuple[int, Rule]]] = {}
+        for n, rule in enumerate(self.rules):
+            if rule.structure is not None:
+                self.structural.setdefault(rule.structure, []).append((n, rule))
 
     def position_mask(self, index: int, count: int) -> int:
         mask = 0
@@ -260,11 +347,14 @@ class _Plan:
     def candidates(self, facts: _Facts) -> tuple[Rule, ...]:
         found = self._candidates.get(facts)
         if found is None:
-            found = tuple(rule for rule in self.rules if self._admits(rule, facts))
+            found = tuple(
+                rule for rule in self.rules if rule.structure is None and self.admits(rule, facts)
+            )
             self._candidates[facts] = found
         return found
 
-    def _admits(self, rule: Rule, facts: _Facts) -> bool:
+    def admits(self, rule: Rule, facts: _Facts) -> bool:
+        """Whether ``rule``'s cheap conditions hold (all but patterns, title case, place)."""
         words, stop, in_run, mask, previous = facts
         return not (
             (rule.min_words is not None and words < rule.min_words)
