@@ -22,9 +22,11 @@ How the article is found:
   subheadings of the article), up to the first menu, banner or prompt on either side;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
+- outside the region, only paragraphs within ``NEAR`` paragraphs of furniture (what a rule
+  called so: a menu run, a share button, a "Related" heading) get a place: a list of the
+  article's own that the region missed stays body;
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")
-  or from the first of short lines that repeat between prose paragraphs ("Reply", "Report"),
-  to the last prose paragraph.
+  to the last prose paragraph that no rule called furniture.
 
 Conservative by design: a version whose text is all article (a cleaned page, a revision of
 a story) has no place facts at all. The pass only speaks on a page: when marker rules (those
@@ -39,7 +41,6 @@ Imports: the standard library and ``core.model`` only.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from diffviewer.core.model import Kind
@@ -76,8 +77,8 @@ HEAD_REACH = 12
 HEAD_TITLE_WORDS = 40
 #: A teaser headline has at least this many words (menus have shorter lines).
 TEASER_TITLE_MIN = 4
-#: A short line that recurs this often after the article, between prose, marks comments.
-REPEATS = 3
+#: Outside the article, furniture within this many paragraphs makes a short line furniture.
+NEAR = 3
 
 # Kinds that a marker rule gave: page furniture whatever its shape.
 _FURNITURE = frozenset(
@@ -122,19 +123,41 @@ def page_structure(
     outside = sum(1 for i in range(count) if (i < head or i > end) and words[i] and not prose[i])
     if outside < MIN_FURNITURE:
         return out
+    near = _near_furniture(kinds)
     for i in range(head):
-        out[i] = "teaser_run" if teaser[i] else "before_article"
+        out[i] = _place(teaser[i], near[i], "before_article")
     if head < start:
         out[head] = "headline" if kinds[head] is Kind.BODY or kinds[head] is Kind.HEADLINE else None
         for i in range(head + 1, start):
             out[i] = "article_head"
     for i in range(end + 1, count):
-        out[i] = "teaser_run" if teaser[i] else "after_article"
+        out[i] = _place(teaser[i], near[i], "after_article")
     _teasers_after_headings(out, words, stops, kinds)
     comments = _comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
+    return out
+
+
+def _place(teaser: bool, near: bool, side: str) -> str | None:
+    """Outside the article, a paragraph's place: only next to furniture (what a rule called
+    so) is a short line or a teaser run taken for furniture; lists of the article's own that
+    the region did not reach stay out of it."""
+    if not near:
+        return None
+    return "teaser_run" if teaser else side
+
+
+def _near_furniture(kinds: Sequence[Kind]) -> list[bool]:
+    """True for paragraphs with furniture (what a rule called so) within ``NEAR`` of them."""
+    count = len(kinds)
+    furniture = [kind in _FURNITURE for kind in kinds]
+    out = [False] * count
+    for i, is_furniture in enumerate(furniture):
+        if is_furniture:
+            for j in range(max(0, i - NEAR), min(count, i + NEAR + 1)):
+                out[j] = True
     return out
 
 
@@ -291,8 +314,3 @@ def _comment_thread(
     if last is None:
         return None
     return start, last
-
-
-def repeated_short_lines(texts: Sequence[str], words: Sequence[int], begin: int) -> Counter[str]:
-    """How often each short line (≤ 2 words) recurs from ``begin`` on."""
-    return Counter(texts[i] for i in range(begin, len(texts)) if 0 < words[i] <= 2)
