@@ -313,7 +313,7 @@ def _comment_thread(
     last = max((i for i in range(start, count) if prose[i] and kinds[i] is Kind.BODY), default=None)
     if last is None:
         return None
-    # The last comment's own lines (a "Reply" or "Report" button) close the thread.
-    while last + 1 < count and 0 < words[last + 1] <= 2 and kinds[last + 1] is Kind.BODY:
+    # The last comment's own button ("Reply", "Report") closes the thread.
+    if last + 1 < count and 0 < words[last + 1] <= 2 and kinds[last + 1] is Kind.BODY:
         last += 1
     return start, last
