@@ -143,8 +143,8 @@ def _apply_structure(
     paragraph whose place (``core.structure``) it names, so it wins over every rule after it
     in the file, and loses to every rule before it.
     """
-    markers = sum(1 for _, name in out if name in plan.markers)
-    places = page_structure(words, stops, [kind for kind, _ in out], markers)
+    marked = [name in plan.markers for _, name in out]
+    places = page_structure(words, stops, [kind for kind, _ in out], marked)
     count = len(texts)
     for index, place in enumerate(places):
         if place is None:

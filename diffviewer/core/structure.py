@@ -18,8 +18,9 @@ How the article is found:
   paragraphs (a final full stop and ``PROSE_WORDS`` words, or ``LONG_WORDS`` words) score by
   length and everything else (titles, labels, teaser runs, lines a marker rule called
   furniture) costs a little;
-- the region then grows over neighbours that no rule called furniture (lists, tables and
-  subheadings of the article), up to the first menu, banner or prompt on either side;
+- the region then grows over neighbours that no marker rule (one with a pattern) called
+  furniture (lists, tables and subheadings of the article), up to the first menu item,
+  banner or prompt such a rule found on either side;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - outside the region, only paragraphs within ``NEAR`` paragraphs of furniture (what a rule
@@ -95,35 +96,37 @@ _FURNITURE = frozenset(
 # Kinds a teaser title may have had in the first pass, and kinds that glue teasers together.
 _TITLE_KINDS = frozenset({Kind.BODY, Kind.HEADLINE, Kind.PROMO, Kind.TEASER, Kind.NAVIGATION})
 _GLUE = frozenset({Kind.BYLINE, Kind.DATELINE, Kind.CAPTION})
+# Kinds that open a comment thread: a prompt ("12 comments") or a comment's own line.
+_COMMENT = frozenset({Kind.COMMENT_PROMPT, Kind.COMMENT})
 # Kinds that may sit between a headline and the article text.
 _HEAD = frozenset({Kind.BYLINE, Kind.DATELINE, Kind.CAPTION, Kind.STANDFIRST, Kind.HEADLINE})
 
 
 def page_structure(
-    words: Sequence[int], stops: Sequence[bool], kinds: Sequence[Kind], markers: int
+    words: Sequence[int], stops: Sequence[bool], kinds: Sequence[Kind], marked: Sequence[bool]
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or off a page.
 
     ``words``: the word counts (capped above ``LONG_WORDS`` is fine); ``stops``: whether each
     ends with a full stop; ``kinds``: what the per-paragraph rules made of each, alone;
-    ``markers``: how many paragraphs a rule with a pattern called page furniture (a
-    "Sign in", a copyright line, a share button), the evidence that this is a raw page.
+    ``marked``: which paragraphs a rule with a pattern called page furniture (a "Sign in",
+    a copyright line, a share button): the evidence that this is a raw page.
     """
     count = len(words)
     out: list[str | None] = [None] * count
-    if count < MIN_FURNITURE or markers < MIN_MARKERS:
+    if count < MIN_FURNITURE or sum(marked) < MIN_MARKERS:
         return out
     prose = [w >= LONG_WORDS or (s and w >= PROSE_WORDS) for w, s in zip(words, stops, strict=True)]
     teaser = _teaser_runs(words, stops, prose, kinds)
     start, end, score = _region(words, prose, teaser, kinds)
     if score < MIN_REGION_SCORE:
         return out
-    start, end = _extend(start, end, kinds)
+    start, end = _extend(start, end, kinds, marked)
     head = _head_start(start, words, stops, kinds)
     outside = sum(1 for i in range(count) if (i < head or i > end) and words[i] and not prose[i])
     if outside < MIN_FURNITURE:
         return out
-    near = _near_furniture(kinds)
+    near = _near_furniture([kind in _FURNITURE for kind in kinds])
     for i in range(head):
         out[i] = _place(teaser[i], near[i], "before_article")
     if head < start:
@@ -149,10 +152,9 @@ def _place(teaser: bool, near: bool, side: str) -> str | None:
     return "teaser_run" if teaser else side
 
 
-def _near_furniture(kinds: Sequence[Kind]) -> list[bool]:
+def _near_furniture(furniture: Sequence[bool]) -> list[bool]:
     """True for paragraphs with furniture (what a rule called so) within ``NEAR`` of them."""
-    count = len(kinds)
-    furniture = [kind in _FURNITURE for kind in kinds]
+    count = len(furniture)
     out = [False] * count
     for i, is_furniture in enumerate(furniture):
         if is_furniture:
@@ -236,13 +238,15 @@ def _teasers_after_headings(
             after_heading = False
 
 
-def _extend(start: int, end: int, kinds: Sequence[Kind]) -> tuple[int, int]:
-    """The region grown over paragraphs no rule called furniture: lists, tables and
-    subheadings next to the article's prose are the article's, up to the first menu, banner
-    or prompt on either side (and up to the head: a byline, a date, a caption above)."""
-    while start > 0 and kinds[start - 1] not in _FURNITURE and kinds[start - 1] not in _HEAD:
+def _extend(start: int, end: int, kinds: Sequence[Kind], marked: Sequence[bool]) -> tuple[int, int]:
+    """The region grown over paragraphs no marker rule called furniture: lists, tables and
+    subheadings next to the article's prose are the article's, up to the first menu item,
+    banner or prompt a pattern found on either side (and up to the head: a byline, a date,
+    a caption above). Runs of short lines (which ``navigation.link_run`` calls menus) do not
+    stop it: an article's lists look the same."""
+    while start > 0 and not marked[start - 1] and kinds[start - 1] not in _HEAD:
         start -= 1
-    while end + 1 < len(kinds) and kinds[end + 1] not in _FURNITURE:
+    while end + 1 < len(kinds) and not marked[end + 1]:
         end += 1
     return start, end
 
@@ -307,7 +311,7 @@ def _comment_thread(
 ) -> tuple[int, int] | None:
     """(first, last) paragraph of a comment thread after ``begin``, or None."""
     count = len(words)
-    start = next((i for i in range(begin, count) if kinds[i] is Kind.COMMENT_PROMPT), None)
+    start = next((i for i in range(begin, count) if kinds[i] in _COMMENT), None)
     if start is None:
         return None
     last = max((i for i in range(start, count) if prose[i] and kinds[i] is Kind.BODY), default=None)
