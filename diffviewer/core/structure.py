@@ -29,6 +29,10 @@ How the article is found:
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")
   to the last prose paragraph that no rule called furniture.
 
+Off a page (fewer than ``MIN_MARKERS`` marker lines), a version of which at least one
+paragraph in ``OFF_PAGE_PROSE`` is prose is an article: every paragraph's place is
+``off_page``, where runs of short lines are the article's lists, not menus.
+
 Conservative by design: a version whose text is all article (a cleaned page, a revision of
 a story) has no place facts at all. The pass only speaks on a page: when marker rules (those
 with a pattern: "Sign in", "Share", a copyright line) found ``MIN_MARKERS`` pieces of
@@ -48,6 +52,7 @@ from diffviewer.core.model import Kind
 
 #: The places a rule's ``structure`` condition may name.
 FACTS = (
+    "off_page",
     "before_article",
     "headline",
     "article_head",
@@ -68,6 +73,8 @@ SUMMARY_WORDS = 45
 TEASER_TITLES = 3
 #: Paragraphs that rules with a pattern call furniture: fewer, and the version is not a page.
 MIN_MARKERS = 2
+#: Off a page, a text with at least one prose paragraph in this many is an article.
+OFF_PAGE_PROSE = 3
 #: Short lines a region must leave outside for the page to count as a page with furniture.
 MIN_FURNITURE = 5
 #: The least score of an article region (about this many tens of prose words).
@@ -105,7 +112,8 @@ _HEAD = frozenset({Kind.BYLINE, Kind.DATELINE, Kind.CAPTION, Kind.STANDFIRST, Ki
 def page_structure(
     words: Sequence[int], stops: Sequence[bool], kinds: Sequence[Kind], marked: Sequence[bool]
 ) -> list[str | None]:
-    """Each paragraph's place (one of ``FACTS``), or None inside the article or off a page.
+    """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
+    is known.
 
     ``words``: the word counts (capped above ``LONG_WORDS`` is fine); ``stops``: whether each
     ends with a full stop; ``kinds``: what the per-paragraph rules made of each, alone;
@@ -114,9 +122,15 @@ def page_structure(
     """
     count = len(words)
     out: list[str | None] = [None] * count
-    if count < MIN_FURNITURE or sum(marked) < MIN_MARKERS:
-        return out
     prose = [w >= LONG_WORDS or (s and w >= PROSE_WORDS) for w, s in zip(words, stops, strict=True)]
+    if sum(marked) < MIN_MARKERS:
+        # No page around the text: if it is mostly prose, it is an article (its runs of short
+        # lines are lists); otherwise nothing is known (a table, a page without markers).
+        if sum(prose) * OFF_PAGE_PROSE >= count:
+            return ["off_page"] * count
+        return out
+    if count < MIN_FURNITURE:
+        return out
     teaser = _teaser_runs(words, stops, prose, kinds)
     start, end, score = _region(words, prose, teaser, kinds)
     if score < MIN_REGION_SCORE:

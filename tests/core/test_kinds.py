@@ -149,12 +149,16 @@ def test_position_facts_change_the_kind_of_the_same_text(rules: RuleSet) -> None
 
 
 def test_link_runs_need_three_short_lines(rules: RuleSet) -> None:
-    """Three short unpunctuated lines in a row are a menu; two are not; U.S. counts as link-like."""
+    """On a page, three short unpunctuated lines in a row are a menu; two are not; U.S. counts
+    as link-like. In a text of prose with no page furniture, they are the article's list."""
     prose = "The plan was presented at city hall on Monday evening to a packed room."
-    three = classify([prose, "Local", "U.S.", "Climate desk", prose], rules)
-    assert [k for k, _ in three[1:4]] == [Kind.NAVIGATION] * 3
+    page = ["Sign in", prose, "Local", "U.S.", "Climate desk", prose, "© 2022 The Daily Ledger"]
+    three = classify(page, rules)
+    assert [k for k, _ in three[2:5]] == [Kind.NAVIGATION] * 3
     two = classify([prose, "Local", "Climate desk", prose], rules)
     assert [k for k, _ in two[1:3]] == [Kind.BODY] * 2
+    article = classify([prose, "Local", "U.S.", "Climate desk", prose], rules)
+    assert article[1:4] == [(Kind.BODY, "body.list_off_page")] * 3
 
 
 @pytest.mark.parametrize(
