@@ -45,7 +45,15 @@ from diffviewer.core.rules import (
 )
 from diffviewer.core.structure import page_structure
 
-__all__ = ["KindMemo", "Rule", "RuleSet", "classify", "describe_rule", "load_rules"]
+__all__ = [
+    "KindMemo",
+    "Rule",
+    "RuleSet",
+    "classify",
+    "describe_rule",
+    "evidence_of",
+    "load_rules",
+]
 
 _LINK_MAX_WORDS = 4
 _LINK_RUN = 3
@@ -177,6 +185,21 @@ def describe_rule(rules: RuleSet, name: str) -> str:
         return DEFAULT_DESCRIPTION
     rule = rules.by_name.get(name)
     return rule.description if rule is not None else ""
+
+
+def evidence_of(rules: RuleSet, name: str) -> str:
+    """What rule ``name`` went by: ``"wording"`` (a pattern found words such as "Share" or
+    "© 2022"), ``"place"`` (where the paragraph stands on the page: a structural rule),
+    ``"shape"`` (length, full stop, position, neighbours only) or ``"none"`` (no rule: body).
+    A name the rules do not hold (a rule file since changed) counts as shape: the weakest."""
+    if name == DEFAULT_RULE:
+        return "none"
+    rule = rules.by_name.get(name)
+    if rule is None:
+        return "shape"
+    if rule.structure is not None:
+        return "place"
+    return "wording" if rule.pattern is not None else "shape"
 
 
 def is_title_case(text: str) -> bool:
