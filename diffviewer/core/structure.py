@@ -23,9 +23,9 @@ How the article is found:
   banner or prompt such a rule found on either side;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
-- outside the region, only paragraphs within ``NEAR`` paragraphs of furniture (what a rule
-  called so: a menu run, a share button, a "Related" heading) get a place: a list of the
-  article's own that the region missed stays body;
+- outside the region, teaser runs are teasers; other short lines get a place only within
+  ``NEAR`` paragraphs of furniture (what a rule called so: a menu run, a share button, a
+  "Related" heading): a list of the article's own that the region missed stays body;
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")
   to the last prose paragraph that no rule called furniture.
 
@@ -158,12 +158,12 @@ def page_structure(
 
 
 def _place(teaser: bool, near: bool, side: str) -> str | None:
-    """Outside the article, a paragraph's place: only next to furniture (what a rule called
-    so) is a short line or a teaser run taken for furniture; lists of the article's own that
-    the region did not reach stay out of it."""
-    if not near:
-        return None
-    return "teaser_run" if teaser else side
+    """Outside the article, a paragraph's place: a teaser run is its own evidence; a short
+    line is furniture only next to furniture (what a rule called so), so that lists of the
+    article's own that the region did not reach stay out of it."""
+    if teaser:
+        return "teaser_run"
+    return side if near else None
 
 
 def _near_furniture(furniture: Sequence[bool]) -> list[bool]:
