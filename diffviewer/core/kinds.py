@@ -62,7 +62,8 @@ _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
 # width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
 _SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
-_CLOSERS = "\"'”’»)]*› \u00a0"
+# Invisible operators and direction marks some sites leave after the last word.
+_CLOSERS = "\"'”’»)]*› \u00a0\u2062\u2063\u2064\u200e\u200f"
 _OPENERS = "\"'‘“«¿¡([*"
 # Words a title-case headline leaves in lower case (English, French, German, Spanish).
 _SMALL = (
