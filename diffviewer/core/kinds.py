@@ -57,7 +57,7 @@ __all__ = [
 
 _LINK_MAX_WORDS = 4
 _LINK_RUN = 3
-_LONG_TOKEN = 12
+_LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
 # width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
@@ -225,7 +225,8 @@ def _count_words(text: str, cap: int) -> int:
         count = min(text.count(" ") + 1 if text else 0, cap)
     else:
         count = min(len(text.split(None, cap)), cap)
-    # Spaced text has short tokens; only text with long "tokens" may be Chinese, Thai… (slow test).
+    # Spaced text has short tokens (six characters on average, space included, even in German);
+    # only text with longer ones may be Chinese, Thai…, or mix them with spaced words.
     if (
         count < cap
         and len(text) > _LONG_TOKEN * count
@@ -235,11 +236,12 @@ def _count_words(text: str, cap: int) -> int:
     return count
 
 
-#: Characters per word in scripts written without spaces (Chinese words have one to three
-#: characters, Japanese mixes them with kana endings; a Thai, Lao, Khmer or Burmese word is
-#: several letters and marks), so a 20-word limit is about 20 words in any script.
+#: Characters per word in scripts written without spaces: about two Chinese characters say
+#: what one English word says (a word has one to three), Japanese adds kana endings, and a
+#: Thai, Lao, Khmer or Burmese word is several letters and marks. So a 20-word limit is about
+#: 20 English words' worth of text in any script.
 _CHARACTERS_PER_WORD = (
-    ("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]", 1.7),
+    ("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]", 2.0),
     ("[\u3040-\u30ff]", 2.5),
     ("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]", 4.5),
 )
