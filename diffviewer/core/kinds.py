@@ -230,6 +230,7 @@ def _count_words(text: str, cap: int) -> int:
     if (
         count < cap
         and len(text) > _LONG_TOKEN * count
+        and not text.isascii()
         and spaceless_pattern("[{S}]").search(text) is not None
     ):
         return min(_spaceless_words(text), cap)
