@@ -71,6 +71,9 @@ TITLE_WORDS = (3, 20)
 SUMMARY_WORDS = 45
 #: Teaser runs hold at least this many titles.
 TEASER_TITLES = 3
+#: A longer run of title-shaped lines is a list or a table (of names, products, settings),
+#: not teasers: pages show a few dozen teasers at most.
+TEASER_RUN_MAX = 60
 #: Paragraphs that rules with a pattern call furniture: fewer, and the version is not a page.
 MIN_MARKERS = 2
 #: Off a page, a text with at least one prose paragraph in this many is an article.
@@ -150,6 +153,7 @@ def page_structure(
     for i in range(end + 1, count):
         out[i] = _place(teaser[i], near[i], "after_article")
     _teasers_after_headings(out, words, stops, kinds)
+    _drop_long_runs(out)
     comments = _comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
@@ -229,6 +233,21 @@ def _teaser_runs(
             out[i : last + 1] = [True] * (last + 1 - i)
         i = max(j, i + 1)
     return out
+
+
+def _drop_long_runs(out: list[str | None]) -> None:
+    """Runs of teaser places longer than ``TEASER_RUN_MAX``: a list or a table, no place."""
+    i = 0
+    while i < len(out):
+        if out[i] != "teaser_run":
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j] == "teaser_run":
+            j += 1
+        if j - i > TEASER_RUN_MAX:
+            out[i:j] = [None] * (j - i)
+        i = j
 
 
 def _teasers_after_headings(
