@@ -75,7 +75,7 @@ TEASER_TITLES = 3
 #: not teasers: pages show a few dozen teasers at most.
 TEASER_RUN_MAX = 60
 #: Paragraphs that rules with a pattern call furniture: fewer, and the version is not a page.
-MIN_MARKERS = 2
+MIN_MARKERS = 3
 #: Off a page, a text with at least one prose paragraph in this many is an article.
 OFF_PAGE_PROSE = 3
 #: Short lines a region must leave outside for the page to count as a page with furniture.

@@ -152,7 +152,7 @@ def test_link_runs_need_three_short_lines(rules: RuleSet) -> None:
     """On a page, three short unpunctuated lines in a row are a menu; two are not; U.S. counts
     as link-like. In a text of prose with no page furniture, they are the article's list."""
     prose = "The plan was presented at city hall on Monday evening to a packed room."
-    page = ["Sign in", prose, "Local", "U.S.", "Climate desk", prose, "© 2022 The Daily Ledger"]
+    page = ["Sign in", prose, "Local", "U.S.", "Climate desk", prose, "Share", "© 2022 The Ledger"]
     three = classify(page, rules)
     assert [k for k, _ in three[2:5]] == [Kind.NAVIGATION] * 3
     two = classify([prose, "Local", "Climate desk", prose], rules)

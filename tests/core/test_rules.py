@@ -144,7 +144,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("navigation.skip_link", *middle("Skip to main content")),
     ("navigation.site_control", *middle("Sign in")),
     ("navigation.breadcrumb", *middle("Home › World › Europe")),
-    ("navigation.link_run", ("Sign in", *MENU, *BODY, "© 2022 The Ledger"), 2),
+    ("navigation.link_run", ("Sign in", *MENU, *BODY, "Share", "© 2022 The Ledger"), 2),
     ("body.list_off_page", (*BODY[:1], *MENU, *BODY[1:]), 2),
     ("headline.first", ("Ukraine crisis: what we know so far", *BODY), 0),
     ("headline.after_furniture", (*MENU, "Council approves budget after long night", *BODY), 3),
