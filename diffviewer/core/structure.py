@@ -30,8 +30,9 @@ How the article is found:
   to the last prose paragraph that no rule called furniture.
 
 Off a page (fewer than ``MIN_MARKERS`` marker lines), a version of which at least one
-paragraph in ``OFF_PAGE_PROSE`` is prose is an article: every paragraph's place is
-``off_page``, where runs of short lines are the article's lists, not menus.
+paragraph in ``OFF_PAGE_PROSE`` is prose is an article: every paragraph between its first and
+last prose paragraphs has the place ``off_page``, where runs of short lines are the article's
+lists, not menus (a page without markers still has its menus at its edges).
 
 Conservative by design: a version whose text is all article (a cleaned page, a revision of
 a story) has no place facts at all. The pass only speaks on a page: when marker rules (those
@@ -130,7 +131,10 @@ def page_structure(
         # No page around the text: if it is mostly prose, it is an article (its runs of short
         # lines are lists); otherwise nothing is known (a table, a page without markers).
         if sum(prose) * OFF_PAGE_PROSE >= count:
-            return ["off_page"] * count
+            # Between its first and last prose paragraphs: menus sit at a page's edges.
+            first = prose.index(True)
+            last = count - 1 - prose[::-1].index(True)
+            out[first:last] = ["off_page"] * (last - first)
         return out
     if count < MIN_FURNITURE:
         return out
