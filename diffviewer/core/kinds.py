@@ -162,14 +162,11 @@ def _apply_structure(
         if not ranked:
             continue
         decided = plan.order.get(out[index][1], len(plan.order))
+        if ranked[0][0] >= decided:
+            continue  # A rule before every structural rule for this place decided.
         previous = out[index - 1][0]._value_ if index else None
-        facts: _Facts = (
-            words[index],
-            stops[index],
-            in_run[index],
-            plan.position_mask(index, count),
-            previous,
-        )
+        mask = plan.position_mask(index, count) if plan.structural_positions else 0
+        facts: _Facts = (words[index], stops[index], in_run[index], mask, previous)
         for order, rule in ranked:
             if order >= decided:
                 break
@@ -358,6 +355,9 @@ class _Plan:
         for n, rule in enumerate(self.rules):
             if rule.structure is not None:
                 self.structural.setdefault(rule.structure, []).append((n, rule))
+        self.structural_positions = any(
+            rule.position is not None for ranked in self.structural.values() for _, rule in ranked
+        )
 
     def position_mask(self, index: int, count: int) -> int:
         mask = 0

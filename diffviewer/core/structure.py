@@ -131,9 +131,13 @@ def page_structure(
         # No page around the text: if it is mostly prose, it is an article (its runs of short
         # lines are lists); otherwise nothing is known (a table, a page without markers).
         if sum(prose) * OFF_PAGE_PROSE >= count:
-            # Between its first and last prose paragraphs: menus sit at a page's edges.
-            first = prose.index(True)
-            last = count - 1 - prose[::-1].index(True)
+            # Between its first and last prose paragraphs (a copyright line is none): menus
+            # sit at a page's edges.
+            text = [p and kind is Kind.BODY for p, kind in zip(prose, kinds, strict=True)]
+            if not any(text):
+                return out
+            first = text.index(True)
+            last = count - 1 - text[::-1].index(True)
             out[first:last] = ["off_page"] * (last - first)
         return out
     if count < MIN_FURNITURE:

@@ -115,3 +115,25 @@ def test_one_label_per_paragraph_and_deterministic(texts: list[str]) -> None:
     assert len(first) == len(texts)
     assert all(rule == "default" or rule in rules.by_name for _, rule in first)
     assert classify(texts, rules) == first
+
+
+def test_off_a_page_menus_at_the_edges_stay_menus(rules: RuleSet) -> None:
+    """A text with too few marker lines to be a page but mostly prose: short-line runs
+    between its prose are its lists (body), a run after its last prose paragraph (before a
+    copyright line, which is no prose of the article) is still a menu."""
+    prose = [
+        "The council voted on Tuesday to approve the budget after a long debate.",
+        "Officials said the plan would take effect next year, pending a final review.",
+        "Critics argued that the cuts would hurt the poorest residents the most.",
+    ]
+    menu = ["Politics", "Business", "Culture"]
+    texts = [
+        *prose[:2],
+        *menu,
+        prose[2],
+        *menu,
+        "Copyright (c) 2022 Jane Doe. All rights reserved.",
+    ]
+    got = [rule for _, rule in classify(texts, rules)]
+    assert got[2:5] == ["body.list_off_page"] * 3
+    assert got[6:9] == ["navigation.link_run"] * 3
