@@ -12,7 +12,7 @@ rule; ``{name = "…", enabled = false}`` switches the later rule off.
 Work: patterns run on a linear-time engine (see ``core.patterns``) and only ever see the
 first ``PATTERN_WINDOW`` characters of a paragraph, so no rule can make a comparison slow.
 
-Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns) only.
+Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns, structure) only.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from diffviewer.core.errors import FileTooLargeError, LoadError, RulesError
 from diffviewer.core.loading import read_checked
 from diffviewer.core.model import Kind
 from diffviewer.core.patterns import Pattern, PatternError, compile_pattern
+from diffviewer.core.structure import FACTS as STRUCTURE_FACTS
 
 #: Patterns see at most this many characters from the start of a paragraph.
 PATTERN_WINDOW = 2000
@@ -43,7 +44,16 @@ POSITIONS = ("first", "last", "first_n", "last_n")
 
 _INT_KEYS = ("min_words", "max_words", "n")
 _BOOL_KEYS = ("ends_with_full_stop", "title_case", "in_link_run", "enabled")
-_STR_KEYS = ("name", "kind", "description", "pattern", "not_pattern", "flags", "position")
+_STR_KEYS = (
+    "name",
+    "kind",
+    "description",
+    "pattern",
+    "not_pattern",
+    "flags",
+    "position",
+    "structure",
+)
 _LIST_KEYS = ("follows",)
 _KNOWN_KEYS = (*_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, *_LIST_KEYS)
 _CONDITION_KEYS = (
@@ -56,6 +66,7 @@ _CONDITION_KEYS = (
     "position",
     "in_link_run",
     "follows",
+    "structure",
 )
 _NAME = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
 _RULE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
@@ -85,6 +96,8 @@ class Rule:
     in_link_run: bool | None = None
     follows: frozenset[Kind] | None = None
     """The kinds the previous paragraph may have been classified as (none for the first)."""
+    structure: str | None = None
+    """The place on the page the paragraph must have (``core.structure.FACTS``), or None."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +261,10 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
     follows = None
     if "follows" in table:
         follows = frozenset(_kind_list(table["follows"], where))
+    structure = table.get("structure")
+    if structure is not None and structure not in STRUCTURE_FACTS:
+        known = ", ".join(STRUCTURE_FACTS)
+        raise RulesError(f"{where}: unknown structure {structure!r} (known: {known})")
     return Rule(
         name=name,
         kind=kind,
@@ -263,6 +280,7 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
         n=n,
         in_link_run=_optional_bool(table, "in_link_run"),
         follows=follows,
+        structure=None if structure is None else str(structure),
     )
 
 
