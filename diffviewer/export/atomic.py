@@ -23,6 +23,7 @@ from pathlib import Path
 from diffviewer.core.errors import ExportError
 
 _CHUNK = 1 << 20  # Bounded writes: a huge export never needs one giant syscall.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to wait on
 
 
 def current_umask() -> int:
@@ -91,7 +92,7 @@ def _write_special(shown: str, dest: Path, payload: bytes) -> None:
     """
     try:
         # Non-blocking: opening a FIFO for writing waits for a reader, maybe forever.
-        fd = os.open(dest, os.O_WRONLY | os.O_APPEND | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(dest, os.O_WRONLY | os.O_APPEND | _NONBLOCK)
     except OSError as error:
         if error.errno == errno.ENXIO and stat.S_ISFIFO(os.stat(dest).st_mode):
             raise ExportError(
@@ -99,7 +100,8 @@ def _write_special(shown: str, dest: Path, payload: bytes) -> None:
             ) from error
         raise ExportError(f"{shown}: {_reason(error)}") from error
     try:
-        os.set_blocking(fd, True)  # a full pipe must make the writes wait, not fail
+        if _NONBLOCK:
+            os.set_blocking(fd, True)  # a full pipe must make the writes wait, not fail
         _write_all(fd, payload)
     except OSError as error:
         raise ExportError(f"{shown}: {_reason(error)}") from error
