@@ -22,6 +22,9 @@ that rules written for Python's ``re`` keep their meaning:
   ``\\N{NAME}``, ``{,n}``, ``(?<name>…)``, ``[`` inside a class (a literal in Python),
   ``[\\b]`` (backspace); ``(?#…)`` comments are dropped.
 - ``$`` is the end of the text (RE2; Python also accepts a final newline: paragraphs have none).
+- with the ``i`` flag, RE2 folds case by Unicode's simple case folding, as Python does, but
+  for one pair: Python also lets ``i`` match the Turkish ``İ`` and ``ı``, RE2 does not (every
+  other ASCII letter, ``ß``, ``é`` and ``µ`` fold alike over all code points).
 - refused with a one-line reason: lookahead and lookbehind ``(?=…) (?!…) (?<=…) (?<!…)``, back
   references ``\\1 (?P=name)``, conditionals ``(?(1)…)``, atomic groups and possessive
   quantifiers, flags ``a`` and ``L``, repetition counts above 1,000, and patterns whose compiled

@@ -235,3 +235,15 @@ def test_breadcrumb_rule_is_the_counted_pattern_it_replaced(
     assert rule.pattern is not None and rule.not_pattern is not None
     found = rule.pattern.search(key) and not rule.not_pattern.search(key)
     assert found == bool(re.search(_BREADCRUMB_1_40, key)), key
+
+
+def test_case_folding_is_pythons_but_for_the_turkish_i() -> None:
+    """With the i flag, each letter matches the characters Python's re lets it match, over
+    every code point; the one documented exception is ``i`` against ``İ`` and ``ı``."""
+    import re2
+
+    text = _all_characters()
+    for letter in "abcdefghijklmnopqrstuvwxyzßéµ":
+        python = set(re.findall(re.escape(letter), text, re.IGNORECASE))
+        linear = set(re2.findall(to_re2(re.escape(letter), "i"), text))
+        assert python ^ linear == ({"İ", "ı"} if letter == "i" else set()), letter
