@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from diffviewer.core.model import Change, Comparison, Kind, RowStatus
+from diffviewer.export.common import TYPE_LABELS
 from diffviewer.ui.palette import colours_for, status_for_change
 
 _SNIPPET = 60
@@ -46,7 +47,7 @@ def describe_change(comparison: Comparison, change: Change) -> str:
     text = " ".join(change_text(comparison, change).split())
     if len(text) > _SNIPPET:
         text = text[: _SNIPPET - 1].rstrip() + "…"
-    parts = [change.type.value.capitalize()]
+    parts = [TYPE_LABELS[change.type].capitalize()]
     if change.typographic:
         parts[0] += " (typographic)"
     if change.kind is not Kind.BODY:

@@ -5,7 +5,7 @@ being the from-version and the cleaned text the to-version: removed paragraphs c
 and one clear verdict line, "No body text removed." or "3 body paragraphs removed", where body
 paragraphs that were edited and lost words count too ("1 body paragraph shortened: 12 words
 removed"). ``CleaningPanel`` shows it for every pair (a dock in the main window).
-Imports: PySide6.QtWidgets (the panel only) and ``core.model``.
+Imports: PySide6.QtWidgets (the panel only), ``core.model`` and ``core.summary`` (kind nouns).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from diffviewer.core.model import ChangeType, Comparison, Kind
+from diffviewer.core.summary import kind_noun
 
 
 def _plural(count: int, word: str) -> str:
@@ -95,7 +96,9 @@ def report_html(report: CleaningReport) -> str:
     ]
     if report.removed_by_kind:
         lines.append(f"<p>{_plural(report.removed_total, 'paragraph')} removed:</p><ul>")
-        lines += [f"<li>{count} {esc(kind.label)}</li>" for kind, count in report.removed_by_kind]
+        lines += [
+            f"<li>{esc(kind_noun(kind, count))}</li>" for kind, count in report.removed_by_kind
+        ]
         lines.append("</ul>")
     else:
         lines.append("<p>Nothing removed.</p>")

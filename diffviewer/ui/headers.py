@@ -20,10 +20,12 @@ from PySide6.QtGui import (
     QFontMetrics,
     QMouseEvent,
     QPainter,
+    QPalette,
 )
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader
 
 from diffviewer.ui.model import ComparisonModel
+from diffviewer.ui.palette import readable_link
 
 _PAD = 6
 
@@ -98,7 +100,7 @@ class VersionHeader(QHeaderView):
         link = QFont(self.font())
         link.setUnderline(True)
         painter.setFont(link)
-        painter.setPen(self.palette().link().color())
+        painter.setPen(readable_link(self.palette(), QPalette.ColorRole.Button))
         baseline = inner.top() + metrics.lineSpacing() + metrics.ascent()
         painter.drawText(inner.left(), baseline, encoding)
         painter.setFont(self.font())

@@ -30,6 +30,7 @@ from diffviewer.core.model import (
     Paragraph,
     RowStatus,
 )
+from diffviewer.export.common import TYPE_LABELS
 from diffviewer.ui.palette import StatusColours, colours_for
 
 if TYPE_CHECKING:
@@ -57,14 +58,8 @@ GAP_ROLE = _USER + 9
 TYPOGRAPHIC_ROLE = _USER + 10
 """True when the cell's change touches only case, quotes, dashes or punctuation."""
 
-_TYPE_LABELS = {
-    ChangeType.REMOVED: "removed",
-    ChangeType.INSERTED: "inserted",
-    ChangeType.CHANGED: "changed",
-    ChangeType.MOVED: "moved",
-    ChangeType.SPLIT: "split",
-    ChangeType.MERGED: "merged",
-}
+# The reports' words for the change types ("edited", not "changed"): one vocabulary.
+_TYPE_LABELS = TYPE_LABELS
 
 
 _ROLE_GETTERS: dict[int, Callable[[CellInfo], Any]] = {}

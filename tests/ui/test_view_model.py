@@ -194,7 +194,7 @@ def test_dark_palette_gets_dark_tints(qapp: object) -> None:
     assert is_dark(palette) and not is_dark(light_palette())
     colours = colours_for(palette)
     assert colours.backgrounds[RowStatus.INSERTED].lightness() < 128
-    assert [label for label, _ in legend_items(colours)][:3] == ["Removed", "Inserted", "Changed"]
+    assert [label for label, _ in legend_items(colours)][:3] == ["Removed", "Inserted", "Edited"]
 
 
 def test_engine_moves_link_each_place_to_the_other(
