@@ -412,7 +412,17 @@ class MainWindow(QMainWindow):
         if self._comparison is not None:
             dialog = ExportDialog(self._comparison, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.exported.connect(self._exported)
             dialog.open()
+
+    def _exported(self, path: str) -> None:
+        from diffviewer.ui.exported import ExportNotice
+
+        notice = self.status_line.findChild(ExportNotice)
+        if notice is None:
+            notice = ExportNotice(self.status_line)
+            self.status_line.addPermanentWidget(notice)
+        notice.show_path(path)
 
     def print_comparison(self) -> None:
         from diffviewer.ui.pdf import print_comparison

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QPushButton,
     QSpinBox,
@@ -41,6 +42,12 @@ class Preferences:
     hide_typographic: bool
     font: QFont
     zoom: int
+
+
+def _buddy_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
 
 
 def check_rules(files: tuple[str, ...]) -> None:
@@ -98,9 +105,11 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.ignore_punctuation)
         form.addRow("&Mode:", self.mode)
         form.addRow("Display:", self.hide_typographic)
-        form.addRow("&Font:", font_row)
+        # Rows given a layout get no buddy from addRow: without one a label shows its "&" and
+        # its Alt key does nothing.
+        form.addRow(_buddy_label("&Font:", self.font_family, self), font_row)
         form.addRow("&Zoom:", self.zoom)
-        form.addRow("Extra &rules files:", rules_row)
+        form.addRow(_buddy_label("Extra &rules files:", self.rules, self), rules_row)
         form.addRow("Largest &file:", self.max_size)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
