@@ -12,8 +12,10 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
@@ -21,9 +23,11 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader
 
+from diffviewer.ui.drops import accept_files
 from diffviewer.ui.model import ComparisonModel
 from diffviewer.ui.palette import readable_link
 
@@ -45,6 +49,7 @@ class VersionHeader(QHeaderView):
         self.setHighlightSections(False)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.user_resizing = False
+        self._drop_section = -1
         """True while a mouse button is down on the header (a section edge being dragged)."""
 
     def _comparison_model(self) -> ComparisonModel | None:
@@ -87,6 +92,13 @@ class VersionHeader(QHeaderView):
         option.section = logical_index  # type: ignore[attr-defined]
         painter.save()
         self.style().drawControl(QStyle.ControlElement.CE_HeaderSection, option, painter, self)
+        if logical_index == self._drop_section:
+            highlight = self.palette().highlight().color()
+            veil = QColor(highlight)
+            veil.setAlpha(60)
+            painter.fillRect(rect, veil)
+            painter.setPen(QPen(highlight, 2))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
         name, encoding, rest = self._lines(logical_index)
         metrics = QFontMetrics(self.font())
         inner = rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
@@ -150,32 +162,41 @@ class VersionHeader(QHeaderView):
             self.encoding_clicked.emit(section)
 
     # ----------------------------------------------------------------- drops
+    # Copy (or Link), never the source's Move; the section under the pointer is highlighted.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        if accept_files(event):
+            self._set_drop_section(self.logicalIndexAt(event.position().toPoint()))
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.logicalIndexAt(event.position().toPoint()) >= 0 and _local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
+        section = self.logicalIndexAt(event.position().toPoint())
+        if section < 0:
             event.ignore()
+            section = -1
+        elif not accept_files(event):
+            section = -1
+        self._set_drop_section(section)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_drop_section(-1)
 
     def dropEvent(self, event: QDropEvent) -> None:
         section = self.logicalIndexAt(event.position().toPoint())
-        paths = _local_paths(event.mimeData())
-        if section >= 0 and paths:
-            event.acceptProposedAction()
-            self.paths_dropped.emit(section, paths)
-        else:
+        self._set_drop_section(-1)
+        if section < 0:
             event.ignore()
+            return
+        paths = accept_files(event)
+        if paths:
+            self.paths_dropped.emit(section, paths)
+
+    def drop_section(self) -> int:
+        """The section highlighted as the drop target, -1 for none."""
+        return self._drop_section
+
+    def _set_drop_section(self, section: int) -> None:
+        if section != self._drop_section:
+            self._drop_section = section
+            self.viewport().update()
 
     def section_at(self, pos: QPoint) -> int:
         return self.logicalIndexAt(pos)
-
-
-def _local_paths(mime: Any) -> list[str]:
-    if mime is None or not mime.hasUrls():
-        return []
-    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]

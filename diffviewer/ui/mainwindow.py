@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QCursor,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
@@ -43,11 +44,12 @@ from diffviewer.ui.actions import RECENT_SLOTS, Actions, build_menus, build_tool
 from diffviewer.ui.bars import EmptyHint, FindBar, MessageBar, StatusLine
 from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
+from diffviewer.ui.drops import DropHint, accept_files
 from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
 from diffviewer.ui.filters import MenuToggles, filter_note
 from diffviewer.ui.settings import KEYS, Settings
-from diffviewer.ui.versions import VersionList, local_paths
+from diffviewer.ui.versions import VersionList
 from diffviewer.ui.view import ComparisonView
 from diffviewer.ui.watcher import FileWatcher
 from diffviewer.ui.worker import CompareWorker
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
+        self.drop_hint = DropHint(central, "Drop to add as the next version")
 
     def _build_status_bar(self) -> None:
         self.status_line = StatusLine(self)
@@ -465,24 +468,20 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ Qt events
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        if accept_files(event):
+            self.drop_hint.show_hint()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_files(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_hint.hide()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event.mimeData())
+        self.drop_hint.hide()
+        paths = accept_files(event)  # Copy, never the source's Move: the file must stay
         if paths:
-            event.acceptProposedAction()
             self.add_paths(paths)
-        else:
-            event.ignore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.worker.wait()

@@ -367,3 +367,49 @@ def test_clean_files_show_no_warning(qtbot, window: MainWindow, seed_paths) -> N
     """Files that decode cleanly leave the message bar hidden."""
     compared(qtbot, window, seed_paths)
     assert not window.message_bar.isVisible()
+
+
+def _drag(kind, target, mime: QMimeData, actions: Qt.DropAction, point: QPoint = QPoint(50, 10)):  # type: ignore[no-untyped-def]
+    """A drag event whose source offers ``actions`` and proposes Move."""
+    event = kind(
+        point if kind is not QDropEvent else QPointF(point),
+        actions,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    event.setDropAction(Qt.DropAction.MoveAction)
+    QApplication.sendEvent(target, event)
+    return event
+
+
+def test_drops_take_copy_never_move_and_show_a_hint(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """A file manager proposing Move would delete the dropped file: the window and a version
+    header answer Copy (Link when that is all there is), refuse Move-only drags, and show where
+    the files will land while dragging."""
+    from PySide6.QtGui import QDragMoveEvent
+
+    compared(qtbot, window, seed_paths)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_paths[0]))])
+    every = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
+    enter = _drag(QDragEnterEvent, window, mime, every)
+    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
+    assert window.drop_hint.isVisible()
+    link = _drag(QDragMoveEvent, window, mime, Qt.DropAction.MoveAction | Qt.DropAction.LinkAction)
+    assert link.isAccepted() and link.dropAction() == Qt.DropAction.LinkAction
+    only_move = _drag(QDragMoveEvent, window, mime, Qt.DropAction.MoveAction)
+    assert not only_move.isAccepted()
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        drop = _drag(QDropEvent, window, mime, every)
+    assert drop.isAccepted() and drop.dropAction() == Qt.DropAction.CopyAction
+    assert not window.drop_hint.isVisible()
+
+    header = window.view.table().horizontalHeader()
+    enter = _drag(QDragEnterEvent, header.viewport(), mime, every, QPoint(20, 10))
+    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
+    assert header.drop_section() == 0
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        drop = _drag(QDropEvent, header.viewport(), mime, every, QPoint(20, 10))
+    assert drop.dropAction() == Qt.DropAction.CopyAction
+    assert header.drop_section() == -1
