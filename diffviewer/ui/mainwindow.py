@@ -44,8 +44,8 @@ from diffviewer.ui.actions import RECENT_SLOTS, Actions, build_menus, build_tool
 from diffviewer.ui.bars import EmptyHint, FindBar, MessageBar, StatusLine
 from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
-from diffviewer.ui.drops import DropHint, accept_files
 from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
+from diffviewer.ui.drops import DropHint, accept_files
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
 from diffviewer.ui.filters import MenuToggles, filter_note
 from diffviewer.ui.settings import KEYS, Settings

@@ -369,8 +369,9 @@ def test_clean_files_show_no_warning(qtbot, window: MainWindow, seed_paths) -> N
     assert not window.message_bar.isVisible()
 
 
-def _drag(kind, target, mime: QMimeData, actions: Qt.DropAction, point: QPoint = QPoint(50, 10)):  # type: ignore[no-untyped-def]
+def _drag(kind, target, mime: QMimeData, actions: Qt.DropAction, point: QPoint | None = None):  # type: ignore[no-untyped-def]
     """A drag event whose source offers ``actions`` and proposes Move."""
+    point = point or QPoint(50, 10)
     event = kind(
         point if kind is not QDropEvent else QPointF(point),
         actions,
