@@ -18,8 +18,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QObject, QTimer
 
 #: How long after the last arrival the burst is considered complete: a second launch needs a few
-#: hundred milliseconds to start Python and Qt and reach the running window.
-QUIET_MS = 900
+#: hundred milliseconds to start Python and Qt and reach the running window (more when busy).
+QUIET_MS = 1500
 
 
 def by_modification_time(paths: Sequence[str]) -> list[str]:

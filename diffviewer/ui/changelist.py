@@ -43,17 +43,22 @@ def change_text(comparison: Comparison, change: Change) -> str:
 
 
 def describe_change(comparison: Comparison, change: Change) -> str:
-    """One line: "Removed · caption · row 5 — “US Secretary of State…”"."""
+    """One line: "Row 5 · Removed · caption — “US Secretary of State…”".
+
+    The row comes first and the text last: a narrow dock elides the line's end, which must be
+    the snippet (the tooltip has it whole), not the row number ("row 2…" for row 23)."""
     text = " ".join(change_text(comparison, change).split())
     if len(text) > _SNIPPET:
         text = text[: _SNIPPET - 1].rstrip() + "…"
-    parts = [TYPE_LABELS[change.type].capitalize()]
-    if change.typographic:
-        parts[0] += " (typographic)"
+    parts = []
+    if change.rows:
+        parts.append(f"Row {min(change.rows) + 1}")
+    label = TYPE_LABELS[change.type]
+    parts.append(
+        (label if parts else label.capitalize()) + (" (typographic)" if change.typographic else "")
+    )
     if change.kind is not Kind.BODY:
         parts.append(change.kind.label)
-    if change.rows:
-        parts.append(f"row {min(change.rows) + 1}")
     if len(comparison.versions) > 2:
         parts.append(f"v{change.from_version + 1}→v{change.to_version + 1}")
     return f"{' · '.join(parts)} — “{text}”"

@@ -223,14 +223,14 @@ class CellDelegate(QStyledItemDelegate):
         else:
             painter.fillRect(rect, model.data(index, Qt.ItemDataRole.BackgroundRole))
         if state & QStyle.StateFlag.State_Selected:
-            # A light veil and a band above and below: the status colour stays recognisable
-            # (a strong veil turned a removal's red into something like the moved purple).
+            # Bands above and below and nothing over the cell: any veil mixes with the status
+            # colour (a blue veil turned amber olive-grey, red purple-ish, and read as split).
             highlight = QColor(option.palette.highlight().color())  # type: ignore[attr-defined]
-            veil = QColor(highlight)
-            veil.setAlpha(40)
-            painter.fillRect(rect, veil)
-            painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 2), highlight)
-            painter.fillRect(QRect(rect.left(), rect.bottom() - 1, rect.width(), 2), highlight)
+            band = max(2, round(self._line_height / 6))
+            painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), band), highlight)
+            painter.fillRect(
+                QRect(rect.left(), rect.bottom() + 1 - band, rect.width(), band), highlight
+            )
         if info.text is not None:
             layout = self._layout(model, index.row(), index.column(), rect.width() + self.grid)
             self._paint_meta(painter, rect, info, colours)

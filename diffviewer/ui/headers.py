@@ -34,6 +34,20 @@ from diffviewer.ui.palette import readable_link
 _PAD = 6
 
 
+def fit_facts(rest: str, width: int, metrics: QFontMetrics) -> str:
+    """The facts after the encoding (" · LF · 23 paragraphs · 1097 words") in ``width`` pixels:
+    whole facts dropped from the end, then "…", never a fact cut mid-word ("1097 w")."""
+    if metrics.horizontalAdvance(rest) <= width:
+        return rest
+    pieces = rest.split(" · ")
+    while len(pieces) > 1:
+        pieces.pop()
+        text = " · ".join(pieces) + " · …"
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    return " …" if metrics.horizontalAdvance(" …") <= width else ""
+
+
 class VersionHeader(QHeaderView):
     """Horizontal header of version sections with clickable encodings and drop targets."""
 
@@ -117,7 +131,12 @@ class VersionHeader(QHeaderView):
         painter.drawText(inner.left(), baseline, encoding)
         painter.setFont(self.font())
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(inner.left() + metrics.horizontalAdvance(encoding), baseline, rest)
+        room = inner.width() - metrics.horizontalAdvance(encoding)
+        painter.drawText(
+            inner.left() + metrics.horizontalAdvance(encoding),
+            baseline,
+            fit_facts(rest, room, metrics),
+        )
         painter.restore()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

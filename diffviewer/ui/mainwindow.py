@@ -142,8 +142,8 @@ class MainWindow(QMainWindow):
             "edit_copy": view.copy_selection,
             "edit_copy_summary": self.copy_summary,
             "edit_find": self.find_bar.open_bar,
-            "edit_find_next": lambda: self.find_bar.search(backwards=False),
-            "edit_find_previous": lambda: self.find_bar.search(backwards=True),
+            "edit_find_next": lambda: self._find_again(False),
+            "edit_find_previous": lambda: self._find_again(True),
             "edit_preferences": self.preferences_dialog,
             "view_next_change": view.next_change,
             "view_previous_change": view.previous_change,
@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         view.version_move_requested.connect(self.versions.move)
         self.versions.changed.connect(self.recompare)
         self.find_bar.find_requested.connect(self._find)
+        self.find_bar.closed.connect(view.clear_find)  # Esc: no highlights left behind
         self.find_bar.closed.connect(view.setFocus)
         self.message_bar.action_triggered.connect(self.reload)
 
@@ -398,7 +399,14 @@ class MainWindow(QMainWindow):
     @Slot(str, bool, bool)
     def _find(self, text: str, backwards: bool, case_sensitive: bool) -> None:
         found = self.view.find(text, backwards=backwards, case_sensitive=case_sensitive)
-        self.find_bar.show_result(found)
+        self.find_bar.show_result(found, self.view.find_position())
+
+    def _find_again(self, backwards: bool) -> None:
+        """Find Next/Previous (F3, Ctrl+G): with nothing to find yet, open the find bar."""
+        if self.find_bar.edit.text():
+            self.find_bar.search(backwards=backwards)
+        else:
+            self.find_bar.open_bar()
 
     # ------------------------------------------------------------------ recent files
     def _refresh_recent(self, recent: list[str] | None = None) -> None:

@@ -330,7 +330,7 @@ class ComparisonModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.ToolTipRole:
             return None
         confidence = f"confidence {version.confidence:.0%}"
-        lines = [version.path or version.name]
+        lines = [version.path or version.name, version_facts(comparison, section)]
         lines.append(f"Encoding {version.encoding} ({confidence}); click to change")
         lines.extend(version.warnings)
         return "\n".join(lines)

@@ -273,6 +273,41 @@ class ComparisonView(QWidget):
         self._table.setCurrentIndex(self._model.index(row, column))
         return True
 
+    def clear_find(self) -> None:
+        """Drop the find highlights (the find bar closed)."""
+        self._find = ("", False)
+        self._find_hit = None
+        self._table.cell_delegate.set_find("", False, None)
+        self._table.viewport().update()
+
+    def find_position(self) -> tuple[int, int]:
+        """(number of the current match, 1-based; matches in all shown cells) for the last
+        find; (0, 0) when there is none."""
+        comparison = self._model.comparison()
+        text, case_sensitive = self._find
+        if not text or comparison is None:
+            return 0, 0
+        needle = text if case_sensitive else text.lower()
+        hidden = self._table.hidden_rows()
+        hit = self._find_hit
+        total = before = 0
+        for number, row in enumerate(comparison.rows):
+            if number in hidden:
+                continue
+            for column, index in enumerate(row.cells):
+                if index is None:
+                    continue
+                haystack = comparison.paragraph(column, index).text
+                if not case_sensitive:
+                    haystack = haystack.lower()
+                count = haystack.count(needle)
+                if hit is not None and (number, column) < hit[:2]:
+                    before += count
+                elif hit is not None and (number, column) == hit[:2]:
+                    before += haystack.count(needle, 0, hit[2])
+                total += count
+        return (before + 1 if hit is not None else 0), total
+
     def _search_start(self) -> tuple[int, int, int]:
         if self._find_hit is not None:
             return self._find_hit

@@ -184,7 +184,12 @@ def test_files_from_several_launches_in_a_burst_are_ordered_oldest_first(
     new.write_bytes(seed_paths[1].read_bytes())
     os.utime(old, (1_600_000_000, 1_600_000_000))
     os.utime(new, (1_700_000_000, 1_700_000_000))
-    window = _launch(launched, [str(new)], instance_name=instance_name).window
+    launch_result = _launch(launched, [str(new)], instance_name=instance_name)
+    window = launch_result.window
+    burst = launch_result.arrivals
+    assert burst is not None and burst.pending()
+    burst._timer.setInterval(60_000)  # a busy test machine must not end the burst early
+    burst._timer.start()
     result: list[bool] = []
     thread = threading.Thread(
         target=lambda: result.append(
@@ -195,6 +200,8 @@ def test_files_from_several_launches_in_a_burst_are_ordered_oldest_first(
     thread.start()
     qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10_000)
     assert result == [True]
+    qtbot.waitUntil(lambda: len(burst._batches) == 2, timeout=5000)
+    burst.flush()
     qtbot.waitUntil(lambda: window.comparison() is not None, timeout=20_000)
     assert [Path(p).name for p in window.paths] == ["v1.txt", "v2.txt"]
     assert "oldest first" in window.message_bar.text()

@@ -278,7 +278,7 @@ def test_find_bar_finds_and_closes_with_escape(qtbot, window: MainWindow, seed_p
     assert window.find_bar.isVisible()
     qtbot.keyClicks(window.find_bar.edit, "Blinken")
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
-    assert window.find_bar.status.text() == ""
+    assert window.find_bar.status.text() == "1 of 20 matches"
     window.find_bar.edit.setText("zzzz-not-there")
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
     assert window.find_bar.status.text() == "Not found"
@@ -305,7 +305,7 @@ def test_shift_enter_in_the_find_bar_finds_the_previous_match(
     assert second != first
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert place() == first
-    assert window.find_bar.status.text() == ""
+    assert window.find_bar.status.text() == "1 of 2 matches"
 
 
 def test_state_is_saved_and_restored(qtbot, settings: Settings, seed_paths) -> None:  # type: ignore[no-untyped-def]
@@ -414,3 +414,35 @@ def test_drops_take_copy_never_move_and_show_a_hint(qtbot, window: MainWindow, s
         drop = _drag(QDropEvent, header.viewport(), mime, every, QPoint(20, 10))
     assert drop.dropAction() == Qt.DropAction.CopyAction
     assert header.drop_section() == -1
+
+
+def test_find_counts_matches_and_esc_clears_the_highlights(
+    qtbot, window: MainWindow, seed_paths
+) -> None:  # type: ignore[no-untyped-def]
+    """The find bar says "1 of N matches" and counts on; Esc closes it and no cell keeps a
+    highlight; Ctrl+G with nothing typed yet opens the bar."""
+    compared(qtbot, window, seed_paths)
+    comparison = window.comparison()
+    assert comparison is not None
+    total = sum(
+        comparison.paragraph(c, i).text.lower().count("russia")
+        for row in comparison.rows
+        for c, i in enumerate(row.cells)
+        if i is not None
+    )
+    window.acts["edit_find_next"].trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.edit.setText("Russia")
+    window.find_bar.search(backwards=False)
+    assert window.find_bar.status.text() == f"1 of {total} matches"
+    window.acts["edit_find_next"].trigger()
+    assert window.find_bar.status.text() == f"2 of {total} matches"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    delegate = window.view.table().cell_delegate
+    assert (
+        delegate._find_ranges(
+            "Russia and Russia", 0, 0, window.view.table().comparison_model().colours()
+        )
+        == []
+    )

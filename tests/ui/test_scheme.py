@@ -39,7 +39,7 @@ def test_one_vocabulary(qapp) -> None:  # type: ignore[no-untyped-def]
     comparison = compare_texts(["The cat sat on the mat today.", "The dog sat on the mat today."])
     change = comparison.changes[0]
     assert change.type is ChangeType.CHANGED
-    assert describe_change(comparison, change).startswith("Edited")
+    assert describe_change(comparison, change).startswith("Row 1 · edited")
     labels = [label for label, _ in legend_items(colours_for(_page_palette()))]
     assert "Edited" in labels and "Changed" not in labels
     assert "Edited" in render_html(comparison)
