@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QCursor,
     QDragEnterEvent,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +50,7 @@ from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_men
 from diffviewer.ui.drops import DropHint, accept_files
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
 from diffviewer.ui.filters import MenuToggles, filter_note
+from diffviewer.ui.navigation import ChangeNavigator
 from diffviewer.ui.settings import KEYS, Settings
 from diffviewer.ui.versions import VersionList
 from diffviewer.ui.view import ComparisonView
@@ -58,6 +61,13 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "diffviewer"
 HINT = "Drop files here or use File › Open"
+
+
+def _after(toolbar: QToolBar, action: QAction) -> QAction | None:
+    """The toolbar entry after ``action`` (to insert a widget beside it), None at the end."""
+    entries = toolbar.actions()
+    place = entries.index(action) + 1 if action in entries else len(entries)
+    return entries[place] if place < len(entries) else None
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +93,11 @@ class MainWindow(QMainWindow):
         build_toolbar(toolbar, self.acts)
         self.toggles = MenuToggles(self.acts, settings, self)
         self._build_status_bar()
+        self.navigator = ChangeNavigator(self.view, self.status_line, self)
+        self.status_line.addPermanentWidget(self.navigator.status_label)
+        toolbar.insertWidget(
+            _after(toolbar, self.acts["view_next_change"]), self.navigator.toolbar_label
+        )
 
         self.worker = CompareWorker(self)
         self.watcher = FileWatcher(self)
@@ -145,8 +160,8 @@ class MainWindow(QMainWindow):
             "edit_find_next": lambda: self._find_again(False),
             "edit_find_previous": lambda: self._find_again(True),
             "edit_preferences": self.preferences_dialog,
-            "view_next_change": view.next_change,
-            "view_previous_change": view.previous_change,
+            "view_next_change": self.navigator.next,
+            "view_previous_change": self.navigator.previous,
             "view_first_change": view.first_change,
             "view_last_change": view.last_change,
             "view_zoom_in": view.zoom_in,

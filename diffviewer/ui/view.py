@@ -36,6 +36,8 @@ class ComparisonView(QWidget):
     """The comparison view; see the UI contract for its API."""
 
     current_change_changed = Signal(int)
+    visible_changes_changed = Signal()
+    """The changes navigation goes through changed (a new comparison, a filter)."""
     encoding_change_requested = Signal(int)
     paths_dropped_on_version = Signal(int, list)
     version_remove_requested = Signal(int)
@@ -168,6 +170,7 @@ class ComparisonView(QWidget):
             self.current_change_changed.emit(-1)
         self._table.viewport().update()
         self._schedule_overview()
+        self.visible_changes_changed.emit()
 
     # ----------------------------------------------------------- navigation
     def current_change(self) -> int:

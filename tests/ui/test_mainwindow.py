@@ -446,3 +446,27 @@ def test_find_counts_matches_and_esc_clears_the_highlights(
         )
         == []
     )
+
+
+def test_change_position_and_the_offer_to_wrap(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """ "Change 3 of 5" in the status bar and beside the arrows; F7 past the last change says
+    so and offers to wrap, F7 again goes to the first."""
+    compared(qtbot, window, seed_paths)
+    nav = window.navigator
+    assert nav.status_label.text() == "5 changes"
+    window.acts["view_next_change"].trigger()
+    assert nav.status_label.text() == "Change 1 of 5"
+    assert nav.toolbar_label.text() == "1 of 5"
+    for _ in range(4):
+        window.acts["view_next_change"].trigger()
+    assert nav.status_label.text() == "Change 5 of 5"
+    window.acts["view_next_change"].trigger()
+    assert window.view.current_change() == window.view.visible_changes()[-1]
+    assert "Last change reached" in window.statusBar().currentMessage()
+    window.acts["view_next_change"].trigger()
+    assert nav.status_label.text() == "Change 1 of 5"
+    assert "Wrapped" in window.statusBar().currentMessage()
+    window.acts["view_previous_change"].trigger()
+    assert "First change reached" in window.statusBar().currentMessage()
+    window.acts["view_kind_caption"].setChecked(False)
+    assert nav.status_label.text().endswith("of 2") or nav.status_label.text() == "2 changes"
