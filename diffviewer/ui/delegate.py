@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QLineF,
     QModelIndex,
     QPersistentModelIndex,
     QPointF,
@@ -28,12 +29,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QMouseEvent,
     QPainter,
+    QPen,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from diffviewer.core.model import OpTag
+from diffviewer.ui.folding import bar_text
 from diffviewer.ui.model import CellInfo, ComparisonModel
 
 PAD_X = 6
@@ -87,6 +89,8 @@ class CellDelegate(QStyledItemDelegate):
         self._find_text = ""
         self._find_case = False
         self._find_current: tuple[int, int, int] | None = None
+        self.fold_bars: dict[int, int] = {}
+        """Rows painted as fold bars (ui/folding.py) → the row after the run; set by the table."""
         self._update_metrics()
 
     # -------------------------------------------------------------- settings
@@ -175,6 +179,8 @@ class CellDelegate(QStyledItemDelegate):
                 )
                 if tag is OpTag.DELETE:
                     fmt.setFontStrikeOut(True)
+                else:  # not by colour alone: inserted words are underlined
+                    fmt.setFontUnderline(True)
                 ranges.append(_format_range(start, length, fmt))
             layout.setFormats(ranges)
         line_width = max(8.0, width - self.grid - 2 * PAD_X)
@@ -214,12 +220,16 @@ class CellDelegate(QStyledItemDelegate):
         rect: QRect = option.rect  # type: ignore[attr-defined]
         state = option.state  # type: ignore[attr-defined]
         colours = model.colours()
+        stop = self.fold_bars.get(index.row())
+        if stop is not None:
+            self._paint_fold_bar(painter, option, index, stop - index.row())
+            return
         info = model.cell(index.row(), index.column())
         painter.save()
         painter.setClipRect(rect)
         if info.text is None:
             painter.fillRect(rect, colours.filler)
-            painter.fillRect(rect, QBrush(colours.filler_hatch, Qt.BrushStyle.BDiagPattern))
+            _hatch(painter, rect, colours.filler_hatch)
         else:
             painter.fillRect(rect, model.data(index, Qt.ItemDataRole.BackgroundRole))
         if state & QStyle.StateFlag.State_Selected:
@@ -239,6 +249,38 @@ class CellDelegate(QStyledItemDelegate):
             origin = QPointF(rect.left() + PAD_X, rect.top() + PAD_Y + layout.meta_height)
             layout.text.draw(
                 painter, origin, self._find_ranges(info.text, index.row(), index.column(), colours)
+            )
+        painter.restore()
+
+    def _paint_fold_bar(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        count: int,
+    ) -> None:
+        """A quiet one-line bar across the row: "⋯ 12 unchanged paragraphs (click to show)"."""
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        model = index.model()
+        assert isinstance(model, ComparisonModel)
+        colours = model.colours()
+        painter.save()
+        painter.fillRect(rect, colours.filler)
+        painter.setPen(colours.filler_hatch)
+        painter.drawLine(rect.topLeft(), rect.topRight())
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            highlight = QColor(option.palette.highlight().color())  # type: ignore[attr-defined]
+            painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 2), highlight)
+            painter.fillRect(QRect(rect.left(), rect.bottom() - 1, rect.width(), 2), highlight)
+        if index.column() == 0:
+            painter.setFont(self._font)
+            painter.setPen(colours.dim_text)
+            text_rect = rect.adjusted(PAD_X, 0, -PAD_X, 0)
+            painter.drawText(
+                text_rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                bar_text(count),
             )
         painter.restore()
 
@@ -353,6 +395,25 @@ class CellDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         editor.setGeometry(option.rect)  # type: ignore[attr-defined]
+
+
+#: Spacing of the gap hatching in logical pixels: drawn as lines, it scales with the device pixel
+#: ratio (Qt's BDiagPattern brush is a fixed 8-device-pixel pattern that halves at 2×).
+HATCH_STEP = 8
+
+
+def _hatch(painter: QPainter, rect: QRect, colour: QColor) -> None:
+    """Diagonal lines (/) across ``rect``, aligned to the viewport so neighbours join up."""
+    painter.save()
+    painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+    painter.setPen(QPen(colour, 1.0))
+    bottom, top = rect.bottom() + 1, rect.top()
+    height = bottom - top
+    start = rect.left() - height
+    start -= (start + bottom) % HATCH_STEP  # lines where x + y is a multiple of the step
+    lines = [QLineF(x, bottom, x + height, top) for x in range(start, rect.right() + 1, HATCH_STEP)]
+    painter.drawLines(lines)
+    painter.restore()
 
 
 def _format_range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

@@ -50,6 +50,7 @@ from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_men
 from diffviewer.ui.drops import DropHint, accept_files
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
 from diffviewer.ui.filters import MenuToggles, filter_note
+from diffviewer.ui.icons import PaletteIcons
 from diffviewer.ui.navigation import ChangeNavigator
 from diffviewer.ui.settings import KEYS, Settings
 from diffviewer.ui.versions import VersionList
@@ -94,6 +95,11 @@ class MainWindow(QMainWindow):
         self.toggles = MenuToggles(self.acts, settings, self)
         self._build_status_bar()
         self.navigator = ChangeNavigator(self.view, self.status_line, self)
+        self.arrows = PaletteIcons(
+            self,
+            up=[self.acts["view_previous_change"], self.acts["view_first_change"]],
+            down=[self.acts["view_next_change"], self.acts["view_last_change"]],
+        )
         self.status_line.addPermanentWidget(self.navigator.status_label)
         toolbar.insertWidget(
             _after(toolbar, self.acts["view_next_change"]), self.navigator.toolbar_label
@@ -178,6 +184,7 @@ class MainWindow(QMainWindow):
         self.toggles.hidden_kinds_changed.connect(self._on_hidden_kinds)
         self.toggles.hide_typographic_changed.connect(self._on_hide_typographic)
         self.toggles.options_changed.connect(self.set_options)
+        a["view_only_changes"].toggled.connect(self._set_only_changes)
         a["view_change_list"].toggled.connect(self.change_dock.setVisible)
         self.change_dock.visibilityChanged.connect(self._dock_visibility)
         a["view_raw_vs_cleaned"].toggled.connect(self.cleaning_dock.setVisible)
@@ -214,6 +221,8 @@ class MainWindow(QMainWindow):
             self.base_font = font
             self.view.set_base_font(font)
         self.view.set_zoom(s.get(KEYS.ZOOM))
+        self.view.set_context_rows(s.get(KEYS.CONTEXT_ROWS))
+        self.acts["view_only_changes"].setChecked(s.get(KEYS.ONLY_CHANGES))
         self.toggles.restore(self.options)
         self._refresh_recent()
         self.acts["view_change_list"].setChecked(not self.change_dock.isHidden())
@@ -360,6 +369,10 @@ class MainWindow(QMainWindow):
         self.acts["file_reload"].setEnabled(len(self.versions) >= 2)
         self.acts["file_close_version"].setEnabled(len(self.versions) > 0)
 
+    def _set_only_changes(self, on: bool) -> None:
+        self.view.set_only_changes(on)
+        self.settings.set(KEYS.ONLY_CHANGES, on)
+
     def _refresh_filter_note(self) -> None:
         toggles = self.toggles
         note = filter_note(self._comparison, toggles.hidden_kinds(), toggles.hide_typographic())
@@ -469,6 +482,7 @@ class MainWindow(QMainWindow):
             self.toggles.hide_typographic(),
             QFont(self.base_font),
             self.view.zoom(),
+            context_rows=self.settings.get(KEYS.CONTEXT_ROWS),
         )
         dialog = PreferencesDialog(current, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -482,6 +496,8 @@ class MainWindow(QMainWindow):
         self.settings.set_compare_options(preferences.options)
         self.settings.set(KEYS.FONT, preferences.font.toString())
         self.settings.set(KEYS.ZOOM, preferences.zoom)
+        self.settings.set(KEYS.CONTEXT_ROWS, preferences.context_rows)
+        self.view.set_context_rows(preferences.context_rows)
         self.base_font = QFont(preferences.font)
         self.view.set_base_font(preferences.font)
         self.view.set_zoom(preferences.zoom)

@@ -31,6 +31,7 @@ from diffviewer.core.model import (
     RowStatus,
 )
 from diffviewer.export.common import TYPE_LABELS
+from diffviewer.export.scheme import MARKS
 from diffviewer.ui.palette import StatusColours, colours_for
 
 if TYPE_CHECKING:
@@ -245,6 +246,17 @@ class ComparisonModel(QAbstractTableModel):
             if all(changes[number].kind in hidden for number in numbers)
         ]
 
+    def row_mark(self, row: int) -> str:
+        """The row's non-colour cue (− + ~ ↕ ⇄) for its first shown change, "" for none."""
+        comparison = self._comparison
+        if comparison is None:
+            return ""
+        for number in self._row_changes.get(row, ()):
+            if not self.is_hidden(number):
+                change_type = comparison.changes[number].type
+                return MARKS[RowStatus(change_type.value)]
+        return ""
+
     def row_changes(self, row: int) -> list[int]:
         """Indexes of the changes shown in ``row``."""
         return self._row_changes.get(row, [])
@@ -316,9 +328,7 @@ class ComparisonModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         comparison = self._comparison
         if comparison is None or orientation == Qt.Orientation.Vertical:
-            if comparison is not None and role == Qt.ItemDataRole.DisplayRole:
-                return str(section + 1)
-            return None
+            return self._row_header(section, role) if comparison is not None else None
         if not 0 <= section < len(comparison.versions):
             return None
         version = comparison.versions[section]
@@ -334,6 +344,21 @@ class ComparisonModel(QAbstractTableModel):
         lines.append(f"Encoding {version.encoding} ({confidence}); click to change")
         lines.extend(version.warnings)
         return "\n".join(lines)
+
+    def _row_header(self, section: int, role: int) -> str | None:
+        """The row number with the row's change mark ("− 12"), its tooltip the change types."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = self.row_mark(section)
+            return f"{mark} {section + 1}" if mark else str(section + 1)
+        if role == Qt.ItemDataRole.ToolTipRole and self._comparison is not None:
+            changes = self._comparison.changes
+            words = [
+                _TYPE_LABELS[changes[n].type]
+                for n in self.row_changes(section)
+                if not self.is_hidden(n)
+            ]
+            return f"Row {section + 1}: {', '.join(words)}" if words else None
+        return None
 
     # --------------------------------------------------------------- cells
     def cell(self, row: int, column: int) -> CellInfo:

@@ -152,7 +152,18 @@ class ComparisonView(QWidget):
 
     def set_hide_typographic(self, hide: bool) -> None:
         self._model.set_hide_typographic(hide)
+        self._table.refold()  # hidden typographic edits count as unchanged rows
         self._refresh_visible()
+
+    def set_only_changes(self, on: bool) -> None:
+        """Fold runs of unchanged rows into one-line bars (ui/folding.py)."""
+        self._table.set_only_changes(on)
+        self._schedule_overview()
+
+    def set_context_rows(self, rows: int) -> None:
+        """Unchanged rows kept beside each change when folding."""
+        self._table.set_context_rows(rows)
+        self._schedule_overview()
 
     def visible_changes(self) -> list[int]:
         """Indexes into comparison.changes not hidden by the filters, in row order."""
@@ -195,6 +206,7 @@ class ComparisonView(QWidget):
 
     def goto_row(self, row: int) -> None:
         if 0 <= row < self._model.rowCount():
+            self._table.unfold(row)
             self._table.scroll_row_to(row)
             self._table.select_rows(row, row)
 
@@ -272,6 +284,7 @@ class ComparisonView(QWidget):
         if hit is None:
             return False
         row, column, _ = hit
+        self._table.unfold(row)  # a match in a folded run shows its run
         self._table.scroll_row_to(row)
         self._table.setCurrentIndex(self._model.index(row, column))
         return True
