@@ -7,7 +7,8 @@ keeps a WCAG contrast of 4.5 (``tints``): the viewer calls it with its QPalette'
 the HTML report with its light and dark page colours, so both show the same colours.
 The hues were chosen to stay apart for the commonest colour-vision deficiencies as well
 (tests/ui/test_colour_vision.py measures CIEDE2000 under Machado's deuteranopia and protanopia
-simulations): removed is a vermilion, inserted a blue-leaning green, edited a yellow amber.
+simulations): removed dark red, inserted light green, edited yellow, moved blue-violet,
+split/merged pink.
 Imports: the standard library and ``diffviewer.core.model`` (no Qt).
 """
 
@@ -23,13 +24,17 @@ RGB = tuple[int, int, int]
 MIN_CONTRAST = 4.5
 
 #: Pure hue per status, before blending with the base colour.
+#: Searched (bench-free, by hill climbing) for the largest least CIEDE2000 between any two
+#: colours of a surface under normal vision, deuteranopia and protanopia (Machado 2009): 7.1,
+#: where the former red/green/amber/purple/teal scheme had 2.3. Removed is a dark red and
+#: inserted a light green, so the two differ in lightness where a dichromat loses their hue.
 HUES: dict[RowStatus, RGB] = {
-    RowStatus.REMOVED: (230, 40, 40),
-    RowStatus.INSERTED: (40, 190, 60),
-    RowStatus.CHANGED: (245, 170, 20),
-    RowStatus.MOVED: (150, 70, 220),
-    RowStatus.SPLIT: (20, 175, 175),
-    RowStatus.MERGED: (20, 175, 175),
+    RowStatus.REMOVED: (178, 0, 0),
+    RowStatus.INSERTED: (75, 255, 124),
+    RowStatus.CHANGED: (255, 221, 0),
+    RowStatus.MOVED: (61, 0, 243),
+    RowStatus.SPLIT: (255, 87, 230),
+    RowStatus.MERGED: (255, 87, 230),
 }
 
 #: The non-colour cue per status: a gutter mark beside the cell (− + ~ ↕ ⇄).

@@ -2,13 +2,14 @@
 
 The scheme, one hue per kind of difference, painted as a tint of the palette's base colour:
 
-* removed: red, on the old (left) cell; the new cell is a hatched gap;
-* inserted: green, on the new cell; the old cell is a hatched gap;
-* edited: amber on both cells, with strong red behind deleted words (old cell) and strong
-  green behind inserted words (new cell);
-* moved: purple on both places, each with a link to the other;
-* split / merged: teal;
-* typographic-only edits: a faint amber tint (or none at all when hidden).
+* removed: dark red, on the old (left) cell; the new cell is a hatched gap;
+* inserted: light green, on the new cell; the old cell is a hatched gap;
+* edited: yellow on both cells, with strong red behind deleted (struck) words in the old cell
+  and strong green behind inserted (underlined) words in the new cell;
+* moved: blue-violet on both places, each with a link to the other;
+* split / merged: pink;
+* typographic-only edits: a faint yellow tint (or none at all when hidden).
+Each change type also has a mark beside its row number (− + ~ ↕ ⇄): never colour alone.
 
 Tints are blended over ``QPalette.Base`` and then checked against ``QPalette.Text`` for a WCAG
 contrast ratio of at least 4.5: the blend is weakened until the text stays readable, so the scheme
@@ -129,7 +130,8 @@ def colours_for(palette: QPalette) -> StatusColours:
     dark = is_dark(palette)
     t = scheme.tints(_rgb(base), _rgb(text))
     highlight = palette.color(QPalette.ColorRole.Highlight)
-    link = readable_link(palette)
+    # Move links sit on the moved cell's tint.
+    link = readable_link(palette, also_on=(QColor(*t.backgrounds[RowStatus.MOVED]),))
     return StatusColours(
         text=QColor(text),
         dim_text=blend(base, text, 0.55),
@@ -158,15 +160,20 @@ _TEXT_ON = {
 }
 
 
-def readable_link(palette: QPalette, role: QPalette.ColorRole = QPalette.ColorRole.Base) -> QColor:
+def readable_link(
+    palette: QPalette,
+    role: QPalette.ColorRole = QPalette.ColorRole.Base,
+    also_on: tuple[QColor, ...] = (),
+) -> QColor:
     """The palette's link colour, moved towards the text colour until it reads at 4.5:1 on the
-    ``role`` background (gtk3 dark themes keep a #0000ff link on a dark grey: 1.3:1)."""
-    back = palette.color(role)
+    ``role`` background and on ``also_on`` (gtk3 dark themes keep a #0000ff link on a dark
+    grey: 1.3:1)."""
+    backs = (palette.color(role), *also_on)
     text = palette.color(_TEXT_ON.get(role, QPalette.ColorRole.Text))
     link = palette.color(QPalette.ColorRole.Link)
     amount = 0.0
     candidate = QColor(link)
-    while contrast_ratio(candidate, back) < MIN_CONTRAST and amount < 1.0:
+    while amount < 1.0 and min(contrast_ratio(candidate, back) for back in backs) < MIN_CONTRAST:
         amount = min(1.0, amount + 0.1)
         candidate = blend(link, text, amount)
     return candidate
