@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from diffviewer.core.model import OpTag
 from diffviewer.ui.folding import bar_text
 from diffviewer.ui.model import CellInfo, ComparisonModel
+from diffviewer.ui.whitespace import runs, visible
 
 PAD_X = 6
 PAD_Y = 4
@@ -89,6 +90,10 @@ class CellDelegate(QStyledItemDelegate):
         self._find_text = ""
         self._find_case = False
         self._find_current: tuple[int, int, int] | None = None
+        self._line_numbers = False
+        self._gutter = 0.0
+        """Width of the file line-number gutter at each cell's left, 0 when off."""
+        self._show_whitespace = False
         self.fold_bars: dict[int, int] = {}
         """Rows painted as fold bars (ui/folding.py) → the row after the run; set by the table."""
         self._update_metrics()
@@ -111,6 +116,19 @@ class CellDelegate(QStyledItemDelegate):
         self._meta_font.setBold(True)
         self._meta_metrics = QFontMetricsF(self._meta_font)
         self._meta_height = self._meta_metrics.height() + 4
+        numbers = self._meta_metrics.horizontalAdvance("99999") + PAD_X
+        self._gutter = numbers if self._line_numbers else 0.0
+
+    def set_line_numbers(self, on: bool) -> None:
+        """Show each paragraph's first line in its file in a gutter at the cell's left."""
+        self._line_numbers = on
+        self._update_metrics()
+        self.clear_cache()
+
+    def set_show_whitespace(self, on: bool) -> None:
+        """Draw no-break spaces, tabs and zero-width characters as quiet marks."""
+        self._show_whitespace = on
+        self.clear_cache()
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -130,7 +148,8 @@ class CellDelegate(QStyledItemDelegate):
 
     def estimator(self, width: int) -> Callable[[int, bool], int]:
         """``estimate_height`` for one column width, its constants worked out once."""
-        per_line = max(1.0, max(8.0, width - self.grid - 2 * PAD_X) / self._char_width)
+        text_width = width - self.grid - 2 * PAD_X - self._gutter
+        per_line = max(1.0, max(8.0, text_width) / self._char_width)
         line_height, meta_height = self._line_height, self._meta_height
         slack, ceil = _WRAP_SLACK / per_line, math.ceil
         pad = 2 * PAD_Y + self.grid
@@ -165,6 +184,9 @@ class CellDelegate(QStyledItemDelegate):
         if info.text is None:
             return _Layout(None, self._line_height, 0.0, None)
         text = info.text.replace("\r\n", "\n").replace("\n", _LINE_SEPARATOR)
+        marks: list[int] = []
+        if self._show_whitespace:
+            text, marks = visible(text)
         layout = QTextLayout(text, self._font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -183,7 +205,13 @@ class CellDelegate(QStyledItemDelegate):
                     fmt.setFontUnderline(True)
                 ranges.append(_format_range(start, length, fmt))
             layout.setFormats(ranges)
-        line_width = max(8.0, width - self.grid - 2 * PAD_X)
+        if marks:
+            quiet = QTextCharFormat()
+            quiet.setForeground(model.colours().dim_text)
+            layout.setFormats(
+                [*layout.formats(), *(_format_range(a, n, quiet) for a, n in runs(marks))]
+            )
+        line_width = max(8.0, width - self.grid - 2 * PAD_X - self._gutter)
         y = 0.0
         layout.beginLayout()
         while True:
@@ -197,7 +225,7 @@ class CellDelegate(QStyledItemDelegate):
         has_meta = bool(info.badge or info.move_link or (info.typographic and not info.quiet))
         link_span = None
         if info.move_link is not None:
-            start = PAD_X + (self._badge_width(info.badge) + 6 if info.badge else 0)
+            start = PAD_X + self._gutter + (self._badge_width(info.badge) + 6 if info.badge else 0)
             link_span = (start, start + self._meta_metrics.horizontalAdvance(info.move_link[0]))
         return _Layout(
             layout, max(y, self._line_height), self._meta_height if has_meta else 0.0, link_span
@@ -246,7 +274,19 @@ class CellDelegate(QStyledItemDelegate):
             self._paint_meta(painter, rect, info, colours)
             painter.setPen(colours.dim_text if info.quiet else colours.text)
             assert layout.text is not None
-            origin = QPointF(rect.left() + PAD_X, rect.top() + PAD_Y + layout.meta_height)
+            origin = QPointF(
+                rect.left() + PAD_X + self._gutter, rect.top() + PAD_Y + layout.meta_height
+            )
+            if self._gutter and info.paragraph is not None:
+                painter.setFont(self._meta_font)
+                painter.setPen(colours.dim_text)
+                painter.drawText(
+                    QRectF(rect.left(), origin.y(), self._gutter, self._line_height),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    str(info.paragraph.first_line),
+                )
+                painter.setFont(self._font)
+                painter.setPen(colours.dim_text if info.quiet else colours.text)
             layout.text.draw(
                 painter, origin, self._find_ranges(info.text, index.row(), index.column(), colours)
             )
@@ -285,7 +325,7 @@ class CellDelegate(QStyledItemDelegate):
         painter.restore()
 
     def _paint_meta(self, painter: QPainter, rect: QRect, info: CellInfo, colours: Any) -> None:
-        x = rect.left() + PAD_X
+        x = rect.left() + PAD_X + self._gutter
         top = rect.top() + PAD_Y
         height = self._meta_metrics.height() + 1
         painter.setFont(self._meta_font)

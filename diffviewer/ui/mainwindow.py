@@ -185,6 +185,12 @@ class MainWindow(QMainWindow):
         self.toggles.hide_typographic_changed.connect(self._on_hide_typographic)
         self.toggles.options_changed.connect(self.set_options)
         a["view_only_changes"].toggled.connect(self._set_only_changes)
+        for action_id, key, setter in (
+            ("view_line_numbers", KEYS.LINE_NUMBERS, view.set_line_numbers),
+            ("view_whitespace", KEYS.SHOW_WHITESPACE, view.set_show_whitespace),
+        ):
+            a[action_id].toggled.connect(setter)
+            a[action_id].toggled.connect(lambda on, key=key: self.settings.set(key, on))
         a["view_change_list"].toggled.connect(self.change_dock.setVisible)
         self.change_dock.visibilityChanged.connect(self._dock_visibility)
         a["view_raw_vs_cleaned"].toggled.connect(self.cleaning_dock.setVisible)
@@ -223,6 +229,8 @@ class MainWindow(QMainWindow):
         self.view.set_zoom(s.get(KEYS.ZOOM))
         self.view.set_context_rows(s.get(KEYS.CONTEXT_ROWS))
         self.acts["view_only_changes"].setChecked(s.get(KEYS.ONLY_CHANGES))
+        self.acts["view_line_numbers"].setChecked(s.get(KEYS.LINE_NUMBERS))
+        self.acts["view_whitespace"].setChecked(s.get(KEYS.SHOW_WHITESPACE))
         self.toggles.restore(self.options)
         self._refresh_recent()
         self.acts["view_change_list"].setChecked(not self.change_dock.isHidden())

@@ -9,7 +9,7 @@ Imports: PySide6, diffviewer.core.model, diffviewer.ui (table, overview, palette
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
@@ -159,6 +159,21 @@ class ComparisonView(QWidget):
         """Fold runs of unchanged rows into one-line bars (ui/folding.py)."""
         self._table.set_only_changes(on)
         self._schedule_overview()
+
+    def set_line_numbers(self, on: bool) -> None:
+        """A gutter in each cell with the paragraph's first line number in its file."""
+        self._relayout_with(lambda: self._table.cell_delegate.set_line_numbers(on))
+
+    def set_show_whitespace(self, on: bool) -> None:
+        """No-break spaces, tabs and zero-width characters drawn as quiet marks."""
+        self._relayout_with(lambda: self._table.cell_delegate.set_show_whitespace(on))
+
+    def _relayout_with(self, change: Callable[[], None]) -> None:
+        anchor = self._table.anchor()
+        change()
+        self._table.relayout()
+        self._table.restore_anchor(anchor)
+        self._table.viewport().update()
 
     def set_context_rows(self, rows: int) -> None:
         """Unchanged rows kept beside each change when folding."""
