@@ -100,6 +100,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                tip="Show each paragraph's line number in its file"),
     ActionSpec("view_whitespace", "Show &Whitespace", ("Ctrl+Shift+W",), checkable=True,
                tip="Show no-break spaces, tabs and zero-width characters as quiet marks"),
+    ActionSpec("view_highlight_next", "&Highlight Changes to the Next Version", checkable=True,
+               tip="With 3+ versions, each column shows its changes to the next version "
+                   "instead of those from the previous one"),
     ActionSpec("view_change_list", "&Change List", ("F9",), checkable=True),
     ActionSpec("view_raw_vs_cleaned", "&Raw vs Cleaned Report", ("Ctrl+Shift+R",), checkable=True,
                tip="What the cleaning removed, by kind, and whether body text went"),
@@ -175,6 +178,7 @@ MENUS: tuple[tuple[str, tuple[MenuEntry, ...]], ...] = (
             "view_only_changes",
             "view_line_numbers",
             "view_whitespace",
+            "view_highlight_next",
             "-",
             "view_change_list",
             "view_raw_vs_cleaned",

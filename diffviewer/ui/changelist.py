@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout,
 
 from diffviewer.core.model import Change, Comparison, Kind, RowStatus
 from diffviewer.export.common import TYPE_LABELS
+from diffviewer.ui.history import row_history
 from diffviewer.ui.palette import colours_for, status_for_change
 
 _SNIPPET = 60
@@ -62,6 +63,14 @@ def describe_change(comparison: Comparison, change: Change) -> str:
     if len(comparison.versions) > 2:
         parts.append(f"v{change.from_version + 1}→v{change.to_version + 1}")
     return f"{' · '.join(parts)} — “{text}”"
+
+
+def _tooltip(comparison: Comparison, change: Change) -> str:
+    """The change's whole text and, with 3+ versions, its row's history."""
+    history = row_history(comparison, min(change.rows)) if change.rows else ""
+    if len(comparison.versions) > 2 and history:
+        return f"{change_text(comparison, change)}\n\nHistory: {history}"
+    return change_text(comparison, change)
 
 
 class ChangeListModel(QAbstractListModel):
@@ -119,7 +128,7 @@ class ChangeListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return describe_change(comparison, change)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return change_text(comparison, change)
+            return _tooltip(comparison, change)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._swatch(status_for_change(change.type))
         if role == Qt.ItemDataRole.UserRole:

@@ -121,8 +121,20 @@ class VersionHeader(QHeaderView):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(self.palette().windowText().color())
-        elided = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideMiddle, inner.width())
+        model = self._comparison_model()
+        chip = model.highlight_chip(logical_index) if model is not None else ""
+        chip_width = metrics.horizontalAdvance(chip) + _PAD if chip else 0
+        if chip and chip_width > inner.width() // 2:
+            chip, chip_width = "", 0  # too narrow: the tooltip still says it
+        room = inner.width() - chip_width
+        elided = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideMiddle, room)
         painter.drawText(inner.left(), inner.top() + metrics.ascent(), elided)
+        if chip:
+            painter.setFont(self.font())
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(
+                inner.right() - chip_width + _PAD, inner.top() + metrics.ascent(), chip
+            )
         link = QFont(self.font())
         link.setUnderline(True)
         painter.setFont(link)

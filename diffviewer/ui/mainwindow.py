@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.toggles.hide_typographic_changed.connect(self._on_hide_typographic)
         self.toggles.options_changed.connect(self.set_options)
         a["view_only_changes"].toggled.connect(self._set_only_changes)
+        a["view_highlight_next"].toggled.connect(view.set_highlight_next)
         for action_id, key, setter in (
             ("view_line_numbers", KEYS.LINE_NUMBERS, view.set_line_numbers),
             ("view_whitespace", KEYS.SHOW_WHITESPACE, view.set_show_whitespace),

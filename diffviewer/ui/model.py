@@ -32,6 +32,7 @@ from diffviewer.core.model import (
 )
 from diffviewer.export.common import TYPE_LABELS
 from diffviewer.export.scheme import MARKS
+from diffviewer.ui.history import highlight_chip, row_history
 from diffviewer.ui.palette import StatusColours, colours_for
 
 if TYPE_CHECKING:
@@ -177,6 +178,7 @@ class ComparisonModel(QAbstractTableModel):
         self._colours: StatusColours = colours_for(QGuiApplication.palette())
         self._hidden_kinds: frozenset[Kind] = frozenset()
         self._hide_typographic = False
+        self._towards_next = False
         self._cell_change: dict[tuple[int, int], int] = {}
         self._row_changes: dict[int, list[int]] = {}
         self._cache: dict[tuple[int, int], CellInfo] = {}
@@ -217,6 +219,26 @@ class ComparisonModel(QAbstractTableModel):
             self._hidden_kinds = hidden
             self._cache.clear()
             self._refresh()
+
+    def set_highlight_next(self, towards_next: bool) -> None:
+        """Highlight in each column the changes to the next version (else from the previous)."""
+        if towards_next != self._towards_next:
+            self._towards_next = towards_next
+            self._index_changes()
+            self._cache.clear()
+            self._refresh()
+            if self.columnCount():
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def highlight_next(self) -> bool:
+        return self._towards_next
+
+    def highlight_chip(self, column: int) -> str:
+        """What the column's highlights refer to, for three or more versions ("" for two)."""
+        comparison = self._comparison
+        if comparison is None or len(comparison.versions) < 3:
+            return ""
+        return highlight_chip(comparison, column, self._towards_next)
 
     def hidden_kinds(self) -> frozenset[Kind]:
         return self._hidden_kinds
@@ -284,8 +306,10 @@ class ComparisonModel(QAbstractTableModel):
                     outgoing.setdefault((row, change.from_version), number)
                 if new_cell is not None and new_cell in change.new:
                     incoming.setdefault((row, change.to_version), number)
-        self._cell_change.update(outgoing)
-        self._cell_change.update(incoming)
+        # Which side wins says what a middle column's highlights refer to (see ui/history.py).
+        first, last = (incoming, outgoing) if self._towards_next else (outgoing, incoming)
+        self._cell_change.update(first)
+        self._cell_change.update(last)
 
     # ---------------------------------------------------------------- Qt API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
@@ -342,6 +366,9 @@ class ComparisonModel(QAbstractTableModel):
         confidence = f"confidence {version.confidence:.0%}"
         lines = [version.path or version.name, version_facts(comparison, section)]
         lines.append(f"Encoding {version.encoding} ({confidence}); click to change")
+        chip = self.highlight_chip(section)
+        if chip:
+            lines.append(f"Highlights: {chip} (View › Highlight Changes to the Next Version)")
         lines.extend(version.warnings)
         return "\n".join(lines)
 
@@ -425,16 +452,17 @@ class ComparisonModel(QAbstractTableModel):
         comparison = self._comparison
         assert comparison is not None
         links = comparison.rows[row].links
-        outgoing: RowStatus | None = None
-        for k, (a, b) in enumerate(comparison.pairs):
+        preferred, other = (0, 1) if self._towards_next else (1, 0)
+        fallback: RowStatus | None = None
+        for k, pair in enumerate(comparison.pairs):
             link = links[k] if k < len(links) else None
             if link is None or link is RowStatus.EQUAL:
                 continue
-            if b == column:
+            if pair[preferred] == column:
                 return link
-            if a == column and outgoing is None:
-                outgoing = link
-        return outgoing or RowStatus.EQUAL
+            if pair[other] == column and fallback is None:
+                fallback = link
+        return fallback or RowStatus.EQUAL
 
     def _cell_colour(self, info: CellInfo) -> Any:
         colours = self._colours
@@ -478,6 +506,10 @@ class ComparisonModel(QAbstractTableModel):
                 else f"lines {p.first_line}–{p.last_line}"
             )
             parts.append(f"Paragraph {p.index + 1}, {span}, {p.words} words")
+        if self._comparison is not None and len(self._comparison.versions) > 2:
+            history = row_history(self._comparison, row)
+            if history:
+                parts.append(f"History: {history}")
         return "\n".join(parts) or None
 
     def cell_text(self, row: int, column: int) -> str:

@@ -160,6 +160,12 @@ class ComparisonView(QWidget):
         self._table.set_only_changes(on)
         self._schedule_overview()
 
+    def set_highlight_next(self, towards_next: bool) -> None:
+        """Each column highlights its changes to the next version (else from the previous)."""
+        self._relayout_with(lambda: self._model.set_highlight_next(towards_next))
+        self._table.cell_delegate.clear_cache()
+        self._table.version_header.viewport().update()
+
     def set_line_numbers(self, on: bool) -> None:
         """A gutter in each cell with the paragraph's first line number in its file."""
         self._relayout_with(lambda: self._table.cell_delegate.set_line_numbers(on))
