@@ -1,10 +1,13 @@
 """ComparisonModel: a Comparison as a Qt table, one row per aligned row, one column per version.
 
-Which link colours a cell: the cell of version v takes the status of the link that ends at v (the
-compared pair (a, v)); when that link is missing or equal, the first non-equal link that starts at
-v. So removed text is red in the old column, inserted text green in the new one, and an edited
-paragraph amber on both sides, with the word ops of its Change (deleted words in the old cell,
-inserted words in the new cell).
+Which link colours a cell: each column shows one compared pair, the one its header names
+(ui/history.py): the pair that ends at it (a, v), or the one that starts at it for the first
+column; with View › Highlight Changes to the Next Version, the pair that starts at it (the last
+column: the one that ends there). A cell takes that pair's link status and that pair's change:
+removed text is red in the old column, inserted text green in the new one, an edited paragraph
+yellow on both sides with the word ops of its Change (deleted words in the old cell, inserted
+words in the new cell). A middle column never mixes two pairs' marks (it used to show v2→v3's
+deletions where v1→v2 showed nothing, which read as if v2 had removed them).
 
 The delegate reads everything through ``cell()`` (one CellInfo per cell, cached); the custom
 roles expose the same facts to tests and to anything else that speaks Qt roles.
@@ -32,7 +35,7 @@ from diffviewer.core.model import (
 )
 from diffviewer.export.common import TYPE_LABELS
 from diffviewer.export.scheme import MARKS
-from diffviewer.ui.history import highlight_chip, row_history
+from diffviewer.ui.history import highlight_chip, highlight_pair, row_history
 from diffviewer.ui.palette import StatusColours, colours_for
 
 if TYPE_CHECKING:
@@ -179,6 +182,7 @@ class ComparisonModel(QAbstractTableModel):
         self._hidden_kinds: frozenset[Kind] = frozenset()
         self._hide_typographic = False
         self._towards_next = False
+        self._column_pairs: list[tuple[int, int]] = []
         self._cell_change: dict[tuple[int, int], int] = {}
         self._row_changes: dict[int, list[int]] = {}
         self._cache: dict[tuple[int, int], CellInfo] = {}
@@ -294,22 +298,23 @@ class ComparisonModel(QAbstractTableModel):
         comparison = self._comparison
         if comparison is None:
             return
-        incoming: dict[tuple[int, int], int] = {}
-        outgoing: dict[tuple[int, int], int] = {}
+        # Each column shows the changes of one compared pair, the one its header names (see
+        # ui/history.py): with 3+ versions a middle column never mixes two pairs' marks.
+        shown = self._column_pairs = [
+            highlight_pair(comparison, column, self._towards_next)
+            for column in range(len(comparison.versions))
+        ]
         for number, change in enumerate(comparison.changes):
+            pair = (change.from_version, change.to_version)
             for row in change.rows:
                 self._row_changes.setdefault(row, []).append(number)
                 cells = comparison.rows[row].cells
                 old_cell = cells[change.from_version]
                 new_cell = cells[change.to_version]
-                if old_cell is not None and old_cell in change.old:
-                    outgoing.setdefault((row, change.from_version), number)
-                if new_cell is not None and new_cell in change.new:
-                    incoming.setdefault((row, change.to_version), number)
-        # Which side wins says what a middle column's highlights refer to (see ui/history.py).
-        first, last = (incoming, outgoing) if self._towards_next else (outgoing, incoming)
-        self._cell_change.update(first)
-        self._cell_change.update(last)
+                if old_cell is not None and old_cell in change.old and shown[pair[0]] == pair:
+                    self._cell_change.setdefault((row, change.from_version), number)
+                if new_cell is not None and new_cell in change.new and shown[pair[1]] == pair:
+                    self._cell_change.setdefault((row, change.to_version), number)
 
     # ---------------------------------------------------------------- Qt API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
@@ -452,17 +457,12 @@ class ComparisonModel(QAbstractTableModel):
         comparison = self._comparison
         assert comparison is not None
         links = comparison.rows[row].links
-        preferred, other = (0, 1) if self._towards_next else (1, 0)
-        fallback: RowStatus | None = None
+        shown = self._column_pairs[column]
         for k, pair in enumerate(comparison.pairs):
-            link = links[k] if k < len(links) else None
-            if link is None or link is RowStatus.EQUAL:
-                continue
-            if pair[preferred] == column:
-                return link
-            if pair[other] == column and fallback is None:
-                fallback = link
-        return fallback or RowStatus.EQUAL
+            if pair == shown:
+                link = links[k] if k < len(links) else None
+                return link or RowStatus.EQUAL
+        return RowStatus.EQUAL
 
     def _cell_colour(self, info: CellInfo) -> Any:
         colours = self._colours

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from diffviewer.core.compare import compare_texts
-from diffviewer.core.model import RowStatus
+from diffviewer.core.model import OpTag, RowStatus
 from diffviewer.ui.changelist import ChangeListModel
 from diffviewer.ui.history import highlight_chip, row_history
-from diffviewer.ui.model import STATUS_ROLE, ComparisonModel
+from diffviewer.ui.model import STATUS_ROLE, WORD_SPANS_ROLE, ComparisonModel
 
 BASE = "The minister spoke on Tuesday about the budget.\n\nMarkets were calm all day long."
 ADDED = "A spokesman said unity would be restored quickly after the vote."
@@ -54,9 +54,13 @@ def test_columns_say_which_pair_they_highlight_and_the_toggle_switches(qapp) -> 
     model.set_comparison(comparison)
     row = _story_row(comparison)
     assert model.data(model.index(row, 1), STATUS_ROLE) is RowStatus.INSERTED
+    # v3's deletions are not struck in v2's column, where they read as v2's own removals.
+    assert model.data(model.index(row, 1), WORD_SPANS_ROLE) == ()
     assert model.highlight_chip(1) == "← changes from v1"
     model.set_highlight_next(True)
     assert model.data(model.index(row, 1), STATUS_ROLE) is RowStatus.CHANGED
+    spans = model.data(model.index(row, 1), WORD_SPANS_ROLE)
+    assert spans and {tag for _, _, tag in spans} == {OpTag.DELETE}
     assert model.highlight_chip(1) == "changes to v3 →"
     two = compare_texts(TEXTS[:2])
     model.set_comparison(two)
