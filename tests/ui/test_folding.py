@@ -126,3 +126,18 @@ def test_window_toggle_and_context_rows_persist(qtbot, window, seed_paths) -> No
     dialog.accept()
     assert window.settings.get(KEYS.CONTEXT_ROWS) == 0
     assert table.context_rows() == 0
+
+
+def test_enter_on_a_bar_in_the_window_unfolds_rather_than_edits(qtbot, window, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """In the window Enter edits a paragraph; on a fold bar it unfolds the bar instead."""
+    from tests.ui.shell_helpers import compared
+
+    compared(qtbot, window, seed_paths)
+    window.acts["view_only_changes"].setChecked(True)
+    table = window.view.table()
+    bar = next(iter(table.fold_bars()))
+    table.setCurrentIndex(table.model().index(bar, 0))
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert bar not in table.fold_bars()
+    assert table.state() != table.State.EditingState
