@@ -125,7 +125,12 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         fmt = self.selected_format()
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export Summary", self.path_edit.text(), f"{fmt.description} (*{fmt.suffix})"
+            self,
+            "Export Summary",
+            self.path_edit.text(),
+            f"{fmt.description} (*{fmt.suffix})",
+            # Save asks before replacing a file (also a typed path): not twice.
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             self.path_edit.setText(path)
