@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader
 
 from diffviewer.ui.drops import accept_files
 from diffviewer.ui.model import ComparisonModel
-from diffviewer.ui.palette import readable_link
+from diffviewer.ui.palette import readable_link, readable_muted
 
 _PAD = 6
 
@@ -131,7 +131,7 @@ class VersionHeader(QHeaderView):
         painter.drawText(inner.left(), inner.top() + metrics.ascent(), elided)
         if chip:
             painter.setFont(self.font())
-            painter.setPen(self.palette().placeholderText().color())
+            painter.setPen(readable_muted(self.palette(), QPalette.ColorRole.Button))
             painter.drawText(
                 inner.right() - chip_width + _PAD, inner.top() + metrics.ascent(), chip
             )

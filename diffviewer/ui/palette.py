@@ -179,6 +179,20 @@ def readable_link(
     return candidate
 
 
+def readable_muted(
+    palette: QPalette, role: QPalette.ColorRole = QPalette.ColorRole.Button
+) -> QColor:
+    """A quieter text colour for the ``role`` background that still reads at 4.5:1."""
+    back = palette.color(role)
+    text = palette.color(_TEXT_ON.get(role, QPalette.ColorRole.Text))
+    amount = 0.6
+    candidate = blend(back, text, amount)
+    while contrast_ratio(candidate, back) < MIN_CONTRAST and amount < 1.0:
+        amount = min(1.0, amount + 0.05)
+        candidate = blend(back, text, amount)
+    return candidate
+
+
 def legend_items(colours: StatusColours) -> list[tuple[str, QColor]]:
     """(label, cell colour) pairs explaining the scheme, in reading order."""
     items = [(label, colours.backgrounds[status]) for status, label in scheme.LEGEND]

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 
 from diffviewer.core.model import RowStatus
 from diffviewer.export import scheme
-from diffviewer.ui.palette import colours_for, contrast_ratio, readable_link
+from diffviewer.ui.palette import colours_for, contrast_ratio, readable_link, readable_muted
 from tests.ui.colour_science import delta_e00, simulate
 
 #: Least CIEDE2000 between any two colours of one surface, for every vision simulated.
@@ -99,6 +99,8 @@ def test_links_read_on_every_palette(qapp, name: str) -> None:  # type: ignore[n
     palette = PALETTES[name]
     header_link = readable_link(palette, QPalette.ColorRole.Button)
     assert contrast_ratio(header_link, palette.color(QPalette.ColorRole.Button)) >= 4.5
+    chip = readable_muted(palette, QPalette.ColorRole.Button)  # the header's pair note
+    assert contrast_ratio(chip, palette.color(QPalette.ColorRole.Button)) >= 4.5
     colours = colours_for(palette)
     assert contrast_ratio(colours.link, colours.base) >= 4.5
     assert contrast_ratio(colours.link, colours.backgrounds[RowStatus.MOVED]) >= 4.5
