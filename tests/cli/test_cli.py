@@ -294,11 +294,8 @@ def test_python_m_equals_the_console_script(seed_paths: tuple[Path, Path]) -> No
 
 
 def test_a_large_report_comes_out_whole_before_the_quick_exit(tmp_path: Path) -> None:
-    """The process leaves with os._exit after a report: every byte is flushed first.
-
-    Also through a child process (the kinds are found in a forked child): the report equals
-    the in-process comparison's.
-    """
+    """The process leaves with os._exit after a report: every byte is flushed first, and the
+    report equals the in-process comparison's."""
     paragraphs = [
         f"Paragraph {n} says something about the talks, said the minister." for n in range(3000)
     ]
