@@ -2,7 +2,8 @@
 
 The tail search of end-anchored patterns, the escapes the pattern reading must not take for
 literals, the classification memo shared by the versions of a comparison, the memo of
-paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts,
+paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts
+(also for non-ASCII text whose words are ASCII), translations found by scanning,
 the one-scan paragraph split, keys taken as they are, the rows of one pair, the typographic
 test's word-count shortcut, the token table word diffs share, and tail rules' literal
 alternations.
@@ -11,6 +12,7 @@ alternations.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
@@ -23,10 +25,13 @@ from diffviewer.core.kinds import KindMemo, Rule, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline, OpTag, RowStatus, WordOp
 from diffviewer.core.paragraphs import (
+    _INVISIBLE,
+    _TYPO_FOLD,
     SPACELESS,
     _split_blocks,
     _split_lines,
     count_words,
+    fold_typography,
     folded_word_tokens,
     loose_key,
     normalise,
@@ -148,6 +153,39 @@ def test_ascii_word_counts_and_tokens_match_the_general_pattern(text: str) -> No
     assert word_tokens(text) == general
     assert count_words(text) == len(general)
     assert folded_word_tokens(text) == word_tokens(text.casefold())
+
+
+# Typographic and other non-ASCII separators, letters, marks that fold to letters, spaceless
+# scripts with their punctuation (฿, ・), and anything else.
+_mixed_text = st.lists(
+    st.one_of(
+        st.sampled_from("ab Z9_.,'\"-\u00a0\u2009\u201c\u201d\u2019\u2014\u2026\u00e9\u0345\u0301"),
+        st.sampled_from("\u0e3f\u0e01\u30fb\u65e5\U00020001\u24b6\u0663\u00b2\ud800"),
+        st.characters(),
+    ),
+    max_size=40,
+).map("".join)  # (Not ``st.text``: it merges the alphabets and loses the sampled characters.)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mixed_text)
+def test_word_shortcuts_for_non_ascii_text_match_the_general_pattern(text: str) -> None:
+    """Text whose only non-ASCII characters separate words (curly quotes, dashes, NBSP) is cut
+    and counted by the ASCII shortcuts exactly as by the general pattern; other text too."""
+    general = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+")
+    assert word_tokens(text) == general.findall(text)
+    assert count_words(text) == len(general.findall(text))
+    assert folded_word_tokens(text) == general.findall(text.casefold())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mixed_text)
+def test_scanned_translations_equal_str_translate(text: str) -> None:
+    """Keys and typographic folding found by scanning for the characters a table changes equal
+    ``str.translate`` with the table itself."""
+    long_key = " ".join(unicodedata.normalize("NFC", text).translate(_INVISIBLE).split())
+    assert normalise(text) == long_key
+    assert fold_typography(text) == text.translate(_TYPO_FOLD)
 
 
 @settings(max_examples=300, deadline=None)
