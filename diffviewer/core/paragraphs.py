@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
@@ -115,7 +115,7 @@ def _split_blocks(text: str) -> list[RawParagraph]:
     return out
 
 
-def _translator(table: dict[int, str | int | None]) -> Callable[[str], str]:
+def _translator(table: Mapping[int, str | int | None]) -> Callable[[str], str]:
     """``str.translate(table)`` for a table that changes few characters, found by a regex scan.
 
     ``str.translate`` with a dict looks up every character of a non-ASCII text (~60 ns each:
