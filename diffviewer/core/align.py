@@ -94,10 +94,6 @@ class _Words:
         self._keys = keys
         self._cache: dict[int, WordBag] = {}
 
-    def total(self, index: int) -> int:
-        """How many words paragraph ``index`` has."""
-        return len(self[index])
-
     def __getitem__(self, index: int) -> WordBag:
         words = self._cache.get(index)
         if words is None:
@@ -108,10 +104,6 @@ class _Words:
         """The bags of paragraphs ``indexes`` and their sizes."""
         bags = [self[k] for k in indexes]
         return bags, list(map(len, bags))
-
-    def counts(self, index: int) -> Counter[str]:
-        """Each word's count in paragraph ``index`` (not kept: rarely needed)."""
-        return Counter(folded_word_tokens(self._keys[index]))
 
 
 def similarity(a: WordBag, b: WordBag) -> float:
@@ -211,14 +203,12 @@ def _pair_dp(
             # their sizes allow one (see ``_join_sizes_allow``).
             base = up_row[k - 2] if j > 1 and 0 <= k - 2 < up_len else -1
             if base >= 0 and _join_sizes_allow(a_total, b_sizes[j - 2], b_total, t.split):
-                parts = (new_words, news[j - 2]), (new_words, news[j - 1])
-                gain, sim = _join_gain((old_words, olds[i - 1]), *parts, t.split)
+                gain, sim = _join_gain(a_bags[i - 1], b_bags[j - 2], b_bags[j - 1], t.split)
                 if gain and base + gain > best:
                     best, pick = base + gain, (Op.SPLIT, sim)
             base = up2_row[j - 1 - up2_lo] if 0 <= j - 1 - up2_lo < len(up2_row) else -1
             if base >= 0 and _join_sizes_allow(b_total, a_sizes[i - 2], a_total, t.split):
-                parts = (old_words, olds[i - 2]), (old_words, olds[i - 1])
-                gain, sim = _join_gain((new_words, news[j - 1]), *parts, t.split)
+                gain, sim = _join_gain(b_bags[j - 1], a_bags[i - 2], a_bags[i - 1], t.split)
                 if gain and base + gain > best:
                     best, pick = base + gain, (Op.MERGED, sim)
             row_scores.append(best)
@@ -245,30 +235,25 @@ def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Threshold
     return [Step(Op.REMOVED, (i,), ()), Step(Op.INSERTED, (), (j,))]
 
 
-_Paragraph = tuple[_Words, int]
-"""A paragraph of one side: its side's word bags and its index."""
-
-
 def _join_gain(
-    whole: _Paragraph, first: _Paragraph, second: _Paragraph, threshold: float
+    whole: WordBag, first: WordBag, second: WordBag, threshold: float
 ) -> tuple[int, float]:
     """Shared words of ``whole`` with ``first``+``second`` when that is a split (else 0), for
     paragraphs whose sizes allow one (``_join_sizes_allow``).
 
     (The similarity returned beside a gain of 0 is not used.)
     """
-    whole_words, first_words, second_words = (side[n] for side, n in (whole, first, second))
-    first_total, second_total = len(first_words), len(second_words)
-    total = len(whole_words) + first_total + second_total
+    first_total, second_total = len(first), len(second)
+    total = len(whole) + first_total + second_total
     # Each part must come mostly from ``whole``: a split is not a pair plus an unrelated insert.
-    with_first, with_second = len(whole_words & first_words), len(whole_words & second_words)
+    with_first, with_second = len(whole & first), len(whole & second)
     if with_first < 0.5 * first_total or with_second < 0.5 * second_total:
         return 0, 0.0
     # ``whole`` shares at most ``with_first + with_second`` words with the two joined.
     if 2 * (with_first + with_second) / total < threshold:
         return 0, 0.0
     # ``whole`` against ``first + second``, without building the joined multiset.
-    counts, first_counts, second_counts = (side.counts(n) for side, n in (whole, first, second))
+    counts, first_counts, second_counts = map(_counts, (whole, first, second))
     shared = sum(
         min(n, first_counts[w] + second_counts[w])
         for w, n in counts.items()
@@ -278,6 +263,11 @@ def _join_gain(
     if sim < threshold:
         return 0, sim
     return shared, sim
+
+
+def _counts(bag: WordBag) -> Counter[str]:
+    """Each word's count in ``bag``."""
+    return Counter(w if isinstance(w, str) else w[0] for w in bag)
 
 
 def _trace(

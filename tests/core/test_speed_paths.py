@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core import worddiff
-from diffviewer.core.align import Thresholds, _pair_dp, _pair_one, _Words
+from diffviewer.core.align import Thresholds, _join_gain, _pair_dp, _pair_one, _Words, word_bag
 from diffviewer.core.compare import build_version, compare_texts
 from diffviewer.core.kinds import KindMemo, Rule, classify, load_rules
 from diffviewer.core.loading import LoadedText
@@ -292,3 +293,25 @@ def test_tail_literal_alternation_is_any_literal(rule: Rule, text: str) -> None:
     found = rule.tail_literals.search(folded) is not None
     assert found == any(literal in folded for literal in rule.literals)
     assert tail_rules  # The bundled rules have some: the shortcut is exercised.
+
+
+_few_words = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_few_words, _few_words, _few_words)
+def test_word_bags_count_shared_words_and_splits_as_multisets_do(
+    whole: list[str], first: list[str], second: list[str]
+) -> None:
+    """Bags of word occurrences share as many words as the word multisets (``Counter``) do,
+    and a split's gain from bags is the one counted on multisets."""
+    a, b, c = Counter(whole), Counter(first), Counter(second)
+    assert len(word_bag(whole) & word_bag(first)) == (a & b).total()
+    total = a.total() + b.total() + c.total()
+    if not (first and second) or 2 * min(a.total(), b.total() + c.total()) / total < 0.8:
+        return  # Ruled out by size before ``_join_gain`` is asked.
+    shared = (a & (b + c)).total()
+    mostly = (a & b).total() >= 0.5 * b.total() and (a & c).total() >= 0.5 * c.total()
+    expected = shared if mostly and 2 * shared / total >= 0.8 else 0
+    gain, _ = _join_gain(word_bag(whole), word_bag(first), word_bag(second), 0.8)
+    assert gain == expected
