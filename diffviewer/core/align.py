@@ -146,6 +146,10 @@ def _pair_block(
     return _pair_dp(olds, news, old_words, new_words, t)
 
 
+_INSERTED = (Op.INSERTED, 0.0)
+_REMOVED = (Op.REMOVED, 0.0)
+
+
 def _pair_dp(
     olds: range, news: range, old_words: _Words, new_words: _Words, t: Thresholds
 ) -> list[Step]:
@@ -155,62 +159,60 @@ def _pair_dp(
     width = n if m * n <= MAX_BLOCK_CELLS else BAND + -(-max(n, m) // max(1, min(n, m)))
     # Every paragraph of the block meets others: its bag and size, read once.
     (a_bags, a_sizes), (b_bags, b_sizes) = old_words.block(olds), new_words.block(news)
+    pair, split = t.pair, t.split
     # Row i holds cells j in [lo_i, hi_i]: best total over olds[:i] × news[:j] and the step
-    # that got there.
-    los: list[int] = []
-    scores: list[list[int]] = []
-    picks: list[list[tuple[Op, float]]] = []
-    for i in range(m + 1):
-        centre = (i * n) // m if m else 0
+    # that got there. Row 0: insertions only.
+    los = [0]
+    scores = [[0] * (min(n, width) + 1)]
+    picks: list[list[tuple[Op, float]]] = [[(Op.EQUAL, 0.0)] + [_INSERTED] * min(n, width)]
+    for i in range(1, m + 1):
+        centre = (i * n) // m
         lo, hi = max(0, centre - width), min(n, centre + width)
         los.append(lo)
         row_scores: list[int] = []
         row_picks: list[tuple[Op, float]] = []
         scores.append(row_scores)
         picks.append(row_picks)
-        # The two rows above (empty above the first): a cell outside a row's band scores -1.
-        up_row, up_lo = (scores[i - 1], los[i - 1]) if i else ([], 0)
+        # The two rows above: a cell outside a row's band scores -1.
+        up_row, up_lo, up_len = scores[i - 1], los[i - 1], len(scores[i - 1])
         up2_row, up2_lo = (scores[i - 2], los[i - 2]) if i > 1 else ([], 0)
-        up_len = len(up_row)
+        a_bag, a_total = a_bags[i - 1], a_sizes[i - 1]
         for j in range(lo, hi + 1):
-            best, pick = (0, (Op.EQUAL, 0.0)) if i == 0 and j == 0 else (-1, (Op.REMOVED, 0.0))
+            best, pick = -1, _REMOVED
             # Insertions are tried first so that, traced backwards, a block lists its
             # removals before its insertions on ties.
             if j > lo and row_scores[-1] > best:
-                best, pick = row_scores[-1], (Op.INSERTED, 0.0)
+                best, pick = row_scores[-1], _INSERTED
             k = j - up_lo
             up = up_row[k] if 0 <= k < up_len else -1
             if up > best:
-                best, pick = up, (Op.REMOVED, 0.0)
-            if not (i and j):
-                row_scores.append(best)
-                row_picks.append(pick)
-                continue
-            a_total, b_total = a_sizes[i - 1], b_sizes[j - 1]
-            base = up_row[k - 1] if 0 <= k - 1 < up_len else -1
-            least = min(a_total, b_total)
-            # Bounds first: the pair can share at most ``least`` words.
-            if (
-                base >= 0
-                and base + least > best
-                and (not a_total + b_total or 2 * least / (a_total + b_total) >= t.pair)
-            ):
-                shared = len(a_bags[i - 1] & b_bags[j - 1])
-                sim = _dice(shared, a_total + b_total)
-                if sim >= t.pair and base + shared > best:
-                    best, pick = base + shared, (Op.CHANGED, sim)
-            # A split (old i-1 into new j-2, j-1) or a merge (old i-2, i-1 into new j-1), when
-            # their sizes allow one (see ``_join_sizes_allow``).
-            base = up_row[k - 2] if j > 1 and 0 <= k - 2 < up_len else -1
-            if base >= 0 and _join_sizes_allow(a_total, b_sizes[j - 2], b_total, t.split):
-                gain, sim = _join_gain(a_bags[i - 1], b_bags[j - 2], b_bags[j - 1], t.split)
-                if gain and base + gain > best:
-                    best, pick = base + gain, (Op.SPLIT, sim)
-            base = up2_row[j - 1 - up2_lo] if 0 <= j - 1 - up2_lo < len(up2_row) else -1
-            if base >= 0 and _join_sizes_allow(b_total, a_sizes[i - 2], a_total, t.split):
-                gain, sim = _join_gain(b_bags[j - 1], a_bags[i - 2], a_bags[i - 1], t.split)
-                if gain and base + gain > best:
-                    best, pick = base + gain, (Op.MERGED, sim)
+                best, pick = up, _REMOVED
+            if j:
+                b_total = b_sizes[j - 1]
+                base = up_row[k - 1] if 0 < k <= up_len else -1
+                least = a_total if a_total < b_total else b_total
+                # Bounds first: the pair can share at most ``least`` words.
+                if (
+                    base >= 0
+                    and base + least > best
+                    and (not a_total + b_total or 2 * least / (a_total + b_total) >= pair)
+                ):
+                    shared = len(a_bag & b_bags[j - 1])
+                    sim = _dice(shared, a_total + b_total)
+                    if sim >= pair and base + shared > best:
+                        best, pick = base + shared, (Op.CHANGED, sim)
+                # A split (old i-1 into new j-2, j-1) or a merge (old i-2, i-1 into new j-1),
+                # when their sizes allow one (see ``_join_sizes_allow``).
+                base = up_row[k - 2] if j > 1 and 1 < k <= up_len + 1 else -1
+                if base >= 0 and _join_sizes_allow(a_total, b_sizes[j - 2], b_total, split):
+                    gain, sim = _join_gain(a_bag, b_bags[j - 2], b_bags[j - 1], split)
+                    if gain and base + gain > best:
+                        best, pick = base + gain, (Op.SPLIT, sim)
+                base = up2_row[j - 1 - up2_lo] if 0 <= j - 1 - up2_lo < len(up2_row) else -1
+                if base >= 0 and _join_sizes_allow(b_total, a_sizes[i - 2], a_total, split):
+                    gain, sim = _join_gain(b_bags[j - 1], a_bags[i - 2], a_bag, split)
+                    if gain and base + gain > best:
+                        best, pick = base + gain, (Op.MERGED, sim)
             row_scores.append(best)
             row_picks.append(pick)
     return _trace(picks, los, olds, news)
