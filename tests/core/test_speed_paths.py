@@ -4,7 +4,7 @@ The tail search of end-anchored patterns, the escapes the pattern reading must n
 literals, the classification memo shared by the versions of a comparison, the memo of
 paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts
 (also for non-ASCII text whose words are ASCII), translations found by scanning,
-the one-scan paragraph split, keys taken as they are, the rows of one pair, the typographic
+the one-scan paragraph split, keys taken as they are, the typographic
 test's word-count shortcut, the token table word diffs share, and tail rules' literal
 alternations.
 """
@@ -24,7 +24,7 @@ from diffviewer.core.align import Thresholds, _join_gain, _pair_dp, _pair_one, _
 from diffviewer.core.compare import build_version, compare_texts
 from diffviewer.core.kinds import KindMemo, Rule, classify, load_rules
 from diffviewer.core.loading import LoadedText
-from diffviewer.core.model import Newline, OpTag, RowStatus, WordOp
+from diffviewer.core.model import Newline, OpTag, WordOp
 from diffviewer.core.paragraphs import (
     _INVISIBLE,
     _TYPO_FOLD,
@@ -41,7 +41,6 @@ from diffviewer.core.paragraphs import (
     word_tokens,
 )
 from diffviewer.core.patterns import analyse
-from diffviewer.core.rows import Unit, _merged_rows, merge_units
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 from tests.core.regex_strategies import patterns
 
@@ -213,26 +212,6 @@ def test_block_scan_gives_the_line_by_line_paragraphs(text: str) -> None:
 def test_keys_taken_as_they_are_equal_the_long_normalisation(text: str) -> None:
     """The shortcut that keeps a text as its own key agrees with collapsing whitespace."""
     assert normalise(text) == " ".join(text.split()) or not text.isascii()
-
-
-unit_ops = st.lists(st.sampled_from(["equal", "removed", "inserted", "changed"]), max_size=30)
-
-
-@settings(max_examples=200, deadline=None)
-@given(unit_ops)
-def test_rows_of_one_pair_are_the_merged_rows(ops: list[str]) -> None:
-    """Two versions' rows made directly equal the general pair-by-pair merge."""
-    units: list[Unit] = []
-    old = new = 0
-    for op in ops:
-        status = RowStatus(op)
-        units.append(
-            Unit(None if op == "inserted" else old, None if op == "removed" else new, status)
-        )
-        old += op != "inserted"
-        new += op != "removed"
-    counts = [old, new]
-    assert merge_units(counts, [(0, 1)], [units]) == _merged_rows(counts, [(0, 1)], [units])
 
 
 ascii_text = st.text(alphabet=st.characters(max_codepoint=127), max_size=30)
