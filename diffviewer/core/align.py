@@ -88,7 +88,12 @@ def word_bag(words: Iterable[str]) -> WordBag:
 
 
 class _Words:
-    """Word bags of paragraphs, computed on first use (most paragraphs never need one)."""
+    """Word bags of paragraphs, computed on first use (most paragraphs never need one).
+
+    Bags of inserted paragraphs are kept for moves (their index reads them again); the
+    pairing of a replaced block makes its own, dropped with the block: a bag takes a few KB,
+    and keeping one per edited paragraph would double the peak memory of a comparison.
+    """
 
     def __init__(self, keys: Sequence[str]) -> None:
         self._keys = keys
@@ -97,12 +102,16 @@ class _Words:
     def __getitem__(self, index: int) -> WordBag:
         words = self._cache.get(index)
         if words is None:
-            words = self._cache[index] = word_bag(folded_word_tokens(self._keys[index]))
+            words = self._cache[index] = self.bag(index)
         return words
 
+    def bag(self, index: int) -> WordBag:
+        """Paragraph ``index``'s bag (not kept)."""
+        return word_bag(folded_word_tokens(self._keys[index]))
+
     def block(self, indexes: range) -> tuple[list[WordBag], list[int]]:
-        """The bags of paragraphs ``indexes`` and their sizes."""
-        bags = [self[k] for k in indexes]
+        """The bags of paragraphs ``indexes`` (not kept) and their sizes."""
+        bags = list(map(self.bag, indexes))
         return bags, list(map(len, bags))
 
 
@@ -229,7 +238,7 @@ def _join_sizes_allow(whole: int, first: int, second: int, threshold: float) -> 
 
 def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Thresholds) -> list[Step]:
     """What the dynamic programme gives for one old against one new paragraph, directly."""
-    a, b = old_words[i], new_words[j]
+    a, b = old_words.bag(i), new_words.bag(j)
     shared = len(a & b)
     sim = _dice(shared, len(a) + len(b))
     if sim >= t.pair and shared > 0:
@@ -354,7 +363,7 @@ def _near_moves(
     for n in removed:
         if n in links:
             continue
-        words = old_words[steps[n].old[0]]
+        words = old_words.bag(steps[n].old[0])  # Read once: not kept.
         rare = sorted([rarity[w] for w in words if w in rarity])
         candidates: list[int] = []
         for _, word in rare:
