@@ -90,8 +90,8 @@ def word_bag(words: Iterable[str]) -> WordBag:
 class _Words:
     """Word bags of paragraphs, computed on first use (most paragraphs never need one).
 
-    Bags of inserted paragraphs are kept for moves (their index reads them again); the
-    pairing of a replaced block makes its own, dropped with the block: a bag takes a few KB,
+    Bags of removed and inserted paragraphs are kept for moves; the pairing of a replaced
+    block makes its own, and drops those of the paragraphs it pairs: a bag takes a few KB,
     and keeping one per edited paragraph would double the peak memory of a comparison.
     """
 
@@ -108,6 +108,10 @@ class _Words:
     def bag(self, index: int) -> WordBag:
         """Paragraph ``index``'s bag (not kept)."""
         return word_bag(folded_word_tokens(self._keys[index]))
+
+    def keep(self, index: int, bag: WordBag) -> None:
+        """Keep paragraph ``index``'s bag, made elsewhere (it will be read again)."""
+        self._cache[index] = bag
 
     def block(self, indexes: range) -> tuple[list[WordBag], list[int]]:
         """The bags of paragraphs ``indexes`` (not kept) and their sizes."""
@@ -200,6 +204,7 @@ def _pair_dp(
                 b_total = b_sizes[j - 1]
                 base = up_row[k - 1] if 0 < k <= up_len else -1
                 least = a_total if a_total < b_total else b_total
+                shared = -1  # Not counted yet (a split or merge may need it too).
                 # Bounds first: the pair can share at most ``least`` words.
                 if (
                     base >= 0
@@ -214,17 +219,33 @@ def _pair_dp(
                 # when their sizes allow one (see ``_join_sizes_allow``).
                 base = up_row[k - 2] if j > 1 and 1 < k <= up_len + 1 else -1
                 if base >= 0 and _join_sizes_allow(a_total, b_sizes[j - 2], b_total, split):
-                    gain, sim = _join_gain(a_bag, b_bags[j - 2], b_bags[j - 1], split)
+                    gain, sim = _join_gain(a_bag, b_bags[j - 2], b_bags[j - 1], split, shared)
                     if gain and base + gain > best:
                         best, pick = base + gain, (Op.SPLIT, sim)
                 base = up2_row[j - 1 - up2_lo] if 0 <= j - 1 - up2_lo < len(up2_row) else -1
                 if base >= 0 and _join_sizes_allow(b_total, a_sizes[i - 2], a_total, split):
-                    gain, sim = _join_gain(b_bags[j - 1], a_bags[i - 2], a_bag, split)
+                    gain, sim = _join_gain(b_bags[j - 1], a_bags[i - 2], a_bag, split, shared)
                     if gain and base + gain > best:
                         best, pick = base + gain, (Op.MERGED, sim)
             row_scores.append(best)
             row_picks.append(pick)
-    return _trace(picks, los, olds, news)
+    steps = _trace(picks, los, olds, news)
+    _keep_unpaired(steps, (old_words, a_bags, olds.start), (new_words, b_bags, news.start))
+    return steps
+
+
+def _keep_unpaired(
+    steps: list[Step],
+    old: tuple[_Words, list[WordBag], int],
+    new: tuple[_Words, list[WordBag], int],
+) -> None:
+    """Keep the bags of a block's unpaired paragraphs: moves look at them again."""
+    (old_words, a_bags, a_start), (new_words, b_bags, b_start) = old, new
+    for step in steps:
+        if step.op is Op.REMOVED:
+            old_words.keep(step.old[0], a_bags[step.old[0] - a_start])
+        elif step.op is Op.INSERTED:
+            new_words.keep(step.new[0], b_bags[step.new[0] - b_start])
 
 
 def _join_sizes_allow(whole: int, first: int, second: int, threshold: float) -> bool:
@@ -243,21 +264,26 @@ def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Threshold
     sim = _dice(shared, len(a) + len(b))
     if sim >= t.pair and shared > 0:
         return [Step(Op.CHANGED, (i,), (j,), sim)]
+    old_words.keep(i, a)  # Looked at again for moves.
+    new_words.keep(j, b)
     return [Step(Op.REMOVED, (i,), ()), Step(Op.INSERTED, (), (j,))]
 
 
 def _join_gain(
-    whole: WordBag, first: WordBag, second: WordBag, threshold: float
+    whole: WordBag, first: WordBag, second: WordBag, threshold: float, with_second: int = -1
 ) -> tuple[int, float]:
     """Shared words of ``whole`` with ``first``+``second`` when that is a split (else 0), for
-    paragraphs whose sizes allow one (``_join_sizes_allow``).
+    paragraphs whose sizes allow one (``_join_sizes_allow``). ``with_second``: the words
+    ``whole`` and ``second`` share, if the caller has counted them (else -1).
 
     (The similarity returned beside a gain of 0 is not used.)
     """
     first_total, second_total = len(first), len(second)
     total = len(whole) + first_total + second_total
     # Each part must come mostly from ``whole``: a split is not a pair plus an unrelated insert.
-    with_first, with_second = len(whole & first), len(whole & second)
+    with_first = len(whole & first)
+    if with_second < 0:
+        with_second = len(whole & second)
     if with_first < 0.5 * first_total or with_second < 0.5 * second_total:
         return 0, 0.0
     # ``whole`` shares at most ``with_first + with_second`` words with the two joined.
@@ -363,7 +389,7 @@ def _near_moves(
     for n in removed:
         if n in links:
             continue
-        words = old_words.bag(steps[n].old[0])  # Read once: not kept.
+        words = old_words[steps[n].old[0]]
         rare = sorted([rarity[w] for w in words if w in rarity])
         candidates: list[int] = []
         for _, word in rare:
