@@ -211,8 +211,7 @@ def _write_stdout(data: str) -> None:
 def _compare(args: argparse.Namespace) -> Comparison:
     from diffviewer.core.compare import compare_files
 
-    # The headless command is single-threaded: kinds may be found by a forked child meanwhile.
-    return compare_files(args.files, options_from(args), in_child=True)
+    return compare_files(args.files, options_from(args))
 
 
 def run_summary(args: argparse.Namespace) -> int:
