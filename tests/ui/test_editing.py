@@ -386,3 +386,27 @@ def test_alt_right_in_the_table_copies_the_paragraph(
         lambda: qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
     )
     assert len(window.comparison().changes) == 1  # type: ignore[union-attr]
+
+
+def test_saving_the_bundled_example_asks_for_a_new_file(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, cp1252_pair, monkeypatch, tmp_path: Path
+) -> None:
+    """Ctrl+S on an edited bundled example (Help › Open Example) never writes the example
+    itself (it belongs to the installation, and Open Example would no longer show the
+    pristine pair): it asks where to save a copy, as Save As does."""
+    monkeypatch.setattr(editing, "example_paths", lambda: cp1252_pair)
+    compared(qtbot, window, cp1252_pair)
+    type_into_cell(qtbot, window, 0, 1, HEAD + " today")
+    target = tmp_path / "my-copy.txt"
+    asked: list[str] = []
+
+    def choose(parent, caption, start, *rest):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(target), "All files (*)"
+
+    monkeypatch.setattr(editing.QFileDialog, "getSaveFileName", choose)
+    step(qtbot, window, window.acts["file_save"].trigger)
+    assert asked == [os.path.join(os.path.expanduser("~"), "clean.txt")]
+    assert cp1252_pair[1].read_bytes() == crlf(HEAD, KEPT, LAST).encode("cp1252")
+    assert target.read_bytes() == crlf(HEAD + " today", KEPT, LAST).encode("cp1252")
+    assert window.paths[1] == str(target)
