@@ -410,3 +410,21 @@ def test_saving_the_bundled_example_asks_for_a_new_file(  # type: ignore[no-unty
     assert cp1252_pair[1].read_bytes() == crlf(HEAD, KEPT, LAST).encode("cp1252")
     assert target.read_bytes() == crlf(HEAD + " today", KEPT, LAST).encode("cp1252")
     assert window.paths[1] == str(target)
+
+
+def test_the_cell_editor_grows_with_its_text(qtbot, window: MainWindow, cp1252_pair) -> None:  # type: ignore[no-untyped-def]
+    """Typing more than the cell holds makes the editor taller (no inner scroll bar hiding the
+    start of the paragraph); it never shrinks below its cell."""
+    compared(qtbot, window, cp1252_pair)
+    table = window.view.table()
+    table.setCurrentIndex(table.model().index(0, 1))
+    cell_height = table.visualRect(table.currentIndex()).height()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = table.findChild(QPlainTextEdit, "paragraph_editor")
+    assert editor is not None and editor.height() >= cell_height
+    editor.setPlainText(" ".join([KEPT] * 12))
+    qtbot.waitUntil(lambda: editor.verticalScrollBar().maximum() == 0)
+    assert editor.height() > cell_height
+    editor.setPlainText("x")
+    assert editor.height() >= cell_height
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
