@@ -305,7 +305,9 @@ class CellDelegate(QStyledItemDelegate):
                 painter.setFont(self._font)
                 painter.setPen(colours.dim_text if info.quiet else colours.text)
             layout.text.draw(
-                painter, origin, self._find_ranges(info, index.row(), index.column(), colours)
+                painter,
+                origin,
+                self._find_ranges(info.text, index.row(), index.column(), colours, info.insertions),
             )
         painter.restore()
 
@@ -376,13 +378,17 @@ class CellDelegate(QStyledItemDelegate):
         painter.setFont(self._font)
 
     def _find_ranges(
-        self, info: CellInfo, row: int, column: int, colours: Any
+        self,
+        text: str,
+        row: int,
+        column: int,
+        colours: Any,
+        insertions: tuple[tuple[int, int], ...] = (),
     ) -> list[QTextLayout.FormatRange]:
-        """Matches in the paragraph's own text, placed on the painted one (which may hold the
-        other side's words too)."""
+        """Matches in the paragraph's own ``text``, placed on the painted one (which may hold
+        the other side's words too: the runs put in at ``insertions``)."""
         needle = self._find_text
-        text = info.text
-        if not needle or text is None:
+        if not needle:
             return []
         haystack = text if self._find_case else text.lower()
         if not self._find_case:
@@ -394,9 +400,9 @@ class CellDelegate(QStyledItemDelegate):
             current = self._find_current == (row, column, start)
             fmt.setBackground(colours.find_current if current else colours.find_match)
             shown_start, shown_end = start, start + len(needle)
-            if info.insertions:
-                shown_start = shown_offset(info.insertions, start)
-                shown_end = shown_offset(info.insertions, start + len(needle), end=True)
+            if insertions:
+                shown_start = shown_offset(insertions, start)
+                shown_end = shown_offset(insertions, start + len(needle), end=True)
             ranges.append(_format_range(shown_start, shown_end - shown_start, fmt))
             start = haystack.find(needle, start + len(needle))
         return ranges

@@ -143,6 +143,8 @@ def test_find_marks_the_paragraphs_own_words_in_a_cell_with_both_sides(qapp) -> 
     row = _row_with(comparison, 2, "insisted")
     delegate = CellDelegate()
     delegate.set_find("that", False, None)
-    ranges = delegate._find_ranges(model.cell(row, 2), row, 2, model.colours())
+    info = model.cell(row, 2)
+    assert info.text is not None
+    ranges = delegate._find_ranges(info.text, row, 2, model.colours(), info.insertions)
     shown = model.data(model.index(row, 2), SHOWN_ROLE)
     assert [shown[r.start : r.start + r.length] for r in ranges] == ["that"]
