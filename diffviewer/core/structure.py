@@ -21,9 +21,17 @@ How the article is found:
 - the region then grows over neighbours that no marker rule (one with a pattern) called
   furniture (lists, tables and subheadings of the article), up to the first menu item,
   banner or prompt such a rule found on either side;
+- it joins further prose over gaps that hold at most ``GAP_MARKERS`` weak marker lines (a
+  date, a credit, a menu-like line in a table) and no boundary (a prompt, a promo heading, a
+  copyright line), when the prose beyond scores ``JOIN_SCORE``: an article's table does not
+  end it;
+- reader comments are prose too: the region is sought before the first comment's own line
+  ("Anna says:", a reply button) first;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
-- outside the region, teaser runs are teasers; other short lines get a place only within
+- outside the region, teaser runs with evidence (a heading or teaser over them, a date or
+  byline among them, a summary, furniture between them and the article) are teasers; other short
+  lines get a place only within
   ``NEAR`` paragraphs of furniture (what a rule called so: a menu run, a share button, a
   "Related" heading): a list of the article's own that the region missed stays body;
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")
@@ -270,13 +278,18 @@ def _with_evidence(
         if not out[i]:
             i += 1
             continue
+        # A run is judged apart on each side of the article (the article itself is no run).
+        stop = head if i < head else end + 1 if i <= end else count
         j = i
-        while j < count and out[j]:
+        while j < min(stop, count) and out[j]:
             j += 1
+        if i == j:
+            i = stop
+            continue
         run = range(i, j)
         evidence = (
             any(kinds[k] in _GLUE or (stops[k] and kinds[k] is Kind.BODY) for k in run)
-            or any(kinds[k] in _EVIDENCE for k in range(max(0, i - 2), i))
+            or any(kinds[k] in _EVIDENCE for k in range(max(0, i - 2), j))
             or (i > end and any(marked[end + 1 : i]))
             or (j <= head and any(marked[j:head]))
         )
