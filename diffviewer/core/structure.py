@@ -152,11 +152,16 @@ def page_structure(
         return out
     teaser = _teaser_runs(words, stops, prose, kinds)
     # Reader comments are prose too: the article is the best run before the thread (the
-    # first comment's own line: "Anna says:", a reply button), if there is one there.
+    # first comment's own line: "Anna says:", a reply button) if there is a fair one there.
+    start, end, score = _region(words, prose, teaser, kinds)
     thread = next((i for i, kind in enumerate(kinds) if kind is Kind.COMMENT), count)
-    start, end, score = _region(words[:thread], prose, teaser, kinds)
-    if score < MIN_REGION_SCORE:
-        start, end, score = _region(words, prose, teaser, kinds)
+    if thread <= end:
+        before = _region(words[:thread], prose, teaser, kinds)
+        # Two comments' own lines are a thread; a lone one may be a quote in the article.
+        thread_lines = sum(1 for kind in kinds[thread:] if kind is Kind.COMMENT)
+        least = score / BEFORE_COMMENTS if thread_lines < 2 else 0.0
+        if before[2] >= max(MIN_REGION_SCORE, least):
+            start, end, score = before
     if score < MIN_REGION_SCORE:
         return out
     start, end = _extend(start, end, kinds, marked)
@@ -363,6 +368,9 @@ _BOUNDARY = frozenset(
         Kind.COPYRIGHT,
     }
 )
+#: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
+#: may score this many times less than the best run, or it is not cut short there.
+BEFORE_COMMENTS = 3
 #: Weak marker lines (a date, a credit, a menu-like item) an article may hold in a gap.
 GAP_MARKERS = 1
 #: The prose a stretch beyond a gap needs to join the article (as in ``_region``).

@@ -173,6 +173,8 @@ _CODES = {
         ("NNNNNTPPPPTTTTTRTTTTTPPPPKNNNNN", "bbbbb..........tttttt.fffffffff"),
         # Reader comments, longer than the article, are a thread after it, not the article.
         ("NNNNNTPPPPKNNNNNCPPPPPPPPCPPPPPPPPPPC", "bbbbb.....ffffffccccccccccccccccccccf"),
+        # A lone comment line inside a long article (a quote: "Anna says:") does not cut it.
+        ("NNNNNTPPPPCPPPPPPPPPPPPKNNNNN", "bbbbb..................ffffff"),
         # A teaser run after furniture past the article.
         ("NNNNNTPPPPKNNNNNTTTTTPPNNNN", "bbbbb.....fffffftttttffffff"),
         # Titles under a "Related" heading past the article are teasers; shorter lines
