@@ -253,3 +253,33 @@ def test_word_limits_mean_the_same_in_spaceless_scripts(rules: RuleSet) -> None:
     # Twenty-some characters and three spaces: more than a menu item's four words.
     page = ["Sign in", prose, signed, "新闻", "体育", prose, "© 2022 Example"]
     assert classify(page, rules)[2][1] != "navigation.link_run"
+
+
+_PROSE = (
+    "The council voted on Tuesday to approve the budget after a long debate.",
+    "Officials said the plan would take effect next year, pending a final review.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A singular "commentary" alone labels an opinion piece in Polish, Czech, Russian,
+        # Ukrainian and Turkish news: article text, not the comment section.
+        ("Komentarz", Kind.BODY),
+        ("Komentář", Kind.BODY),
+        ("Комментарий", Kind.BODY),
+        ("Коментар", Kind.BODY),
+        ("Yorum", Kind.BODY),
+        # With a count, or in the plural, it is the comment section's heading.
+        ("1 komentarz", Kind.COMMENT_PROMPT),
+        ("Komentarze (12)", Kind.COMMENT_PROMPT),
+        ("2 komentáře", Kind.COMMENT_PROMPT),
+        ("5 комментариев", Kind.COMMENT_PROMPT),
+        ("12 yorum", Kind.COMMENT_PROMPT),
+        ("Yorumlar", Kind.COMMENT_PROMPT),
+    ],
+)
+def test_commentary_labels_and_comment_headings(rules: RuleSet, text: str, kind: Kind) -> None:
+    got = classify([*_PROSE, text, *_PROSE], rules)
+    assert got[len(_PROSE)][0] is kind
