@@ -171,6 +171,9 @@ def _apply_structure(
             if order >= decided:
                 break
             if plan.admits(rule, facts):
+                if rule.name in plan.shape_only:  # Nothing in the text to test.
+                    out[index] = (rule.kind, rule.name)
+                    break
                 result = _first_match(texts[index], (rule,))
                 if result[1] == rule.name:
                     out[index] = result
@@ -355,6 +358,14 @@ class _Plan:
         for n, rule in enumerate(self.rules):
             if rule.structure is not None:
                 self.structural.setdefault(rule.structure, []).append((n, rule))
+        # Structural rules with no pattern and no title-case condition: their cheap facts
+        # and the place decide.
+        self.shape_only = frozenset(
+            rule.name
+            for ranked in self.structural.values()
+            for _, rule in ranked
+            if rule.pattern is None and rule.not_pattern is None and rule.title_case is None
+        )
         self.structural_positions = any(
             rule.position is not None for ranked in self.structural.values() for _, rule in ranked
         )

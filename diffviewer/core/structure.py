@@ -202,10 +202,13 @@ def _near_furniture(furniture: Sequence[bool]) -> list[bool]:
     """True for paragraphs with furniture (what a rule called so) within ``NEAR`` of them."""
     count = len(furniture)
     out = [False] * count
-    for i, is_furniture in enumerate(furniture):
-        if is_furniture:
-            for j in range(max(0, i - NEAR), min(count, i + NEAR + 1)):
-                out[j] = True
+    last = -NEAR - 1  # The last furniture seen, walking forward.
+    for i in range(count):
+        if furniture[i]:
+            last = i
+            out[max(0, i - NEAR) : i + 1] = [True] * (i + 1 - max(0, i - NEAR))
+        elif i - last <= NEAR:
+            out[i] = True
     return out
 
 
