@@ -26,14 +26,15 @@ How the article is found:
   copyright line), when the prose beyond scores ``JOIN_SCORE``: an article's table does not
   end it;
 - reader comments are prose too: the region is sought before the first comment's own line
-  ("Anna says:", a reply button) first;
+  ("Anna says:", a reply button) when two such lines make a thread, or when a lone one (a
+  quote?) leaves a fair article before it (``BEFORE_COMMENTS``);
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
-  byline among them, a summary, furniture between them and the article) are teasers; other short
-  lines get a place only within
-  ``NEAR`` paragraphs of furniture (what a rule called so: a menu run, a share button, a
-  "Related" heading): a list of the article's own that the region missed stays body;
+  byline among them, a summary, furniture between them and the article) are teasers; other
+  short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
+  so: a menu run, a share button, a "Related" heading): a list of the article's own that the
+  region missed stays body;
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")
   to the last prose paragraph that no rule called furniture.
 
