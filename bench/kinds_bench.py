@@ -39,8 +39,14 @@ Options:
     --misses N        dump N misclassified paragraphs (page, position, text head, kind, rule),
                       chosen evenly over all misses, to study
     --where K=V,…     only misses with these fields: side (removed|kept), place
-                      (before|inside|after), region, tag, kind, rule, lang
+                      (before|inside|after), region, tag, kind, rule, lang; side=clean
+                      gives the cleaned text's paragraphs that were not called body
     --worst N         how many worst pages to list (default 10)
+    --rules-table     per rule (Paragraph.rule): how often it decided a removed paragraph, a kept
+                      one and a paragraph of the cleaned text classified alone, with its kinds and
+                      its precision (removed share for a non-body kind, article share for body):
+                      the rules that cost article text most come first. With --against, the
+                      saved run's counts beside them (save it with --json --rules-table)
 """
 
 from __future__ import annotations
@@ -127,6 +133,8 @@ class PageResult:
     clean: int = 0
     clean_ok: int = 0
     kinds: Counter[tuple[str, bool]] = field(default_factory=Counter)
+    # (rule, kind, side) with side removed|kept|clean: which rule decided each paragraph.
+    rules: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     # (group, key, removed|kept, right|all): by place (before/inside/after the article), by
     # block tag, and the kinds of reader comments the hand snippets point at.
     facets: Counter[tuple[str, str, str, str]] = field(default_factory=Counter)
@@ -155,12 +163,30 @@ def measure_page(folder: Path, meta: dict[str, Any]) -> PageResult:
     for paragraph in comparison.versions[1].paragraphs:
         result.clean += 1
         result.clean_ok += str(paragraph.kind) == BODY
+        result.rules[paragraph.rule, str(paragraph.kind), "clean"] += 1
+        if str(paragraph.kind) != BODY:
+            result.misses.append(
+                {
+                    "page": folder.name,
+                    "lang": result.lang,
+                    "side": "clean",
+                    "place": "-",
+                    "position": f"{paragraph.index + 1}/{len(comparison.versions[1].paragraphs)}",
+                    "kind": str(paragraph.kind),
+                    "rule": paragraph.rule,
+                    "how": "-",
+                    "tag": "-",
+                    "region": "-",
+                    "text": paragraph.text,
+                }
+            )
     for paragraph in raw:
         kind = str(paragraph.kind)
         was_kept = paragraph.index in kept_index
         result.kinds[kind, was_kept] += 1
         ok = (kind == BODY) if was_kept else (kind != BODY)
         side = "kept" if was_kept else "removed"
+        result.rules[paragraph.rule, kind, side] += 1
         label = labels[paragraph.index] if paragraph.index < len(labels) else {}
         place = (
             "before" if paragraph.index < first else "after" if paragraph.index > last else "inside"
@@ -310,6 +336,14 @@ def collect(results: list[PageResult]) -> dict[str, Any]:
     grouped: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
     for (group, key, side, what), count in facets.items():
         grouped[group].setdefault(key, {})[f"{side}_{what}"] = count
+    rules: Counter[tuple[str, str, str]] = Counter()
+    for result in results:
+        rules.update(result.rules)
+    per_rule: dict[str, dict[str, Any]] = {}
+    for (rule, kind, side), count in rules.items():
+        entry = per_rule.setdefault(rule, {"removed": 0, "kept": 0, "clean": 0, "kinds": {}})
+        entry[side] += count
+        entry["kinds"][kind] = entry["kinds"].get(kind, 0) + count
     per_kind = {}
     for kind in sorted({k for k, _ in kinds}, key=lambda k: -(kinds[k, False] + kinds[k, True])):
         removed, kept = kinds[kind, False], kinds[kind, True]
@@ -323,6 +357,7 @@ def collect(results: list[PageResult]) -> dict[str, Any]:
         "overall": overall.figures(),
         "languages": {lang: by_lang[lang].figures() for lang in ordered},
         "kinds": per_kind,
+        "rules": per_rule,
         "places": grouped["place"],
         "tags": grouped["tag"],
         "regions": grouped["region"],
@@ -349,6 +384,49 @@ def print_kinds(per_kind: dict[str, dict[str, Any]]) -> None:
     print(f"{'kind':<16}{'removed':>9}{'kept':>8}{'precision':>11}")
     for kind, fig in per_kind.items():
         print(f"{kind:<16}{fig['removed']:>9}{fig['kept']:>8}{_fmt(fig['precision']):>11}")
+
+
+def _rule_cost(fig: dict[str, Any]) -> int:
+    """Article paragraphs a rule got wrong (a non-body kind on kept or clean text, or body on
+    removed text, by the rule's main kind), less the removed ones it got right."""
+    body = max(fig["kinds"], key=fig["kinds"].get) == BODY
+    if body:
+        return int(fig["removed"])
+    return int(fig["kept"] + fig["clean"])
+
+
+def print_rules(per_rule: dict[str, dict[str, Any]], before: dict[str, Any] | None) -> None:
+    print(
+        "\nPer rule: paragraphs it decided, removed / kept / cleaned text alone; precision ="
+        " removed share (article share for a body rule); most costly to the other side first"
+    )
+    head = f"{'rule':<34}{'kind':<14}{'removed':>8}{'kept':>7}{'clean':>7}{'prec':>7}"
+    if before is not None:
+        head += f"{'| before:':>10}{'removed':>8}{'kept':>7}{'clean':>7}"
+    print(head)
+    old = (before or {}).get("rules", {})
+    for rule in sorted(per_rule, key=lambda r: (-_rule_cost(per_rule[r]), r)):
+        fig = per_rule[rule]
+        kind = max(fig["kinds"], key=fig["kinds"].get)
+        total = fig["removed"] + fig["kept"]
+        right = fig["kept"] if kind == BODY else fig["removed"]
+        line = (
+            f"{rule[:33]:<34}{kind[:13]:<14}{fig['removed']:>8}{fig['kept']:>7}{fig['clean']:>7}"
+            f"{_fmt(right / total if total else None):>7}"
+        )
+        if before is not None:
+            was = old.get(rule)
+            line += (
+                f"{'':>10}{was['removed']:>8}{was['kept']:>7}{was['clean']:>7}"
+                if was
+                else f"{'':>10}{'(new)':>8}"
+            )
+        print(line)
+    for rule in sorted(set(old) - set(per_rule)):
+        was = old[rule]
+        print(
+            f"{rule[:33]:<34}{'(gone)':<14}{'':>29}{'':>10}{was['removed']:>8}{was['kept']:>7}{was['clean']:>7}"
+        )
 
 
 def _share(fig: dict[str, int], side: str) -> str:
@@ -415,6 +493,8 @@ def print_misses(results: list[PageResult], count: int, where: str = "") -> None
         for m in r.misses
         if all(str(m.get(key)) == value for key, value in wanted.items())
     ]
+    if "side" not in wanted:
+        misses = [m for m in misses if m["side"] != "clean"]
     step = max(1, len(misses) // count)
     print(f"\n{min(count, len(misses))} of {len(misses)} misclassified paragraphs:")
     for miss in misses[::step][:count]:
@@ -437,6 +517,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path)
     parser.add_argument("--misses", type=int, default=0)
     parser.add_argument("--worst", type=int, default=10)
+    parser.add_argument("--rules-table", action="store_true")
     parser.add_argument("--where", default="", help="filter --misses: side=removed,region=…")
     args = parser.parse_args(argv)
 
@@ -482,6 +563,9 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
 
+    if args.rules_table:
+        before = json.loads(args.against.read_text(encoding="utf-8")) if args.against else None
+        print_rules(figures["rules"], before)
     if args.misses:
         print_misses(results, args.misses, args.where)
     if args.json:

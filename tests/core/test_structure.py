@@ -265,3 +265,29 @@ def test_titles_after_a_related_heading_are_teasers(rules: RuleSet) -> None:
     ):
         assert got[title][0] is Kind.TEASER, got[title]
     assert got[keys[6]][0] is Kind.BODY  # The article's first paragraph.
+
+
+_TEASER_RUN = next(rule for rule in load_rules().rules if rule.name == "teaser.run")
+
+
+@pytest.mark.parametrize(
+    ("line", "is_teaser_shaped"),
+    [
+        # Lines of a recipe's ingredient list: article text, never a teaser run.
+        ("100 g Butter oder Margarine", False),
+        ("1 1/2-2 tbsp kecap manis (sweet soya sauce)", False),
+        ("120g kway teow (flat rice noodles)", False),
+        ("2 EL Zucker und eine Prise Salz", False),
+        ("½ cup grated parmesan cheese", False),
+        # Teaser headlines (furniture) that a run still catches, digits and all.
+        ("23 Super Silly Birthday Jokes for Kids", True),
+        ("5 Gründe für den Umstieg aufs E-Bike", True),
+        ("Mayor opens the new harbour bridge to traffic", True),
+        ("100 Tage im Amt: die Bilanz der Bürgermeisterin", True),
+    ],
+)
+def test_teaser_run_spares_ingredient_lines(line: str, is_teaser_shaped: bool) -> None:
+    """teaser.run's not_pattern: a quantity with its unit first is an ingredient, not a
+    teaser headline; a headline opening with a number is still one."""
+    assert _TEASER_RUN.not_pattern is not None
+    assert _TEASER_RUN.not_pattern.search(normalise(line)) is not is_teaser_shaped
