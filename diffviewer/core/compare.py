@@ -154,6 +154,7 @@ def _compare(
         drafts.append(_draft(loaded[n], known))
         if owned and isinstance(loaded, list):
             loaded[n] = replace(loaded[n], text="")
+    del known
     keys = [version_keys for _, version_keys in drafts]
     table, codes, words = classify_versions(keys, options.rules_files)
     report(0.2)
@@ -222,10 +223,13 @@ def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
     """Split a decoded input into paragraphs with keys (``known``: shared with other versions)."""
     raws = split_paragraphs(item.text)
     keys: list[str] = []
-    for raw in raws:
-        key = known.get(raw.text)
+    for n, raw in enumerate(raws):
+        text = raw.text
+        key = known.get(text)
         if key is None:
-            key = known[raw.text] = normalise(raw.text)
+            key = known[text] = normalise(text)
+        elif key == text:  # An earlier version's paragraph, whose text is its key: hold it once.
+            raws[n] = RawParagraph(key, raw.first_line, raw.last_line)
         keys.append(key)
     return raws, keys
 
