@@ -25,9 +25,10 @@ How the article is found:
   date, a credit, a menu-like line in a table) and no boundary (a prompt, a promo heading, a
   copyright line), when the prose beyond scores ``JOIN_SCORE``: an article's table does not
   end it;
-- reader comments are prose too: the region is sought before the first comment's own line
-  ("Anna says:", a reply button) when two such lines make a thread, or when a lone one (a
-  quote?) leaves a fair article before it (``BEFORE_COMMENTS``);
+- reader comments are prose too: the region is sought before the thread, whose start is the
+  first comment line or prompt ("Anna says:", a reply button, "21 comments") with another
+  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?) cuts it only when it
+  leaves a fair article before it (``BEFORE_COMMENTS``);
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
@@ -155,12 +156,11 @@ def page_structure(
     # Reader comments are prose too: the article is the best run before the thread (the
     # first comment's own line: "Anna says:", a reply button) if there is a fair one there.
     start, end, score = _region(words, prose, teaser, kinds)
-    thread = next((i for i, kind in enumerate(kinds) if kind is Kind.COMMENT), count)
+    thread, dense = _thread_start(kinds)
     if thread <= end:
         before = _region(words[:thread], prose, teaser, kinds)
-        # Two comments' own lines are a thread; a lone one may be a quote in the article.
-        thread_lines = sum(1 for kind in kinds[thread:] if kind is Kind.COMMENT)
-        least = score / BEFORE_COMMENTS if thread_lines < 2 else 0.0
+        # A lone comment line ("Plantur sagt:" over a quoted text) may be a quote in the article.
+        least = 0.0 if dense else score / BEFORE_COMMENTS
         if before[2] >= max(MIN_REGION_SCORE, least):
             start, end, score = before
     if score < MIN_REGION_SCORE:
@@ -188,6 +188,22 @@ def page_structure(
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _thread_start(kinds: Sequence[Kind]) -> tuple[int, bool]:
+    """Where reader comments begin, and whether surely: the first comment line or prompt with
+    another one within ``THREAD_REACH`` paragraphs after it (a comment's head and its reply
+    button, "12 comments" over the first comment); else the first comment's own line, alone
+    (perhaps a quote in the article); else ``len(kinds)``."""
+    lone = None
+    for i, kind in enumerate(kinds):
+        if kind not in _COMMENT:
+            continue
+        if any(k in _COMMENT for k in kinds[i + 1 : i + 1 + THREAD_REACH]):
+            return i, True
+        if lone is None and kind is Kind.COMMENT:
+            lone = i
+    return (len(kinds), False) if lone is None else (lone, False)
 
 
 def _place(teaser: bool, near: bool, side: str) -> str | None:
@@ -375,6 +391,9 @@ _BOUNDARY = frozenset(
 #: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
 #: may score this many times less than the best run, or it is not cut short there.
 BEFORE_COMMENTS = 3
+#: A comment's own line opens a thread when another comment line or a comment prompt follows
+#: within this many paragraphs (a reply button, the next "Anna says:"); a real comment is short.
+THREAD_REACH = 10
 #: Weak marker lines (a date, a credit, a menu-like item) an article may hold in a gap.
 GAP_MARKERS = 1
 #: The prose a stretch beyond a gap needs to join the article (as in ``_region``).

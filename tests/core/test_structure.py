@@ -150,6 +150,7 @@ _SHAPES = {
     "R": (2, False, Kind.PROMO, True),  # a "Related" heading
     "C": (2, False, Kind.COMMENT, True),  # a comment's own line ("Anna says:")
     "K": (6, False, Kind.COPYRIGHT, True),  # a copyright line
+    "Q": (2, False, Kind.COMMENT_PROMPT, True),  # a comment prompt ("21 Comments")
 }
 _CODES = {
     None: ".",
@@ -175,6 +176,11 @@ _CODES = {
         ("NNNNNTPPPPKNNNNNCPPPPPPPPCPPPPPPPPPPC", "bbbbb.....ffffffccccccccccccccccccccf"),
         # A lone comment line inside a long article (a quote: "Anna says:") does not cut it.
         ("NNNNNTPPPPCPPPPPPPPPPPPKNNNNN", "bbbbb..................ffffff"),
+        # A lone comment line near the article's start ("Plantur says:" over a quoted text)
+        # does not cut it, even with a thread further down: the thread starts at its prompt.
+        ("NNNNNTPPPCPPPPPPPPPPNNNNNQWPCWPCWPC", "bbbbb...............fffffcccccccccf"),
+        # A comment line with another one soon after it starts the thread at once.
+        ("NNNNNTPPPPPPPPPPCPCPCPCKNNNNN", "bbbbb...........ccccccfffffff"),
         # A teaser run after furniture past the article.
         ("NNNNNTPPPPKNNNNNTTTTTPPNNNN", "bbbbb.....fffffftttttffffff"),
         # Titles under a "Related" heading past the article are teasers; shorter lines
