@@ -31,6 +31,8 @@ How the article is found:
   leaves a fair article before it (``BEFORE_COMMENTS``);
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
+- a teaser run that reaches into the head (headline, authors, date and "8 min read" are
+  title-shaped too) keeps its lines above the head only with three titles there;
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
   byline among them, a summary, furniture between them and the article) are teasers; other
   short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
@@ -173,6 +175,7 @@ def page_structure(
         return out
     near = _near_furniture([kind in _FURNITURE for kind in kinds])
     teaser = _with_evidence(teaser, head, end, stops, kinds, marked)
+    _spare_head(teaser, head, words, stops, kinds)
     for i in range(head):
         out[i] = _place(teaser[i], near[i], "before_article")
     if head < start:
@@ -188,6 +191,29 @@ def page_structure(
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _spare_head(
+    teaser: list[bool],
+    head: int,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    kinds: Sequence[Kind],
+) -> None:
+    """A teaser run that reaches into the article's head (its headline, byline, date and
+    standfirst are title-shaped too) is one only if it holds ``TEASER_TITLES`` titles above
+    the head; otherwise its lines above the head are no teasers."""
+    j = head if head < len(teaser) and teaser[head] else head - 1
+    if j < 0 or not teaser[j]:
+        return
+    i = j
+    while i > 0 and teaser[i - 1]:
+        i -= 1
+    titles = sum(
+        1 for k in range(i, head) if _is_title(words[k], stops[k]) and kinds[k] in _TITLE_KINDS
+    )
+    if titles < TEASER_TITLES:
+        teaser[i:head] = [False] * (head - i)
 
 
 def _thread_start(kinds: Sequence[Kind]) -> tuple[int, bool]:

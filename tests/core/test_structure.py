@@ -151,6 +151,7 @@ _SHAPES = {
     "C": (2, False, Kind.COMMENT, True),  # a comment's own line ("Anna says:")
     "K": (6, False, Kind.COPYRIGHT, True),  # a copyright line
     "Q": (2, False, Kind.COMMENT_PROMPT, True),  # a comment prompt ("21 Comments")
+    "H": (5, False, Kind.HEADLINE, False),  # a line a rule took for a headline ("8 min read")
 }
 _CODES = {
     None: ".",
@@ -181,6 +182,11 @@ _CODES = {
         ("NNNNNTPPPCPPPPPPPPPPNNNNNQWPCWPCWPC", "bbbbb...............fffffcccccccccf"),
         # A comment line with another one soon after it starts the thread at once.
         ("NNNNNTPPPPPPPPPPCPCPCPCKNNNNN", "bbbbb...........ccccccfffffff"),
+        # The article's head is title-shaped too (headline, authors, a date, "8 min read"):
+        # with fewer than three titles above the headline, that is no teaser run.
+        ("NNNNNTTWHPPPPPPPPKNNNNN", "bbbbbbbbh........ffffff"),
+        # A teaser run above the head with three titles of its own stays one.
+        ("NNNNNTTTTWHPPPPPPPPKNNNNN", "bbbbbttttth........ffffff"),
         # A teaser run after furniture past the article.
         ("NNNNNTPPPPKNNNNNTTTTTPPNNNN", "bbbbb.....fffffftttttffffff"),
         # Titles under a "Related" heading past the article are teasers; shorter lines
