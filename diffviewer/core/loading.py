@@ -71,7 +71,7 @@ Accuracy over 23 languages × their legacy encodings × short/long: ``bench/enco
 (README, Loading).
 
 Imports: the standard library, ``core.model``, ``core.options``, ``core.errors``,
-``core.codepages`` and ``core.sniff``; chardet
+``core.reading`` (the checked read of a path), ``core.codepages`` and ``core.sniff``; chardet
 lazily, inside the one function that needs it, so that importing this module and loading a
 UTF-8 file never import it (its import costs ~0.15 s on the headless path).
 """
@@ -81,22 +81,17 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from diffviewer.core.codepages import decoders, rank
 from diffviewer.core.errors import (
     BinaryFileError,
-    FileMissingError,
-    FilePermissionError,
-    FileTooLargeError,
     LoadError,
-    NotAFileError,
 )
 from diffviewer.core.model import Newline
 from diffviewer.core.options import DEFAULT_MAX_FILE_BYTES
+from diffviewer.core.reading import read_checked
 from diffviewer.core.sniff import iso2022, one_script_utf16, utf16_byte_order
 
 __all__ = [
@@ -150,7 +145,6 @@ _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 _MAX_LISTED_ERRORS = 5
 _UNICODE_CODECS = frozenset({"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
 _FALLBACKS = ("cp1252", "latin-1")
-_GROWTH_STEP = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,15 +195,6 @@ def load_file(
     return decode_bytes(data, name=name, path=shown, encoding=encoding, others=others)
 
 
-def read_checked(path: str | os.PathLike[str], max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``; a ``LoadError`` naming it if not
-    (a FIFO or device is refused before it is opened, so reading never blocks)."""
-    shown = os.fspath(path)
-    info = _stat_regular_file(shown)
-    _check_size(shown, info.st_size, max_bytes)
-    return _read(shown, max_bytes)
-
-
 def decode_bytes(
     data: bytes,
     *,
@@ -251,114 +236,6 @@ def detect_newline(text: str) -> Newline:
     if not styles:
         return Newline.NONE
     return styles[0] if len(styles) == 1 else Newline.MIXED
-
-
-# --- files -------------------------------------------------------------------------------
-
-
-def _stat_regular_file(shown: str) -> os.stat_result:
-    try:
-        info = os.stat(shown)
-    except FileNotFoundError:
-        if os.path.islink(shown):
-            raise FileMissingError(
-                shown, f"is a symbolic link to {os.readlink(shown)!r}, which does not exist"
-            ) from None
-        raise FileMissingError(shown, "no such file; check the name and the folder") from None
-    except NotADirectoryError:
-        raise FileMissingError(
-            shown, "no such file: a part of the path before the name is a file, not a folder"
-        ) from None
-    except PermissionError:
-        raise FilePermissionError(
-            shown, "permission denied: a folder on the way to the file may not be opened"
-        ) from None
-    except OSError as error:
-        raise LoadError(shown, error.strerror or str(error)) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise NotAFileError(shown, "is a folder, not a file; choose a text file inside it")
-    if not stat.S_ISREG(info.st_mode):
-        raise NotAFileError(
-            shown, f"is {_file_type(info.st_mode)}, not a regular file; save the text to a file"
-        )
-    return info
-
-
-def _file_type(mode: int) -> str:
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a special file"
-
-
-def _check_size(shown: str, size: int, max_bytes: int) -> None:
-    if size > max_bytes:
-        raise FileTooLargeError(
-            shown,
-            f"is {_describe_size(size)}, above the size limit of {_describe_size(max_bytes)}; "
-            "the limit is configurable: raise the maximum file size to open it",
-        )
-
-
-def _describe_size(size: int) -> str:
-    """``812 bytes``, ``1.5 MiB (1,572,864 bytes)``."""
-    if size < 1024:
-        return f"{size} bytes"
-    value = size / 1024
-    unit = "KiB"
-    for bigger in ("MiB", "GiB"):
-        if value < 1024:
-            break
-        value, unit = value / 1024, bigger
-    return f"{value:.1f} {unit} ({size:,} bytes)"
-
-
-def _read(shown: str, max_bytes: int) -> bytes:
-    # O_NONBLOCK: should the path have become a FIFO since the stat, opening it must not hang.
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(shown, flags | getattr(os, "O_CLOEXEC", 0))
-    except PermissionError:
-        raise FilePermissionError(
-            shown, "permission denied: you may not read this file; ask its owner for access"
-        ) from None
-    except FileNotFoundError:
-        raise FileMissingError(shown, "no such file (it disappeared while opening)") from None
-    except IsADirectoryError:
-        raise NotAFileError(shown, "is a folder, not a file") from None
-    except OSError as error:
-        raise LoadError(shown, error.strerror or str(error)) from None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise NotAFileError(shown, f"is {_file_type(info.st_mode)}, not a regular file")
-            data = _read_bounded(handle, info.st_size, max_bytes)
-        except OSError as error:
-            raise LoadError(shown, error.strerror or str(error)) from None
-    _check_size(shown, len(data), max_bytes)
-    return data
-
-
-def _read_bounded(handle: BinaryIO, size: int, max_bytes: int) -> bytes:
-    """At most ``max_bytes + 1`` bytes (one more tells a file that grew past the limit), asking
-    for the size the file has, never for the limit: a limit is a ceiling, not an allocation."""
-    limit = max_bytes + 1
-    data = handle.read(min(limit, size + 1))
-    if len(data) <= size:
-        return data
-    parts = [data]  # the file grew since the stat: read on, in bounded steps
-    total = len(data)
-    while total < limit:
-        part = handle.read(min(limit - total, _GROWTH_STEP))
-        if not part:
-            break
-        parts.append(part)
-        total += len(part)
-    return b"".join(parts)
 
 
 # --- decoding ------------------------------------------------------------------------------

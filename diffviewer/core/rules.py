@@ -27,9 +27,9 @@ from dataclasses import dataclass, field
 
 from diffviewer.assets import resource_text
 from diffviewer.core.errors import FileTooLargeError, LoadError, RulesError
-from diffviewer.core.loading import read_checked
 from diffviewer.core.model import Kind
 from diffviewer.core.patterns import Pattern, PatternError, compile_pattern
+from diffviewer.core.reading import read_checked
 from diffviewer.core.structure import FACTS as STRUCTURE_FACTS
 
 #: Patterns see at most this many characters from the start of a paragraph.
