@@ -15,8 +15,10 @@ from typing import NamedTuple
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 # str.split() with no argument splits on every Unicode whitespace (NBSP, thin space, tabs…).
-# Zero-width characters are not whitespace but are invisible: they never make a difference.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Zero-width characters are not whitespace but are invisible: they never make a difference,
+# and a line holding nothing else is blank.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _ZERO_WIDTH), None)
 
 # Typographic variants folded when punctuation is ignored, and by the typographic-only test.
 _TYPO_FOLD = str.maketrans(
@@ -58,7 +60,7 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
     """Split ``text`` into paragraphs, keeping each paragraph's original text and lines.
 
     Lines are joined with ``\\n`` inside a paragraph whatever the file's newline style.
-    A line holding only whitespace counts as blank.
+    A line holding only whitespace and zero-width characters counts as blank.
     """
     if "\r" not in text:
         fast = _split_blocks(text)
@@ -70,12 +72,12 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
 def _split_lines(text: str) -> list[RawParagraph]:
     """``split_paragraphs`` the long way: line by line."""
     lines = _LINE_SPLIT.split(text)
-    blank = [not line.strip() for line in lines]
+    blank = [_is_blank(line) for line in lines]
     has_blank_separator = any(blank[i] for i in range(len(lines)) if 0 < i < len(lines) - 1)
     out: list[RawParagraph] = []
     if not has_blank_separator:
         for number, line in enumerate(lines, start=1):
-            if line.strip():
+            if not blank[number - 1]:
                 out.append(RawParagraph(line, number, number))
         return out
     start: int | None = None
@@ -92,8 +94,16 @@ def _split_lines(text: str) -> list[RawParagraph]:
     return out
 
 
-# A run of non-blank lines (``\S``: what ``str.strip`` keeps), from the start of a line.
-_BLOCK = re.compile(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.MULTILINE)
+def _is_blank(line: str) -> bool:
+    """Whether a line shows nothing: only whitespace and zero-width characters."""
+    shown = line.strip()
+    return not shown or (shown[0] in _ZERO_WIDTH and not shown.translate(_INVISIBLE).strip())
+
+
+# A run of non-blank lines (a visible character: neither whitespace, as ``str.strip`` sees it,
+# nor zero-width), from the start of a line.
+_VISIBLE = rf"[^\s{_ZERO_WIDTH}]"
+_BLOCK = re.compile(rf"^[^\n]*{_VISIBLE}[^\n]*(?:\n[^\n]*{_VISIBLE}[^\n]*)*", re.MULTILINE)
 
 
 def _split_blocks(text: str) -> list[RawParagraph]:

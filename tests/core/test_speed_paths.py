@@ -160,7 +160,7 @@ def test_ascii_tokens_are_the_general_cut(text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="ab \n\t\x0c\x1c\u00a0\u2028.", max_size=60))
+@given(st.text(alphabet="ab \n\t\x0c\x1c\u00a0\u2028\u200b\u00ad.", max_size=60))
 def test_block_scan_gives_the_line_by_line_paragraphs(text: str) -> None:
     """Where the one-scan split finds several blocks, they are the line-by-line paragraphs."""
     fast = _split_blocks(text)
