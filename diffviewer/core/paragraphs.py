@@ -2,7 +2,8 @@
 
 A paragraph is a block separated by blank lines; a text with no blank line at all is one
 paragraph per non-empty line (scraped pages often come that way). Keys: Unicode NFC, every
-whitespace run as one space, trimmed; options add case folding and typographic folding.
+whitespace run as one space, trimmed; options add case folding and typographic folding
+(``TYPOGRAPHY``: the one table of what is typography and what is content).
 Imports: the standard library and ``core.model`` only.
 """
 
@@ -20,32 +21,112 @@ _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = dict.fromkeys(map(ord, _ZERO_WIDTH), None)
 
-# Typographic variants folded when punctuation is ignored, and by the typographic-only test.
-_TYPO_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2026": "...",
-    }
+
+class CharClass(NamedTuple):
+    """A class of characters in the typography table, and what folding makes of it."""
+
+    name: str
+    chars: str
+    """Its characters: all of them where ``fold`` is set or Unicode would say otherwise,
+    else examples of a Unicode category (see ``ignorable``)."""
+    fold: str | None
+    """The ASCII twin its characters fold to; None: each stays itself."""
+    ignorable: bool
+    """Dropped (after folding) when punctuation is ignored and by the typographic-only test."""
+
+
+#: What ``--ignore-punctuation`` and the typographic-only test (``--mute-typographic``) make of
+#: each character; the folding below derives from it (README "Typographic folding"). A
+#: character in no row is ignorable when Unicode calls it punctuation (category P) and it is
+#: not a word character; every other character (letters, digits, marks, symbols) is content.
+#: A sign, a currency, a unit or an emoji is content: a change to it is a real change.
+TYPOGRAPHY: tuple[CharClass, ...] = (
+    CharClass(
+        "single quotes and apostrophes",
+        "'\u2018\u2019\u201a\u201b\u2039\u203a`\u00b4\u02bc",
+        "'",
+        True,
+    ),
+    CharClass(
+        "double quotes", '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02', '"', True
+    ),
+    CharClass(
+        "dashes and hyphens, but a minus sign (before a digit, not after a letter or digit)",
+        "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d",
+        "-",
+        True,
+    ),
+    CharClass("ellipsis", "\u2026", "...", True),
+    CharClass(
+        "spacing (NBSP, thin and other spaces; any whitespace run is one space in every key)",
+        "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u205f\u3000",
+        " ",
+        False,
+    ),
+    CharClass(
+        "other punctuation (Unicode category P)",
+        ".,;:!?()[]{}/\\*\u00b7\u2022\u00a1\u00bf\u2020\u3001\u3002\u300c\u300d",
+        None,
+        True,
+    ),
+    CharClass(
+        "percent, per mille, number, at, ampersand, section and pilcrow signs",
+        "%\u2030\u2031\u066a\uff05#\uff03@\uff20&\uff06\u00a7\u00b6",
+        None,
+        False,
+    ),
+    CharClass(
+        "primes (feet and inches, minutes and seconds)", "\u2032\u2033\u2034\u2057", None, False
+    ),
+    CharClass("signs and operators", "+\u00b1\u00d7\u00f7=<>~^|", None, False),
+    CharClass("currency signs", "$\u00a3\u20ac\u00a5\u00a2\u20b9\u20bd\u20a9", None, False),
+    CharClass("degrees and other units", "\u00b0\u2103\u2109\u00b5\u2126", None, False),
+    CharClass(
+        "emoji and other symbols",
+        "\U0001f44d\U0001f44e\U0001f1eb\U0001f1f7\u00a9\u00ae\u2122\u2605",
+        None,
+        False,
+    ),
 )
-_PUNCT = re.compile(r"[^\w\s]+")
+
+# Typographic variants → their ASCII twins (the table's rows with a fold).
+_TYPO_FOLD = str.maketrans(
+    {char: row.fold for row in TYPOGRAPHY if row.fold is not None for char in row.chars}
+)
+_LISTED = {char: row.ignorable for row in TYPOGRAPHY for char in row.chars}
+_WORD_CHAR = re.compile(r"\w")
+# A hyphen that is no minus sign: after a word character, or not before a digit.
+# (Led by the literal, so that a scan skips to each hyphen.)
+_HYPHEN = re.compile(r"-(?:(?<=\w-)|(?!\d))")
+
+
+def _ignorable(char: str) -> bool:
+    """Whether a character (already folded) is dropped as punctuation (see ``TYPOGRAPHY``)."""
+    listed = _LISTED.get(char)
+    if listed is not None:
+        return listed
+    return unicodedata.category(char)[0] == "P" and not _WORD_CHAR.match(char)
+
+
+class _Unpunctuated(dict[int, str]):
+    """Code point → what a key without punctuation holds for it: its folded twin, a space if
+    that is ignorable punctuation, else itself; a hyphen stays (``_HYPHEN`` decides).
+
+    Filled on first sight of each character (Unicode's punctuation is spread over the whole
+    range: listing it up front would cost start-up time); ``str.translate`` reads it.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = chr(code).translate(_TYPO_FOLD)
+        if folded != "-" and all(map(_ignorable, folded)):
+            folded = " "
+        self[code] = folded
+        return folded
+
+
+_UNPUNCTUATED = _Unpunctuated()
+for _code in range(128):  # ASCII up front: most texts need nothing else.
+    _UNPUNCTUATED.__missing__(_code)
 
 
 class RawParagraph(NamedTuple):
@@ -140,31 +221,35 @@ def single_spaced(text: str) -> bool:
 
 
 def fold_typography(key: str) -> str:
-    """Curly quotes, dashes and ellipses as their ASCII twins."""
+    """Typographic variants (curly quotes, dashes, ellipses…) as their ASCII twins."""
     return key.translate(_TYPO_FOLD)
 
 
+def _unpunctuated_words(key: str) -> list[str]:
+    """The words of ``key`` folded, its ignorable punctuation dropped, signs and symbols kept."""
+    text = key.translate(_UNPUNCTUATED)
+    if "-" in text:
+        text = _HYPHEN.sub(" ", text)
+    return text.split()
+
+
 def loose_key(key: str) -> str:
-    """A key that ignores case, quotes, dashes and all punctuation.
+    """A key that ignores case, quotes, dashes, ellipses and punctuation (``TYPOGRAPHY``).
 
     Two paragraphs with equal loose keys but different keys differ only typographically.
     """
-    folded = _PUNCT.sub(" ", fold_typography(key).casefold())
-    return " ".join(folded.split())
+    return " ".join(_unpunctuated_words(key.casefold()))
 
 
 def same_loose_key(a: str, b: str) -> bool:
-    """``loose_key(a) == loose_key(b)``, faster for ASCII texts, whose loose words are exactly
-    their folded word tokens (no typographic variants to fold; punctuation splits words)."""
-    if a.isascii() and b.isascii():
-        return folded_word_tokens(a) == folded_word_tokens(b)
-    return loose_key(a) == loose_key(b)
+    """``loose_key(a) == loose_key(b)``, without joining the words."""
+    return _unpunctuated_words(a.casefold()) == _unpunctuated_words(b.casefold())
 
 
 def comparison_key(key: str, *, ignore_case: bool, ignore_punctuation: bool) -> str:
     """The key alignment uses under the given options."""
     if ignore_punctuation:
-        key = " ".join(_PUNCT.sub(" ", fold_typography(key)).split())
+        key = " ".join(_unpunctuated_words(key))
     if ignore_case:
         key = key.casefold()
     return key

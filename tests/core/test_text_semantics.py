@@ -9,10 +9,24 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare_texts
-from diffviewer.core.paragraphs import RawParagraph, normalise, split_paragraphs
+from diffviewer.core.options import CompareOptions
+from diffviewer.core.paragraphs import (
+    TYPOGRAPHY,
+    CharClass,
+    RawParagraph,
+    fold_typography,
+    loose_key,
+    normalise,
+    split_paragraphs,
+)
 
 ZERO_WIDTH = ["\u200b", "\u00ad", "\u2060", "\u200c", "\u200d", "\ufeff"]
 
@@ -36,3 +50,106 @@ def test_zero_width_characters_inside_text_are_kept() -> None:
         RawParagraph("soft\u00adhyphen and zero\u200bwidth", 1, 1),
         RawParagraph("\ufeffBOM-led line", 3, 3),
     ]
+
+
+# --- Item 14: typographic folding folds typography only --------------------------------------
+
+MUTED = CompareOptions(mute_typographic=True)
+UNPUNCTUATED = CompareOptions(ignore_punctuation=True)
+FOLDED_ROWS = [row for row in TYPOGRAPHY if row.fold is not None]
+IGNORABLE_ROWS = [row for row in TYPOGRAPHY if row.ignorable]
+CONTENT_ROWS = [row for row in TYPOGRAPHY if not row.ignorable and row.fold is None]
+
+
+def typographic_twins(a: str, b: str, unpunctuated: CompareOptions = UNPUNCTUATED) -> bool:
+    """Whether ``a`` → ``b`` is muted as typographic-only and vanishes with the option to
+    ignore punctuation (both, or neither: the two options share the table)."""
+    muted = compare_texts([a, b], options=MUTED)
+    ignored = compare_texts([a, b], options=unpunctuated)
+    assert muted.has_differences == ignored.has_differences, (a, b)
+    return not ignored.has_differences
+
+
+def cases(rows: list[CharClass]) -> list[object]:
+    return [
+        pytest.param(row, char, id=f"{row.name[:20]}-U+{ord(char):04X}")
+        for row in rows
+        for char in row.chars
+    ]
+
+
+@pytest.mark.parametrize(("row", "char"), cases(FOLDED_ROWS))
+def test_a_typographic_variant_folds_to_its_twin(row: CharClass, char: str) -> None:
+    """Each variant in a folding row (quotes, dashes, ellipsis, spaces) is its ASCII twin."""
+    assert row.fold is not None
+    assert fold_typography(char) == row.fold
+    before = f"The minister{char}said it twice"
+    assert typographic_twins(before, f"The minister{row.fold}said it twice")
+    assert loose_key(before) == loose_key(f"The minister{row.fold}said it twice")
+
+
+@pytest.mark.parametrize(("row", "char"), cases(IGNORABLE_ROWS))
+def test_ignorable_punctuation_is_dropped(row: CharClass, char: str) -> None:
+    """Quotes, apostrophes, dashes between words, ellipses and other punctuation: dropped."""
+    assert typographic_twins(f"The talks{char} resume today", "The talks resume today")
+    assert typographic_twins(f"talks {char}resume{char} today", "talks resume today")
+
+
+@pytest.mark.parametrize(("row", "char"), cases(CONTENT_ROWS))
+def test_signs_currencies_units_and_emoji_are_content(row: CharClass, char: str) -> None:
+    """Adding, removing or swapping a sign, a currency, a unit or an emoji is a real change,
+    whatever the options."""
+    assert fold_typography(char) == char
+    assert not typographic_twins(f"It cost {char}5 today", "It cost 5 today")
+    assert not typographic_twins(f"It rose 5{char} today", "It rose 5 today")
+    for other in row.chars.replace(char, ""):
+        assert not typographic_twins(f"It cost {char}5 today", f"It cost {other}5 today")
+
+
+@pytest.mark.parametrize("dash", TYPOGRAPHY[2].chars, ids=lambda c: f"U+{ord(c):04X}")
+def test_a_minus_sign_is_content_a_dash_between_words_is_not(dash: str) -> None:
+    """A dash before a digit, not after a letter or digit, is a minus sign: a plus, no sign
+    or a different number is a change; as a minus it equals the ASCII hyphen-minus."""
+    assert not typographic_twins(f"It was {dash}15 degrees", "It was +15 degrees")
+    assert not typographic_twins(f"It was {dash}15 degrees", "It was 15 degrees")
+    assert not typographic_twins(f"It was ({dash}15) degrees", "It was (15) degrees")
+    assert typographic_twins(f"It was {dash}15 degrees", "It was -15 degrees")
+    assert typographic_twins(f"Pages 10{dash}15 and COVID{dash}19", "Pages 10-15 and COVID 19")
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("It was -15 degrees", "It was +15 degrees"),
+        ("It costs $5.", "It costs £5."),
+        ("Up 5% today.", "Up 5‰ today."),
+        ("It was 30°C outside.", "It was 30 C outside."),
+        ("Reaction: 👍", "Reaction: 👎"),
+        ("The flag 🇫🇷 flew.", "The flag 🇫🇮 flew."),
+        ("He is 6′2″ tall.", "He is 6″2′ tall."),
+    ],
+)
+def test_the_reported_pairs_are_changes(old: str, new: str) -> None:
+    """The pairs of the report (issue 11, item 14): changes, never typographic-only."""
+    assert not typographic_twins(old, new)
+    (change,) = compare_texts([old, new]).changes
+    assert not change.typographic
+
+
+def test_case_and_typography_stay_typographic_only() -> None:
+    """As documented (README): quotes, dashes, ellipses, punctuation and case only are
+    typographic-only edits."""
+    old = "He said “no” – twice… Then, Apple left."
+    new = 'he said "no" - twice... then apple left'
+    assert typographic_twins(old, new, CompareOptions(ignore_case=True, ignore_punctuation=True))
+    assert compare_texts([old, new], options=MUTED).muted_typographic == 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.characters(exclude_characters="".join(row.chars for row in TYPOGRAPHY)))
+def test_unlisted_characters_follow_unicode(char: str) -> None:
+    """A character in no row of the table is dropped exactly when Unicode calls it
+    punctuation and it is no word character."""
+    ignorable = unicodedata.category(char).startswith("P") and not re.match(r"\w", char)
+    kept = loose_key(f"a {char} b") != "a b"
+    assert kept != ignorable or char.isspace() or not normalise(char)
