@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 
 import pytest
@@ -17,6 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare_texts
+from diffviewer.core.matching import few_edits_runs
+from diffviewer.core.model import OpTag
 from diffviewer.core.options import CompareOptions
 from diffviewer.core.paragraphs import (
     TYPOGRAPHY,
@@ -27,6 +30,7 @@ from diffviewer.core.paragraphs import (
     normalise,
     split_paragraphs,
 )
+from diffviewer.core.worddiff import word_ops
 
 ZERO_WIDTH = ["\u200b", "\u00ad", "\u2060", "\u200c", "\u200d", "\ufeff"]
 
@@ -153,3 +157,83 @@ def test_unlisted_characters_follow_unicode(char: str) -> None:
     ignorable = unicodedata.category(char).startswith("P") and not re.match(r"\w", char)
     kept = loose_key(f"a {char} b") != "a b"
     assert kept != ignorable or char.isspace() or not normalise(char)
+
+
+# --- Item 17: long repetitive paragraphs ----------------------------------------------------
+
+SENTENCE = "The council met again on Tuesday and the vote was delayed once more. "
+
+
+def two_far_edits(repeats: int) -> tuple[str, str]:
+    """A repetitive paragraph, and the same with one word changed near each end."""
+    old = SENTENCE * repeats
+    head, tail = old[:2000], old[2000:]
+    new = head + tail.replace("Tuesday", "Monday", 1)
+    cut = len(new) - 1000
+    return old, new[:cut] + new[cut:].replace("vote", "poll", 1)
+
+
+def test_two_edits_far_apart_in_a_repetitive_paragraph_stay_two_edits() -> None:
+    """100 KB of one repeated sentence, two one-word edits 97 KB apart: two small changes,
+    not the whole middle deleted and inserted (no token is unique to anchor on)."""
+    old, new = two_far_edits(1500)
+    assert len(old) > 100_000
+    (change,) = compare_texts([old, new]).changes
+    assert [(op.tag, op.text) for op in change.word_ops if op.tag is not OpTag.EQUAL] == [
+        (OpTag.DELETE, "Tuesday"),
+        (OpTag.INSERT, "Monday"),
+        (OpTag.DELETE, "vote"),
+        (OpTag.INSERT, "poll"),
+    ]
+    assert (change.words_added, change.words_removed) == (2, 2)
+
+
+def test_a_one_megabyte_repetitive_paragraph_is_bounded() -> None:
+    """The same at 1 MB is found as quickly (work linear in the size), and deterministic."""
+    old, new = two_far_edits(15_000)
+    start = time.process_time()
+    ops = word_ops(old, new)
+    assert time.process_time() - start < 5  # generous: about 0.2 s here
+    assert [op.text for op in ops if op.tag is OpTag.DELETE] == ["Tuesday", "vote"]
+    assert word_ops(old, new) == ops
+
+
+def test_many_edits_in_a_repetitive_paragraph_are_bounded() -> None:
+    """More edits than the fallback looks for: bounded work, both texts rebuilt."""
+    words = (SENTENCE * 3000).split(" ")
+    edited = [("X" if n % 97 == 0 else word) for n, word in enumerate(words)]
+    old, new = " ".join(words), " ".join(edited)
+    start = time.process_time()
+    ops = word_ops(old, new)
+    assert time.process_time() - start < 5
+    assert "".join(op.text for op in ops if op.tag is not OpTag.INSERT) == old
+    assert "".join(op.text for op in ops if op.tag is not OpTag.DELETE) == new
+
+
+def lcs_length(a: str, b: str) -> int:
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev = 0
+        for j, y in enumerate(b):
+            prev, row[j + 1] = row[j + 1], prev + 1 if x == y else max(row[j + 1], row[j])
+    return row[-1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text("ab ", max_size=30), st.text("ab ", max_size=30), st.integers(0, 40))
+def test_few_edits_runs_are_a_shortest_edit_script_within_the_bound(
+    a: str, b: str, bound: int
+) -> None:
+    """Runs are equal, in order, and as long in total as a longest common subsequence, when
+    a shortest edit script has at most ``bound`` edits; None otherwise."""
+    runs = few_edits_runs(a, b, bound)
+    common = lcs_length(a, b)
+    if len(a) + len(b) - 2 * common > bound:
+        assert runs is None
+        return
+    assert runs is not None
+    i = j = 0
+    for x, y, size in runs:
+        assert size > 0 and x >= i and y >= j and a[x : x + size] == b[y : y + size]
+        i, j = x + size, y + size
+    assert sum(size for _, _, size in runs) == common
