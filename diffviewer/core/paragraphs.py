@@ -4,7 +4,7 @@ A paragraph is a block separated by blank lines; a text with no blank line at al
 paragraph per non-empty line (scraped pages often come that way). Keys: Unicode NFC, every
 whitespace run as one space, trimmed; options add case folding and typographic folding
 (``TYPOGRAPHY``: the one table of what is typography and what is content).
-Imports: the standard library and ``core.model`` only.
+Imports: the standard library, ``core.model`` and ``core.graphemes``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from diffviewer.core.graphemes import compile_clusters, may_join, split_at_emoji_joiners
+
+if TYPE_CHECKING:
+    import regex
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 # str.split() with no argument splits on every Unicode whitespace (NBSP, thin space, tabs…).
@@ -208,10 +213,18 @@ def _split_blocks(text: str) -> list[RawParagraph]:
 def normalise(text: str) -> str:
     """The base comparison key: NFC, invisible characters dropped, whitespace runs → one space."""
     if not text.isascii():  # ASCII is already NFC and holds no invisible characters.
-        text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+        text = _drop_invisible(unicodedata.normalize("NFC", text))
     elif single_spaced(text):  # Most paragraphs are keys already.
         return text
     return " ".join(text.split())
+
+
+def _drop_invisible(text: str) -> str:
+    """``text`` without zero-width characters, but for a ZWJ joining two emoji into one (👨‍👩‍👧):
+    that one is part of a character a reader sees."""
+    if "\u200d" not in text:
+        return text.translate(_INVISIBLE)
+    return "\u200d".join(part.translate(_INVISIBLE) for part in split_at_emoji_joiners(text))
 
 
 def single_spaced(text: str) -> bool:
@@ -278,7 +291,18 @@ def spaceless_pattern(template: str) -> re.Pattern[str]:
     return re.compile(template.replace("{S}", SPACELESS))
 
 
+@functools.cache
+def cluster_pattern(template: str) -> regex.Pattern[str]:
+    """``template`` with ``{S}`` for the ``SPACELESS`` ranges, compiled to match whole grapheme
+    clusters (``graphemes``), for texts whose code points may join (``may_join``)."""
+    return compile_clusters(template.replace("{S}", SPACELESS))
+
+
 _WORD_TOKEN = r"[{S}]|[^\W{S}]+"
+# The same words made of whole grapheme clusters: a cluster of a spaceless script, or a run of
+# clusters each starting with a letter, digit or _ (the characters of ``\w``); group 1 holds
+# the word (empty for any other cluster).
+WORD_CLUSTERS = r"((?=[{S}])\X|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+)|\X"
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
 # The characters ``\w`` matches in ASCII, by code.
 _ASCII_WORD_CODES = frozenset(n for n in range(128) if chr(n).isalnum() or chr(n) == "_")
@@ -288,9 +312,12 @@ _ASCII_WORDS_AS_RUNS = bytes(ord("a") if n in _ASCII_WORD_CODES else ord(" ") fo
 
 
 def word_tokens(text: str) -> list[str]:
-    """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character."""
+    """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character
+    (a grapheme cluster: a word never ends inside a character a reader sees as one)."""
     if text.isascii():  # No spaceless script: the plain pattern finds the same runs, faster.
         return _ASCII_WORD.findall(text)
+    if may_join(text):
+        return [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
     return spaceless_pattern(_WORD_TOKEN).findall(text)
 
 
@@ -312,4 +339,4 @@ def count_words(text: str) -> int:
     if text.isascii():  # No spaceless script: plain runs of word characters, counted fast.
         runs = text.encode("ascii").translate(_ASCII_WORDS_AS_RUNS)
         return runs.count(b" a") + runs.startswith(b"a")
-    return len(spaceless_pattern(_WORD_TOKEN).findall(text))
+    return len(word_tokens(text))

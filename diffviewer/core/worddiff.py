@@ -13,7 +13,10 @@ diff-match-patch. Repetitive text has no unique token to anchor on: a long stret
 unmatched is anchored on the long equal runs of its shortest edit script when that has at most
 ``MAX_FEW_EDITS`` edits (``matching.few_edits_runs``, O(N · MAX_FEW_EDITS)); any longer changed
 stretch is one deletion plus one insertion.
-Imports: diff_match_patch, the standard library, ``core.model`` and ``core.paragraphs``.
+Tokens are whole grapheme clusters (``core.graphemes``): an edit inside an emoji sequence, a
+flag or a Thai cluster highlights the whole character.
+Imports: diff_match_patch, the standard library, ``core.model``, ``core.matching``,
+``core.graphemes`` and ``core.paragraphs``.
 """
 
 from __future__ import annotations
@@ -23,9 +26,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from diffviewer.core.graphemes import may_join
 from diffviewer.core.matching import few_edits_runs, matching_pairs
 from diffviewer.core.model import OpTag, WordOp
-from diffviewer.core.paragraphs import count_words, spaceless_pattern
+from diffviewer.core.paragraphs import cluster_pattern, count_words, spaceless_pattern
 
 if TYPE_CHECKING:
     from diff_match_patch import diff_match_patch
@@ -39,6 +43,10 @@ MAX_FEW_EDITS = 100
 _MIN_RUN = 8
 
 _TOKEN = r"[{S}]|[^\W{S}]+|\s+|[^\w\s]"
+# The same cut in whole grapheme clusters, for texts whose code points may join: a cluster of a
+# spaceless script, a run of clusters starting with a word character (``WORD_CLUSTERS``) or
+# with whitespace, or one other cluster (an emoji sequence, a flag, a mark…).
+_CLUSTER_TOKEN = r"(?=[{S}])\X|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+|(?:(?=\s)\X)+|\X"
 # The same cut for ASCII text, where the spaceless classes cannot match (cheap to compile).
 _ASCII_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
@@ -62,9 +70,12 @@ _DMP_TAG = {-1: OpTag.DELETE, 0: OpTag.EQUAL, 1: OpTag.INSERT}
 
 
 def tokenize(text: str) -> list[str]:
-    """Cut ``text`` into tokens whose concatenation is ``text``."""
+    """Cut ``text`` into tokens whose concatenation is ``text``, never inside a grapheme
+    cluster (the exact segmentation only where code points may join: ``may_join``)."""
     if text.isascii():
         return _ASCII_TOKEN.findall(text)
+    if may_join(text):
+        return cluster_pattern(_CLUSTER_TOKEN).findall(text)
     return spaceless_pattern(_TOKEN).findall(text)
 
 

@@ -17,20 +17,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core import worddiff
 from diffviewer.core.compare import compare_texts
+from diffviewer.core.graphemes import SEPARATE, clusters, compile_clusters, may_join
 from diffviewer.core.matching import few_edits_runs
 from diffviewer.core.model import OpTag
 from diffviewer.core.options import CompareOptions
 from diffviewer.core.paragraphs import (
     TYPOGRAPHY,
+    WORD_CLUSTERS,
     CharClass,
     RawParagraph,
+    cluster_pattern,
+    count_words,
     fold_typography,
     loose_key,
     normalise,
     split_paragraphs,
+    word_tokens,
 )
-from diffviewer.core.worddiff import word_ops
+from diffviewer.core.worddiff import tokenize, word_ops
 
 ZERO_WIDTH = ["\u200b", "\u00ad", "\u2060", "\u200c", "\u200d", "\ufeff"]
 
@@ -237,3 +243,127 @@ def test_few_edits_runs_are_a_shortest_edit_script_within_the_bound(
         assert size > 0 and x >= i and y >= j and a[x : x + size] == b[y : y + size]
         i, j = x + size, y + size
     assert sum(size for _, _, size in runs) == common
+
+
+# --- Item 15: grapheme clusters -------------------------------------------------------------
+
+CLUSTER_EDITS = [
+    pytest.param("Family: 👨‍👩‍👧 at home", "👨‍👩‍👧", "👨‍👩‍👦", id="emoji ZWJ sequence"),
+    pytest.param("Nice 👍🏽 indeed", "👍🏽", "👍🏿", id="skin tone"),
+    pytest.param("The flag 🇫🇷 flew", "🇫🇷", "🇫🇮", id="flag"),
+    pytest.param("Fire ❤️‍🔥 here", "❤️‍🔥", "❤️‍🩹", id="ZWJ after a variation selector"),
+    pytest.param("Press 1️⃣ now", "1️⃣", "2️⃣", id="keycap"),
+    pytest.param("ก่อนหน้านี้", "ก่", "ก้", id="Thai tone mark"),
+    pytest.param("नमस्ते दोस्त", "नमस्ते", "नमस्कार", id="Devanagari conjunct"),
+    pytest.param("The q\u0301 sound", "q\u0301", "q\u0300", id="combining accent"),
+]
+
+
+@pytest.mark.parametrize(("text", "old", "new"), CLUSTER_EDITS)
+def test_an_edit_inside_a_cluster_highlights_the_whole_cluster(
+    text: str, old: str, new: str
+) -> None:
+    """An edit to one code point of a character a reader sees as one (its last code point, or
+    a mark) deletes and inserts the whole cluster (or the whole word holding it)."""
+    edited = text.replace(old, new)
+    (change,) = compare_texts([f"{text}\n\nSame.", f"{edited}\n\nSame."]).changes
+    changed = [(op.tag, op.text) for op in change.word_ops if op.tag is not OpTag.EQUAL]
+    assert changed == [(OpTag.DELETE, old), (OpTag.INSERT, new)]
+
+
+def test_words_are_counted_in_whole_clusters() -> None:
+    """A Devanagari word is one word, a Thai cluster one character-word, an emoji none."""
+    assert word_tokens("नमस्ते दोस्त") == ["नमस्ते", "दोस्त"]
+    assert count_words("नमस्ते दोस्त") == 2
+    assert word_tokens("ก่อน") == ["ก่", "อ", "น"]
+    assert count_words("Family 👨‍👩‍👧 and 🇫🇷") == 2
+
+
+def test_a_key_keeps_the_joiners_of_emoji_sequences_only() -> None:
+    """Zero-width characters leave the key, but for a ZWJ inside an emoji sequence (without
+    it, 👨‍👩‍👧 would show as three people)."""
+    family = "👨\u200d👩\u200d👧"
+    assert normalise(f"A {family} and ❤️\u200d🔥") == f"A {family} and ❤️\u200d🔥"
+    assert normalise("wo\u200drd \u200d👍 👍\u200d x\u200b") == "word 👍 👍 x"
+    assert not compare_texts(["zero\u200bwidth", "zerowidth"]).has_differences
+
+
+def test_characters_said_separate_never_join() -> None:
+    """Every code point in ``SEPARATE`` is a grapheme cluster on its own next to any other
+    such code point (Grapheme_Cluster_Break Other, Control, CR, LF, LV or LVT)."""
+    separate = compile_clusters(rf"[{SEPARATE}]")
+    lone = compile_clusters(
+        r"[\p{GCB=Other}\p{GCB=Control}\p{GCB=CR}\p{GCB=LF}\p{GCB=LV}\p{GCB=LVT}]"
+    )
+    joining = [
+        f"U+{code:04X}"
+        for code in range(0x110000)
+        if separate.match(chr(code)) and not lone.match(chr(code))
+    ]
+    assert joining == []
+
+
+PIECES = [
+    "a",
+    "b",
+    " ",
+    "é",
+    "e\u0301",
+    "\u0301",
+    "👨\u200d👩\u200d👧",
+    "👨\u200d👩\u200d👦",
+    "👍",
+    "👍🏽",
+    "🏽",
+    "🇫",
+    "🇷",
+    "🇫🇷",
+    "ก",
+    "่",
+    "้",
+    "อ",
+    "न",
+    "्",
+    "त",
+    "\u200d",
+    "\ufe0f",
+    "中",
+    ".",
+    "\u1100",
+    "\u1161",
+    "각",
+]
+cluster_text = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cluster_text, cluster_text)
+def test_word_ops_rebuild_both_texts_and_never_cut_a_cluster(old: str, new: str) -> None:
+    """Word ops rebuild both texts exactly, and every op boundary (and token boundary) falls
+    between two grapheme clusters of its side's text."""
+    ops = word_ops(old, new)
+    for text, keep in ((old, OpTag.DELETE), (new, OpTag.INSERT)):
+        bounds = {0}
+        for cluster in clusters(text):
+            bounds.add(max(bounds) + len(cluster))
+        pos = 0
+        for token in tokenize(text):
+            pos += len(token)
+            assert pos in bounds, (text, tokenize(text))
+        pos = 0
+        for op in ops:
+            if op.tag in (OpTag.EQUAL, keep):
+                pos += len(op.text)
+                assert pos in bounds, (text, ops)
+        assert pos == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab 1_.,é中Жשب€—", max_size=40))
+def test_texts_that_cannot_join_cut_as_the_cluster_pattern_does(text: str) -> None:
+    """Where no code points join, the plain patterns cut tokens and words exactly as the
+    cluster-aware ones do (so the shortcut changes no result)."""
+    assert not may_join(text)
+    assert tokenize(text) == cluster_pattern(worddiff._CLUSTER_TOKEN).findall(text)
+    words = [w for w in cluster_pattern(WORD_CLUSTERS).findall(text) if w]
+    assert word_tokens(text) == words
