@@ -114,8 +114,10 @@ def _ignorable(char: str) -> bool:
 
 
 class _Unpunctuated(dict[int, str]):
-    """Code point → what a key without punctuation holds for it: its folded twin, a space if
-    that is ignorable punctuation, else itself; a hyphen stays (``_HYPHEN`` decides).
+    """Code point → what a key without punctuation holds for it: its folded twin; a space if
+    that is ignorable punctuation; a sign or symbol between spaces, so that the spacing around
+    it is typographic only ("5 %", "5\u202f%" and "5%" alike); else itself. A hyphen stays
+    as it is (``_HYPHEN`` decides).
 
     Filled on first sight of each character (Unicode's punctuation is spread over the whole
     range: listing it up front would cost start-up time); ``str.translate`` reads it.
@@ -123,8 +125,11 @@ class _Unpunctuated(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         folded = chr(code).translate(_TYPO_FOLD)
-        if folded != "-" and all(map(_ignorable, folded)):
-            folded = " "
+        if folded != "-":
+            if all(map(_ignorable, folded)):
+                folded = " "
+            elif unicodedata.category(folded[0])[0] in "PS" and not _WORD_CHAR.match(folded):
+                folded = f" {folded} "
         self[code] = folded
         return folded
 

@@ -146,6 +146,31 @@ def test_the_reported_pairs_are_changes(old: str, new: str) -> None:
     assert not change.typographic
 
 
+@pytest.mark.parametrize(
+    ("spaced", "unspaced"),
+    [
+        ("Up 5 %", "Up 5%"),
+        ("Up 5\u202f%", "Up 5%"),
+        ("It was 30 °C", "It was 30°C"),
+        ("It costs $ 5", "It costs $5"),
+        ("R & D", "R&D"),
+        ("Great 👍", "Great👍"),
+    ],
+)
+def test_spacing_around_a_sign_is_typographic(spaced: str, unspaced: str) -> None:
+    """Spacing is typography (French "5 %" with a narrow no-break space, or "5%"); the sign
+    itself stays content."""
+    assert typographic_twins(spaced, unspaced)
+    assert not typographic_twins(
+        spaced,
+        unspaced.replace("%", "‰")
+        .replace("°", "")
+        .replace("$", "£")
+        .replace("&", "+")
+        .replace("👍", "👎"),
+    )
+
+
 def test_case_and_typography_stay_typographic_only() -> None:
     """As documented (README): quotes, dashes, ellipses, punctuation and case only are
     typographic-only edits."""
