@@ -23,12 +23,13 @@ if TYPE_CHECKING:
     import regex
 
 #: Characters that are always a grapheme cluster of their own when no joining character is
-#: near (Grapheme_Cluster_Break Other, Control, CR, LF, LV or LVT; a test checks this against
+#: near (Grapheme_Cluster_Break Other, Control, LF, LV or LVT; a test checks this against
 #: ``regex``): Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic letters, punctuation,
 #: symbols, CJK, kana, Hangul syllables. Conservative: a character left out only means the
 #: slower exact segmentation.
 SEPARATE = (
-    "\x00-\u02ff"  # ASCII, Latin-1, Latin Extended-A and B, IPA, spacing modifier letters
+    "\x00-\x0c\x0e-\u02ff"  # ASCII but CR (CR LF is one cluster), Latin-1, Latin Extended-A
+    # and B, IPA, spacing modifier letters
     "\u0370-\u0482\u048a-\u052f"  # Greek, Cyrillic (not its combining marks)
     "\u0531-\u0587\u05d0-\u05f4"  # Armenian, Hebrew letters (not the points)
     "\u0606-\u060f\u061b-\u064a\u0660-\u066f\u0671-\u06d5"  # Arabic letters (not the marks)

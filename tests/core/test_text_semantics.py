@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import time
 import unicodedata
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -315,11 +316,9 @@ def test_a_key_keeps_the_joiners_of_emoji_sequences_only() -> None:
 
 def test_characters_said_separate_never_join() -> None:
     """Every code point in ``SEPARATE`` is a grapheme cluster on its own next to any other
-    such code point (Grapheme_Cluster_Break Other, Control, CR, LF, LV or LVT)."""
+    such code point (Grapheme_Cluster_Break Other, Control, LF, LV or LVT)."""
     separate = compile_clusters(rf"[{SEPARATE}]")
-    lone = compile_clusters(
-        r"[\p{GCB=Other}\p{GCB=Control}\p{GCB=CR}\p{GCB=LF}\p{GCB=LV}\p{GCB=LVT}]"
-    )
+    lone = compile_clusters(r"[\p{GCB=Other}\p{GCB=Control}\p{GCB=LF}\p{GCB=LV}\p{GCB=LVT}]")
     joining = [
         f"U+{code:04X}"
         for code in range(0x110000)
@@ -383,8 +382,32 @@ def test_word_ops_rebuild_both_texts_and_never_cut_a_cluster(old: str, new: str)
         assert pos == len(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(cluster_text, cluster_text, st.integers(2, 12), st.integers(1, 8))
+def test_long_diffs_rebuild_both_texts_and_never_cut_a_cluster(
+    old: str, new: str, direct: int, run: int
+) -> None:
+    """The same for the long-paragraph path (patience anchors, then the few-edits fallback),
+    with its bounds made small so that short texts take it."""
+    with (
+        patch.object(worddiff, "MAX_DIRECT_TOKENS", direct),
+        patch.object(worddiff, "_MIN_RUN", run),
+    ):
+        ops = word_ops(old, new)
+    assert "".join(o.text for o in ops if o.tag is not OpTag.INSERT) == old
+    assert "".join(o.text for o in ops if o.tag is not OpTag.DELETE) == new
+    for text, keep in ((old, OpTag.DELETE), (new, OpTag.INSERT)):
+        bounds, pos = {0}, 0
+        for cluster in clusters(text):
+            bounds.add(max(bounds) + len(cluster))
+        for op in ops:
+            if op.tag in (OpTag.EQUAL, keep):
+                pos += len(op.text)
+                assert pos in bounds, (text, ops)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet="ab 1_.,é中Жשب€—", max_size=40))
+@given(st.text(alphabet="ab 1_.,é中Жשب€—\n", max_size=40))
 def test_texts_that_cannot_join_cut_as_the_cluster_pattern_does(text: str) -> None:
     """Where no code points join, the plain patterns cut tokens and words exactly as the
     cluster-aware ones do (so the shortcut changes no result)."""
