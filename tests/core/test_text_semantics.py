@@ -357,7 +357,7 @@ PIECES = [
     "\u1161",
     "각",
 ]
-cluster_text = st.lists(st.sampled_from(PIECES), max_size=25).map("".join)
+cluster_text = st.lists(st.sampled_from(PIECES), max_size=25).map("".join) | st.text(max_size=40)
 
 
 @settings(max_examples=300, deadline=None)
