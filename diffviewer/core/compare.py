@@ -71,11 +71,13 @@ def compare_files(
     is_cancelled = cancelled or _never
     forced = list(encodings or ())
     forced += [None] * (len(paths) - len(forced))
-    loaded = []
+    loaded: list[LoadedText] = []
     for n, (path, encoding) in enumerate(zip(paths, forced, strict=True)):
         if is_cancelled():
             raise Cancelled
-        loaded.append(load_file(path, max_bytes=options.max_file_bytes, encoding=encoding))
+        loaded.append(
+            load_file(path, max_bytes=options.max_file_bytes, encoding=encoding, others=loaded)
+        )
         report(_LOAD_SHARE * (n + 1) / len(paths))
     return compare_loaded(
         loaded,

@@ -6,19 +6,26 @@ Decoding tries, in order:
 
 1. a BOM (UTF-32 before UTF-16: the UTF-32-LE BOM ``FF FE 00 00`` starts with UTF-16-LE's);
 2. known binary signatures (PNG, PDF, ZIP/.docx, ELF, JPEG, GIF, gzip…) → ``BinaryFileError``;
-3. NUL bytes: UTF-32/UTF-16 without a BOM when the NULs sit at one parity of mostly-ASCII
-   text and the whole file decodes strictly; otherwise ``BinaryFileError``;
-4. strict UTF-8 (ASCII included);
+3. NUL bytes: UTF-32 without a BOM when the NULs fill the high bytes and the whole file
+   decodes strictly; UTF-16 without a BOM in the byte order whose head reads as text (see
+   ``core.sniff``), lone surrogates as U+FFFD with a warning; otherwise
+   ``BinaryFileError``;
+4. strict UTF-8 (ASCII included); 7-bit bytes that designate a double-byte set with ISO-2022
+   escapes are ISO-2022-JP/KR; 7-bit bytes that are mostly control characters are tried
+   as UTF-16 (Thai or Greek without ASCII: every byte below 0x80);
 5. "mostly UTF-8": decoded with U+FFFD for the bad bytes and a warning naming each offset.
    Rule: the file has at least as many valid multi-byte UTF-8 sequences as invalid ones.
    A legacy single-byte file (cp1252, latin-1, cp1251…) fails it by far: almost every
    non-ASCII byte there is an invalid lone byte, and a valid pair needs an upper-case
    accented letter immediately followed by a symbol byte (``ß“``), which is rare. An
    otherwise ASCII file with a stray byte has no valid sequence: chardet reads it;
-6. chardet on a bounded sample, then the detected codec's superset if the codec itself
-   cannot decode the file (gb2312 → gb18030, shift_jis → cp932, euc_kr → cp949). Western
-   European guesses are settled by the bytes (see ``_candidates``): 0x80–0x9F mean cp1252
-   (they are C1 controls in latin-1, never meant in an article), else latin-1;
+6. chardet's candidates on a bounded sample (with UTF-16 if the bytes read as it), ranked
+   by ``core.codepages.rank``: chardet's confidence, the code page's prior for a news
+   text, the oddity of the decoded sample (``core.plausible``) and the other versions of
+   the comparison; the best one that decodes the file wins, or its superset (gb2312 →
+   gb18030, shift_jis → cp932, euc_kr → cp949). Western European choices are named by the
+   bytes (``core.codepages.decoders``): 0x80–0x9F mean cp1252 (C1 controls in latin-1),
+   else latin-1;
 7. a fallback that never fails: cp1252, then latin-1 (confidence 0.0, with a warning).
 
 A decoded text that is mostly control characters is refused as binary too. Nothing is
@@ -48,8 +55,11 @@ non-ASCII-lines sample is right from 256 bytes with chardet 7 (chardet 5 misses 
 cp1250 texts at every size: it has no model for Polish). 8 KiB keeps a 32-fold margin over
 the smallest right size (for an article whose first accented lines are a few names) at
 ~3 ms a call with chardet 7 and 17 ms with chardet 5, against ~0.1 s for chardet 7's import
-and model loading; timings vary by ~40% on a busy machine. UTF-16 without a BOM never
-reaches chardet: rule 3 takes it.
+and model loading; timings vary by ~40% on a busy machine. Since chardet's candidates are
+ranked (rule 6), the same bench gives 56/56 at every size from 64 bytes, at 5–25 ms a call
+on a busy machine (chardet ~9 ms; the ranking decodes and scores up to 1,024 characters for
+each candidate that could still matter, ~2 ms each).
+UTF-16 without a BOM reaches chardet only when it has no NUL byte (CJK text without ASCII).
 
 Cost, 60 MiB on the 2-core build machine: UTF-8 0.24 s, cp1252 0.62 s, UTF-8 with one bad
 byte 0.89 s.
@@ -57,7 +67,11 @@ byte 0.89 s.
 Encoding names are Python codec names as ``codecs.lookup`` spells them, except ``latin-1``
 for ISO-8859-1 (the name users know).
 
-Imports: the standard library, ``core.model``, ``core.options`` and ``core.errors``; chardet
+Accuracy over 23 languages × their legacy encodings × short/long: ``bench/encoding_bench.py``
+(README, Loading).
+
+Imports: the standard library, ``core.model``, ``core.options``, ``core.errors``,
+``core.codepages`` and ``core.sniff``; chardet
 lazily, inside the one function that needs it, so that importing this module and loading a
 UTF-8 file never import it (its import costs ~0.15 s on the headless path).
 """
@@ -68,8 +82,10 @@ import codecs
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diffviewer.core.codepages import decoders, rank
 from diffviewer.core.errors import (
     BinaryFileError,
     FileMissingError,
@@ -80,6 +96,7 @@ from diffviewer.core.errors import (
 )
 from diffviewer.core.model import Newline
 from diffviewer.core.options import DEFAULT_MAX_FILE_BYTES
+from diffviewer.core.sniff import iso2022, one_script_utf16, utf16_byte_order
 
 __all__ = [
     "CHARDET_SAMPLE_BYTES",
@@ -130,17 +147,6 @@ _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 # Invalid spans listed one by one in the warnings before they are summed up.
 _MAX_LISTED_ERRORS = 5
 _UNICODE_CODECS = frozenset({"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
-# Superset tried when the detected codec cannot decode the whole file.
-_WESTERN = frozenset({"latin-1", "iso8859-15", "cp1252", "ascii"})
-_C1_BYTE = re.compile(rb"[\x80-\x9f]")
-# Where ISO-8859-15 differs from latin-1: € Š š Ž ž Œ œ Ÿ.
-_ISO8859_15_ONLY = re.compile(rb"[\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe]")
-_SUPERSETS = {
-    "gb2312": "gb18030",
-    "gbk": "gb18030",
-    "shift_jis": "cp932",
-    "euc_kr": "cp949",
-}
 _FALLBACKS = ("cp1252", "latin-1")
 
 
@@ -177,10 +183,13 @@ def load_file(
     *,
     max_bytes: int = DEFAULT_MAX_FILE_BYTES,
     encoding: str | None = None,
+    others: Sequence[LoadedText] = (),
 ) -> LoadedText:
     """Read and decode one text file; raise a ``LoadError`` subclass naming it on failure.
 
-    ``encoding`` forces a codec (the viewer's "reopen with encoding"). The file is opened
+    ``encoding`` forces a codec (the viewer's "reopen with encoding"). ``others`` are the
+    versions of the same comparison decoded before this one: when the encoding has to be
+    guessed, theirs and the characters of their text weigh the guess. The file is opened
     read-only and never written; a FIFO or device is refused before it is opened.
     """
     shown = os.fspath(path)
@@ -188,15 +197,24 @@ def load_file(
     _check_size(shown, info.st_size, max_bytes)
     data = _read(shown, max_bytes)
     name = os.path.basename(shown.rstrip("/" + os.sep)) or shown
-    return decode_bytes(data, name=name, path=shown, encoding=encoding)
+    return decode_bytes(data, name=name, path=shown, encoding=encoding, others=others)
 
 
 def decode_bytes(
-    data: bytes, *, name: str, path: str | None = None, encoding: str | None = None
+    data: bytes,
+    *,
+    name: str,
+    path: str | None = None,
+    encoding: str | None = None,
+    others: Sequence[LoadedText] = (),
 ) -> LoadedText:
-    """Decode ``data`` (see the module docstring for the order of the rules)."""
+    """Decode ``data`` (see the module docstring for the order of the rules and ``load_file``
+    for ``others``)."""
     who = path if path is not None else name
-    decoded = _decode_forced(data, who, encoding) if encoding else _decode_detected(data, who)
+    if encoding:
+        decoded = _decode_forced(data, who, encoding)
+    else:
+        decoded = _decode_detected(data, who, others)
     return LoadedText(
         text=decoded.text,
         name=name,
@@ -344,7 +362,7 @@ def _decode_forced(data: bytes, who: str, encoding: str) -> _Decoded:
     return _Decoded(text, codec, 1.0)
 
 
-def _decode_detected(data: bytes, who: str) -> _Decoded:
+def _decode_detected(data: bytes, who: str, others: Sequence[LoadedText] = ()) -> _Decoded:
     if not data:
         return _Decoded("", "utf-8", 1.0)
     decoded = _decode_bom(data)
@@ -352,7 +370,7 @@ def _decode_detected(data: bytes, who: str) -> _Decoded:
         _refuse_known_binary(data, who)
         if b"\x00" in data:
             decoded = _decode_utf16_32_without_bom(data)
-            if decoded is None:
+            if decoded is None or _stray_nuls(data, decoded):
                 raise BinaryFileError(
                     who,
                     "holds NUL bytes: it is binary data, not text (nor UTF-16/UTF-32 text); "
@@ -361,7 +379,16 @@ def _decode_detected(data: bytes, who: str) -> _Decoded:
         else:
             decoded = _decode_utf8(data)
             if decoded is None:
-                decoded = _guess_and_decode(data, CHARDET_SAMPLE_BYTES)
+                decoded = _guess_and_decode(data, CHARDET_SAMPLE_BYTES, others)
+            elif b"\x1b" in data:  # one fast scan; ISO-2022 is 7-bit, so valid UTF-8 too
+                decoded = _decode_iso2022(data) or decoded
+            if (
+                decoded.encoding == "utf-8"
+                and _control_share(decoded.text) > _MAX_CONTROL_SHARE
+                and one_script_utf16(data)
+            ):
+                # Thai, Greek… in UTF-16 without ASCII: every byte below 0x80, so "valid UTF-8".
+                decoded = _decode_utf16_32_without_bom(data) or decoded
     _refuse_control_heavy(decoded.text, who)
     return decoded
 
@@ -391,34 +418,63 @@ def _refuse_known_binary(data: bytes, who: str) -> None:
 
 
 def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
-    """UTF-32/UTF-16 text without a BOM: NULs at one position of each code unit.
+    """UTF-32/UTF-16 text without a BOM, told by where its NULs sit and what it decodes to.
 
-    In mostly-ASCII UTF-16-LE every other byte (odd offsets) is NUL and the even bytes almost
-    never are; UTF-32 has NULs in the two high bytes of nearly every code unit. The guess is
-    kept only when the whole file decodes strictly.
+    UTF-32 has NULs in the high bytes of nearly every code unit; it is kept only when the
+    whole file decodes strictly. UTF-16: see ``core.sniff.utf16_byte_order``; lone
+    surrogates and a stray last byte become U+FFFD with a warning, as with a BOM.
     """
     sample = data[:_SNIFF_BYTES]
     units = len(sample) // 4
     end = units * 4
-    candidates: list[tuple[str, float]] = []
     if units:
         for codec, top, second in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
             if sample[top:end:4].count(0) == units and sample[second:end:4].count(0) >= 0.9 * units:
-                candidates.append((codec, 1.0))
-    pairs = len(sample) // 2
-    end = pairs * 2
-    if pairs:
-        even, odd = sample[0:end:2].count(0), sample[1:end:2].count(0)
-        for codec, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-            if zeros >= 0.2 * pairs and others * 10 <= zeros:
-                # The share of code units that fit the pattern is how sure the guess is.
-                candidates.append((codec, round(zeros / pairs, 2)))
-    for codec, confidence in candidates:
-        try:
-            return _Decoded(data.decode(codec), codec, confidence)
-        except UnicodeDecodeError:
-            continue
-    return None
+                try:
+                    return _Decoded(data.decode(codec), codec, 1.0)
+                except UnicodeDecodeError:
+                    continue
+    order = utf16_byte_order(data)
+    if order is None:
+        return None
+    codec, confidence = order
+    text, warnings = _decode_replacing(data, codec, 0)
+    return _Decoded(text, codec, confidence, warnings)
+
+
+def _decode_iso2022(data: bytes) -> _Decoded | None:
+    found = iso2022(data)
+    return None if found is None else _Decoded(found[0], found[1], 1.0)
+
+
+def _stray_nuls(data: bytes, decoded: _Decoded) -> bool:
+    """Whether the NULs of a file read as UTF-16 are rather stray bytes in UTF-8 or
+    code-page text (which is refused as binary, as ever).
+
+    UTF-16 text mostly in a script beyond Latin-1 has few NULs (one per ASCII character),
+    as a code-page or UTF-8 file with stray NULs has. Without its NULs, such a file reads
+    as valid UTF-8 beyond ASCII, as ISO-2022, or as a code page that ranks above the UTF-16
+    reading; UTF-16 text without its NULs reads as none of them.
+    """
+    if not decoded.encoding.startswith("utf-16"):
+        return False
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) >= 0.2 * (len(data) // 2) and min(even, odd) * 10 <= max(even, odd):
+        return False  # NULs in a fifth of the code units, at one parity: ASCII in UTF-16
+    stripped = data.replace(b"\x00", b"")
+    try:
+        text = stripped.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if iso2022(stripped) is not None:
+            return True
+        return not text.isascii() and _control_share(text) <= _MAX_CONTROL_SHARE
+    sample = _chardet_sample(stripped, CHARDET_SAMPLE_BYTES)
+    candidates = _chardet_candidates(sample)
+    best = max((confidence for _, confidence in candidates), default=1.0)
+    ranked = rank(data, sample, [*candidates, (decoded.encoding, best)], ())
+    return bool(ranked) and ranked[0][0] != decoded.encoding
 
 
 def _decode_utf8(data: bytes) -> _Decoded | None:
@@ -481,19 +537,30 @@ def _hex(data: bytes) -> str:
     return " ".join(f"0x{byte:02X}" for byte in data)
 
 
-def _guess_and_decode(data: bytes, sample_bytes: int) -> _Decoded:
-    """chardet on a sample, its superset if needed, else the fallback that never fails."""
-    guess, confidence = _chardet_guess(data, sample_bytes)
-    for codec in _candidates(data, guess):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        note = (
-            f"encoding guessed as {codec}; if characters look wrong, "
-            "reopen the file with another encoding"
-        )
-        return _Decoded(text, codec, confidence, (note,))
+def _guess_and_decode(
+    data: bytes, sample_bytes: int, others: Sequence[LoadedText] = ()
+) -> _Decoded:
+    """The best-ranked candidate that decodes the file (or its superset), else the fallback
+    that never fails."""
+    sample = _chardet_sample(data, sample_bytes)
+    candidates = _chardet_candidates(sample)
+    if len(data) % 2 == 0:
+        order = utf16_byte_order(data)
+        if order is not None:  # UTF-16 with no NUL at all: CJK or Thai text without ASCII
+            best = max((confidence for _, confidence in candidates), default=1.0)
+            candidates.append((order[0], best))
+    hints = [(loaded.encoding, loaded.text) for loaded in others]
+    for codec, confidence in rank(data, sample, candidates, hints):
+        for name in decoders(data, codec):
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            note = (
+                f"encoding guessed as {name}; if characters look wrong, "
+                "reopen the file with another encoding"
+            )
+            return _Decoded(text, name, confidence, (note,))
     for codec in _FALLBACKS:
         try:
             text = data.decode(codec)
@@ -507,37 +574,37 @@ def _guess_and_decode(data: bytes, sample_bytes: int) -> _Decoded:
     raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
 
 
-def _candidates(data: bytes, guess: str | None) -> list[str]:
-    """The codecs to try for chardet's ``guess``, best first.
-
-    Western European guesses are settled by the bytes rather than by chardet's pick among
-    equals: bytes 0x80–0x9F are C1 controls in latin-1 and ISO-8859-15 but letters and
-    punctuation in cp1252 (“ ” € …), so they mean cp1252; without them and without the eight
-    bytes where ISO-8859-15 differs, the three decode alike and the file is reported as latin-1.
-    """
-    if guess is None:
-        return []
-    if guess in _WESTERN:
-        if _C1_BYTE.search(data):
-            return ["cp1252", guess]
-        if guess == "iso8859-15" and _ISO8859_15_ONLY.search(data):
-            return [guess]
-        return ["latin-1"]
-    superset = _SUPERSETS.get(guess)
-    return [guess] if superset is None else [guess, superset]
+# chardet also proposes EBCDIC and other code pages where ASCII bytes mean other letters:
+# the file decoded as UTF-8 up to its first non-ASCII byte, so those cannot be it.
+_ASCII_PROBE = bytes(range(32, 127)) + b"\t\n\r"
 
 
-def _chardet_guess(data: bytes, sample_bytes: int) -> tuple[str | None, float]:
+def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
+    """Every encoding chardet considers for ``sample`` with its confidence, as codec names."""
     import chardet
 
-    result = chardet.detect(_chardet_sample(data, sample_bytes))
-    name = result.get("encoding")
-    if not name:
-        return None, 0.0
+    found: list[tuple[str, float]] = []
+    seen: set[str] = set()
+    for result in chardet.detect_all(sample, ignore_threshold=True):
+        name = result.get("encoding")
+        if not name:
+            continue
+        try:
+            codec = _normalise(name)
+        except LookupError:
+            continue
+        if codec in seen or codec in _UNICODE_CODECS or not _ascii_compatible(codec):
+            continue
+        seen.add(codec)
+        found.append((codec, float(result.get("confidence") or 0.0)))
+    return found
+
+
+def _ascii_compatible(codec: str) -> bool:
     try:
-        return _normalise(name), float(result.get("confidence") or 0.0)
-    except LookupError:
-        return None, 0.0
+        return _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
+    except (UnicodeDecodeError, LookupError):
+        return False
 
 
 def _chardet_sample(data: bytes, limit: int) -> bytes:
@@ -569,12 +636,16 @@ def _chardet_sample(data: bytes, limit: int) -> bytes:
     return b"".join(pieces)
 
 
-def _refuse_control_heavy(text: str, who: str) -> None:
+def _control_share(text: str) -> float:
     head = text[:_SNIFF_CHARS]
-    controls = len(_CONTROL.findall(head))
-    if head and controls > _MAX_CONTROL_SHARE * len(head):
+    return len(_CONTROL.findall(head)) / len(head) if head else 0.0
+
+
+def _refuse_control_heavy(text: str, who: str) -> None:
+    share = _control_share(text)
+    if share > _MAX_CONTROL_SHARE:
         raise BinaryFileError(
             who,
-            f"is {controls / len(head):.0%} control characters: it looks like binary data, "
+            f"is {share:.0%} control characters: it looks like binary data, "
             "not text; if it is text, choose its encoding explicitly",
         )

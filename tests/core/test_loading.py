@@ -443,7 +443,7 @@ def test_failed_forced_decode(tmp_path: Path) -> None:
 
 def test_fallback_when_nothing_is_detected(monkeypatch: pytest.MonkeyPatch) -> None:
     """No usable guess: cp1252, else latin-1, at confidence 0.0 and with a warning."""
-    monkeypatch.setattr(loading, "_chardet_guess", lambda data, size: (None, 0.0))
+    monkeypatch.setattr(loading, "_chardet_candidates", lambda sample: [])
     loaded = decode_bytes(b"caf\xe9 \x93ok\x94", name="a.txt")
     assert (loaded.text, loaded.encoding, loaded.confidence) == ("café “ok”", "cp1252", 0.0)
     assert "could not be detected" in loaded.warnings[0]
@@ -455,7 +455,7 @@ def test_fallback_when_nothing_is_detected(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_fallback_when_the_guess_cannot_decode(monkeypatch: pytest.MonkeyPatch) -> None:
     """A guess that fails on the whole file (and has no superset that works) falls back."""
-    monkeypatch.setattr(loading, "_chardet_guess", lambda data, size: ("cp1251", 0.4))
+    monkeypatch.setattr(loading, "_chardet_candidates", lambda sample: [("cp1251", 0.4)])
     loaded = decode_bytes(b"abc \x98", name="a.txt")  # 0x98 is undefined in cp1251
     assert (loaded.encoding, loaded.confidence) == ("cp1252", 0.0)
 
@@ -473,10 +473,11 @@ def test_fallback_when_the_guess_cannot_decode(monkeypatch: pytest.MonkeyPatch) 
 def test_supersets_and_western_names(
     monkeypatch: pytest.MonkeyPatch, guess: str, text: str, codec: str, expected: str
 ) -> None:
-    """The guess is widened to its superset when needed, and Western names follow the bytes."""
-    monkeypatch.setattr(loading, "_chardet_guess", lambda data, size: (guess, 0.5))
+    """The guess is widened to its superset when needed, and Western names follow the bytes
+    (a sole candidate is chosen with certainty among the candidates)."""
+    monkeypatch.setattr(loading, "_chardet_candidates", lambda sample: [(guess, 0.5)])
     loaded = decode_bytes(text.encode(codec), name="a.txt")
-    assert (loaded.text, loaded.encoding, loaded.confidence) == (text, expected, 0.5)
+    assert (loaded.text, loaded.encoding, loaded.confidence) == (text, expected, 1.0)
 
 
 def test_chardet_sample_takes_bounded_non_ascii_lines() -> None:
@@ -520,3 +521,13 @@ def test_utf8_text_round_trips(text: str) -> None:
     assume(not data.startswith(tuple(magic for magic, _ in loading._MAGIC)))
     loaded = decode_bytes(data, name="t.txt")
     assert (loaded.text, loaded.encoding, loaded.warnings) == (text, "utf-8", ())
+
+
+@pytest.mark.parametrize(("text", "codec"), [(JAPANESE, "shift_jis"), (CHINESE, "gb2312")])
+@pytest.mark.parametrize("sample_bytes", [64, 100, 256])
+def test_small_sample_cut_inside_a_character(text: str, codec: str, sample_bytes: int) -> None:
+    """A sample that ends inside a double-byte character still ranks its codec first (the
+    cut character is left out of the score); the whole file decodes to the original."""
+    data = (text * 20).encode(codec)
+    decoded = loading._guess_and_decode(data, sample_bytes)
+    assert decoded.text == text * 20
