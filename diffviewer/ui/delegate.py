@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QPointF,
     QRect,
@@ -32,6 +33,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QTextCharFormat,
@@ -39,6 +41,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QFrame,
     QPlainTextEdit,
     QStyle,
@@ -327,15 +330,32 @@ class CellDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         editor = QPlainTextEdit(parent)
-        editor.setReadOnly(True)
+        model = index.model()
+        writable = isinstance(model, ComparisonModel) and model.is_editable()
+        editor.setReadOnly(not writable)
         editor.setFrameShape(QFrame.Shape.NoFrame)
         editor.setFont(self._font)
-        editor.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
+        if not writable:
+            editor.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByMouse
+                | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            )
         editor.setObjectName("paragraph_editor")
         return editor
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Ctrl+Enter keeps the typed text (Enter starts a new line; Esc cancels)."""
+        if (
+            isinstance(editor, QPlainTextEdit)
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(editor, event)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QPlainTextEdit):
@@ -344,7 +364,9 @@ class CellDelegate(QStyledItemDelegate):
     def setModelData(
         self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
     ) -> None:
-        """The editor is read-only: nothing goes back to the model."""
+        """A writable editor's text goes to the model (which hands it on as an edit)."""
+        if isinstance(editor, QPlainTextEdit) and not editor.isReadOnly():
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(
         self,

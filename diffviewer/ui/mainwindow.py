@@ -43,7 +43,9 @@ from diffviewer.ui.actions import RECENT_SLOTS, Actions, build_menus, build_tool
 from diffviewer.ui.bars import EmptyHint, FindBar, MessageBar, StatusLine
 from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
+from diffviewer.ui.corrections import KindCorrections
 from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
+from diffviewer.ui.editing import EditController
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
 from diffviewer.ui.filters import MenuToggles, filter_note
 from diffviewer.ui.settings import KEYS, Settings
@@ -87,6 +89,9 @@ class MainWindow(QMainWindow):
         self._changed_on_disk: list[str] = []
         self.setAcceptDrops(True)
         self._connect()
+        self.editing = EditController(self)  # after _connect: it sees each comparison shown
+        self.editing.modified_changed.connect(self._refresh)
+        self.corrections = KindCorrections(self)
         self._restore()
         self._refresh()
 
@@ -168,8 +173,8 @@ class MainWindow(QMainWindow):
         view.current_change_changed.connect(self.change_list.set_current_change)
         self.change_list.change_activated.connect(view.goto_change)
         view.encoding_change_requested.connect(self._choose_encoding)
-        view.paths_dropped_on_version.connect(self.versions.replace)
-        view.version_remove_requested.connect(self.versions.remove)
+        view.paths_dropped_on_version.connect(self.replace_version)
+        view.version_remove_requested.connect(self.remove_version)
         view.version_move_requested.connect(self.versions.move)
         self.versions.changed.connect(self.recompare)
         self.find_bar.find_requested.connect(self._find)
@@ -217,6 +222,9 @@ class MainWindow(QMainWindow):
 
     def set_paths(self, paths: Sequence[str | os.PathLike[str]]) -> None:
         """Replace every version with ``paths``."""
+        if not self.editing.confirm_discard(doing="opening other files"):
+            return
+        self.editing.forget()
         new = self.versions.set(paths)
         if new:
             self._refresh_recent(self.settings.add_recent_files(new))
@@ -234,10 +242,16 @@ class MainWindow(QMainWindow):
 
     def replace_version(self, index: int, paths: list[str]) -> None:
         """Files dropped on version ``index``: the first replaces it, others follow it."""
-        self.versions.replace(index, paths)
+        replaced = self.versions.paths[index : index + 1]
+        if self.editing.confirm_discard(replaced, doing="replacing it"):
+            self.versions.replace(index, paths)
 
     def remove_version(self, index: int) -> None:
-        self.versions.remove(index)
+        paths = self.versions.paths[index : index + 1]
+        if paths and self.editing.confirm_discard(paths, doing="removing it"):
+            if paths[0] not in self.versions.paths[:index] + self.versions.paths[index + 1 :]:
+                self.editing.forget(paths)
+            self.versions.remove(index)
 
     def move_version(self, source: int, target: int) -> None:
         self.versions.move(source, target)
@@ -254,6 +268,9 @@ class MainWindow(QMainWindow):
         menu.popup(QCursor.pos())
 
     def reload(self) -> None:
+        if not self.editing.confirm_discard(doing="reading the files again"):
+            return
+        self.editing.forget()
         self.message_bar.hide()
         self._changed_on_disk = []
         self.recompare()
@@ -266,7 +283,7 @@ class MainWindow(QMainWindow):
             self.worker.cancel()
             self._show_comparison(None)
         else:
-            self.worker.request(request)
+            self.worker.request(self.editing.amend(request))
 
     def set_options(self, options: CompareOptions) -> None:
         self.options = options
@@ -276,8 +293,14 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_compared(self, comparison: Comparison) -> None:
         self.versions.mark_good()
-        self._show_comparison(comparison)
+        corrected = self.corrections.apply(comparison)
+        assert corrected is not None
+        self._show_comparison(corrected)
         self._show_decoding_warnings(comparison)
+
+    def show_corrected(self, comparison: Comparison | None) -> None:
+        """Show ``comparison`` with other kinds (a correction), keeping the place."""
+        self._show_comparison(comparison)
 
     def _show_decoding_warnings(self, comparison: Comparison) -> None:
         """Say what decoding had to guess or replace (an invalid byte and its offset…)."""
@@ -316,7 +339,10 @@ class MainWindow(QMainWindow):
 
     def _refresh(self) -> None:
         """Title, hint, status line and which actions make sense now."""
-        names = [os.path.basename(path) for path in self.versions.paths]
+        names = [
+            ("● " if self.editing.is_modified(path) else "") + os.path.basename(path)
+            for path in self.versions.paths
+        ]
         self.setWindowTitle(f"{' ↔ '.join(names)} — {APP_TITLE}" if names else APP_TITLE)
         have = self._comparison is not None
         self.stack.setCurrentWidget(self.view if have else self.hint)
@@ -335,9 +361,11 @@ class MainWindow(QMainWindow):
         for action_id in (
             "file_export", "file_print", "edit_copy_summary", "edit_copy", "edit_find",
             "edit_find_next", "edit_find_previous", "view_next_change", "view_previous_change",
-            "view_first_change", "view_last_change",
+            "view_first_change", "view_last_change", "file_save_as", "edit_paragraph",
+            "edit_copy_left", "edit_copy_right",
         ):  # fmt: skip
             self.acts[action_id].setEnabled(have)
+        self.acts["file_save"].setEnabled(bool(self.editing.modified_paths()))
         self.acts["file_reload"].setEnabled(len(self.versions) >= 2)
         self.acts["file_close_version"].setEnabled(len(self.versions) > 0)
 
@@ -475,6 +503,10 @@ class MainWindow(QMainWindow):
             event.ignore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.editing.confirm_discard(doing="closing"):
+            event.ignore()
+            return
+        self.editing.forget()
         self.worker.wait()
         self.settings.set(KEYS.GEOMETRY, QByteArray(self.saveGeometry()))
         self.settings.set(KEYS.STATE, QByteArray(self.saveState()))

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
 from diffviewer.core.errors import DiffViewerError
@@ -175,8 +175,13 @@ class ComparisonModel(QAbstractTableModel):
 
     _CACHE_LIMIT = 4096
 
+    paragraph_edited = Signal(int, int, str)
+    """The user typed a new text for a cell: (row, column, text); see ``set_editable``."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._editable = False
+        self._modified: frozenset[int] = frozenset()
         self._comparison: Comparison | None = None
         self._colours: StatusColours = colours_for(QGuiApplication.palette())
         self._hidden_kinds: frozenset[Kind] = frozenset()
@@ -297,10 +302,32 @@ class ComparisonModel(QAbstractTableModel):
         # Editable only so a double-click opens the read-only text editor for selecting words.
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
+    def set_editable(self, editable: bool) -> None:
+        """Whether a cell's editor takes typing (the text goes out as ``paragraph_edited``)."""
+        self._editable = editable
+
+    def is_editable(self) -> bool:
+        return self._editable
+
+    def set_modified(self, columns: Iterable[int]) -> None:
+        """Versions with unsaved edits: their header names get a mark."""
+        modified = frozenset(columns)
+        if modified != self._modified:
+            self._modified = modified
+            if self.columnCount():
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
     def setData(
         self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = 0
     ) -> bool:
-        return False
+        """A typed text is not kept here: it goes out as ``paragraph_edited``, and the new
+        comparison comes back through ``set_comparison``."""
+        if not (self._editable and index.isValid() and role == Qt.ItemDataRole.EditRole):
+            return False
+        if str(value) == self.cell_text(index.row(), index.column()):
+            return False
+        self.paragraph_edited.emit(index.row(), index.column(), str(value))
+        return True
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
         if not index.isValid() or self._comparison is None:
@@ -331,7 +358,8 @@ class ComparisonModel(QAbstractTableModel):
             facts = self._facts.get(section)
             if facts is None:  # Version.words sums every paragraph: once per comparison
                 facts = self._facts[section] = version_facts(comparison, section)
-            return f"{version.name}\n{facts}"
+            mark = " ●" if section in self._modified else ""
+            return f"{version.name}{mark}\n{facts}"
         if role != Qt.ItemDataRole.ToolTipRole:
             return None
         confidence = f"confidence {version.confidence:.0%}"

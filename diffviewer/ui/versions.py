@@ -95,6 +95,15 @@ class VersionList(QObject):
         self.changed.emit()
         return True
 
+    def rename(self, index: int, path: str) -> bool:
+        """Version ``index`` now lives at ``path`` (saved under another name); its forced
+        encoding stays."""
+        if not 0 <= index < len(self._paths):
+            return False
+        self._paths[index] = as_path(path)
+        self.changed.emit()
+        return True
+
     def remove(self, index: int) -> bool:
         if not 0 <= index < len(self._paths):
             return False

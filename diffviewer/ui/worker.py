@@ -5,7 +5,7 @@ it; a result, error or progress report of an older generation is dropped on arri
 command timestamps), so a slow comparison finishing late never overwrites a newer one.
 The job runs in a private ``QThreadPool``; it talks back only through signals of a QObject that
 lives on the GUI thread, so every slot runs there (queued connections).
-Imports: PySide6.QtCore, ``core`` (compare, errors, model, options).
+Imports: PySide6.QtCore, ``core`` (compare, editing, errors, loading, model, options).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from diffviewer.core.errors import Cancelled, DiffViewerError
+from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Comparison
 from diffviewer.core.options import CompareOptions
 
@@ -29,11 +30,13 @@ _PROGRESS_STEPS = 200  # Progress reports are rounded to 0.5 %: no signal flood 
 
 @dataclass(frozen=True, slots=True)
 class Request:
-    """What to compare: the files in order, the options, a forced codec per file (or None)."""
+    """What to compare: the files in order, the options, a forced codec per file (or None),
+    and the text being edited of a file (or None: read it from disk)."""
 
     paths: tuple[str, ...]
     options: CompareOptions
     encodings: tuple[str | None, ...] = ()
+    texts: tuple[LoadedText | None, ...] = ()
 
 
 class _Relay(QObject):
@@ -63,15 +66,27 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         from diffviewer.core.compare import compare_files
+        from diffviewer.core.editing import compare_edited
 
+        request = self.request
         try:
-            result = compare_files(
-                self.request.paths,
-                self.request.options,
-                encodings=list(self.request.encodings) or None,
-                progress=self._progress,
-                cancelled=self.cancel_event.is_set,
-            )
+            if any(request.texts):
+                result = compare_edited(
+                    request.paths,
+                    request.texts,
+                    request.options,
+                    encodings=request.encodings,
+                    progress=self._progress,
+                    cancelled=self.cancel_event.is_set,
+                )
+            else:
+                result = compare_files(
+                    request.paths,
+                    request.options,
+                    encodings=list(request.encodings) or None,
+                    progress=self._progress,
+                    cancelled=self.cancel_event.is_set,
+                )
         except Cancelled:
             log.debug("comparison %d cancelled", self.generation)
         except DiffViewerError as error:

@@ -121,11 +121,22 @@ class PreferencesDialog(QDialog):
         rules_buttons = QVBoxLayout()
         rules_buttons.addWidget(add_rules)
         rules_buttons.addWidget(remove_rules)
+        mine = QPushButton("&My Rules…", self)
+        mine.setObjectName("my_rules_button")
+        mine.setToolTip("The rules you saved with “Remember for this site”: list, edit, remove")
+        mine.clicked.connect(self._show_my_rules)
+        rules_buttons.addWidget(mine)
         rules_buttons.addStretch(1)
         rules_row = QHBoxLayout()
         rules_row.addWidget(self.rules, 1)
         rules_row.addLayout(rules_buttons)
         return rules_row
+
+    def _show_my_rules(self) -> None:
+        """The window's Edit › My Kind Rules… (it also compares again after a change)."""
+        acts = getattr(self.parent(), "acts", None)
+        if acts is not None:
+            acts["edit_user_rules"].trigger()
 
     def rules_files(self) -> tuple[str, ...]:
         return tuple(self.rules.item(i).text() for i in range(self.rules.count()))

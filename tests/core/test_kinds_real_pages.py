@@ -1,0 +1,79 @@
+"""Kinds on real scraped pages: floors that guard against regressions (not the target).
+
+tests/data/real_pages/ holds ten real pages in nine languages (raw visible text and the article
+body kept from it; see its README). Comparing raw → clean, the paragraphs the cleaning removed
+should get a non-body kind and the ones it kept should get ``body``. The floors sit a little
+under the figures measured when the set was made (removed → non-body 0.743, kept → body 0.954);
+raise them as the kinds improve. ``bench/kinds_bench.py`` measures the same on ~850 pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diffviewer.core.compare import compare_files
+from diffviewer.core.model import Kind
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "real_pages"
+REMOVED_NONBODY_FLOOR = 0.72
+KEPT_BODY_FLOOR = 0.93
+
+
+def tally(folder: Path) -> tuple[int, int, int, int]:
+    """(removed, removed with a non-body kind, kept, kept with kind body) of one page."""
+    comparison = compare_files([folder / "raw.txt", folder / "clean.txt"])
+    kept = {
+        row.cells[0]
+        for row in comparison.rows
+        if row.cells[0] is not None and row.cells[1] is not None
+    }
+    removed = removed_ok = kept_count = kept_ok = 0
+    for paragraph in comparison.versions[0].paragraphs:
+        if paragraph.index in kept:
+            kept_count += 1
+            kept_ok += paragraph.kind is Kind.BODY
+        else:
+            removed += 1
+            removed_ok += paragraph.kind is not Kind.BODY
+    assert kept_count == len(comparison.versions[1].paragraphs), (
+        f"{folder.name}: every clean paragraph is a raw paragraph, so all are kept"
+    )
+    return removed, removed_ok, kept_count, kept_ok
+
+
+@pytest.fixture(scope="module")
+def totals() -> dict[str, tuple[int, int, int, int]]:
+    folders = sorted(p for p in PAGES.iterdir() if p.is_dir())
+    assert len(folders) >= 8
+    return {folder.name: tally(folder) for folder in folders}
+
+
+def test_removed_paragraphs_are_mostly_called_non_body(
+    totals: dict[str, tuple[int, int, int, int]],
+) -> None:
+    """What the cleaning removed from real pages (menus, teasers, comments…) is not body."""
+    removed = sum(t[0] for t in totals.values())
+    removed_ok = sum(t[1] for t in totals.values())
+    assert removed > 500
+    assert removed_ok / removed >= REMOVED_NONBODY_FLOOR, f"{removed_ok}/{removed}"
+
+
+def test_kept_paragraphs_are_mostly_called_body(
+    totals: dict[str, tuple[int, int, int, int]],
+) -> None:
+    """The article text the cleaning kept is called body."""
+    kept = sum(t[2] for t in totals.values())
+    kept_ok = sum(t[3] for t in totals.values())
+    assert kept > 100
+    assert kept_ok / kept >= KEPT_BODY_FLOOR, f"{kept_ok}/{kept}"
+
+
+def test_every_language_keeps_most_of_its_article_as_body(
+    totals: dict[str, tuple[int, int, int, int]],
+) -> None:
+    """No page loses most of its article to a non-body kind (a language-specific rule gone
+    wrong would show here first)."""
+    for name, (_, _, kept, kept_ok) in totals.items():
+        assert kept_ok / kept >= 0.8, f"{name}: {kept_ok}/{kept} kept paragraphs called body"
