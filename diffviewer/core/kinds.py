@@ -4,10 +4,10 @@
 rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions all hold, or
 ``(Kind.BODY, "default")``. The facts rules test:
 
-- words: whitespace-separated tokens (in scripts written without spaces, each character
-  counts, as in ``paragraphs.count_words``);
-- ends_with_full_stop: the text ends with ``. ! ? …`` (or ``。！？``), closing quotes and
-  brackets after it allowed;
+- words: whitespace-separated tokens; in scripts written without spaces (Chinese, Japanese,
+  Thai, Lao, Khmer, Burmese), characters divided by the average length of a word there;
+- ends_with_full_stop: the text ends with ``. ! ? …`` or a full stop of another script
+  (``。！？ । ۔ ؟ ။`` …), closing quotes and brackets after it allowed;
 - title_case: of the words starting with a letter, small words (a, of, the, de, und, …) left
   out, at least two and three in four start with a capital;
 - position: the index in the sequence (``first``, ``last``, ``first_n``, ``last_n``);
@@ -43,15 +43,27 @@ from diffviewer.core.rules import (
     RuleSet,
     load_rules,
 )
+from diffviewer.core.structure import page_structure
 
-__all__ = ["KindMemo", "Rule", "RuleSet", "classify", "describe_rule", "load_rules"]
+__all__ = [
+    "KindMemo",
+    "Rule",
+    "RuleSet",
+    "classify",
+    "describe_rule",
+    "evidence_of",
+    "load_rules",
+]
 
 _LINK_MAX_WORDS = 4
 _LINK_RUN = 3
-_LONG_TOKEN = 12
+_LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
-_SENTENCE_END = frozenset(".!?…。！？")
-_CLOSERS = "\"'”’»)]*› \u00a0"
+# Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
+# width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
+_SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
+# Invisible operators and direction marks some sites leave after the last word.
+_CLOSERS = "\"'”’»)]*› \u00a0\u2062\u2063\u2064\u200e\u200f"
 _OPENERS = "\"'‘“«¿¡([*"
 # Words a title-case headline leaves in lower case (English, French, German, Spanish).
 _SMALL = (
@@ -121,7 +133,48 @@ def classify(
         out.append(result)
         if uses_follows:
             previous = result[0]._value_
+    if plan.structural and count:
+        _apply_structure(texts, words, stops, in_run, out, plan)
     return out
+
+
+def _apply_structure(
+    texts: Sequence[str],
+    words: Sequence[int],
+    stops: Sequence[bool],
+    in_run: Sequence[bool],
+    out: list[tuple[Kind, str]],
+    plan: _Plan,
+) -> None:
+    """Second pass: a structural rule replaces the first pass's result where it comes first.
+
+    Rules are tried in file order; a structural rule (``structure = …``) holds for a
+    paragraph whose place (``core.structure``) it names, so it wins over every rule after it
+    in the file, and loses to every rule before it.
+    """
+    marked = [name in plan.markers for _, name in out]
+    places = page_structure(words, stops, [kind for kind, _ in out], marked)
+    count = len(texts)
+    for index, place in enumerate(places):
+        if place is None:
+            continue
+        ranked = plan.structural.get(place)
+        if not ranked:
+            continue
+        decided = plan.order.get(out[index][1], len(plan.order))
+        if ranked[0][0] >= decided:
+            continue  # A rule before every structural rule for this place decided.
+        previous = out[index - 1][0]._value_ if index else None
+        mask = plan.position_mask(index, count) if plan.structural_positions else 0
+        facts: _Facts = (words[index], stops[index], in_run[index], mask, previous)
+        for order, rule in ranked:
+            if order >= decided:
+                break
+            if plan.admits(rule, facts):
+                result = _first_match(texts[index], (rule,))
+                if result[1] == rule.name:
+                    out[index] = result
+                    break
 
 
 def describe_rule(rules: RuleSet, name: str) -> str:
@@ -130,6 +183,21 @@ def describe_rule(rules: RuleSet, name: str) -> str:
         return DEFAULT_DESCRIPTION
     rule = rules.by_name.get(name)
     return rule.description if rule is not None else ""
+
+
+def evidence_of(rules: RuleSet, name: str) -> str:
+    """What rule ``name`` went by: ``"wording"`` (a pattern found words such as "Share" or
+    "© 2022"), ``"place"`` (where the paragraph stands on the page: a structural rule),
+    ``"shape"`` (length, full stop, position, neighbours only) or ``"none"`` (no rule: body).
+    A name the rules do not hold (a rule file since changed) counts as shape: the weakest."""
+    if name == DEFAULT_RULE:
+        return "none"
+    rule = rules.by_name.get(name)
+    if rule is None:
+        return "shape"
+    if rule.structure is not None:
+        return "place"
+    return "wording" if rule.pattern is not None else "shape"
 
 
 def is_title_case(text: str) -> bool:
@@ -147,19 +215,50 @@ def is_title_case(text: str) -> bool:
 
 
 def _count_words(text: str, cap: int) -> int:
-    """Whitespace-separated words (characters in spaceless scripts), counted up to ``cap``."""
+    """Words, counted up to ``cap``: whitespace-separated tokens, and in scripts written
+    without spaces, characters divided by how many make a word there on average
+    (``_CHARACTERS_PER_WORD``), so that word limits mean the same in every script."""
     if single_spaced(text):  # A key (the usual input): counting spaces makes no word list.
         count = min(text.count(" ") + 1 if text else 0, cap)
     else:
         count = min(len(text.split(None, cap)), cap)
-    # Spaced text has short tokens; only text with long "tokens" may be Chinese, Thai… (slow test).
+    # Spaced text has short tokens (six characters on average, space included, even in German);
+    # only text with longer ones may be Chinese, Thai…, or mix them with spaced words.
     if (
         count < cap
         and len(text) > _LONG_TOKEN * count
+        and not text.isascii()
         and spaceless_pattern("[{S}]").search(text) is not None
     ):
-        return min(count_words(text), cap)
+        return min(_spaceless_words(text), cap)
     return count
+
+
+#: Characters per word in scripts written without spaces: about two Chinese characters say
+#: what one English word says (a word has one to three), Japanese adds kana endings, and a
+#: Thai, Lao, Khmer or Burmese word is several letters and marks. So a 20-word limit is about
+#: 20 English words' worth of text in any script.
+_CHARACTERS_PER_WORD = (
+    ("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]", 2.0),
+    ("[\u3040-\u30ff]", 2.5),
+    ("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]", 4.5),
+)
+
+
+def _spaceless_words(text: str) -> int:
+    """``paragraphs.count_words`` with the characters of spaceless scripts counted as words
+    (see ``_CHARACTERS_PER_WORD``) instead of one each."""
+    count = float(count_words(text))
+    for script, per_word in _CHARACTERS_PER_WORD:
+        characters = len(_compiled(script).findall(text))
+        if characters:
+            count += max(1.0, characters / per_word) - characters
+    return max(1, round(count)) if text.strip() else 0
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _ends_with_full_stop(text: str) -> bool:
@@ -244,6 +343,21 @@ class _Plan:
             if rule.follows is not None
         }
         self._candidates: dict[_Facts, tuple[Rule, ...]] = {}
+        self.order = {rule.name: n for n, rule in enumerate(self.rules)}
+        # Rules whose pattern finds page furniture: what they find shows a version is a page.
+        self.markers = frozenset(
+            rule.name
+            for rule in self.rules
+            if rule.pattern is not None and rule.kind.is_boilerplate and rule.structure is None
+        )
+        # Structural rules by the place they name, in file order (see ``_apply_structure``).
+        self.structural: dict[str, list[tuple[int, Rule]]] = {}
+        for n, rule in enumerate(self.rules):
+            if rule.structure is not None:
+                self.structural.setdefault(rule.structure, []).append((n, rule))
+        self.structural_positions = any(
+            rule.position is not None for ranked in self.structural.values() for _, rule in ranked
+        )
 
     def position_mask(self, index: int, count: int) -> int:
         mask = 0
@@ -260,11 +374,14 @@ class _Plan:
     def candidates(self, facts: _Facts) -> tuple[Rule, ...]:
         found = self._candidates.get(facts)
         if found is None:
-            found = tuple(rule for rule in self.rules if self._admits(rule, facts))
+            found = tuple(
+                rule for rule in self.rules if rule.structure is None and self.admits(rule, facts)
+            )
             self._candidates[facts] = found
         return found
 
-    def _admits(self, rule: Rule, facts: _Facts) -> bool:
+    def admits(self, rule: Rule, facts: _Facts) -> bool:
+        """Whether ``rule``'s cheap conditions hold (all but patterns, title case, place)."""
         words, stop, in_run, mask, previous = facts
         return not (
             (rule.min_words is not None and words < rule.min_words)

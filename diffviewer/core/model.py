@@ -20,8 +20,12 @@ class Kind(StrEnum):
     DATELINE = "dateline"
     CAPTION = "caption"
     COMMENT_PROMPT = "comment_prompt"
+    COMMENT = "comment"
+    """A reader's comment, or its name, time and reply lines."""
     SOCIAL_PROMPT = "social_prompt"
     PROMO = "promo"
+    TEASER = "teaser"
+    """A headline or summary of another article (latest, related, most read)."""
     NAVIGATION = "navigation"
     COPYRIGHT = "copyright"
     BODY = "body"
@@ -38,7 +42,15 @@ class Kind(StrEnum):
 
 
 _BOILERPLATE = frozenset(
-    {Kind.COMMENT_PROMPT, Kind.SOCIAL_PROMPT, Kind.PROMO, Kind.NAVIGATION, Kind.COPYRIGHT}
+    {
+        Kind.COMMENT_PROMPT,
+        Kind.COMMENT,
+        Kind.SOCIAL_PROMPT,
+        Kind.PROMO,
+        Kind.TEASER,
+        Kind.NAVIGATION,
+        Kind.COPYRIGHT,
+    }
 )
 
 

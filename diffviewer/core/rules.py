@@ -13,7 +13,7 @@ app on a long line of ``a``. Patterns with nested repetition are refused at load
 ``core.patterns`` for the check and its limits), and patterns only ever see the first
 ``PATTERN_WINDOW`` characters of a paragraph, which bounds what the check lets through.
 
-Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns) only.
+Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns, structure) only.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ from diffviewer.assets import resource_text
 from diffviewer.core.errors import RulesError
 from diffviewer.core.model import Kind
 from diffviewer.core.patterns import Analysis, analyse
+from diffviewer.core.structure import FACTS as STRUCTURE_FACTS
 
 #: Patterns see at most this many characters from the start of a paragraph.
 PATTERN_WINDOW = 2000
@@ -39,7 +40,16 @@ POSITIONS = ("first", "last", "first_n", "last_n")
 
 _INT_KEYS = ("min_words", "max_words", "n")
 _BOOL_KEYS = ("ends_with_full_stop", "title_case", "in_link_run", "enabled")
-_STR_KEYS = ("name", "kind", "description", "pattern", "not_pattern", "flags", "position")
+_STR_KEYS = (
+    "name",
+    "kind",
+    "description",
+    "pattern",
+    "not_pattern",
+    "flags",
+    "position",
+    "structure",
+)
 _LIST_KEYS = ("follows",)
 _KNOWN_KEYS = (*_STR_KEYS, *_INT_KEYS, *_BOOL_KEYS, *_LIST_KEYS)
 _CONDITION_KEYS = (
@@ -52,6 +62,7 @@ _CONDITION_KEYS = (
     "position",
     "in_link_run",
     "follows",
+    "structure",
 )
 _FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
 _NAME = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
@@ -82,6 +93,8 @@ class Rule:
     in_link_run: bool | None = None
     follows: frozenset[Kind] | None = None
     """The kinds the previous paragraph may have been classified as (none for the first)."""
+    structure: str | None = None
+    """The place on the page the paragraph must have (``core.structure.FACTS``), or None."""
     literals: tuple[str, ...] | None = None
     """Casefolded strings one of which any match of ``pattern`` contains (a cheap prefilter)."""
     tail: int | None = None
@@ -228,6 +241,10 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
     follows = None
     if "follows" in table:
         follows = frozenset(_kind_list(table["follows"], where))
+    structure = table.get("structure")
+    if structure is not None and structure not in STRUCTURE_FACTS:
+        known = ", ".join(STRUCTURE_FACTS)
+        raise RulesError(f"{where}: unknown structure {structure!r} (known: {known})")
     pattern, analysis = _compile(table, "pattern", flags, where)
     tail = analysis.tail if analysis is not None else None
     literals = _fewest(analysis.literals) if analysis is not None else None
@@ -246,6 +263,7 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
         n=n,
         in_link_run=_optional_bool(table, "in_link_run"),
         follows=follows,
+        structure=None if structure is None else str(structure),
         literals=literals,
         tail=tail,
         tail_literals=(

@@ -43,7 +43,7 @@ def _load_version(data: Mapping[str, Any]) -> Version:
             first_line=int(p["first_line"]),
             last_line=int(p["last_line"]),
             words=int(p["words"]),
-            kind=Kind(p["kind"]),
+            kind=_kind(p["kind"]),
             rule=str(p["rule"]),
         )
         for index, p in enumerate(data["paragraph_list"])
@@ -60,6 +60,15 @@ def _load_version(data: Mapping[str, Any]) -> Version:
     )
 
 
+_KINDS = {kind.value: kind for kind in Kind}
+
+
+def _kind(value: object) -> Kind:
+    """The kind named ``value``; one this version does not know (the list of kinds is open:
+    a later version may add some) is taken for boilerplate, as the schema documents."""
+    return _KINDS.get(str(value), Kind.PROMO)
+
+
 def _load_change(data: Mapping[str, Any]) -> Change:
     ops: Sequence[Mapping[str, Any]] = data.get("word_ops", ())
     return Change(
@@ -68,7 +77,7 @@ def _load_change(data: Mapping[str, Any]) -> Change:
         to_version=int(data["to"]),
         old=_indexes(data["old"]),
         new=_indexes(data["new"]),
-        kind=Kind(data["kind"]),
+        kind=_kind(data["kind"]),
         rule=str(data["rule"]),
         word_ops=tuple(WordOp(OpTag(op["op"]), str(op["text"])) for op in ops),
         words_added=int(data["words_added"]),

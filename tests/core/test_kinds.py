@@ -149,12 +149,16 @@ def test_position_facts_change_the_kind_of_the_same_text(rules: RuleSet) -> None
 
 
 def test_link_runs_need_three_short_lines(rules: RuleSet) -> None:
-    """Three short unpunctuated lines in a row are a menu; two are not; U.S. counts as link-like."""
+    """On a page, three short unpunctuated lines in a row are a menu; two are not; U.S. counts
+    as link-like. In a text of prose with no page furniture, they are the article's list."""
     prose = "The plan was presented at city hall on Monday evening to a packed room."
-    three = classify([prose, "Local", "U.S.", "Climate desk", prose], rules)
-    assert [k for k, _ in three[1:4]] == [Kind.NAVIGATION] * 3
+    page = ["Sign in", prose, "Local", "U.S.", "Climate desk", prose, "Share", "© 2022 The Ledger"]
+    three = classify(page, rules)
+    assert [k for k, _ in three[2:5]] == [Kind.NAVIGATION] * 3
     two = classify([prose, "Local", "Climate desk", prose], rules)
     assert [k for k, _ in two[1:3]] == [Kind.BODY] * 2
+    article = classify([prose, "Local", "U.S.", "Climate desk", prose], rules)
+    assert article[1:4] == [(Kind.BODY, "body.list_off_page")] * 3
 
 
 @pytest.mark.parametrize(
@@ -230,3 +234,22 @@ def test_one_result_per_paragraph_and_deterministic(texts: list[str]) -> None:
     assert len(first) == len(texts)
     assert all(rule == "default" or rule in rules.by_name for _, rule in first)
     assert classify(texts, rules) == first
+
+
+def test_word_limits_mean_the_same_in_spaceless_scripts(rules: RuleSet) -> None:
+    """A Thai or Chinese headline of a dozen words' worth of text is a headline (counting a
+    word per character made it a 60-word paragraph), and a long paragraph in those scripts
+    stays body; a short Chinese line with a few spaces counts its characters too."""
+    thai_title = "นายกรัฐมนตรีประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากน้ำท่วม"
+    thai_prose = thai_title * 6 + " " + thai_title * 6
+    assert classify([thai_title, thai_prose], rules) == [
+        (Kind.HEADLINE, "headline.first"),
+        (Kind.BODY, "default"),
+    ]
+    chinese_title = "国务院发布新措施支持受洪水影响的农民恢复生产"
+    assert classify([chinese_title], rules)[0] == (Kind.HEADLINE, "headline.first")
+    prose = "The plan was presented at city hall on Monday evening to a packed room."
+    signed = "正是有了英勇的你们，才有这座英雄的城市 （评论员 罗博 萧海川）"
+    # Twenty-some characters and three spaces: more than a menu item's four words.
+    page = ["Sign in", prose, signed, "新闻", "体育", prose, "© 2022 Example"]
+    assert classify(page, rules)[2][1] != "navigation.link_run"

@@ -3,8 +3,9 @@
 tests/data/real_pages/ holds ten real pages in nine languages (raw visible text and the article
 body kept from it; see its README). Comparing raw → clean, the paragraphs the cleaning removed
 should get a non-body kind and the ones it kept should get ``body``. The floors sit a little
-under the figures measured when the set was made (removed → non-body 0.743, kept → body 0.954);
-raise them as the kinds improve. ``bench/kinds_bench.py`` measures the same on ~850 pages.
+under the figures measured (when the set was made: removed → non-body 0.743, kept → body
+0.954; with the page-structure pass: 0.810 and 0.945); raise them as the kinds improve.
+``bench/kinds_bench.py`` measures the same on ~850 pages.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from diffviewer.core.compare import compare_files
 from diffviewer.core.model import Kind
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "real_pages"
-REMOVED_NONBODY_FLOOR = 0.72
-KEPT_BODY_FLOOR = 0.93
+REMOVED_NONBODY_FLOOR = 0.80
+KEPT_BODY_FLOOR = 0.94
 
 
 def tally(folder: Path) -> tuple[int, int, int, int]:

@@ -30,6 +30,16 @@ def middle(text: str) -> tuple[tuple[str, ...], int]:
     return (*BODY, text, *BODY), len(BODY)
 
 
+def on_page(case: str, start: str) -> tuple[tuple[str, ...], int]:
+    """The paragraph starting with ``start`` on a small page of tests/data/structure: the
+    structural rules need a page around a paragraph."""
+    from diffviewer.core.paragraphs import normalise, split_paragraphs
+
+    path = Path(__file__).resolve().parents[1] / "data" / "structure" / f"{case}.txt"
+    keys = tuple(normalise(p.text) for p in split_paragraphs(path.read_text(encoding="utf-8")))
+    return keys, next(n for n, key in enumerate(keys) if key.startswith(start))
+
+
 # One or more examples per bundled rule: (rule name, paragraphs, index of the paragraph).
 EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("copyright.notice", *middle("© 2022 Example Media Group")),
@@ -69,7 +79,43 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.related", *middle("Read more: Five things to know about the budget")),
     ("promo.related", *middle("Lesen Sie auch: Was die Reform bedeutet")),
     ("promo.related", *middle("À lire aussi")),
-    ("promo.teaser_after_promo", ("Most read", "Budget vote: what happens next for schools"), 1),
+    ("teaser.after_promo", ("Most read", "Budget vote: what happens next for schools"), 1),
+    ("promo.related_intl", *middle("Leia também")),
+    ("promo.related_intl", *middle("Читайте также:")),
+    ("promo.related_intl", *middle("関連記事")),
+    ("comment_prompt.intl", *middle("12 comentários")),
+    ("comment_prompt.intl", *middle("评论")),
+    ("promo.share_intl", *middle("Condividi")),
+    ("promo.advertisement_intl", *middle("Реклама")),
+    ("promo.advertisement_intl", *middle("广告")),
+    ("social_prompt.follow_intl", *middle("Siga-nos no Instagram")),
+    ("dateline.relative", *middle("3 hours ago")),
+    ("dateline.relative", *middle("vor 2 Stunden")),
+    ("dateline.relative", *middle("3小时前")),
+    ("comment.reply_button", *middle("Antworten")),
+    ("comment.reply_button", *middle("Reply")),
+    ("comment.author_says", *middle("Markus Elsberger sagt:")),
+    ("comment.author_says", *middle("Jane Doe says:")),
+    ("comment_prompt.invitation", *middle("Schreibe einen Kommentar")),
+    ("social_prompt.follow_fr_de_es", *middle("Folgen Sie uns:")),
+    ("social_prompt.follow", *middle("Follow us")),
+    ("promo.related", *middle("Keep Reading")),
+    ("promo.related", *middle("Das könnte dir auch gefallen")),
+    ("promo.share", *middle("Klicken zum Ausdrucken (Wird in neuem Fenster geöffnet)")),
+    ("promo.share", *middle("Click to share on Twitter (Opens in new window)")),
+    ("navigation.site_control", *middle("Abbrechen")),
+    ("promo.cookies", *middle("Cookies von Drittanbietern")),
+    ("navigation.site_credit", *middle("Proudly powered by WordPress")),
+    ("navigation.bracketed_buttons", *middle("【关闭窗口】 【发表评论】 【打印本稿】")),
+    ("byline.credit_cjk", *middle("【纠错】 责任编辑： 焦鹏")),
+    ("byline.credit_cjk", *middle("来源：半月谈网")),
+    ("navigation.site_credit", *middle("Eine WordPress.com-Website.")),
+    ("comment.thread", *on_page("comments", "A day a week is a lot")),
+    ("teaser.run", *on_page("news_page", "Council approves plans")),
+    ("headline.above_article", *on_page("news_page", "Harbour ferry fares")),
+    ("standfirst.above_article", *on_page("news_page", "The operator blames")),
+    ("navigation.before_article", *on_page("news_page", "Politics")),
+    ("navigation.after_article", *on_page("news_page", "About us")),
     ("byline.contributors", *middle("(Reporting by Guy Faulconbridge; Editing by Mark Heinrich)")),
     ("byline.contributors", *middle("The Associated Press contributed to this report.")),
     ("dateline.place_agency", *middle("LONDON (Reuters) -")),
@@ -101,7 +147,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("navigation.skip_link", *middle("Skip to main content")),
     ("navigation.site_control", *middle("Sign in")),
     ("navigation.breadcrumb", *middle("Home › World › Europe")),
-    ("navigation.link_run", (*MENU, *BODY), 1),
+    ("navigation.link_run", ("Sign in", *MENU, *BODY, "Share", "© 2022 The Ledger"), 2),
+    ("body.list_off_page", (*BODY[:1], *MENU, *BODY[1:]), 2),
     ("headline.first", ("Ukraine crisis: what we know so far", *BODY), 0),
     ("headline.after_furniture", (*MENU, "Council approves budget after long night", *BODY), 3),
     (
@@ -220,8 +267,8 @@ VALID = 'name = "x.y"\nkind = "promo"\ndescription = "A test rule."\n'
 BROKEN = [
     (
         "unknown kind",
-        VALID.replace('"promo"', '"teaser"') + "max_words = 3\n",
-        "unknown kind 'teaser'",
+        VALID.replace('"promo"', '"sidebar"') + "max_words = 3\n",
+        "unknown kind 'sidebar'",
     ),
     (
         "bad regex",
@@ -254,6 +301,7 @@ BROKEN = [
     ("n missing", VALID + "position = 'first_n'\n", "needs n"),
     ("n alone", VALID + "n = 3\nmax_words = 2\n", "'n' only goes with"),
     ("follows unknown", VALID + "follows = ['menu']\n", "unknown kind 'menu' in 'follows'"),
+    ("unknown structure", VALID + "structure = 'sidebar'\n", "unknown structure 'sidebar'"),
     ("disabled with more", 'name = "x.y"\nenabled = false\nkind = "promo"\n', "takes only 'name'"),
     ("nested repetition", VALID + "pattern = '(a+)+$'\n", "repeats '(a+)+'"),
 ]

@@ -255,3 +255,15 @@ def test_csv_of_hostile_text_has_no_formula_cell() -> None:
 def test_csv_without_changes_is_just_the_header() -> None:
     """No changes: one header row."""
     assert _rows(render_csv(ALL_CASES["identical"]())) == [list(HEADER)]
+
+
+def test_a_kind_from_a_later_version_loads_as_boilerplate() -> None:
+    """Kinds are an open list: a document naming a kind this version does not know loads,
+    and the paragraph and change with it count as boilerplate, not as body."""
+    comparison = compare_texts(["Share\n\nA line of text here.", "A line of text here."])
+    data = to_data(comparison)
+    data["versions"][0]["paragraph_list"][0]["kind"] = "sidebar"
+    data["changes"][0]["kind"] = "sidebar"
+    loaded = from_json(data)
+    assert loaded.versions[0].paragraphs[0].kind.is_boilerplate
+    assert loaded.changes[0].kind.is_boilerplate

@@ -44,3 +44,37 @@ def test_panel_shows_every_pair(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert panel.text().count("1 body paragraph removed.") == 2
     panel.set_comparison(None)
     assert "Open a raw page" in panel.text()
+
+
+def test_removed_body_paragraphs_are_listed_first_with_their_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The removed paragraph called body comes first in the report, quoted, before the
+    furniture; the panel shows it under "Read these first"."""
+    raw = "\n\n".join(["Share", *BODY, "© 2022 The Ledger. All rights reserved."])
+    cleaned = "\n\n".join(BODY[:2])
+    comparison = compare_texts([raw, cleaned], ["raw", "clean"])
+    report = cleaning_report(comparison, (0, 1))
+    assert report.body_removed == 1
+    assert report.removed[0].kind is Kind.BODY
+    assert report.removed[0].text == BODY[2]
+    assert [r.evidence for r in report.removed[1:]] == ["wording", "wording"]
+    panel = CleaningPanel()
+    qtbot.addWidget(panel)
+    panel.set_comparison(comparison)
+    text = panel.text()
+    assert text.index("Read these first") < text.index(BODY[2]) < text.index("3 paragraphs removed")
+
+
+def test_confidence_says_how_the_removals_were_recognised() -> None:
+    """No body removed: high confidence when every removal was recognised by its wording;
+    lower, with the count, when some were recognised only by their place or shape."""
+    raw = "\n\n".join(["Share", *BODY, "© 2022 The Ledger. All rights reserved."])
+    sure = cleaning_report(compare_texts([raw, "\n\n".join(BODY)], ["raw", "clean"]), (0, 1))
+    assert sure.verdict == "No body text removed."
+    assert sure.confidence == "high"
+    assert "all 2 removed paragraphs were recognised by their wording" in sure.certainty
+    menu = ["Home", "News", "Sport", "Weather", "Sign in", "Search", "Menu"]
+    page = "\n\n".join([*menu, *BODY, "Share", "Local", "Business", "Travel", "Contact"])
+    report = cleaning_report(compare_texts([page, "\n\n".join(BODY)], ["raw", "clean"]), (0, 1))
+    assert report.body_removed == 0
+    assert report.confidence in ("medium", "low")
+    assert "only by their place on the page or their shape" in report.certainty
