@@ -7,7 +7,9 @@ finish, collapsing the rows of hidden kinds (every changed row: the worst case) 
 again, and launching the app: a fresh ``python`` process that runs ``diffviewer.ui.app.launch``
 on the two files (comparing in the worker) until the table paints its first rows, measured from
 the process start (interpreter and imports included) and from the ``launch`` call.
-Run: ``QT_QPA_PLATFORM=offscreen python -m bench.ui_bench [sizes…]``.
+With ``--fold`` every measure runs with View › Show Only Changes on (unchanged runs folded to
+bars, 2 rows of context), and the table adds folding and unfolding everything.
+Run: ``QT_QPA_PLATFORM=offscreen python -m bench.ui_bench [--fold] [sizes…]``.
 Imports: PySide6, diffviewer, bench.generate.
 """
 
@@ -141,6 +143,8 @@ def launch_child(paths: list[str]) -> None:
     called = time.perf_counter()
     launched = launch(["--new-window", *paths])
     assert launched is not None
+    if os.environ.get("UI_BENCH_FOLD"):
+        launched.window.acts["view_only_changes"].setChecked(True)
     watcher = _FirstRowsPainted(launched.window)
     launched.window.view.table().viewport().installEventFilter(watcher)
     # After the first rows are painted, a 5 ms ticker notes the longest gap in the event loop
@@ -165,7 +169,26 @@ def launch_child(paths: list[str]) -> None:
     launched.window.close()
 
 
-def launch_times(old: str, new: str) -> tuple[float, float, float]:
+def fold_toggle(view: ComparisonView) -> tuple[float, float]:
+    """(fold the unchanged runs, unfold them all) in ms, each up to the next paint."""
+    table = view.table()
+    on = view.table().only_changes()  # type: ignore[attr-defined]
+
+    def fold() -> None:
+        view.set_only_changes(True)
+        table.viewport().repaint()
+
+    def unfold() -> None:
+        view.set_only_changes(False)
+        table.viewport().repaint()
+
+    view.set_only_changes(False)
+    folded, unfolded = timed(fold), timed(unfold)
+    view.set_only_changes(on)
+    return folded, unfolded
+
+
+def launch_times(old: str, new: str, fold: bool = False) -> tuple[float, float, float]:
     """Medians of launching the app on the pair, in ms: from the process start, from the
     ``launch`` call, and the longest event-loop gap in the 2 s after the first rows painted."""
     totals, inside, gaps = [], [], []
@@ -174,6 +197,8 @@ def launch_times(old: str, new: str) -> tuple[float, float, float]:
         paths[0].write_text(old, "utf-8")
         paths[1].write_text(new, "utf-8")
         env = dict(os.environ, XDG_CONFIG_HOME=str(Path(folder, "config")))
+        if fold:
+            env["UI_BENCH_FOLD"] = "1"
         for _ in range(3):
             env["UI_BENCH_T0"] = repr(time.time())
             out = subprocess.run(
@@ -189,15 +214,16 @@ def launch_times(old: str, new: str) -> tuple[float, float, float]:
     return statistics.median(totals), statistics.median(inside), max(gaps)
 
 
-def bench(app: QApplication, paragraphs: int) -> list[tuple[str, float]]:
+def bench(app: QApplication, paragraphs: int, fold: bool = False) -> list[tuple[str, float]]:
     old, new = make_pair(paragraphs, seed=1)
     compare_ms = timed(lambda: compare_texts([old, new], ["old.txt", "new.txt"]))
     comparison = compare_texts([old, new], ["old.txt", "new.txt"])
     view = ComparisonView()
     view.resize(1200, 800)
     view.show()
+    view.set_only_changes(fold)
     app.processEvents()
-    paints, pages, resizes, stalls, hides, shows = [], [], [], [], [], []
+    paints, pages, resizes, stalls, hides, shows, folds, unfolds = [], [], [], [], [], [], [], []
     for run in range(RUNS):
         paints.append(first_paint(view, comparison))
         stalls.append(longest_stall(app, view)[0])
@@ -208,9 +234,12 @@ def bench(app: QApplication, paragraphs: int) -> list[tuple[str, float]]:
         hide, show = collapse(view)
         hides.append(hide)
         shows.append(show)
+        folded, unfolded = fold_toggle(view)
+        folds.append(folded)
+        unfolds.append(unfolded)
     view.close()
     collapsed = _changed_rows(comparison)
-    launched, launched_inside, app_stall = launch_times(old, new)
+    launched, launched_inside, app_stall = launch_times(old, new, fold)
     return [
         ("rows", float(len(comparison.rows))),
         ("compare (engine) ms", compare_ms),
@@ -222,6 +251,8 @@ def bench(app: QApplication, paragraphs: int) -> list[tuple[str, float]]:
         ("rows collapsed by hiding every kind", float(collapsed)),
         ("collapse them + paint ms", statistics.median(hides)),
         ("show them again + paint ms", statistics.median(shows)),
+        ("fold unchanged runs + paint ms", statistics.median(folds)),
+        ("unfold them all + paint ms", statistics.median(unfolds)),
         ("launch → first rows painted ms (process)", launched),
         ("launch → first rows painted ms (launch())", launched_inside),
         ("app: longest stall in 2 s after it ms", app_stall),
@@ -236,10 +267,12 @@ def main(argv: list[str]) -> None:
     if argv[:1] == ["--launch-child"]:
         launch_child(argv[1:])
         return
-    sizes = [int(a) for a in argv] or [5000, 50000]
+    fold = "--fold" in argv
+    sizes = [int(a) for a in argv if a != "--fold"] or [5000, 50000]
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    results = {n: bench(app, n) for n in sizes}
+    results = {n: bench(app, n, fold) for n in sizes}
+    print("Show Only Changes:", "on" if fold else "off")
     names = [name for name, _ in next(iter(results.values()))]
     print(f"{'measure':44}" + "".join(f"{n:>12,}" for n in sizes))
     for i, name in enumerate(names):

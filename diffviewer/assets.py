@@ -3,7 +3,7 @@
 In an installed wheel they are package data under ``diffviewer/resources``; in a source
 checkout (editable install, tests) they are the top-level ``resources/`` folder.
 Imports: the standard library only (pathlib and importlib.resources when asked for paths:
-the rules, read by a forked child of the headless command, need neither).
+the rules need neither).
 """
 
 from __future__ import annotations

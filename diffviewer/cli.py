@@ -149,9 +149,13 @@ def options_from(args: argparse.Namespace) -> CompareOptions:
 
 
 def _complain(message: str) -> None:
+    """One line on stderr; control characters and undecodable bytes (in file names, say)
+    written out, so that a name can neither act on the terminal nor break the line."""
+    from diffviewer.core.visible import visible
+
     # A GUI launcher (pythonw) may give the process no stderr at all.
     if sys.stderr is not None:
-        print(f"diffviewer: {message}", file=sys.stderr)
+        print(f"diffviewer: {visible(message, one_line=True)}", file=sys.stderr)
 
 
 def _parse(
@@ -174,6 +178,13 @@ def _is_an_input(output: str, inputs: Sequence[str]) -> bool:
         except OSError:
             continue
     return False
+
+
+def _is_a_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _write_stdout(data: str) -> None:
@@ -200,20 +211,27 @@ def _write_stdout(data: str) -> None:
 def _compare(args: argparse.Namespace) -> Comparison:
     from diffviewer.core.compare import compare_files
 
-    # The headless command is single-threaded: kinds may be found by a forked child meanwhile.
-    return compare_files(args.files, options_from(args), in_child=True)
+    return compare_files(args.files, options_from(args))
 
 
 def run_summary(args: argparse.Namespace) -> int:
     """Compare ``args.files`` and write the report; the exit status as diff(1) has it."""
     from diffviewer.export import render, write
 
-    if args.output not in (None, "-") and _is_an_input(args.output, args.files):
-        _complain(f"{args.output}: is one of the compared files; not overwriting it")
-        return EXIT_TROUBLE
+    if args.output not in (None, "-"):
+        if _is_an_input(args.output, args.files):
+            _complain(f"{args.output}: is one of the compared files; not overwriting it")
+            return EXIT_TROUBLE
+        if _is_an_input(args.output, args.rules):
+            _complain(f"{args.output}: is one of the --rules files; not overwriting it")
+            return EXIT_TROUBLE
     comparison = _compare(args)
     document = render(comparison, args.summary)
     if args.output in (None, "-"):
+        if _is_a_terminal(sys.stdout):  # HTML and JSON keep their text exact, but not here
+            from diffviewer.core.visible import visible
+
+            document = visible(document)
         _write_stdout(document)
     else:
         write(comparison, args.summary, args.output)

@@ -4,10 +4,7 @@ Pipeline: load (``loading``) → paragraphs and keys (``paragraphs``) → kinds 
 independently, pairwise alignment (``align``) and word diffs (``worddiff``) → rows for N
 versions (``rows``). Word ops are computed on the paragraphs' normalised keys (whitespace
 collapsed), which is also what the viewer and the exports show for changed paragraphs.
-
-Kinds depend on the keys only, so with ``in_child=True`` a forked child process classifies
-while this one aligns (``core.forked``: a second core for the headless command; the result is
-the same, and without ``os.fork`` the work is done here). Only single-threaded callers may ask.
+One process does all the work, for the viewer and the headless command alike.
 Imports: the standard library and ``core`` modules only (no Qt).
 """
 
@@ -22,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from diffviewer.core.align import Op, Step, Thresholds, align_pair
 from diffviewer.core.errors import Cancelled
-from diffviewer.core.forked import Forked
 from diffviewer.core.loading import LoadedText, detect_newline, load_file
 from diffviewer.core.model import (
     Change,
@@ -61,11 +57,10 @@ def compare_files(
     encodings: Sequence[str | None] | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
-    in_child: bool = False,
 ) -> Comparison:
     """Load and compare files, in order. Raises ``LoadError`` (naming the file) or ``Cancelled``.
 
-    ``encodings`` forces a codec per file (None: detect); ``in_child``: see the module doc.
+    ``encodings`` forces a codec per file (None: detect).
     """
     report = progress or _ignore
     is_cancelled = cancelled or _never
@@ -84,7 +79,6 @@ def compare_files(
         options,
         progress=lambda f: report(_LOAD_SHARE + (1 - _LOAD_SHARE) * f),
         cancelled=is_cancelled,
-        in_child=in_child,
     )
 
 
@@ -117,13 +111,12 @@ def compare_loaded(
     *,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
-    in_child: bool = False,
 ) -> Comparison:
-    """Compare decoded inputs. Needs at least two. ``in_child``: see the module doc."""
+    """Compare decoded inputs. Needs at least two."""
     if len(loaded) < 2:
         raise ValueError("a comparison needs at least two versions")
     with _gc_paused():
-        return _compare(loaded, options, progress or _ignore, cancelled or _never, in_child)
+        return _compare(loaded, options, progress or _ignore, cancelled or _never)
 
 
 @contextmanager
@@ -147,61 +140,40 @@ def _compare(
     options: CompareOptions,
     report: Progress,
     is_cancelled: IsCancelled,
-    in_child: bool,
 ) -> Comparison:
-    # Kinds need only the keys: a forked child loads the rules while this process splits the
-    # texts, then finds the kinds of the keys it is sent while this one aligns and diffs words.
-    kinds_job = Forked(_classify_fed, options.rules_files, fed=True) if in_child else None
-    try:
-        known: dict[str, str] = {}  # Versions share most paragraphs: read each once.
-        drafts = [_draft(item, known) for item in loaded]
-        keys = [version_keys for _, version_keys in drafts]
-        kinds = None
-        if kinds_job is None:
-            kinds = classify_versions(keys, options.rules_files)
-        else:
-            kinds_job.send(keys)
-        report(0.2)
-        pairs = _pairs(len(drafts), options.mode)
-        ignore_case, ignore_punctuation = options.ignore_case, options.ignore_punctuation
-        compared = keys  # Without those options, the keys are what alignment compares.
-        if ignore_case or ignore_punctuation:
-            compared = [
-                [
-                    comparison_key(
-                        k, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation
-                    )
-                    for k in version_keys
-                ]
-                for version_keys in keys
+    known: dict[str, str] = {}  # Versions share most paragraphs: read each once.
+    drafts = [_draft(item, known) for item in loaded]
+    keys = [version_keys for _, version_keys in drafts]
+    table, codes, words = classify_versions(keys, options.rules_files)
+    report(0.2)
+    pairs = _pairs(len(drafts), options.mode)
+    ignore_case, ignore_punctuation = options.ignore_case, options.ignore_punctuation
+    compared = keys  # Without those options, the keys are what alignment compares.
+    if ignore_case or ignore_punctuation:
+        compared = [
+            [
+                comparison_key(k, ignore_case=ignore_case, ignore_punctuation=ignore_punctuation)
+                for k in version_keys
             ]
-        thresholds = Thresholds(
-            pair=options.pair_threshold, move=options.move_threshold, split=options.split_threshold
-        )
-        found: list[dict[str, Any]] = []
-        unit_lists: list[list[Unit]] = []
-        muted = 0
-        for n, (p, q) in enumerate(pairs):
-            if is_cancelled():
-                raise Cancelled
-            steps = align_pair(compared[p], compared[q], thresholds)
-            edits = _word_diffs(steps, keys[p], keys[q], options.mute_typographic, is_cancelled)
-            pair_changes, units, pair_muted = _interpret(
-                steps, edits, keys[p], keys[q], p, q, options
-            )
-            found.extend(pair_changes)
-            unit_lists.append(units)
-            muted += pair_muted
-            report(0.2 + 0.7 * (n + 1) / len(pairs))
-        rows, row_of = merge_units([len(k) for k in keys], pairs, unit_lists)
-        if kinds_job is not None:
-            kinds = kinds_job.result()
-            kinds_job = None
-    finally:
-        if kinds_job is not None:
-            kinds_job.cancel()
-    assert kinds is not None
-    table, codes, words = kinds
+            for version_keys in keys
+        ]
+    thresholds = Thresholds(
+        pair=options.pair_threshold, move=options.move_threshold, split=options.split_threshold
+    )
+    found: list[dict[str, Any]] = []
+    unit_lists: list[list[Unit]] = []
+    muted = 0
+    for n, (p, q) in enumerate(pairs):
+        if is_cancelled():
+            raise Cancelled
+        steps = align_pair(compared[p], compared[q], thresholds)
+        edits = _word_diffs(steps, keys[p], keys[q], options.mute_typographic, is_cancelled)
+        pair_changes, units, pair_muted = _interpret(steps, edits, keys[p], keys[q], p, q, options)
+        found.extend(pair_changes)
+        unit_lists.append(units)
+        muted += pair_muted
+        report(0.2 + 0.7 * (n + 1) / len(pairs))
+    rows, row_of = merge_units([len(k) for k in keys], pairs, unit_lists)
     by_version = [[table[code] for code in version_codes] for version_codes in codes]
     versions = [
         _version(item, raws, version_keys, version_words, version_kinds)
@@ -231,9 +203,8 @@ _Draft = tuple[list[RawParagraph], list[str]]
 """A version before its kinds are known: raw paragraphs, and each one's key."""
 
 KindCodes = tuple[list[tuple[str, str]], list[list[int]], list[list[int]]]
-"""Kinds and word counts of every version's paragraphs as plain values (they cross a process
-boundary): the distinct (kind, rule name) results; per version, each paragraph's number in
-that list; per version, each paragraph's word count."""
+"""Kinds and word counts of every version's paragraphs: the distinct (kind, rule name) results;
+per version, each paragraph's number in that list; per version, each paragraph's word count."""
 
 
 def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
@@ -248,20 +219,11 @@ def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
     return raws, keys
 
 
-def _classify_fed(receive: Callable[[], list[list[str]]], rules_files: Sequence[str]) -> KindCodes:
-    """The kinds child: the rules loaded first, then the keys received are classified."""
-    from diffviewer.core.kinds import load_rules
-
-    rules = load_rules(rules_files)
-    return _classify_with(receive(), rules)
-
-
 def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] = ()) -> KindCodes:
     """The kinds of every version's paragraph keys under the bundled rules and ``rules_files``.
 
     Raises ``RulesError`` for a bad rules file.
     """
-    # Imported here: with ``in_child``, only the child needs the rules machinery (and TOML).
     from diffviewer.core.kinds import load_rules
 
     return _classify_with(keys, load_rules(rules_files))
@@ -387,7 +349,7 @@ def _interpret(
     ``old``, ``new``: the paragraphs' keys; ``edits``: the word-diff fields of
     the steps that have them (``_word_diffs``). Changes come as the fields of a ``Change``
     but its kind, rule and rows, known once kinds are found and all pairs merged (see
-    ``_kind_source``). Needs no kinds: it runs while the kinds child is still at work.
+    ``_kind_source``).
     """
     changes: list[dict[str, Any]] = []
     units: list[Unit] = []

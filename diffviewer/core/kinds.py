@@ -20,10 +20,7 @@ Speed: words are counted only as far as the largest bound any rule uses; per rul
 cheap facts (words, full stop, link run, position, previous kind) select the candidate rules
 once and the selection is cached; long prose paragraphs have few candidates or none. Results
 are cached by text and facts (pages repeat captions and teasers), within one call or, through
-a ``KindMemo``, across the versions of one comparison (they share most paragraphs); a
-pattern is only run when one of the literals every match must contain (``core.patterns``)
-occurs in the casefolded text, and a pattern anchored at the end with a bounded width only
-on the text's tail.
+a ``KindMemo``, across the versions of one comparison (they share most paragraphs).
 Imports: the standard library and ``core`` (model, paragraphs, rules) only.
 """
 
@@ -291,34 +288,17 @@ def _link_runs(texts: Sequence[str], words: Sequence[int], stops: Sequence[bool]
 
 
 def _first_match(text: str, candidates: Sequence[Rule]) -> tuple[Kind, str]:
-    window = text[:PATTERN_WINDOW]
+    window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
     title: bool | None = None
-    folded: str | None = None
     for rule in candidates:
         if rule.title_case is not None:
             if title is None:
                 title = is_title_case(text)
             if title is not rule.title_case:
                 continue
-        if rule.tail is not None and len(window) > rule.tail:
-            # An end-anchored pattern of bounded width: only the window's tail can match.
-            start = len(window) - rule.tail
-            if (
-                rule.tail_literals is not None
-                and rule.tail_literals.search(window[start:].casefold()) is None
-            ):
-                continue
-            if rule.pattern is not None and rule.pattern.search(window, start) is None:
-                continue
-        else:
-            if rule.literals is not None:
-                if folded is None:
-                    folded = window.casefold()
-                if not any(map(folded.__contains__, rule.literals)):
-                    continue
-            if rule.pattern is not None and rule.pattern.search(window) is None:
-                continue
-        if rule.not_pattern is not None and rule.not_pattern.search(window) is not None:
+        if rule.pattern is not None and not rule.pattern.search_utf8(window):
+            continue
+        if rule.not_pattern is not None and rule.not_pattern.search_utf8(window):
             continue
         return rule.kind, rule.name
     return Kind.BODY, DEFAULT_RULE

@@ -84,6 +84,7 @@ import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from diffviewer.core.codepages import decoders, rank
 from diffviewer.core.errors import (
@@ -105,6 +106,7 @@ __all__ = [
     "decode_bytes",
     "detect_newline",
     "load_file",
+    "read_checked",
 ]
 
 #: Most bytes chardet is shown (see the table in the module docstring).
@@ -148,6 +150,7 @@ _NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 _MAX_LISTED_ERRORS = 5
 _UNICODE_CODECS = frozenset({"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
 _FALLBACKS = ("cp1252", "latin-1")
+_GROWTH_STEP = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +196,18 @@ def load_file(
     read-only and never written; a FIFO or device is refused before it is opened.
     """
     shown = os.fspath(path)
-    info = _stat_regular_file(shown)
-    _check_size(shown, info.st_size, max_bytes)
-    data = _read(shown, max_bytes)
+    data = read_checked(shown, max_bytes)
     name = os.path.basename(shown.rstrip("/" + os.sep)) or shown
     return decode_bytes(data, name=name, path=shown, encoding=encoding, others=others)
+
+
+def read_checked(path: str | os.PathLike[str], max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; a ``LoadError`` naming it if not
+    (a FIFO or device is refused before it is opened, so reading never blocks)."""
+    shown = os.fspath(path)
+    info = _stat_regular_file(shown)
+    _check_size(shown, info.st_size, max_bytes)
+    return _read(shown, max_bytes)
 
 
 def decode_bytes(
@@ -326,12 +336,29 @@ def _read(shown: str, max_bytes: int) -> bytes:
             info = os.fstat(handle.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise NotAFileError(shown, f"is {_file_type(info.st_mode)}, not a regular file")
-            # One byte more than allowed tells a file that grew since the stat.
-            data = handle.read(max_bytes + 1)
+            data = _read_bounded(handle, info.st_size, max_bytes)
         except OSError as error:
             raise LoadError(shown, error.strerror or str(error)) from None
     _check_size(shown, len(data), max_bytes)
     return data
+
+
+def _read_bounded(handle: BinaryIO, size: int, max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes (one more tells a file that grew past the limit), asking
+    for the size the file has, never for the limit: a limit is a ceiling, not an allocation."""
+    limit = max_bytes + 1
+    data = handle.read(min(limit, size + 1))
+    if len(data) <= size:
+        return data
+    parts = [data]  # the file grew since the stat: read on, in bounded steps
+    total = len(data)
+    while total < limit:
+        part = handle.read(min(limit - total, _GROWTH_STEP))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)
 
 
 # --- decoding ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from diffviewer.core.graphemes import compile_clusters, may_join, split_at_emoji_joiners
@@ -215,11 +216,38 @@ def _split_blocks(text: str) -> list[RawParagraph]:
     return out
 
 
+def _translator(table: Mapping[int, str | int | None]) -> Callable[[str], str]:
+    """``str.translate(table)`` for a table that changes few characters, found by a regex scan.
+
+    ``str.translate`` with a dict looks up every character of a non-ASCII text (~60 ns each:
+    34 µs for a news paragraph with one curly quote, bench/); a scan for the characters the
+    table changes costs a few ns a character, and one lookup per character found. The set is
+    derived from the table, so the two cannot disagree.
+    """
+    changes = {}
+    for code, to in table.items():
+        replacement = chr(to) if isinstance(to, int) else to or ""
+        if replacement != chr(code):
+            changes[chr(code)] = replacement
+    if not changes:
+        return str
+    pattern = re.compile("[" + "".join(map(re.escape, sorted(changes))) + "]")
+    lookup = changes.__getitem__
+
+    def translate(text: str) -> str:
+        return pattern.sub(lambda found: lookup(found.group()), text)
+
+    return translate
+
+
+_drop_zero_width = _translator(_INVISIBLE)
+
+
 def normalise(text: str) -> str:
     """The base comparison key: NFC, invisible characters dropped, whitespace runs → one space."""
     if not text.isascii():  # ASCII is already NFC and holds no invisible characters.
         text = _drop_invisible(unicodedata.normalize("NFC", text))
-    elif single_spaced(text):  # Most paragraphs are keys already.
+    if single_spaced(text):  # Most paragraphs are keys already (no second copy is made).
         return text
     return " ".join(text.split())
 
@@ -228,8 +256,8 @@ def _drop_invisible(text: str) -> str:
     """``text`` without zero-width characters, but for a ZWJ joining two emoji into one (👨‍👩‍👧):
     that one is part of a character a reader sees."""
     if "\u200d" not in text:
-        return text.translate(_INVISIBLE)
-    return "\u200d".join(part.translate(_INVISIBLE) for part in split_at_emoji_joiners(text))
+        return _drop_zero_width(text)
+    return "\u200d".join(map(_drop_zero_width, split_at_emoji_joiners(text)))
 
 
 def single_spaced(text: str) -> bool:
@@ -240,7 +268,10 @@ def single_spaced(text: str) -> bool:
 
 def fold_typography(key: str) -> str:
     """Typographic variants (curly quotes, dashes, ellipses…) as their ASCII twins."""
-    return key.translate(_TYPO_FOLD)
+    return _fold_typography(key)
+
+
+_fold_typography = _translator(_TYPO_FOLD)
 
 
 def _unpunctuated_words(key: str) -> list[str]:
@@ -316,13 +347,30 @@ _ASCII_WORD_CODES = frozenset(n for n in range(128) if chr(n).isalnum() or chr(n
 _ASCII_WORDS_AS_RUNS = bytes(ord("a") if n in _ASCII_WORD_CODES else ord(" ") for n in range(256))
 
 
+# A non-ASCII character that is a word character or in a spaceless script. Where there is
+# none, every non-ASCII character is a separator (punctuation, spaces, symbols: curly quotes,
+# dashes, NBSP), and the ASCII cuts find the words that ``_WORD_TOKEN`` finds, faster.
+_FOREIGN_WORD = r"[^\x00-\x7f](?:(?<=\w)|(?<=[{S}]))"
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether ``text``'s words are all made of ASCII characters (see ``_FOREIGN_WORD``)."""
+    return text.isascii() or not spaceless_pattern(_FOREIGN_WORD).search(text)
+
+
+def _joins(text: str) -> bool:
+    """Whether ``text``'s words must be cut in whole grapheme clusters: some of its code points
+    may join (``graphemes.may_join``; never in ASCII, whose CR LF is no word)."""
+    return not text.isascii() and may_join(text)
+
+
 def word_tokens(text: str) -> list[str]:
     """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character
     (a grapheme cluster: a word never ends inside a character a reader sees as one)."""
-    if text.isascii():  # No spaceless script: the plain pattern finds the same runs, faster.
-        return _ASCII_WORD.findall(text)
-    if may_join(text):
+    if _joins(text):
         return [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
+    if _ascii_words(text):  # The plain pattern finds the same runs, faster.
+        return _ASCII_WORD.findall(text)
     return spaceless_pattern(_WORD_TOKEN).findall(text)
 
 
@@ -332,16 +380,29 @@ _ASCII_FOLDED_WORDS = str.maketrans(
 )
 
 
+# The same as bytes, for UTF-8: every byte of a non-ASCII character → " ".
+_FOLDED_WORD_BYTES = bytes(ord(_ASCII_FOLDED_WORDS.get(n, " ")) for n in range(256))
+
+
 def folded_word_tokens(text: str) -> list[str]:
-    """``word_tokens(text.casefold())``: the words compared for similarity (faster on ASCII)."""
+    """``word_tokens(text.casefold())``: the words compared for similarity (faster when their
+    characters are ASCII, see ``_FOREIGN_WORD``)."""
     if text.isascii():
         return text.translate(_ASCII_FOLDED_WORDS).split()
-    return word_tokens(text.casefold())
+    folded = text.casefold()
+    if _joins(folded):
+        return word_tokens(folded)
+    if _ascii_words(folded):
+        utf8 = folded.encode("utf-8", "surrogatepass")
+        return utf8.translate(_FOLDED_WORD_BYTES).decode("ascii").split()
+    return spaceless_pattern(_WORD_TOKEN).findall(folded)
 
 
 def count_words(text: str) -> int:
     """Words as a reader counts them (see ``word_tokens``)."""
-    if text.isascii():  # No spaceless script: plain runs of word characters, counted fast.
-        runs = text.encode("ascii").translate(_ASCII_WORDS_AS_RUNS)
+    if _joins(text):
+        return len(word_tokens(text))
+    if _ascii_words(text):  # Plain runs of word characters, counted fast (in UTF-8 bytes).
+        runs = text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS_AS_RUNS)
         return runs.count(b" a") + runs.startswith(b"a")
-    return len(word_tokens(text))
+    return len(spaceless_pattern(_WORD_TOKEN).findall(text))

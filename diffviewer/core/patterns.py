@@ -1,404 +1,398 @@
-"""A static reading of rule patterns: the runaway-backtracking guard and the literal prefilter.
+"""Rule patterns: their syntax, its translation to RE2, and matching (the one importer of re2).
 
-``analyse`` walks a (valid) Python regular expression once, without running it, and returns:
+Rule patterns run on google-re2, an engine whose matching time is linear in the text whatever
+the pattern: no user rule can hang the app, so no static guard against "catastrophic"
+patterns is needed (Python's ``re`` backtracks: ``.*.*.*.*=`` took minutes on 5,000 characters).
 
-- ``nested``: the first fragment that risks exponential backtracking, or None. Refused are
-  repeated groups (``*``, ``+``, ``{m,n}`` with n > 1) that hold an unbounded repetition
-  (``*``, ``+``, ``{m,}``), as in ``(a+)+``, ``(a*)*``, ``(.*)*``, or an alternation whose
-  branches can begin with the same character, as in ``(a|a)*``. Limits: it over-approximates
-  (``(?:\\s+\\w+){1,3}`` is refused although harmless: write ``(?:\\s+\\w+)?(?:\\s+\\w+)?`` or a
-  bounded class instead), treats character classes and escapes such as ``\\w`` as overlapping
-  everything, and does not credit atomic groups or possessive quantifiers. Polynomial
-  backtracking such as ``.*.*.*x`` passes; the rules bound it by showing patterns only the first
-  2,000 characters of a paragraph.
-- ``literals``: ASCII strings (casefolded, ≥ 3 characters) of which every match must contain
-  one, or None when no such set was found or none is needed (the pattern is anchored with
-  ``^``, or starts with a literal character, which ``re`` already scans for quickly). The
-  classifier skips a pattern when none of them occurs in the casefolded paragraph: a few fast
-  substring tests instead of a slow case-insensitive search. Non-ASCII pattern characters end a
-  literal, so pattern-side case pairs (ſ/s, K/k) cannot defeat it; a text-side capital dotted
-  İ casefolds to two characters and can hide a match of a pattern containing "i".
-- ``tail``: for a pattern that ends with ``$`` or ``\\Z`` (no MULTILINE) and spans a bounded
-  number of characters, how many characters from the end of the text can hold a match, so
-  that the classifier searches (and prefilters) only those: ``re`` tries every start position
-  of an end-anchored pattern. ``search(text, len(text) - tail)`` finds what ``search(text)``
-  finds, since lookbehinds and ``\\b`` still see the characters before the start position.
+Syntax: RE2's (https://github.com/google/re2/wiki/Syntax), read as Python reads its own, so
+that rules written for Python's ``re`` keep their meaning:
 
-Imports: the standard library only.
+- ``\\w \\W \\d \\D \\s \\S`` are Unicode classes as in Python (RE2's are ASCII): ``\\w`` is a
+  letter, a number or ``_`` (``[\\p{L}\\p{N}_]``), ``\\d`` a decimal digit (``\\p{Nd}``), ``\\s``
+  Python's whitespace, also inside ``[…]``. ``\\W`` or ``\\S`` inside ``[^…]`` is refused (RE2
+  has no class difference; use ``\\p{…}`` classes).
+- ``\\b`` and ``\\B`` are RE2's: a boundary between an ASCII word character and anything else.
+  RE2 has no Unicode word boundary; next to a non-ASCII letter (``\\bcafé\\b`` before a space,
+  ``é`` being no ASCII word character) it differs from Python's. ``bench/rules_equivalence.py``
+  counts what this changes for the bundled rules on real pages.
+- the ``x`` (verbose) flag, as ``flags = "x"`` or a leading ``(?x)``: whitespace and ``#``
+  comments outside ``[…]`` are dropped here (RE2 has no verbose mode); an escaped space or
+  ``\\#`` stays. A scoped ``(?x:…)`` is refused.
+- Python spellings RE2 lacks are translated: ``\\Z`` (``\\z``), ``\\uXXXX``, ``\\UXXXXXXXX``,
+  ``\\N{NAME}``, ``{,n}``, ``(?<name>…)``, ``[`` inside a class (a literal in Python),
+  ``[\\b]`` (backspace); ``(?#…)`` comments are dropped.
+- ``$`` is the end of the text (RE2; Python also accepts a final newline: paragraphs have none).
+- with the ``i`` flag, RE2 folds case by Unicode's simple case folding, as Python does, but
+  for one pair: Python also lets ``i`` match the Turkish ``İ`` and ``ı``, RE2 does not (every
+  other ASCII letter, ``ß``, ``é`` and ``µ`` fold alike over all code points).
+- refused with a one-line reason: lookahead and lookbehind ``(?=…) (?!…) (?<=…) (?<!…)``, back
+  references ``\\1 (?P=name)``, conditionals ``(?(1)…)``, atomic groups and possessive
+  quantifiers, flags ``a`` and ``L``, repetition counts above 1,000, and patterns whose compiled
+  program passes ``MAX_PROGRAM_BYTES``.
+
+Imports: the standard library, re2 and ``core.errors`` only.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
-from dataclasses import dataclass
+import unicodedata
 
-_MIN_LITERAL = 3
-_COMMON_BELOW = 5
-_QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d*)(,?)(\d*)\}")
-# Runs of characters that stand for themselves (in verbose mode, whitespace and # do not).
-_PLAIN = re.compile(r"[^.^$*+?{}\[\]\\|()]+")
-_PLAIN_VERBOSE = re.compile(r"[^.^$*+?{}\[\]\\|()\s#]+")
+import re2
 
-Needs = frozenset[str] | None
-"""Strings one of which every match contains; None: nothing known."""
+from diffviewer.core.errors import RulesError
 
+__all__ = ["MAX_PROGRAM_BYTES", "Pattern", "PatternError", "compile_pattern", "to_re2"]
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    nested: str | None
-    literals: frozenset[str] | None
-    tail: int | None = None
-    """Every match lies in the last ``tail`` characters of the text (the pattern ends with
-    ``$`` or ``\\Z`` and spans at most ``tail - 1`` characters), or None."""
+#: Memory RE2 may use for one compiled pattern (its program and matching caches). A pattern
+#: that needs more is refused (a 400,000-word alternation fits; RE2's default, 8 MiB, is too
+#: small for the bundled breadcrumb rule, whose Unicode classes repeat 480 times).
+MAX_PROGRAM_BYTES = 32 << 20
+_CHECK_BYTES = 1 << 10
 
-
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    """What the reading knows of a piece of pattern."""
-
-    unbounded: bool = False
-    """Holds ``*``, ``+`` or ``{m,}`` somewhere."""
-    ambiguous: bool = False
-    """Holds an alternation whose branches can start with the same character."""
-    first: frozenset[str] | None = frozenset()
-    """Characters a match can start with (casefolded), or None for any."""
-    nullable: bool = True
-    """Can match the empty string."""
-    needs: Needs = None
-    char: str | None = None
-    """The character, for a plain ASCII literal character (it extends literal runs)."""
-    zero_width: bool = False
-    anchored: bool = False
-    """Every match starts at ``^`` or ``\\A`` (only the start of the text is tried)."""
-    width: int | None = 0
-    """The most characters a match spans, or None for no known bound."""
-    ends: bool = False
-    """Every match ends at ``$`` or ``\\Z`` (without MULTILINE: the end of the text, or just
-    before a final newline)."""
+_FLAG_LETTERS = "imsx"
+# Python's \w: letters (isalpha), numbers (isnumeric) and "_". Python's \s: str.isspace.
+_WORD = r"\p{L}\p{N}_"
+_DIGIT = r"\p{Nd}"
+_SPACE = r"\t-\r\x1c-\x1f\x85\p{Z}"
+_CLASS_MEMBERS = {"w": _WORD, "d": _DIGIT, "s": _SPACE, "D": r"\P{Nd}"}
+_SHORTHANDS = {
+    "w": f"[{_WORD}]",
+    "W": f"[^{_WORD}]",
+    "d": _DIGIT,
+    "D": r"\P{Nd}",
+    "s": f"[{_SPACE}]",
+    "S": f"[^{_SPACE}]",
+    "Z": r"\z",
+}
+_HEX_DIGITS = {"u": 4, "U": 8}
+_SPACES = frozenset(" \t\n\r\f\v")
+_BRACE = re.compile(r"\{(\d*)(,?)(\d*)\}")
+_OCTAL = re.compile(r"[0-7]{3}")
+_MAX_REPEAT = 1000  # RE2's limit
+_LOOSE_ABOVE = 4
 
 
-_EMPTY = _Shape(zero_width=True)
-_START = _Shape(zero_width=True, anchored=True)
-_END = _Shape(zero_width=True, ends=True)
-_ANY_CHAR = _Shape(first=None, nullable=False, width=1)
-_BACK_REFERENCE = _Shape(first=None, nullable=True, width=None)
-# Escapes that name one character by a fixed number of hex digits: \x41, \u00e9, \U0001f600.
-_HEX_DIGITS = {"x": 2, "u": 4, "U": 8}
+class PatternError(RulesError):
+    """A pattern RE2 cannot take or that is malformed; the message says why, in one line."""
 
 
-class _Nested(Exception):
-    def __init__(self, fragment: str) -> None:
-        super().__init__(fragment)
-        self.fragment = fragment
+class Pattern:
+    """A rule pattern; ``search`` tells whether it occurs in a text.
+
+    Its syntax is checked when it is made (``compile_pattern``); its programs are compiled on
+    first use. RE2 compiles a counted repetition copy by copy, and a Unicode class is large in
+    UTF-8: ``[\\w…]{1,40}`` is 55,000 instructions, and compiling the bundled rules took 0.25 s,
+    five times the rest of comparing the seed articles. So a pattern with a large count is
+    first searched in its relaxed form (``{1,40}`` → ``+``: cheap, and it finds every text the
+    pattern finds), and the exact program is compiled and run only once the relaxed one finds
+    something, which for most rules is never. A pattern too large for the engine's memory
+    budget is only found then: ``search`` raises ``PatternError`` naming the rule.
+
+    ``search_utf8`` takes the text already encoded: a classifier trying many patterns on one
+    paragraph encodes it once (RE2 matches UTF-8; each ``str`` search would encode it again,
+    which costs more than the search itself on short paragraphs).
+    """
+
+    __slots__ = ("_exact", "_loose", "loose", "source", "translated", "where")
+
+    def __init__(self, source: str, translated: str, loose: str, where: str) -> None:
+        self.source = source
+        """The pattern as the rules file wrote it."""
+        self.translated = translated
+        """Its RE2 translation."""
+        self.loose = loose if loose != translated else None
+        """The translation with large counts unbounded, if it has any."""
+        self.where = where
+        """The rule and key, for an error found on first use."""
+        self._loose: re2._Regexp | None = None
+        self._exact: re2._Regexp | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pattern) and other.translated == self.translated
+
+    def __hash__(self) -> int:
+        return hash(self.translated)
+
+    def __repr__(self) -> str:
+        return f"Pattern({self.source!r})"
+
+    def search(self, text: str) -> bool:
+        return self.search_utf8(text.encode("utf-8", "surrogatepass"))
+
+    def search_utf8(self, data: bytes) -> bool:
+        first = self._loose or self._compile("_loose", self.loose or self.translated)
+        if first.search(data) is None:
+            return False
+        if self.loose is None:
+            return True
+        exact = self._exact or self._compile("_exact", self.translated)
+        return exact.search(data) is not None
+
+    def _compile(self, slot: str, translated: str) -> re2._Regexp:
+        try:
+            compiled = _compile(translated, MAX_PROGRAM_BYTES)
+        except PatternError as error:
+            raise PatternError(f"{self.where}: {error}") from None
+        setattr(self, slot, compiled)
+        return compiled
 
 
-def analyse(pattern: str, *, verbose: bool = False, multiline: bool = False) -> Analysis:
-    """Read a pattern ``re.compile`` accepted (``verbose``, ``multiline``: it was compiled with
-    re.VERBOSE, re.MULTILINE)."""
-    scanner = _Scanner(pattern, verbose)
+def compile_pattern(source: str, flags: str = "", where: str = "rule pattern") -> Pattern:
+    """``source`` with the ``flags`` letters (i, m, s, x), its syntax checked; ``PatternError``
+    if RE2 cannot take it. ``where`` names it in an error found on first use."""
+    translated, loose = _translate(source, flags)
+    # A budget too small for any real program: RE2 parses the pattern (reporting its errors)
+    # and gives up compiling at once.
+    with contextlib.suppress(_TooLarge):
+        _compile(translated, _CHECK_BYTES)
+    return Pattern(source, translated, loose, where)
+
+
+class _TooLarge(PatternError):
+    pass
+
+
+def _compile(translated: str, budget: int) -> re2._Regexp:
+    options = re2.Options()
+    options.log_errors = False
+    options.never_capture = True
+    options.max_mem = budget
     try:
-        shape = scanner.alternation()
-    except _Nested as nested:
-        return Analysis(nested.fragment, None)
-    except (IndexError, ValueError):  # a construct this reading does not know: refuse it
-        return Analysis(pattern, None)
-    quick_start = shape.anchored or (shape.first is not None and len(shape.first) == 1)
-    bounded_end = shape.ends and shape.width is not None and not (multiline or scanner.multiline)
-    # "+ 1": ``$`` also matches before a final newline.
-    tail = shape.width + 1 if bounded_end and shape.width is not None else None
-    return Analysis(None, None if quick_start else shape.needs, tail)
+        return re2.compile(translated.encode("utf-8", "surrogatepass"), options)
+    except re2.error as error:
+        reason = error.args[0] if error.args else error
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        if "pattern too large" in str(reason):
+            raise _TooLarge(
+                "the pattern is too large for the matching engine (split it into several rules)"
+            ) from None
+        raise PatternError(f"{reason}") from None
 
 
-def find_nested_repetition(pattern: str, *, verbose: bool = False) -> str | None:
-    """The first fragment of a (valid) ``pattern`` that risks exponential backtracking, or None."""
-    return analyse(pattern, verbose=verbose).nested
+def to_re2(source: str, flags: str = "") -> str:
+    """``source`` (with ``flags``) rewritten in RE2's syntax with Python's meaning (see above)."""
+    return _translate(source, flags)[0]
 
 
-def _better(a: Needs, b: Needs) -> Needs:
-    """The more selective of two requirements: strings of ``_COMMON_BELOW`` characters or more
-    (short ones such as "by " or "get " occur in most prose), then fewer alternatives, then
-    longer strings."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return min(a, b, key=lambda s: (min(map(len, s)) < _COMMON_BELOW, len(s), -min(map(len, s))))
+def _translate(source: str, flags: str) -> tuple[str, str]:
+    """The RE2 translation, and the same with large counted repetitions unbounded (a pattern
+    finding every text the translation finds, and more)."""
+    unknown = sorted(set(flags) - set(_FLAG_LETTERS))
+    if unknown:
+        raise PatternError(f"unknown flag {unknown[0]!r} (known: i, m, s, x)")
+    start, leading = _leading_flags(source)
+    letters = set(flags) | leading
+    translator = _Translator(source, start, verbose="x" in letters)
+    body = translator.translate()
+    kept = "".join(c for c in "ims" if c in letters)
+    prefix = f"(?{kept})" if kept else ""
+    return prefix + body, prefix + translator.relaxed()
 
 
-def _literal(run: str) -> Needs:
-    return frozenset({run}) if len(run) >= _MIN_LITERAL else None
+def _leading_flags(source: str) -> tuple[int, set[str]]:
+    """Where the pattern proper starts after Python's global ``(?flags)`` groups, and the flags."""
+    letters: set[str] = set()
+    i = 0
+    while source.startswith("(?", i):
+        end = source.find(")", i)
+        group = source[i + 2 : end] if end >= 0 else ""
+        if not group or not group.isalpha():
+            break
+        _check_flag_letters(group)
+        letters |= set(group) - {"u"}
+        i = end + 1
+    return i, letters
 
 
-class _Scanner:
-    """A recursive-descent reading of a regex, tracking only what ``_Shape`` needs."""
+def _check_flag_letters(letters: str) -> None:
+    for letter in letters:
+        if letter in "aL":
+            raise PatternError(f"the {letter!r} flag is not supported (classes are always Unicode)")
+        if letter not in "imsxu":
+            raise PatternError(f"unknown flag {letter!r} in a (?…) group")
 
-    def __init__(self, pattern: str, verbose: bool) -> None:
-        self.p = pattern
-        self.i = 0
+
+class _Translator:
+    """One left-to-right pass over a pattern, writing its RE2 spelling."""
+
+    def __init__(self, source: str, start: int, *, verbose: bool) -> None:
+        self.p = source
+        self.i = start
         self.verbose = verbose
-        self.multiline = False
-        """An inline ``m`` flag was seen: ``$`` may match at any line end."""
+        self.out: list[str] = []
+        self.loose: dict[int, str] = {}
+        """For counted repetitions: what ``relaxed`` writes instead, by index in ``out``."""
 
-    def alternation(self) -> _Shape:
-        branches = [self.sequence()]
-        while self.i < len(self.p) and self.p[self.i] == "|":
-            self.i += 1
-            branches.append(self.sequence())
-        if len(branches) == 1:
-            return branches[0]
-        ambiguous = any(b.ambiguous for b in branches)
-        for n, a in enumerate(branches):
-            for b in branches[n + 1 :]:
-                if a.nullable or b.nullable or a.first is None or b.first is None:
-                    ambiguous = True
-                else:
-                    ambiguous |= bool(a.first & b.first)
-        first: frozenset[str] | None = frozenset()
-        needs: Needs = frozenset()
-        anchored = all(b.anchored for b in branches)
-        widths = [b.width for b in branches]
-        for branch in branches:
-            first = None if first is None or branch.first is None else first | branch.first
-            needs = None if needs is None or branch.needs is None else needs | branch.needs
-        return _Shape(
-            unbounded=any(b.unbounded for b in branches),
-            ambiguous=ambiguous,
-            first=first,
-            nullable=any(b.nullable for b in branches),
-            needs=needs,
-            anchored=anchored,
-            width=None if None in widths else max(w for w in widths if w is not None),
-            ends=all(b.ends for b in branches),
-        )
-
-    def sequence(self) -> _Shape:
-        unbounded = ambiguous = False
-        first: frozenset[str] | None = frozenset()
-        nullable = True
-        needs: Needs = None
-        run = ""
-        anchored = False
-        consumed = False
-        width: int | None = 0
-        ends = False
-        while True:
-            self.skip_verbose()
-            if self.i >= len(self.p) or self.p[self.i] in "|)":
-                break
-            plain = self.plain_run()
-            if plain:
-                # Unquantified ordinary characters, read in one step: what ``quantified``
-                # would return for each of them, folded into this sequence's facts.
-                consumed = True
-                ends = False
-                width = None if width is None else width + len(plain)
-                if nullable:
-                    first = None if first is None else first | {plain[0].casefold()}
-                    nullable = False
-                if plain.isascii():
-                    run += plain.lower()  # ASCII casefolding is lowering
-                    continue
-                for c in plain:
-                    char = self.char(c).char
-                    if char is not None:
-                        run += char
-                    else:
-                        needs = _better(needs, _literal(run))
-                        run = ""
-                continue
-            item = self.quantified()
-            if not consumed:
-                anchored |= item.anchored
-                consumed = not item.zero_width
-            ends = item.ends
-            width = None if width is None or item.width is None else width + item.width
-            unbounded |= item.unbounded
-            ambiguous |= item.ambiguous
-            if nullable:
-                first = None if first is None or item.first is None else first | item.first
-                nullable = item.nullable
-            if item.char is not None:
-                run += item.char
-            elif not item.zero_width:
-                needs = _better(_better(needs, _literal(run)), item.needs)
-                run = ""
-        needs = _better(needs, _literal(run))
-        return _Shape(
-            unbounded, ambiguous, first, nullable, needs, anchored=anchored, width=width, ends=ends
-        )
-
-    def plain_run(self) -> str:
-        """Consume and return the ordinary characters here that no quantifier applies to."""
-        match = (_PLAIN_VERBOSE if self.verbose else _PLAIN).match(self.p, self.i)
-        if match is None:
-            return ""
-        end = match.end()
-        self.i = end
-        self.skip_verbose()
-        if self.i < len(self.p) and self.p[self.i] in "*+?{":
-            end -= 1  # the last character is (perhaps) quantified: ``quantified`` reads it
-        self.i = end
-        return self.p[match.start() : end]
-
-    def quantified(self) -> _Shape:
-        start = self.i
-        shape = self.atom()
-        while True:
-            self.skip_verbose()
-            match = _QUANTIFIER.match(self.p, self.i)
-            if match is None or match.group() == "{}":  # "{}" is a literal
-                return shape
-            low, high = _bounds(match)
-            self.i = match.end()
-            if self.i < len(self.p) and self.p[self.i] in "?+":  # lazy or possessive
-                self.i += 1
-            if (high is None or high > 1) and (shape.unbounded or shape.ambiguous):
-                raise _Nested(self.p[start : self.i])
-            shape = _Shape(
-                unbounded=shape.unbounded or high is None,
-                ambiguous=shape.ambiguous,
-                first=shape.first,
-                nullable=shape.nullable or low == 0,
-                needs=shape.needs if low > 0 else None,
-                width=None if shape.width is None or high is None else shape.width * high,
-            )
-
-    def atom(self) -> _Shape:  # noqa: PLR0911 — one branch per regex construct
-        p, c = self.p, self.p[self.i]
-        if c == "(":
-            return self.group()
-        if c == "[":
-            self.i += 1
-            if p[self.i] == "^":
-                self.i += 1
-            if p[self.i] == "]":
-                self.i += 1
-            while p[self.i] != "]":
-                self.i += 2 if p[self.i] == "\\" else 1
-            self.i += 1
-            return _ANY_CHAR
-        if c == "\\":
-            return self.escape()
-        self.i += 1
-        if c == "^":
-            return _START
-        if c == "$":
-            return _END
-        if c == ".":
-            return _ANY_CHAR
-        return self.char(c)
-
-    def escape(self) -> _Shape:  # noqa: PLR0911 — one branch per kind of escape
+    def translate(self) -> str:
         p = self.p
+        while self.i < len(p):
+            c = p[self.i]
+            if self.verbose and c in _SPACES:
+                self.i += 1
+            elif self.verbose and c == "#":
+                end = p.find("\n", self.i)
+                self.i = len(p) if end < 0 else end + 1
+            elif c == "\\":
+                self.out.append(self.escape(in_class=False))
+            elif c == "[":
+                self.out.append(self.char_class())
+            elif c == "(" and p.startswith("(?", self.i):
+                self.group()
+            elif c == "{":
+                exact, loose = self.brace()
+                if loose != exact:
+                    self.loose[len(self.out)] = loose
+                self.out.append(exact)
+            elif c in "*+?}" and p.startswith("+", self.i + 1):
+                raise PatternError(f"possessive quantifier {c}+ is not supported")
+            else:
+                self.out.append(c)
+                self.i += 1
+        return "".join(self.out)
+
+    def relaxed(self) -> str:
+        """The translation with each large counted repetition unbounded (after ``translate``)."""
+        return "".join(self.loose.get(n, piece) for n, piece in enumerate(self.out))
+
+    def escape(self, *, in_class: bool) -> str:  # noqa: PLR0911 — one return per kind of escape
+        p = self.p
+        if self.i + 1 >= len(p):
+            raise PatternError("the pattern ends with a lone backslash")
         d = p[self.i + 1]
         self.i += 2
-        if d == "A":
-            return _START
-        if d == "Z":
-            return _END
-        if d in "bB":
-            return _EMPTY
-        if d == "N" and self.i < len(p) and p[self.i] == "{":
-            self.i = p.index("}", self.i) + 1
-            return _ANY_CHAR
-        if d.isdigit():
-            # A back reference (\1, \12) or an octal escape (\0, \012, \101): its digits
-            # are not literal characters. Taking a digit too many only loses a literal.
-            for _ in range(2):
-                if self.i < len(p) and p[self.i].isdigit():
-                    self.i += 1
-            return _BACK_REFERENCE
         if d in _HEX_DIGITS:
-            self.i += _HEX_DIGITS[d]  # the digits are not literal characters
-            return _ANY_CHAR
-        if d.isalnum():
-            return _ANY_CHAR  # \w \d \s …: not worth decoding
-        return self.char(d)
+            digits = p[self.i : self.i + _HEX_DIGITS[d]]
+            if len(digits) != _HEX_DIGITS[d] or not _is_hex(digits):
+                raise PatternError(f"\\{d} needs {_HEX_DIGITS[d]} hexadecimal digits")
+            self.i += len(digits)
+            return f"\\x{{{digits}}}"
+        if d == "N":
+            end = p.find("}", self.i)
+            if not p.startswith("{", self.i) or end < 0:
+                raise PatternError("\\N needs a character name: \\N{EM DASH}")
+            try:
+                char = unicodedata.lookup(p[self.i + 1 : end])
+            except KeyError:
+                raise PatternError(f"unknown character name {p[self.i + 1 : end]!r}") from None
+            self.i = end + 1
+            return f"\\x{{{ord(char):x}}}"
+        octal = _OCTAL.match(p, self.i - 1)
+        if octal is not None and d != "0":  # Python reads \101 as "A"
+            self.i += 2
+            return f"\\x{{{int(octal.group(), 8):x}}}"
+        if d.isdigit() and d != "0":
+            raise PatternError(f"back reference \\{d} is not supported")
+        if in_class:
+            if d in _CLASS_MEMBERS:
+                return _CLASS_MEMBERS[d]
+            if d == "b":
+                return r"\x08"
+            return "\\" + d
+        return _SHORTHANDS.get(d, "\\" + d)
 
-    @staticmethod
-    def char(c: str) -> _Shape:
-        folded = c.casefold()
-        plain = folded if c.isascii() and len(folded) == 1 else None
-        return _Shape(first=frozenset({folded}), nullable=False, char=plain, width=1)
+    def char_class(self) -> str:
+        """A ``[…]`` class, read as Python reads it (``]`` first is a member, ``[`` a literal).
 
-    def group(self) -> _Shape:
+        ``\\W`` or ``\\S`` among other members (``[\\s\\S]``) becomes an alternation: RE2 cannot
+        put a negated class inside a class.
+        """
         p = self.p
         self.i += 1
-        zero_width = conditional = False
-        verbose = self.verbose
-        if p[self.i] == "?":
-            self.i += 1
+        negated = p.startswith("^", self.i)
+        self.i += negated
+        parts: list[str] = []
+        complements: list[str] = []
+        first = True
+        while True:
+            if self.i >= len(p):
+                raise PatternError("a character class […] is not closed")
             c = p[self.i]
-            if c == "#":  # comment
-                self.i = p.index(")", self.i) + 1
-                return _EMPTY
-            if c in ":>":
+            if c == "]" and not first:
                 self.i += 1
-            elif c == "P" and p[self.i + 1] == "=":  # (?P=name) back reference
-                self.i = p.index(")", self.i) + 1
-                return _BACK_REFERENCE
-            elif c == "P" or (c == "<" and p[self.i + 1] not in "=!"):  # named group
-                self.i = p.index(">", self.i) + 1
-            elif c in "=!" or c == "<":  # lookaround
-                self.i += 1 if c in "=!" else 2
-                zero_width = True
-            elif c == "(":  # conditional (?(id)yes|no): what it requires is unclear
-                self.i = p.index(")", self.i) + 1
-                zero_width = conditional = True
-            else:  # inline flags: (?aiLmsux) or (?i-s:…)
-                end = min(k for k in (p.find(":", self.i), p.find(")", self.i)) if k >= 0)
-                on, _, off = p[self.i : end].partition("-")
-                self.i = end + 1
-                self.multiline |= "m" in on
-                if p[end] == ")":
-                    self.verbose |= "x" in on
-                    return _EMPTY
-                # Scoped flags (?x:…), (?-x:…): verbose or not inside the group only.
-                self.verbose = ("x" in on or verbose) and "x" not in off
-        body = self.alternation()
-        self.verbose = verbose
-        if p[self.i] != ")":
-            raise IndexError(self.i)
-        self.i += 1
-        if zero_width:
-            return _Shape(
-                unbounded=body.unbounded,
-                ambiguous=body.ambiguous,
-                zero_width=True,
-                width=None if conditional else 0,
-            )
-        return _Shape(
-            body.unbounded,
-            body.ambiguous,
-            body.first,
-            body.nullable,
-            body.needs,
-            anchored=body.anchored,
-            width=body.width,
-            ends=body.ends,
-        )
+                break
+            if c == "\\" and p[self.i + 1 : self.i + 2] in ("W", "S"):
+                if negated:
+                    raise PatternError(
+                        f"\\{p[self.i + 1]} inside [^…] is not supported: use \\p{{…}} classes"
+                    )
+                complements.append(_SHORTHANDS[p[self.i + 1]])
+                self.i += 2
+            elif c == "\\":
+                parts.append(self.escape(in_class=True))
+            else:
+                parts.append("\\" + c if c in "[]" else c)
+                self.i += 1
+            first = False
+        members = "[" + "^" * negated + "".join(parts) + "]"
+        if not complements:
+            return members
+        return "(?:" + "|".join(([members] if parts else []) + complements) + ")"
 
-    def skip_verbose(self) -> None:
-        if not self.verbose:
-            return
+    def group(self) -> None:
+        """A ``(?`` group: comments dropped, flags checked, what RE2 lacks refused."""
         p = self.p
-        while self.i < len(p) and (p[self.i].isspace() or p[self.i] == "#"):
-            if p[self.i] == "#":
-                end = p.find("\n", self.i)
-                self.i = len(p) if end < 0 else end
+        after = p[self.i + 2 : self.i + 4]
+        if after.startswith("#"):
+            end = p.find(")", self.i)
+            if end < 0:
+                raise PatternError("a (?#…) comment is not closed")
+            self.i = end + 1
+            return
+        if after[:1] in ("=", "!") or after in ("<=", "<!"):
+            raise PatternError(
+                f"lookahead and lookbehind ((?{after[:2].rstrip('=!') or after[:1]}…) are not "
+                "supported: the matching engine is linear-time"
+            )
+        if after.startswith("P="):
+            raise PatternError("back reference (?P=…) is not supported")
+        if after.startswith("("):
+            raise PatternError("conditional groups (?(…)…) are not supported")
+        if after.startswith(">"):
+            raise PatternError(
+                "atomic groups (?>…) are not supported (nor needed: no backtracking)"
+            )
+        if after.startswith("<"):  # (?<name>…): RE2's older spelling is (?P<name>…)
+            self.out.append("(?P<")
+            self.i += 3
+            return
+        if after.startswith("P") or after.startswith(":"):
+            self.out.append("(?")
+            self.i += 2
+            return
+        end = min((k for k in (p.find(":", self.i), p.find(")", self.i)) if k >= 0), default=-1)
+        if end < 0:
+            raise PatternError("a (?…) group is not closed")
+        on, _, off = p[self.i + 2 : end].partition("-")
+        _check_flag_letters(on + off)
+        if "x" in on + off:
+            raise PatternError("the x flag applies to the whole pattern only, not to (?x:…)")
+        on = on.replace("u", "")
+        if p[end] == ")" and not on and not off:
+            self.i = end + 1  # (?u) alone: nothing left to say
+            return
+        self.out.append(f"(?{on}{'-' + off if off else ''}{p[end]}")
+        self.i = end + 1
+
+    def brace(self) -> tuple[str, str]:
+        """``{m,n}`` and its relaxed form (``*`` or ``+`` when a bound passes ``_LOOSE_ABOVE``):
+        Python's ``{,n}`` is ``{0,n}``; a brace that is no quantifier is literal."""
+        match = _BRACE.match(self.p, self.i)
+        if match is None or match.group() == "{}":
             self.i += 1
+            return r"\{", r"\{"
+        self.i = match.end()
+        low, comma, high = match.groups()
+        least, most = int(low or 0), int(high or 0)
+        if least > _MAX_REPEAT or most > _MAX_REPEAT:
+            raise PatternError(f"repetition {match.group()} is above {_MAX_REPEAT:,}")
+        exact = f"{{{least}{comma}{high}}}"
+        if max(least, most) > _LOOSE_ABOVE:
+            return exact, "+" if least else "*"
+        return exact, exact
 
 
-def _bounds(match: re.Match[str]) -> tuple[int, int | None]:
-    text = match.group()
-    if text == "*":
-        return 0, None
-    if text == "+":
-        return 1, None
-    if text == "?":
-        return 0, 1
-    low, comma, high = match.groups()
-    lo = int(low) if low else 0
-    if not comma:
-        return lo, lo
-    return lo, int(high) if high else None
+def _is_hex(digits: str) -> bool:
+    return all(c in "0123456789abcdefABCDEF" for c in digits)

@@ -37,17 +37,6 @@ def merge_units(
     unit_lists: Sequence[Sequence[Unit]],
 ) -> tuple[tuple[Row, ...], list[list[int]]]:
     """Rows for all versions, and for each version the row of each of its paragraphs."""
-    if len(counts) == 2 and len(pairs) == 1 and pairs[0] == (0, 1):
-        return _rows_of_one_pair(counts, unit_lists[0])
-    return _merged_rows(counts, pairs, unit_lists)
-
-
-def _merged_rows(
-    counts: Sequence[int],
-    pairs: Sequence[tuple[int, int]],
-    unit_lists: Sequence[Sequence[Unit]],
-) -> tuple[tuple[Row, ...], list[list[int]]]:
-    """``merge_units`` in general: pair by pair, merged on the pivot column."""
     width, links = len(counts), len(pairs)
     table: list[_Draft] = []
     for k, ((p, q), units) in enumerate(zip(pairs, unit_lists, strict=True)):
@@ -80,20 +69,6 @@ def _merged_rows(
             if cell is not None:
                 row_of[version][cell] = number
     return rows, row_of
-
-
-def _rows_of_one_pair(
-    counts: Sequence[int], units: Sequence[Unit]
-) -> tuple[tuple[Row, ...], list[list[int]]]:
-    """``merge_units`` for two versions: each unit is a row (the common case, made directly)."""
-    rows = tuple(Row((u.old, u.new), (u.status,), u.status) for u in units)
-    old_rows, new_rows = [-1] * counts[0], [-1] * counts[1]
-    for number, (old, new, _) in enumerate(units):
-        if old is not None:
-            old_rows[old] = number
-        if new is not None:
-            new_rows[new] = number
-    return rows, [old_rows, new_rows]
 
 
 def _draft(

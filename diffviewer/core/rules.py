@@ -1,17 +1,16 @@
-"""Kind rules as data: the TOML format, its validation, and the guard against runaway patterns.
+"""Kind rules as data: the TOML format, its validation, and the checks on a rules file.
 
 A rules file holds one ``[[rule]]`` table per rule (see ``resources/rules/kinds.toml``, which
 documents every key). Rules are data, never code: a file is parsed with ``tomllib`` and each
-pattern compiled with ``re``; nothing in a file is evaluated or imported.
+pattern compiled by ``core.patterns`` (RE2, linear-time); nothing in a file is evaluated or
+imported.
 
 Loading order: user files first, in the order given, then the bundled file, so a user rule is
 tried before any bundled one. A rule whose ``name`` a later file also uses replaces that later
 rule; ``{name = "…", enabled = false}`` switches the later rule off.
 
-Runaway patterns: Python's ``re`` has no timeout, so a pattern such as ``(a+)+$`` could hang the
-app on a long line of ``a``. Patterns with nested repetition are refused at load time (see
-``core.patterns`` for the check and its limits), and patterns only ever see the first
-``PATTERN_WINDOW`` characters of a paragraph, which bounds what the check lets through.
+Work: patterns run on a linear-time engine (see ``core.patterns``) and only ever see the
+first ``PATTERN_WINDOW`` characters of a paragraph, so no rule can make a comparison slow.
 
 Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns, structure) only.
 """
@@ -27,13 +26,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from diffviewer.assets import resource_text
-from diffviewer.core.errors import RulesError
+from diffviewer.core.errors import FileTooLargeError, LoadError, RulesError
+from diffviewer.core.loading import read_checked
 from diffviewer.core.model import Kind
-from diffviewer.core.patterns import Analysis, analyse
+from diffviewer.core.patterns import Pattern, PatternError, compile_pattern
 from diffviewer.core.structure import FACTS as STRUCTURE_FACTS
 
 #: Patterns see at most this many characters from the start of a paragraph.
 PATTERN_WINDOW = 2000
+
+#: Largest rules file read: 17 times the bundled one, and loaded in under a second even when it
+#: holds 2,800 small rules (``bench/rules_load.py``).
+RULES_MAX_BYTES = 512 * 1024
 
 #: Values of ``position``: the first/last paragraph, or among the first/last ``n``.
 POSITIONS = ("first", "last", "first_n", "last_n")
@@ -64,7 +68,6 @@ _CONDITION_KEYS = (
     "follows",
     "structure",
 )
-_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
 _NAME = re.compile(r"[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*")
 _RULE_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*rule[ \t]*\]\]", re.MULTILINE)
 
@@ -82,8 +85,8 @@ class Rule:
     description: str
     source: str
     """The file the rule came from."""
-    pattern: re.Pattern[str] | None = None
-    not_pattern: re.Pattern[str] | None = None
+    pattern: Pattern | None = None
+    not_pattern: Pattern | None = None
     min_words: int | None = None
     max_words: int | None = None
     ends_with_full_stop: bool | None = None
@@ -95,14 +98,6 @@ class Rule:
     """The kinds the previous paragraph may have been classified as (none for the first)."""
     structure: str | None = None
     """The place on the page the paragraph must have (``core.structure.FACTS``), or None."""
-    literals: tuple[str, ...] | None = None
-    """Casefolded strings one of which any match of ``pattern`` contains (a cheap prefilter)."""
-    tail: int | None = None
-    """Any match of ``pattern`` lies in the last ``tail`` characters it is shown (see
-    ``patterns.Analysis.tail``): only they need a search, or None."""
-    tail_literals: re.Pattern[str] | None = None
-    """For a rule with a tail and literals: the literals as one alternation, to search the
-    short casefolded tail with (twice as fast there as testing each literal)."""
 
 
 @dataclass(frozen=True)
@@ -149,12 +144,20 @@ def _bundled() -> _Parsed:
 
 
 def _parse_file(path: str) -> _Parsed:
+    """A user's rules file, checked as versions are (a regular file, a size limit, no binary
+    data), then read as UTF-8 (a BOM allowed)."""
     source = path
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as error:
-        raise RulesError(f"{source}: cannot read rules file: {error.strerror or error}") from error
+        data = read_checked(path, RULES_MAX_BYTES)
+    except FileTooLargeError:
+        raise RulesError(
+            f"{source}: cannot read rules file: larger than the {RULES_MAX_BYTES // 1024} KiB "
+            "a rules file may hold"
+        ) from None
+    except LoadError as error:
+        raise RulesError(f"{source}: cannot read rules file: {error.reason}") from None
+    if b"\x00" in data:
+        raise RulesError(f"{source}: holds NUL bytes: binary data, not a rules file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -162,7 +165,7 @@ def _parse_file(path: str) -> _Parsed:
             f"{source}: not UTF-8 text (bad byte at offset {error.start}); "
             "rules files are TOML, which is always UTF-8"
         ) from error
-    return _parse_text(text, source)
+    return _parse_text(text.removeprefix("\ufeff"), source)
 
 
 def _parse_text(text: str, source: str) -> _Parsed:
@@ -170,6 +173,8 @@ def _parse_text(text: str, source: str) -> _Parsed:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RulesError(f"{source}: not valid TOML: {error}") from error
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise RulesError(f"{source}: not valid TOML: arrays or tables nested too deeply") from None
     extra = sorted(set(document) - {"rule"})
     if extra:
         raise RulesError(
@@ -178,7 +183,7 @@ def _parse_text(text: str, source: str) -> _Parsed:
     tables = document.get("rule", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise RulesError(f"{source}: 'rule' must be a list of tables: write each rule as [[rule]]")
-    headers = [text.count("\n", 0, m.start()) + 1 for m in _RULE_HEADER.finditer(text)]
+    headers = _header_lines(text)
     lines: list[int | None] = list(headers) if len(headers) == len(tables) else [None] * len(tables)
     rules: list[Rule] = []
     disabled: set[str] = set()
@@ -195,6 +200,18 @@ def _parse_text(text: str, source: str) -> _Parsed:
         else:
             rules.append(rule)
     return source, tuple(rules), frozenset(disabled)
+
+
+def _header_lines(text: str) -> list[int]:
+    """The line number of each ``[[rule]]`` header, counting newlines once over the text (not
+    from the start for each header: that was quadratic in a file of many rules)."""
+    lines: list[int] = []
+    line, counted = 1, 0
+    for match in _RULE_HEADER.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        lines.append(line)
+    return lines
 
 
 def _where(source: str, number: int, table: dict[str, object], line: int | None) -> str:
@@ -232,7 +249,10 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
         raise RulesError(f"{where}: unknown kind {kind_name!r} (kinds: {known})") from None
     if not any(key in table for key in _CONDITION_KEYS):
         raise RulesError(f"{where}: no condition: the rule would match every paragraph")
-    flags = _flags(str(table.get("flags", "")), where)
+    flags = str(table.get("flags", ""))
+    unknown = sorted(set(flags) - set("imsx"))
+    if unknown:
+        raise RulesError(f"{where}: unknown flag {unknown[0]!r} in flags (known: i, m, s, x)")
     min_words = _non_negative(table, "min_words", where)
     max_words = _non_negative(table, "max_words", where)
     if min_words is not None and max_words is not None and min_words > max_words:
@@ -245,16 +265,13 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
     if structure is not None and structure not in STRUCTURE_FACTS:
         known = ", ".join(STRUCTURE_FACTS)
         raise RulesError(f"{where}: unknown structure {structure!r} (known: {known})")
-    pattern, analysis = _compile(table, "pattern", flags, where)
-    tail = analysis.tail if analysis is not None else None
-    literals = _fewest(analysis.literals) if analysis is not None else None
     return Rule(
         name=name,
         kind=kind,
         description=str(table["description"]).strip(),
         source=source,
-        pattern=pattern,
-        not_pattern=_compile(table, "not_pattern", flags, where)[0],
+        pattern=_compile(table, "pattern", flags, where),
+        not_pattern=_compile(table, "not_pattern", flags, where),
         min_words=min_words,
         max_words=max_words,
         ends_with_full_stop=_optional_bool(table, "ends_with_full_stop"),
@@ -264,21 +281,7 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
         in_link_run=_optional_bool(table, "in_link_run"),
         follows=follows,
         structure=None if structure is None else str(structure),
-        literals=literals,
-        tail=tail,
-        tail_literals=(
-            re.compile("|".join(map(re.escape, literals)))
-            if tail is not None and literals is not None
-            else None
-        ),
     )
-
-
-def _fewest(literals: frozenset[str] | None) -> tuple[str, ...] | None:
-    """The literals without those containing another one (they add nothing to the test)."""
-    if not literals:
-        return None
-    return tuple(sorted(s for s in literals if not any(t != s and t in s for t in literals)))
 
 
 def _check_types(table: dict[str, object], where: str) -> None:
@@ -298,15 +301,6 @@ def _check_types(table: dict[str, object], where: str) -> None:
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         if not ok:
             raise RulesError(f"{where}: {key!r} must be {expected}, not {value!r}")
-
-
-def _flags(letters: str, where: str) -> int:
-    flags = 0
-    for letter in letters:
-        if letter not in _FLAGS:
-            raise RulesError(f"{where}: unknown flag {letter!r} in flags (known: i, m, s, x)")
-        flags |= _FLAGS[letter]
-    return flags
 
 
 def _non_negative(table: dict[str, object], key: str, where: str) -> int | None:
@@ -352,30 +346,14 @@ def _kind_list(values: object, where: str) -> Iterable[Kind]:
             raise RulesError(f"{where}: unknown kind {value!r} in 'follows'") from None
 
 
-def _compile(
-    table: dict[str, object], key: str, flags: int, where: str
-) -> tuple[re.Pattern[str] | None, Analysis | None]:
-    """The compiled pattern under ``key`` and its reading (None, None if absent).
-
-    One reading of the pattern (``patterns.analyse``) gives both the runaway guard's verdict
-    and the facts that speed up matching (literals, tail).
-    """
+def _compile(table: dict[str, object], key: str, flags: str, where: str) -> Pattern | None:
+    """The compiled pattern under ``key`` (None if absent)."""
     source = table.get(key)
     if source is None:
-        return None, None
+        return None
     assert isinstance(source, str)  # checked by _check_types
+    label = f"{where}: bad regular expression in {key!r}"
     try:
-        compiled = re.compile(source, flags)
-    except re.error as error:
-        raise RulesError(f"{where}: bad regular expression in {key!r}: {error}") from None
-    analysis = analyse(
-        source,
-        verbose=bool(compiled.flags & re.VERBOSE),
-        multiline=bool(compiled.flags & re.MULTILINE),
-    )
-    if analysis.nested is not None:
-        raise RulesError(
-            f"{where}: {key!r} repeats {analysis.nested!r}, which itself repeats or alternates: "
-            "such a pattern can take forever on some text; rewrite it without the nesting"
-        )
-    return compiled, analysis
+        return compile_pattern(source, flags, label)
+    except PatternError as error:
+        raise RulesError(f"{label}: {error}") from None

@@ -4,7 +4,7 @@
 and phrases them: "5 paragraphs removed: 1 headline, 3 captions, 1 comment prompt. Body text
 unchanged." ``one_line`` is the short form for a status bar. Kinds are always listed in
 ``Kind`` order and change types in ``ChangeType`` order, so the wording is stable.
-Imports: the standard library and ``core.model`` only.
+Imports: the standard library and ``core`` (model, visible) only.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from diffviewer.core.model import ChangeType, Comparison, Kind, Newline
+from diffviewer.core.visible import visible
 
 # How each change type reads after a count ("3 removed", "1 edited").
 _VERBS: dict[ChangeType, str] = {
@@ -204,15 +205,15 @@ def version_facts(comparison: Comparison) -> tuple[VersionFacts, ...]:
     return tuple(
         VersionFacts(
             number=number,
-            name=v.name,
-            path=v.path,
+            name=visible(v.name, one_line=True),
+            path=None if v.path is None else visible(v.path, one_line=True),
             encoding=v.encoding,
             confidence=v.confidence,
             newline=v.newline,
             paragraphs=len(v.paragraphs),
             words=v.words,
             size=v.size,
-            warnings=v.warnings,
+            warnings=tuple(visible(w, one_line=True) for w in v.warnings),
         )
         for number, v in enumerate(comparison.versions, start=1)
     )

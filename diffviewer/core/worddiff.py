@@ -1,11 +1,16 @@
-"""Word-level diff of two paragraphs: the only module that imports diff_match_patch.
+"""Word-level diff of two paragraphs: the only module that imports diff-match-patch.
 
 Texts are cut into tokens (words, whitespace runs, single punctuation marks; one token per
 character in scripts written without spaces), each distinct token is encoded as one private-use
 character, and diff-match-patch diffs those strings. So an edit never splits a word, and
 ``diff_cleanupSemantic`` works on whole tokens.
 
-Determinism: ``Diff_Timeout`` is 0, so no wall clock decides a result. diff-match-patch is then
+Backend: ``fast_diff_match_patch`` (the same algorithm in C++, with wheels for Linux, macOS and
+Windows; several times faster) where it is installed, else the pure-Python ``diff_match_patch``.
+Both give the same ops (a test holds them equal on a corpus of pairs).
+
+Determinism: no time limit (``Diff_Timeout = 0``, ``timelimit=0``), so no wall clock decides a
+result. diff-match-patch is then
 O(N·D) in the worst case; the work is bounded by size instead: after stripping the common token
 prefix and suffix, a middle part longer than ``MAX_DIRECT_TOKENS`` tokens is first anchored by
 patience matching (``core.matching``), stretches between anchors within the bound are diffed by
@@ -15,24 +20,21 @@ unmatched is anchored on the long equal runs of its shortest edit script when th
 stretch is one deletion plus one insertion.
 Tokens are whole grapheme clusters (``core.graphemes``): an edit inside an emoji sequence, a
 flag or a Thai cluster highlights the whole character.
-Imports: diff_match_patch, the standard library, ``core.model``, ``core.matching``,
-``core.graphemes`` and ``core.paragraphs``.
+Imports: fast_diff_match_patch or diff_match_patch, the standard library, ``core.matching``,
+``core.model``, ``core.graphemes`` and ``core.paragraphs``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 
 from diffviewer.core.graphemes import may_join
 from diffviewer.core.matching import few_edits_runs, matching_pairs
 from diffviewer.core.model import OpTag, WordOp
 from diffviewer.core.paragraphs import cluster_pattern, count_words, spaceless_pattern
-
-if TYPE_CHECKING:
-    from diff_match_patch import diff_match_patch
 
 #: Largest middle part (old + new tokens, after common prefix/suffix) diffed in one go.
 MAX_DIRECT_TOKENS = 3000
@@ -51,15 +53,45 @@ _CLUSTER_TOKEN = r"(?=[{S}])\X|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+|(?:(?=\s)\X)+|\
 _ASCII_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
+Diff = Callable[[str, str], list[tuple[OpTag, str]]]
+"""A character diff with semantic cleanup: (tag, text) runs."""
+
+
 @functools.cache
-def _dmp() -> diff_match_patch:
-    """The differ, made on first use: importing diff_match_patch (and the urllib.parse it
-    pulls in) costs ~7 ms that a start-up need not pay before there is a diff to make."""
+def _differ() -> Diff:
+    """The backend, chosen on first use (a start-up need not pay its import)."""
+    try:
+        from fast_diff_match_patch import diff as compiled
+    except ImportError:  # No wheel for this platform or Python: the pure-Python package.
+        return pure_diff
+    tags = {"=": OpTag.EQUAL, "-": OpTag.DELETE, "+": OpTag.INSERT}
+
+    def compiled_diff(old: str, new: str) -> list[tuple[OpTag, str]]:
+        # No deadline: results must not depend on how busy the machine is.
+        runs = compiled(
+            old, new, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False
+        )
+        return [(tags[op], text) for op, text in runs]
+
+    return compiled_diff
+
+
+@functools.cache
+def _pure_differ() -> Any:
+    """diff_match_patch's differ (importing it, and the urllib.parse it pulls in, costs ~7 ms)."""
     from diff_match_patch import diff_match_patch
 
     differ = diff_match_patch()
     differ.Diff_Timeout = 0  # No deadline: results must not depend on how busy the machine is.
     return differ
+
+
+def pure_diff(old: str, new: str) -> list[tuple[OpTag, str]]:
+    """The pure-Python backend: ``diff_main`` without line mode, then ``diff_cleanupSemantic``."""
+    differ = _pure_differ()
+    diffs = differ.diff_main(old, new, False)
+    differ.diff_cleanupSemantic(diffs)
+    return [(_DMP_TAG[op], text) for op, text in diffs]
 
 
 # Token codes: the Basic Multilingual Plane's private-use area, then planes 15 and 16.
@@ -170,12 +202,9 @@ def _diff_tokens(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tupl
     except _TableFull:  # A shared table ran out: a table of their own holds these tokens.
         codes = TokenCodes()
         old, new = "".join(map(codes.__getitem__, a)), "".join(map(codes.__getitem__, b))
-    differ = _dmp()
-    diffs = differ.diff_main(old, new, False)
-    differ.diff_cleanupSemantic(diffs)
     decode = codes.tokens.__getitem__
-    for op, data in diffs:
-        yield _DMP_TAG[op], "".join(map(decode, data))
+    for tag, data in _differ()(old, new):
+        yield tag, "".join(map(decode, data))
 
 
 def _diff_long(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tuple[OpTag, str]]:

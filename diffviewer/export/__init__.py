@@ -71,8 +71,20 @@ def format_for_path(path: str | os.PathLike[str]) -> str | None:
 
 
 def render(comparison: Comparison, fmt: str) -> str:
-    """The document in format ``fmt`` (a key of ``FORMATS``); ``KeyError`` for another name."""
-    return FORMATS[fmt].render(comparison)
+    """The document in format ``fmt`` (a key of ``FORMATS``); ``KeyError`` for another name.
+
+    Text, Markdown and CSV have no escaping of their own and are read in terminals (``cat``,
+    ``less``): their control characters are written out visibly (``core.visible``). JSON
+    escapes them itself (C1 too, here); HTML keeps the exact text, which a browser shows inert.
+    """
+    from diffviewer.core.visible import json_safe, visible
+
+    document = FORMATS[fmt].render(comparison)
+    if fmt == "json":
+        return json_safe(document)
+    if fmt == "html":
+        return document
+    return visible(document)
 
 
 def write(comparison: Comparison, fmt: str, path: str | os.PathLike[str]) -> None:

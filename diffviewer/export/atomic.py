@@ -14,6 +14,7 @@ Imports: the standard library and ``core.errors`` only.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -22,6 +23,7 @@ from pathlib import Path
 from diffviewer.core.errors import ExportError
 
 _CHUNK = 1 << 20  # Bounded writes: a huge export never needs one giant syscall.
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no FIFOs to wait on
 
 
 def current_umask() -> int:
@@ -89,10 +91,17 @@ def _write_special(shown: str, dest: Path, payload: bytes) -> None:
     content to keep.
     """
     try:
-        fd = os.open(dest, os.O_WRONLY | os.O_APPEND)
+        # Non-blocking: opening a FIFO for writing waits for a reader, maybe forever.
+        fd = os.open(dest, os.O_WRONLY | os.O_APPEND | _NONBLOCK)
     except OSError as error:
+        if error.errno == errno.ENXIO and stat.S_ISFIFO(os.stat(dest).st_mode):
+            raise ExportError(
+                f"{shown}: is a named pipe (FIFO) with no reader; start the reader first"
+            ) from error
         raise ExportError(f"{shown}: {_reason(error)}") from error
     try:
+        if _NONBLOCK:
+            os.set_blocking(fd, True)  # a full pipe must make the writes wait, not fail
         _write_all(fd, payload)
     except OSError as error:
         raise ExportError(f"{shown}: {_reason(error)}") from error

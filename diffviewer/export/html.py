@@ -5,9 +5,11 @@ Content-Security-Policy that forbids everything but inline styles, so even a bug
 could not run code. Every piece of article text, every file name, kind and rule name goes
 through ``html.escape(…, quote=True)``. Rows are aligned as in the viewer (one column per
 version); a cell is coloured by how it differs from its neighbour, changed cells carry
-word-level ``<del>``/``<ins>``, non-body paragraphs a kind badge. Light and dark themes follow
-``prefers-color-scheme``.
-Imports: the standard library, ``diffviewer.core`` and ``export.common`` (no Qt).
+word-level ``<del>``/``<ins>`` (struck, underlined) and a gutter mark (− + ~ ↕ ⇄), non-body
+paragraphs a kind badge. Colours and words come from ``export.scheme``, as in the viewer. Light
+and dark themes follow ``prefers-color-scheme``; ``paper=True`` gives Qt's rich-text engine (PDF,
+print) a stylesheet it understands: plain values, light only.
+Imports: the standard library, ``diffviewer.core`` and ``export.common``/``export.scheme`` (no Qt).
 """
 
 from __future__ import annotations
@@ -26,59 +28,89 @@ from diffviewer.core.model import (
     RowStatus,
 )
 from diffviewer.core.summary import Summary, summarise
-from diffviewer.export import common
+from diffviewer.core.visible import visible
+from diffviewer.export import common, scheme
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
-_STYLE = """
-:root { color-scheme: light dark;
-  --fg: #1b1f24; --bg: #ffffff; --muted: #5b6470; --line: #d0d7de; --gap: #f3f4f6;
-  --removed: #ffe1e0; --inserted: #dcf5e1; --changed: #fff3c4; --moved: #dde9ff;
-  --split: #efe0ff; --merged: #d8f3f1; --del: #ffb3ad; --ins: #9fe0ae; --badge: #eef1f4; }
-@media (prefers-color-scheme: dark) { :root {
-  --fg: #e6e8eb; --bg: #16191d; --muted: #9aa4b0; --line: #353b43; --gap: #1f2328;
-  --removed: #4b1f22; --inserted: #1d3f27; --changed: #463b12; --moved: #1e3150;
-  --split: #372650; --merged: #17403d; --del: #8a2e33; --ins: #2a6b3b; --badge: #2b3138; } }
-body { font: 15px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg);
-  margin: 1.5rem; }
+
+def _colour_rules(page: tuple[scheme.RGB, scheme.RGB]) -> str:
+    """The colour rules for one page colour pair, as plain values (no custom properties: Qt's
+    rich-text engine, which lays out the PDF and the print-out, ignores ``var()``)."""
+    t = scheme.tints(*page)
+    line = scheme.hex_of(scheme.blend(t.base, t.text, 0.2))
+    rules = [
+        f"body {{ color: {scheme.hex_of(t.text)}; background-color: {scheme.hex_of(t.base)}; }}",
+        f".diff th {{ background-color: {scheme.hex_of(t.base)}; }}",
+        f"td, th {{ border-color: {line}; }}",
+        f".num, .pn, .note, .gm {{ color: {scheme.hex_of(t.muted_text)}; }}",
+        f".gap {{ background-color: {scheme.hex_of(t.filler)}; }}",
+        f"del {{ background-color: {scheme.hex_of(t.deleted_words)}; }}",
+        f"ins {{ background-color: {scheme.hex_of(t.inserted_words)}; }}",
+        f".badge {{ background-color: {scheme.hex_of(t.badge)}; }}",
+        f".typographic {{ background-color: {scheme.hex_of(t.typographic)}; }}",
+    ]
+    for status in scheme.HUES:
+        rules.append(
+            f".{status.value} {{ background-color: {scheme.hex_of(t.backgrounds[status])}; }}"
+        )
+    return "\n".join(rules)
+
+
+# Laid out by browsers and by Qt's rich-text engine alike: only properties both know.
+_LAYOUT = """
+body { font-family: system-ui, sans-serif; font-size: 15px; margin: 1.5rem; }
 h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .summary { font-size: 1.05rem; font-weight: 600; }
 table { border-collapse: collapse; }
-.facts td, .facts th { border: 1px solid var(--line); padding: .2rem .5rem; text-align: left; }
+td, th { border-width: 1px; border-style: solid; }
+.facts td, .facts th { padding: .2rem .5rem; text-align: left; }
 .facts td.n { text-align: right; }
-.legend { display: flex; flex-wrap: wrap; gap: .4rem 1rem; list-style: none; padding: 0; }
-.swatch { display: inline-block; width: 1em; height: 1em; vertical-align: -.15em;
-  margin-right: .3em; border: 1px solid var(--line); }
-.diff { width: 100%; table-layout: fixed; }
-.diff th, .diff td { border: 1px solid var(--line); padding: .35rem .5rem; vertical-align: top;
-  white-space: pre-wrap; overflow-wrap: anywhere; }
-.diff th { position: sticky; top: 0; background: var(--bg); text-align: left; }
-.diff .num { width: 3.5em; color: var(--muted); text-align: right; }
-.pn { color: var(--muted); font-size: .8em; margin-right: .4em; }
-.note { color: var(--muted); font-size: .8em; display: block; }
-.gap { background: repeating-linear-gradient(135deg, var(--gap), var(--gap) 6px,
-  transparent 6px, transparent 12px); }
-.removed { background: var(--removed); } .inserted { background: var(--inserted); }
-.changed { background: var(--changed); } .moved { background: var(--moved); }
-.split { background: var(--split); } .merged { background: var(--merged); }
-del { background: var(--del); text-decoration: line-through; }
-ins { background: var(--ins); text-decoration: none; }
-.badge { display: inline-block; font-size: .75em; padding: 0 .45em; border-radius: .6em;
-  background: var(--badge); border: 1px solid var(--line); margin-right: .4em;
-  white-space: nowrap; }
+.diff { width: 100%; }
+.diff th, .diff td { padding: .35rem .5rem; vertical-align: top; white-space: pre-wrap; }
+.diff th { text-align: left; }
+.diff .num { text-align: right; }
+.pn { font-size: .8em; }
+.note { font-size: .8em; }
+.gm { font-weight: bold; }
+del { text-decoration: line-through; }
+ins { text-decoration: underline; }
+.badge { font-size: .75em; white-space: nowrap; }
 .changes li { margin: .2rem 0; }
+"""
+
+# What only a browser understands (Qt would ignore it, or misread it): layout niceties,
+# the hatching of gaps, and the dark page for prefers-color-scheme.
+_SCREEN_ONLY = """
+:root { color-scheme: light dark; }
+body { line-height: 1.5; }
+.diff { table-layout: fixed; }
+.diff td { overflow-wrap: anywhere; }
+.diff th { position: sticky; top: 0; }
+.diff .num { width: 3.5em; }
+.badge { display: inline-block; padding: 0 .45em; border-radius: .6em; border: 1px solid; }
+.swatch span { display: inline-block; width: 1em; height: 1em; vertical-align: -.15em;
+  border: 1px solid; overflow: hidden; }
+.gap { background-image: repeating-linear-gradient(135deg, transparent, transparent 6px,
+  rgba(127, 127, 127, .18) 6px, rgba(127, 127, 127, .18) 12px); }
 a { color: inherit; }
 """
 
-_LEGEND = (
-    (RowStatus.REMOVED, "removed"),
-    (RowStatus.INSERTED, "inserted"),
-    (RowStatus.CHANGED, "edited"),
-    (RowStatus.MOVED, "moved"),
-    (RowStatus.SPLIT, "split"),
-    (RowStatus.MERGED, "merged"),
-)
+
+def style(*, paper: bool = False) -> str:
+    """The page's CSS: for a browser (light, dark, hatching), or for Qt's rich text (paper)."""
+    light = _colour_rules(scheme.LIGHT_PAGE)
+    if paper:
+        return _LAYOUT + light
+    dark = _colour_rules(scheme.DARK_PAGE)
+    return (
+        _LAYOUT
+        + light
+        + "\n"
+        + _SCREEN_ONLY
+        + f"@media (prefers-color-scheme: dark) {{\n{dark}\n}}\n"
+    )
 
 
 def esc(text: str) -> str:
@@ -129,7 +161,7 @@ def _badge(paragraph: Paragraph) -> str:
     if paragraph.kind is Kind.BODY:
         return ""
     title = esc(f"{paragraph.kind.label} (rule: {paragraph.rule})")
-    return f'<span class="badge" title="{title}">{esc(paragraph.kind.label)}</span>'
+    return f'<span class="badge" title="{title}">{esc(paragraph.kind.label)}</span> '
 
 
 def _cell_text(paragraph: Paragraph, marks: tuple[Change, OpTag] | None) -> str:
@@ -157,9 +189,12 @@ def _rows(comparison: Comparison) -> Iterator[str]:
             status = _cell_status(comparison, row, version)
             css = "" if status is RowStatus.EQUAL else f' class="{status.value}"'
             note = notes.get((version, index), "")
-            note_html = f'<span class="note">{note}</span>' if note else ""
+            note_html = f'<div class="note">{note}</div>' if note else ""
+            mark = scheme.MARKS.get(status)
+            mark_html = f'<span class="gm" title="{status.value}">{mark}</span> ' if mark else ""
+            # Real spaces between the pieces: Qt's rich text (PDF, print) ignores their margins.
             cells.append(
-                f'<td{css}><span class="pn">¶{index + 1}</span>{_badge(paragraph)}'
+                f'<td{css}>{mark_html}<span class="pn">¶{index + 1}</span> {_badge(paragraph)}'
                 f"{_cell_text(paragraph, marks.get((version, index)))}{note_html}</td>"
             )
         yield f'<tr id="r{number}" class="row-{row.status.value}">{"".join(cells)}</tr>'
@@ -196,23 +231,39 @@ def _change_list(comparison: Comparison) -> Iterator[str]:
         target = f"#r{change.rows[0] + 1}" if change.rows else ""
         where_html = f'<a href="{target}">{where}</a>' if target else where
         yield (
-            f'<li><span class="swatch {change.type.value}"></span>'
-            f"{esc(common.TYPE_LABELS[change.type])} "
-            f'<span class="badge" title="rule: {esc(change.rule)}">{esc(change.kind.label)}</span>'
+            f"<li>{_swatch(change.type.value)} {esc(common.TYPE_LABELS[change.type])} "
+            f'<span class="badge" title="rule: {esc(change.rule)}">{esc(change.kind.label)}</span> '
             f"{where_html}{extra}</li>"
         )
     yield "</ol>"
 
 
-def render_html(comparison: Comparison, summary: Summary | None = None) -> str:
-    """The whole page as one string."""
+def _swatch(css_class: str) -> str:
+    # One class per span (Qt's rich text reads only one) and no-break spaces inside: Qt has no
+    # inline-block, so an empty span would vanish (and it collapses other spaces).
+    return f'<span class="swatch"><span class="{css_class}">&nbsp;&nbsp;&nbsp;</span></span>'
+
+
+def _legend() -> str:
+    items = [
+        f"{_swatch(status.value)} {scheme.MARKS[status]} {esc(label)}"
+        for status, label in scheme.LEGEND
+    ]
+    items.append(f"{_swatch('typographic')} {scheme.TYPOGRAPHIC_LABEL}")
+    items.append(f"{_swatch('gap')} {scheme.GAP_LABEL}")
+    return '<p class="legend">' + " \u2003 ".join(items) + "</p>"
+
+
+def render_html(
+    comparison: Comparison, summary: Summary | None = None, *, paper: bool = False
+) -> str:
+    """The whole page as one string; ``paper``: styled for Qt's rich text (PDF, print),
+    which knows neither custom properties, media queries nor gradients."""
     summary = summary or summarise(comparison)
-    names = " → ".join(v.name for v in comparison.versions)
-    legend = "".join(
-        f'<li><span class="swatch {status.value}"></span>{label}</li>' for status, label in _LEGEND
-    )
+    names = " → ".join(visible(v.name, one_line=True) for v in comparison.versions)
     header_cells = "".join(
-        f'<th title="{esc(v.path or v.name)}">{common.version_label(i)} · {esc(v.name)}</th>'
+        f'<th title="{esc(visible(v.path or v.name, one_line=True))}">'
+        f"{common.version_label(i)} · {esc(visible(v.name, one_line=True))}</th>"
         for i, v in enumerate(comparison.versions)
     )
     options = ""
@@ -232,7 +283,7 @@ def render_html(comparison: Comparison, summary: Summary | None = None) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="color-scheme" content="light dark">',
         f"<title>Comparison: {esc(names)}</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{style(paper=paper)}</style>",
         "</head>",
         "<body>",
         "<header>",
@@ -240,7 +291,7 @@ def render_html(comparison: Comparison, summary: Summary | None = None) -> str:
         f'<p class="summary">{esc(summary.sentence)}</p>',
         *_facts(summary),
         options,
-        f'<ul class="legend">{legend}</ul>',
+        _legend(),
         "</header>",
         '<table class="diff">',
         f'<thead><tr><th class="num">Row</th>{header_cells}</tr></thead>',

@@ -39,8 +39,10 @@ first paragraph in ``index``/``text`` and every paragraph in ``indexes``/``texts
 ``to_data`` gives the document as plain data; ``render_json`` writes the same document as
 ``json.dumps(to_data(…), ensure_ascii=False, separators=(",", ":"))`` would, byte for byte (a
 test holds it to that), but straight to text: paragraphs, rows and changes are formatted
-directly around the C string escapers of ``json.encoder`` (about twice as fast as building
-and encoding tens of thousands of small dicts); small parts go through ``json.dumps``.
+directly around the C string escapers of ``json.encoder``; small parts go through
+``json.dumps``. This restates ``to_data``'s fields, and stays because it pays: 2.5-3× faster
+than building and encoding tens of thousands of small dicts (bench: 0.03 s against 0.08 s at
+5,000 paragraphs, 0.36 s against 0.86 s at 50,000: a tenth of the whole command's time).
 Imports: the standard library, ``diffviewer`` (version) and ``diffviewer.core`` (no Qt).
 """
 
@@ -57,6 +59,7 @@ from diffviewer.core.model import (
     Version,
 )
 from diffviewer.core.summary import Summary, summarise
+from diffviewer.core.visible import encodable
 
 SCHEMA = 1
 
@@ -99,8 +102,8 @@ def _change(comparison: Comparison, change: Change) -> dict[str, Any]:
 
 def _version(version: Version, *, with_paragraphs: bool = True) -> dict[str, Any]:
     facts: dict[str, Any] = {
-        "path": version.path,
-        "name": version.name,
+        "path": None if version.path is None else encodable(version.path),
+        "name": encodable(version.name),
         "encoding": version.encoding,
         "newline": version.newline.value,
         "paragraphs": len(version.paragraphs),
@@ -232,8 +235,6 @@ def _version_text(version: Version) -> str:
 
 def _rows_text(comparison: Comparison) -> str:
     kinds = [[f'"{p.kind._value_}"' for p in v.paragraphs] for v in comparison.versions]
-    if len(kinds) == 2:
-        return _two_version_rows_text(comparison, kinds[0], kinds[1])
     out = []
     for row in comparison.rows:
         cells = ",".join("null" if i is None else str(i) for i in row.cells)
@@ -242,22 +243,6 @@ def _rows_text(comparison: Comparison) -> str:
         out.append(
             f'{{"cells":[{cells}],"kinds":[{row_kinds}],'
             f'"status":"{row.status._value_}","links":[{links}]}}'
-        )
-    return ",".join(out)
-
-
-def _two_version_rows_text(comparison: Comparison, old: list[str], new: list[str]) -> str:
-    """``_rows_text`` for the usual two versions (one link per row), with less work per row."""
-    out = []
-    for row in comparison.rows:
-        a, b = row.cells
-        status = row.status._value_
-        (link,) = row.links
-        link_text = "null" if link is None else f'"{link._value_}"'
-        out.append(
-            f'{{"cells":[{"null" if a is None else a},{"null" if b is None else b}],'
-            f'"kinds":[{"null" if a is None else old[a]},{"null" if b is None else new[b]}],'
-            f'"status":"{status}","links":[{link_text}]}}'
         )
     return ",".join(out)
 

@@ -16,6 +16,7 @@ import re
 
 from diffviewer.core.model import Change, Comparison, Paragraph
 from diffviewer.core.summary import Summary, VersionFacts, summarise
+from diffviewer.core.visible import visible
 from diffviewer.export import common
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -120,7 +121,7 @@ def _change_section(comparison: Comparison, number: int, change: Change) -> list
 def render_markdown(comparison: Comparison, summary: Summary | None = None) -> str:
     """The whole report as one Markdown document."""
     summary = summary or summarise(comparison)
-    names = " → ".join(cell(v.name) for v in comparison.versions)
+    names = " → ".join(cell(visible(v.name, one_line=True)) for v in comparison.versions)
     lines = [f"# Comparison: {names}", "", escape(summary.sentence), "", "## Versions", ""]
     lines.extend(_facts_table(summary.versions))
     lines.append("")

@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QStyle, QToolBar, QWidget
 
@@ -94,8 +95,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("edit_copy_summary", "Copy &Summary", ("Ctrl+Shift+C",),
                tip="Copy the Markdown summary to the clipboard"),
     ActionSpec("edit_find", "&Find…", (SK.Find,), "edit-find"),
-    ActionSpec("edit_find_next", "Find &Next", (SK.FindNext,), "go-down-search"),
-    ActionSpec("edit_find_previous", "Find Pre&vious", (SK.FindPrevious,), "go-up-search"),
+    # Ctrl+G spelled out: FindNext is F3 alone under X11 without a desktop's theme.
+    ActionSpec("edit_find_next", "Find &Next", (SK.FindNext, "Ctrl+G"), "go-down-search"),
+    ActionSpec("edit_find_previous", "Find Pre&vious", (SK.FindPrevious, "Ctrl+Shift+G"),
+               "go-up-search"),
     ActionSpec("edit_preferences", "Prefere&nces…", (SK.Preferences, "Ctrl+,"),
                "preferences-system", role=QAction.MenuRole.PreferencesRole),
     ActionSpec("view_next_change", "&Next Change", ("Alt+Down", "F7"), "go-down", SP.SP_ArrowDown),
@@ -108,6 +111,15 @@ ACTIONS: tuple[ActionSpec, ...] = (
     *_kind_specs(),
     ActionSpec("view_hide_typographic", "Hide &Typographic-Only Edits", ("Ctrl+Shift+T",),
                checkable=True, tip="Hide edits that only touch case, quotes, dashes, punctuation"),
+    ActionSpec("view_only_changes", "Show Only Chan&ges", ("Ctrl+Shift+D",), checkable=True,
+               tip="Fold unchanged paragraphs into one-line bars, a few kept beside each change"),
+    ActionSpec("view_line_numbers", "File Line N&umbers", ("Ctrl+Shift+L",), checkable=True,
+               tip="Show each paragraph's line number in its file"),
+    ActionSpec("view_whitespace", "Show &Whitespace", ("Ctrl+Shift+W",), checkable=True,
+               tip="Show no-break spaces, tabs and zero-width characters as quiet marks"),
+    ActionSpec("view_highlight_next", "&Highlight Changes to the Next Version", checkable=True,
+               tip="With 3+ versions, each column shows its changes to the next version "
+                   "instead of those from the previous one"),
     ActionSpec("view_change_list", "&Change List", ("F9",), checkable=True),
     ActionSpec("view_raw_vs_cleaned", "&Raw vs Cleaned Report", ("Ctrl+Shift+R",), checkable=True,
                tip="What the cleaning removed, by kind, and whether body text went"),
@@ -191,6 +203,10 @@ MENUS: tuple[tuple[str, tuple[MenuEntry, ...]], ...] = (
                 ("view_hide_boilerplate", "-", *(f"view_kind_{kind.value}" for kind in Kind)),
             ),
             "view_hide_typographic",
+            "view_only_changes",
+            "view_line_numbers",
+            "view_whitespace",
+            "view_highlight_next",
             "-",
             "view_change_list",
             "view_raw_vs_cleaned",
@@ -312,13 +328,41 @@ def show_recent(actions: Actions, recent: list[str]) -> None:
     actions["file_recent_clear"].setEnabled(bool(recent))
 
 
+#: Keys every keyboard has, beyond the printable ones: the Shortcuts list shows only sequences
+#: made of these ("Copy", "Help", "F16" are keys of special keyboards, which the standard keys
+#: also bind; listed, they read like the action's own name).
+_COMMON_KEYS = frozenset(
+    {
+        Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Backspace,
+        Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Insert, Qt.Key.Key_Delete,
+        Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right,
+        Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown,
+        *(Qt.Key(Qt.Key.Key_F1.value + n) for n in range(12)),
+    }
+)  # fmt: skip
+
+
+def _on_every_keyboard(sequence: QKeySequence) -> bool:
+    for n in range(sequence.count()):
+        key = sequence[n].key()
+        if key.value >= 0x01000000 and key not in _COMMON_KEYS:
+            return False
+    return True
+
+
+def shortcut_text(sequence: QKeySequence) -> str:
+    """A sequence as this platform writes it ("Ctrl+Plus" for the ambiguous "Ctrl++")."""
+    text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+    return text[:-1] + "Plus" if text.endswith("++") else text
+
+
 def shortcut_table() -> list[tuple[str, str]]:
-    """(action text, shortcuts) for every action that has one: the Help › Shortcuts list."""
+    """(action text, shortcuts) for every action that has one: the Help › Shortcuts list, one
+    line per action, keys of special keyboards left out."""
     rows: list[tuple[str, str]] = []
     for spec in ACTIONS:
-        sequences = key_sequences(spec)
+        sequences = [s for s in key_sequences(spec) if _on_every_keyboard(s)]
         if sequences:
-            native = QKeySequence.SequenceFormat.NativeText
-            keys = ", ".join(sequence.toString(native) for sequence in sequences)
+            keys = ", ".join(shortcut_text(sequence) for sequence in sequences)
             rows.append((spec.text.replace("&", "").rstrip("…"), keys))
     return rows

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 from diffviewer import APP_ID, __version__
 from diffviewer.assets import resource
 from diffviewer.core.options import CompareMode, CompareOptions
+from diffviewer.ui.arrivals import ArrivalBurst
 from diffviewer.ui.errors import exception_hook
 from diffviewer.ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -152,6 +153,7 @@ class Launch:
     window: MainWindow
     single_instance: SingleInstance | None
     file_open_filter: FileOpenFilter
+    arrivals: ArrivalBurst | None = None
 
 
 def activate(window: object, activation_token: str | None) -> None:
@@ -201,17 +203,24 @@ def launch(
 
     settings = Settings()
     window = MainWindow(settings, options_from(args, settings.compare_options()))
+    # A file manager opens several files as several launches, in a racy order: a burst of them
+    # is ordered by modification time (see ui.arrivals).
+    burst = ArrivalBurst(window.add_paths, window.message_bar.show_message, window)
     if single is not None:
 
         def received(message: Message) -> None:
-            window.add_paths(message.absolute_paths())
+            burst.arrive(message.absolute_paths())
             activate(window, message.activation_token)
 
         single.message_received.connect(received)
-    file_open_filter.opened.connect(window.add_paths)
-    window.add_paths([*paths, *file_open_filter.attach()])
+    file_open_filter.opened.connect(burst.arrive)
+    initial = [*paths, *file_open_filter.attach()]
+    if len(initial) == 1:
+        burst.arrive(initial)  # perhaps the first of several launches
+    else:
+        window.add_paths(initial)
     window.show()
-    return Launch(window, single, file_open_filter)
+    return Launch(window, single, file_open_filter, burst)
 
 
 def main(argv: list[str]) -> int:

@@ -85,8 +85,15 @@ class FindBar(QFrame):
         if self.edit.text():
             self.find_requested.emit(self.edit.text(), backwards, self.case.isChecked())
 
-    def show_result(self, found: bool) -> None:
-        self.status.setText("" if found else "Not found")
+    def show_result(self, found: bool, position: tuple[int, int] = (0, 0)) -> None:
+        """ "3 of 41 matches" after a find (``position``: current, total), or "Not found"."""
+        current, total = position
+        if not found:
+            self.status.setText("Not found")
+        elif total:
+            self.status.setText(f"{current} of {total} match{'es' if total != 1 else ''}")
+        else:
+            self.status.setText("")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.edit and event.type() == QEvent.Type.KeyPress:

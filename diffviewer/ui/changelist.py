@@ -26,6 +26,8 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from diffviewer.core.model import Change, Comparison, Kind, RowStatus
+from diffviewer.export.common import TYPE_LABELS
+from diffviewer.ui.history import row_history
 from diffviewer.ui.palette import colours_for, status_for_change
 
 _SNIPPET = 60
@@ -42,20 +44,33 @@ def change_text(comparison: Comparison, change: Change) -> str:
 
 
 def describe_change(comparison: Comparison, change: Change) -> str:
-    """One line: "Removed · caption · row 5 — “US Secretary of State…”"."""
+    """One line: "Row 5 · Removed · caption — “US Secretary of State…”".
+
+    The row comes first and the text last: a narrow dock elides the line's end, which must be
+    the snippet (the tooltip has it whole), not the row number ("row 2…" for row 23)."""
     text = " ".join(change_text(comparison, change).split())
     if len(text) > _SNIPPET:
         text = text[: _SNIPPET - 1].rstrip() + "…"
-    parts = [change.type.value.capitalize()]
-    if change.typographic:
-        parts[0] += " (typographic)"
+    parts = []
+    if change.rows:
+        parts.append(f"Row {min(change.rows) + 1}")
+    label = TYPE_LABELS[change.type]
+    parts.append(
+        (label if parts else label.capitalize()) + (" (typographic)" if change.typographic else "")
+    )
     if change.kind is not Kind.BODY:
         parts.append(change.kind.label)
-    if change.rows:
-        parts.append(f"row {min(change.rows) + 1}")
     if len(comparison.versions) > 2:
         parts.append(f"v{change.from_version + 1}→v{change.to_version + 1}")
     return f"{' · '.join(parts)} — “{text}”"
+
+
+def _tooltip(comparison: Comparison, change: Change) -> str:
+    """The change's whole text and, with 3+ versions, its row's history."""
+    history = row_history(comparison, min(change.rows)) if change.rows else ""
+    if len(comparison.versions) > 2 and history:
+        return f"{change_text(comparison, change)}\n\nHistory: {history}"
+    return change_text(comparison, change)
 
 
 class ChangeListModel(QAbstractListModel):
@@ -113,7 +128,7 @@ class ChangeListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return describe_change(comparison, change)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return change_text(comparison, change)
+            return _tooltip(comparison, change)
         if role == Qt.ItemDataRole.DecorationRole:
             return self._swatch(status_for_change(change.type))
         if role == Qt.ItemDataRole.UserRole:

@@ -11,7 +11,7 @@ shape alone (a short line in a run, the first line); the share found by wording 
 confidence. The removed paragraphs called body come first, with their text: they are what an
 editor must read; those kept out of the body by place or shape alone come next.
 ``CleaningPanel`` shows it for every pair (a dock in the main window).
-Imports: PySide6.QtWidgets (the panel only) and ``core`` (model, kinds).
+Imports: PySide6.QtWidgets (the panel only) and ``core`` (model, kinds, summary's kind nouns).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from diffviewer.core.kinds import RuleSet, evidence_of, load_rules
 from diffviewer.core.model import ChangeType, Comparison, Kind
+from diffviewer.core.summary import kind_noun
 
 #: Shares of removed non-body paragraphs recognised by their wording for each confidence.
 HIGH_CONFIDENCE = 0.9
@@ -194,7 +195,9 @@ def report_html(report: CleaningReport) -> str:
         lines.append("</ol>")
     if report.removed_by_kind:
         lines.append(f"<p>{_plural(report.removed_total, 'paragraph')} removed:</p><ul>")
-        lines += [f"<li>{count} {esc(kind.label)}</li>" for kind, count in report.removed_by_kind]
+        lines += [
+            f"<li>{esc(kind_noun(kind, count))}</li>" for kind, count in report.removed_by_kind
+        ]
         lines.append("</ul>")
     else:
         lines.append("<p>Nothing removed.</p>")

@@ -19,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
+    QLineF,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +37,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPen,
+    QPixmap,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -51,7 +54,9 @@ from PySide6.QtWidgets import (
 )
 
 from diffviewer.core.model import OpTag
+from diffviewer.ui.folding import bar_text
 from diffviewer.ui.model import CellInfo, ComparisonModel
+from diffviewer.ui.whitespace import runs, visible
 
 PAD_X = 6
 PAD_Y = 4
@@ -90,6 +95,12 @@ class CellDelegate(QStyledItemDelegate):
         self._find_text = ""
         self._find_case = False
         self._find_current: tuple[int, int, int] | None = None
+        self._line_numbers = False
+        self._gutter = 0.0
+        """Width of the file line-number gutter at each cell's left, 0 when off."""
+        self._show_whitespace = False
+        self.fold_bars: dict[int, int] = {}
+        """Rows painted as fold bars (ui/folding.py) → the row after the run; set by the table."""
         self._update_metrics()
 
     # -------------------------------------------------------------- settings
@@ -110,6 +121,19 @@ class CellDelegate(QStyledItemDelegate):
         self._meta_font.setBold(True)
         self._meta_metrics = QFontMetricsF(self._meta_font)
         self._meta_height = self._meta_metrics.height() + 4
+        numbers = self._meta_metrics.horizontalAdvance("99999") + PAD_X
+        self._gutter = numbers if self._line_numbers else 0.0
+
+    def set_line_numbers(self, on: bool) -> None:
+        """Show each paragraph's first line in its file in a gutter at the cell's left."""
+        self._line_numbers = on
+        self._update_metrics()
+        self.clear_cache()
+
+    def set_show_whitespace(self, on: bool) -> None:
+        """Draw no-break spaces, tabs and zero-width characters as quiet marks."""
+        self._show_whitespace = on
+        self.clear_cache()
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -129,7 +153,8 @@ class CellDelegate(QStyledItemDelegate):
 
     def estimator(self, width: int) -> Callable[[int, bool], int]:
         """``estimate_height`` for one column width, its constants worked out once."""
-        per_line = max(1.0, max(8.0, width - self.grid - 2 * PAD_X) / self._char_width)
+        text_width = width - self.grid - 2 * PAD_X - self._gutter
+        per_line = max(1.0, max(8.0, text_width) / self._char_width)
         line_height, meta_height = self._line_height, self._meta_height
         slack, ceil = _WRAP_SLACK / per_line, math.ceil
         pad = 2 * PAD_Y + self.grid
@@ -164,6 +189,9 @@ class CellDelegate(QStyledItemDelegate):
         if info.text is None:
             return _Layout(None, self._line_height, 0.0, None)
         text = info.text.replace("\r\n", "\n").replace("\n", _LINE_SEPARATOR)
+        marks: list[int] = []
+        if self._show_whitespace:
+            text, marks = visible(text)
         layout = QTextLayout(text, self._font)
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -178,9 +206,17 @@ class CellDelegate(QStyledItemDelegate):
                 )
                 if tag is OpTag.DELETE:
                     fmt.setFontStrikeOut(True)
+                else:  # not by colour alone: inserted words are underlined
+                    fmt.setFontUnderline(True)
                 ranges.append(_format_range(start, length, fmt))
             layout.setFormats(ranges)
-        line_width = max(8.0, width - self.grid - 2 * PAD_X)
+        if marks:
+            quiet = QTextCharFormat()
+            quiet.setForeground(model.colours().dim_text)
+            layout.setFormats(
+                [*layout.formats(), *(_format_range(a, n, quiet) for a, n in runs(marks))]
+            )
+        line_width = max(8.0, width - self.grid - 2 * PAD_X - self._gutter)
         y = 0.0
         layout.beginLayout()
         while True:
@@ -194,7 +230,7 @@ class CellDelegate(QStyledItemDelegate):
         has_meta = bool(info.badge or info.move_link or (info.typographic and not info.quiet))
         link_span = None
         if info.move_link is not None:
-            start = PAD_X + (self._badge_width(info.badge) + 6 if info.badge else 0)
+            start = PAD_X + self._gutter + (self._badge_width(info.badge) + 6 if info.badge else 0)
             link_span = (start, start + self._meta_metrics.horizontalAdvance(info.move_link[0]))
         return _Layout(
             layout, max(y, self._line_height), self._meta_height if has_meta else 0.0, link_span
@@ -217,36 +253,84 @@ class CellDelegate(QStyledItemDelegate):
         rect: QRect = option.rect  # type: ignore[attr-defined]
         state = option.state  # type: ignore[attr-defined]
         colours = model.colours()
+        stop = self.fold_bars.get(index.row())
+        if stop is not None:
+            self._paint_fold_bar(painter, option, index, stop - index.row())
+            return
         info = model.cell(index.row(), index.column())
         painter.save()
         painter.setClipRect(rect)
         if info.text is None:
             painter.fillRect(rect, colours.filler)
-            painter.fillRect(rect, QBrush(colours.filler_hatch, Qt.BrushStyle.BDiagPattern))
+            _hatch(painter, rect, colours.filler_hatch)
         else:
             painter.fillRect(rect, model.data(index, Qt.ItemDataRole.BackgroundRole))
         if state & QStyle.StateFlag.State_Selected:
-            # A light veil and a band above and below: the status colour stays recognisable
-            # (a strong veil turned a removal's red into something like the moved purple).
+            # Bands above and below and nothing over the cell: any veil mixes with the status
+            # colour (a blue veil turned amber olive-grey, red purple-ish, and read as split).
             highlight = QColor(option.palette.highlight().color())  # type: ignore[attr-defined]
-            veil = QColor(highlight)
-            veil.setAlpha(40)
-            painter.fillRect(rect, veil)
-            painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 2), highlight)
-            painter.fillRect(QRect(rect.left(), rect.bottom() - 1, rect.width(), 2), highlight)
+            band = max(2, round(self._line_height / 6))
+            painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), band), highlight)
+            painter.fillRect(
+                QRect(rect.left(), rect.bottom() + 1 - band, rect.width(), band), highlight
+            )
         if info.text is not None:
             layout = self._layout(model, index.row(), index.column(), rect.width() + self.grid)
             self._paint_meta(painter, rect, info, colours)
             painter.setPen(colours.dim_text if info.quiet else colours.text)
             assert layout.text is not None
-            origin = QPointF(rect.left() + PAD_X, rect.top() + PAD_Y + layout.meta_height)
+            origin = QPointF(
+                rect.left() + PAD_X + self._gutter, rect.top() + PAD_Y + layout.meta_height
+            )
+            if self._gutter and info.paragraph is not None:
+                painter.setFont(self._meta_font)
+                painter.setPen(colours.dim_text)
+                painter.drawText(
+                    QRectF(rect.left(), origin.y(), self._gutter, self._line_height),
+                    int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                    str(info.paragraph.first_line),
+                )
+                painter.setFont(self._font)
+                painter.setPen(colours.dim_text if info.quiet else colours.text)
             layout.text.draw(
                 painter, origin, self._find_ranges(info.text, index.row(), index.column(), colours)
             )
         painter.restore()
 
+    def _paint_fold_bar(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        count: int,
+    ) -> None:
+        """A quiet one-line bar across the row: "⋯ 12 unchanged paragraphs (click to show)"."""
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        model = index.model()
+        assert isinstance(model, ComparisonModel)
+        colours = model.colours()
+        painter.save()
+        painter.fillRect(rect, colours.filler)
+        painter.setPen(colours.filler_hatch)
+        painter.drawLine(rect.topLeft(), rect.topRight())
+        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            highlight = QColor(option.palette.highlight().color())  # type: ignore[attr-defined]
+            painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), 2), highlight)
+            painter.fillRect(QRect(rect.left(), rect.bottom() - 1, rect.width(), 2), highlight)
+        if index.column() == 0:
+            painter.setFont(self._font)
+            painter.setPen(colours.dim_text)
+            text_rect = rect.adjusted(PAD_X, 0, -PAD_X, 0)
+            painter.drawText(
+                text_rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                bar_text(count),
+            )
+        painter.restore()
+
     def _paint_meta(self, painter: QPainter, rect: QRect, info: CellInfo, colours: Any) -> None:
-        x = rect.left() + PAD_X
+        x = rect.left() + PAD_X + self._gutter
         top = rect.top() + PAD_Y
         height = self._meta_metrics.height() + 1
         painter.setFont(self._meta_font)
@@ -375,6 +459,49 @@ class CellDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         editor.setGeometry(option.rect)  # type: ignore[attr-defined]
+
+
+#: Spacing of the gap hatching in logical pixels: a tile made at the device pixel ratio, so it
+#: scales with it (Qt's BDiagPattern brush is a fixed 8-device-pixel pattern that halves at 2×).
+HATCH_STEP = 8
+
+
+_HATCH_TILES: dict[tuple[int, float], QPixmap] = {}
+
+
+def _hatch_tile(colour: QColor, ratio: float) -> QPixmap:
+    """One HATCH_STEP-square tile of the pattern at ``ratio`` device pixels per pixel."""
+    key = (colour.rgba(), ratio)
+    tile = _HATCH_TILES.get(key)
+    if tile is None:
+        size = round(HATCH_STEP * ratio)
+        tile = QPixmap(size, size)
+        tile.setDevicePixelRatio(ratio)
+        tile.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(tile)
+        painter.setPen(QPen(colour, 1.0))
+        step = float(HATCH_STEP)
+        # "/" lines where x + y is a multiple of the step; drawn past the corners so they join.
+        painter.drawLines(
+            [
+                QLineF(-1.0, step + 1.0, step + 1.0, -1.0),
+                QLineF(-1.0, 1.0, 1.0, -1.0),
+                QLineF(step - 1.0, step + 1.0, step + 1.0, step - 1.0),
+            ]
+        )
+        painter.end()
+        if len(_HATCH_TILES) > 16:
+            _HATCH_TILES.clear()
+        _HATCH_TILES[key] = tile
+    return tile
+
+
+def _hatch(painter: QPainter, rect: QRect, colour: QColor) -> None:
+    """Diagonal lines (/) across ``rect``, aligned to the painted surface so neighbours join
+    up: a texture brush of a tile drawn at the device's pixel ratio (cheap to fill, and the
+    same look at 1× and 2×)."""
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    painter.fillRect(rect, QBrush(_hatch_tile(colour, ratio)))
 
 
 def _format_range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:

@@ -241,6 +241,7 @@ class EditController(QObject):
             and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and table.state() != table.State.EditingState
+            and table.currentIndex().row() not in table.fold_bars()  # Enter unfolds a bar
         ):
             self._edit_index(table.currentIndex())
             return True

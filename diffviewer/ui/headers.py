@@ -12,20 +12,40 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
     QFontMetrics,
     QMouseEvent,
     QPainter,
+    QPalette,
+    QPen,
 )
 from PySide6.QtWidgets import QHeaderView, QMenu, QStyle, QStyleOptionHeader
 
+from diffviewer.ui.drops import accept_files
 from diffviewer.ui.model import ComparisonModel
+from diffviewer.ui.palette import readable_link, readable_muted
 
 _PAD = 6
+
+
+def fit_facts(rest: str, width: int, metrics: QFontMetrics) -> str:
+    """The facts after the encoding (" · LF · 23 paragraphs · 1097 words") in ``width`` pixels:
+    whole facts dropped from the end, then "…", never a fact cut mid-word ("1097 w")."""
+    if metrics.horizontalAdvance(rest) <= width:
+        return rest
+    pieces = rest.split(" · ")
+    while len(pieces) > 1:
+        pieces.pop()
+        text = " · ".join(pieces) + " · …"
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+    return " …" if metrics.horizontalAdvance(" …") <= width else ""
 
 
 class VersionHeader(QHeaderView):
@@ -43,6 +63,7 @@ class VersionHeader(QHeaderView):
         self.setHighlightSections(False)
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.user_resizing = False
+        self._drop_section = -1
         """True while a mouse button is down on the header (a section edge being dragged)."""
 
     def _comparison_model(self) -> ComparisonModel | None:
@@ -85,6 +106,13 @@ class VersionHeader(QHeaderView):
         option.section = logical_index  # type: ignore[attr-defined]
         painter.save()
         self.style().drawControl(QStyle.ControlElement.CE_HeaderSection, option, painter, self)
+        if logical_index == self._drop_section:
+            highlight = self.palette().highlight().color()
+            veil = QColor(highlight)
+            veil.setAlpha(60)
+            painter.fillRect(rect, veil)
+            painter.setPen(QPen(highlight, 2))
+            painter.drawRect(rect.adjusted(1, 1, -2, -2))
         name, encoding, rest = self._lines(logical_index)
         metrics = QFontMetrics(self.font())
         inner = rect.adjusted(_PAD, _PAD, -_PAD, -_PAD)
@@ -93,17 +121,34 @@ class VersionHeader(QHeaderView):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(self.palette().windowText().color())
-        elided = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideMiddle, inner.width())
+        model = self._comparison_model()
+        chip = model.highlight_chip(logical_index) if model is not None else ""
+        chip_width = metrics.horizontalAdvance(chip) + _PAD if chip else 0
+        if chip and chip_width > inner.width() // 2:
+            chip, chip_width = "", 0  # too narrow: the tooltip still says it
+        room = inner.width() - chip_width
+        elided = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideMiddle, room)
         painter.drawText(inner.left(), inner.top() + metrics.ascent(), elided)
+        if chip:
+            painter.setFont(self.font())
+            painter.setPen(readable_muted(self.palette(), QPalette.ColorRole.Button))
+            painter.drawText(
+                inner.right() - chip_width + _PAD, inner.top() + metrics.ascent(), chip
+            )
         link = QFont(self.font())
         link.setUnderline(True)
         painter.setFont(link)
-        painter.setPen(self.palette().link().color())
+        painter.setPen(readable_link(self.palette(), QPalette.ColorRole.Button))
         baseline = inner.top() + metrics.lineSpacing() + metrics.ascent()
         painter.drawText(inner.left(), baseline, encoding)
         painter.setFont(self.font())
         painter.setPen(self.palette().windowText().color())
-        painter.drawText(inner.left() + metrics.horizontalAdvance(encoding), baseline, rest)
+        room = inner.width() - metrics.horizontalAdvance(encoding)
+        painter.drawText(
+            inner.left() + metrics.horizontalAdvance(encoding),
+            baseline,
+            fit_facts(rest, room, metrics),
+        )
         painter.restore()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -148,32 +193,41 @@ class VersionHeader(QHeaderView):
             self.encoding_clicked.emit(section)
 
     # ----------------------------------------------------------------- drops
+    # Copy (or Link), never the source's Move; the section under the pointer is highlighted.
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        if accept_files(event):
+            self._set_drop_section(self.logicalIndexAt(event.position().toPoint()))
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self.logicalIndexAt(event.position().toPoint()) >= 0 and _local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
+        section = self.logicalIndexAt(event.position().toPoint())
+        if section < 0:
             event.ignore()
+            section = -1
+        elif not accept_files(event):
+            section = -1
+        self._set_drop_section(section)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._set_drop_section(-1)
 
     def dropEvent(self, event: QDropEvent) -> None:
         section = self.logicalIndexAt(event.position().toPoint())
-        paths = _local_paths(event.mimeData())
-        if section >= 0 and paths:
-            event.acceptProposedAction()
-            self.paths_dropped.emit(section, paths)
-        else:
+        self._set_drop_section(-1)
+        if section < 0:
             event.ignore()
+            return
+        paths = accept_files(event)
+        if paths:
+            self.paths_dropped.emit(section, paths)
+
+    def drop_section(self) -> int:
+        """The section highlighted as the drop target, -1 for none."""
+        return self._drop_section
+
+    def _set_drop_section(self, section: int) -> None:
+        if section != self._drop_section:
+            self._drop_section = section
+            self.viewport().update()
 
     def section_at(self, pos: QPoint) -> int:
         return self.logicalIndexAt(pos)
-
-
-def _local_paths(mime: Any) -> list[str]:
-    if mime is None or not mime.hasUrls():
-        return []
-    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]

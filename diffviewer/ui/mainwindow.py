@@ -18,9 +18,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, Slot
 from PySide6.QtGui import (
+    QAction,
     QCloseEvent,
     QCursor,
     QDragEnterEvent,
+    QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -45,11 +48,14 @@ from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
 from diffviewer.ui.corrections import KindCorrections
 from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
+from diffviewer.ui.drops import DropHint, accept_files
 from diffviewer.ui.editing import EditController
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
 from diffviewer.ui.filters import MenuToggles, filter_note
+from diffviewer.ui.icons import PaletteIcons
+from diffviewer.ui.navigation import ChangeNavigator
 from diffviewer.ui.settings import KEYS, Settings
-from diffviewer.ui.versions import VersionList, local_paths
+from diffviewer.ui.versions import VersionList
 from diffviewer.ui.view import ComparisonView
 from diffviewer.ui.watcher import FileWatcher
 from diffviewer.ui.worker import CompareWorker
@@ -58,6 +64,13 @@ log = logging.getLogger(__name__)
 
 APP_TITLE = "diffviewer"
 HINT = "Drop files here or use File › Open"
+
+
+def _after(toolbar: QToolBar, action: QAction) -> QAction | None:
+    """The toolbar entry after ``action`` (to insert a widget beside it), None at the end."""
+    entries = toolbar.actions()
+    place = entries.index(action) + 1 if action in entries else len(entries)
+    return entries[place] if place < len(entries) else None
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +96,16 @@ class MainWindow(QMainWindow):
         build_toolbar(toolbar, self.acts)
         self.toggles = MenuToggles(self.acts, settings, self)
         self._build_status_bar()
+        self.navigator = ChangeNavigator(self.view, self.status_line, self)
+        self.arrows = PaletteIcons(
+            self,
+            up=[self.acts["view_previous_change"], self.acts["view_first_change"]],
+            down=[self.acts["view_next_change"], self.acts["view_last_change"]],
+        )
+        self.status_line.addPermanentWidget(self.navigator.status_label)
+        toolbar.insertWidget(
+            _after(toolbar, self.acts["view_next_change"]), self.navigator.toolbar_label
+        )
 
         self.worker = CompareWorker(self)
         self.watcher = FileWatcher(self)
@@ -115,6 +138,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.find_bar)
         self.setCentralWidget(central)
+        self.drop_hint = DropHint(central, "Drop to add as the next version")
 
     def _build_status_bar(self) -> None:
         self.status_line = StatusLine(self)
@@ -144,11 +168,11 @@ class MainWindow(QMainWindow):
             "edit_copy": view.copy_selection,
             "edit_copy_summary": self.copy_summary,
             "edit_find": self.find_bar.open_bar,
-            "edit_find_next": lambda: self.find_bar.search(backwards=False),
-            "edit_find_previous": lambda: self.find_bar.search(backwards=True),
+            "edit_find_next": lambda: self._find_again(False),
+            "edit_find_previous": lambda: self._find_again(True),
             "edit_preferences": self.preferences_dialog,
-            "view_next_change": view.next_change,
-            "view_previous_change": view.previous_change,
+            "view_next_change": self.navigator.next,
+            "view_previous_change": self.navigator.previous,
             "view_first_change": view.first_change,
             "view_last_change": view.last_change,
             "view_zoom_in": view.zoom_in,
@@ -165,6 +189,14 @@ class MainWindow(QMainWindow):
         self.toggles.hidden_kinds_changed.connect(self._on_hidden_kinds)
         self.toggles.hide_typographic_changed.connect(self._on_hide_typographic)
         self.toggles.options_changed.connect(self.set_options)
+        a["view_only_changes"].toggled.connect(self._set_only_changes)
+        a["view_highlight_next"].toggled.connect(view.set_highlight_next)
+        for action_id, key, setter in (
+            ("view_line_numbers", KEYS.LINE_NUMBERS, view.set_line_numbers),
+            ("view_whitespace", KEYS.SHOW_WHITESPACE, view.set_show_whitespace),
+        ):
+            a[action_id].toggled.connect(setter)
+            a[action_id].toggled.connect(lambda on, key=key: self.settings.set(key, on))
         a["view_change_list"].toggled.connect(self.change_dock.setVisible)
         self.change_dock.visibilityChanged.connect(self._dock_visibility)
         a["view_raw_vs_cleaned"].toggled.connect(self.cleaning_dock.setVisible)
@@ -178,6 +210,7 @@ class MainWindow(QMainWindow):
         view.version_move_requested.connect(self.versions.move)
         self.versions.changed.connect(self.recompare)
         self.find_bar.find_requested.connect(self._find)
+        self.find_bar.closed.connect(view.clear_find)  # Esc: no highlights left behind
         self.find_bar.closed.connect(view.setFocus)
         self.message_bar.action_triggered.connect(self.reload)
 
@@ -200,6 +233,10 @@ class MainWindow(QMainWindow):
             self.base_font = font
             self.view.set_base_font(font)
         self.view.set_zoom(s.get(KEYS.ZOOM))
+        self.view.set_context_rows(s.get(KEYS.CONTEXT_ROWS))
+        self.acts["view_only_changes"].setChecked(s.get(KEYS.ONLY_CHANGES))
+        self.acts["view_line_numbers"].setChecked(s.get(KEYS.LINE_NUMBERS))
+        self.acts["view_whitespace"].setChecked(s.get(KEYS.SHOW_WHITESPACE))
         self.toggles.restore(self.options)
         self._refresh_recent()
         self.acts["view_change_list"].setChecked(not self.change_dock.isHidden())
@@ -369,6 +406,10 @@ class MainWindow(QMainWindow):
         self.acts["file_reload"].setEnabled(len(self.versions) >= 2)
         self.acts["file_close_version"].setEnabled(len(self.versions) > 0)
 
+    def _set_only_changes(self, on: bool) -> None:
+        self.view.set_only_changes(on)
+        self.settings.set(KEYS.ONLY_CHANGES, on)
+
     def _refresh_filter_note(self) -> None:
         toggles = self.toggles
         note = filter_note(self._comparison, toggles.hidden_kinds(), toggles.hide_typographic())
@@ -423,7 +464,14 @@ class MainWindow(QMainWindow):
     @Slot(str, bool, bool)
     def _find(self, text: str, backwards: bool, case_sensitive: bool) -> None:
         found = self.view.find(text, backwards=backwards, case_sensitive=case_sensitive)
-        self.find_bar.show_result(found)
+        self.find_bar.show_result(found, self.view.find_position())
+
+    def _find_again(self, backwards: bool) -> None:
+        """Find Next/Previous (F3, Ctrl+G): with nothing to find yet, open the find bar."""
+        if self.find_bar.edit.text():
+            self.find_bar.search(backwards=backwards)
+        else:
+            self.find_bar.open_bar()
 
     # ------------------------------------------------------------------ recent files
     def _refresh_recent(self, recent: list[str] | None = None) -> None:
@@ -440,7 +488,17 @@ class MainWindow(QMainWindow):
         if self._comparison is not None:
             dialog = ExportDialog(self._comparison, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.exported.connect(self._exported)
             dialog.open()
+
+    def _exported(self, path: str) -> None:
+        from diffviewer.ui.exported import ExportNotice
+
+        notice = self.status_line.findChild(ExportNotice)
+        if notice is None:
+            notice = ExportNotice(self.status_line)
+            self.status_line.addPermanentWidget(notice)
+        notice.show_path(path)
 
     def print_comparison(self) -> None:
         from diffviewer.ui.pdf import print_comparison
@@ -461,6 +519,7 @@ class MainWindow(QMainWindow):
             self.toggles.hide_typographic(),
             QFont(self.base_font),
             self.view.zoom(),
+            context_rows=self.settings.get(KEYS.CONTEXT_ROWS),
         )
         dialog = PreferencesDialog(current, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -474,6 +533,8 @@ class MainWindow(QMainWindow):
         self.settings.set_compare_options(preferences.options)
         self.settings.set(KEYS.FONT, preferences.font.toString())
         self.settings.set(KEYS.ZOOM, preferences.zoom)
+        self.settings.set(KEYS.CONTEXT_ROWS, preferences.context_rows)
+        self.view.set_context_rows(preferences.context_rows)
         self.base_font = QFont(preferences.font)
         self.view.set_base_font(preferences.font)
         self.view.set_zoom(preferences.zoom)
@@ -483,24 +544,20 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ Qt events
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        if accept_files(event):
+            self.drop_hint.show_hint()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if local_paths(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
+        accept_files(event)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_hint.hide()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_paths(event.mimeData())
+        self.drop_hint.hide()
+        paths = accept_files(event)  # Copy, never the source's Move: the file must stay
         if paths:
-            event.acceptProposedAction()
             self.add_paths(paths)
-        else:
-            event.ignore()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.editing.confirm_discard(doing="closing"):

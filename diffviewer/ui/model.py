@@ -1,10 +1,13 @@
 """ComparisonModel: a Comparison as a Qt table, one row per aligned row, one column per version.
 
-Which link colours a cell: the cell of version v takes the status of the link that ends at v (the
-compared pair (a, v)); when that link is missing or equal, the first non-equal link that starts at
-v. So removed text is red in the old column, inserted text green in the new one, and an edited
-paragraph amber on both sides, with the word ops of its Change (deleted words in the old cell,
-inserted words in the new cell).
+Which link colours a cell: each column shows one compared pair, the one its header names
+(ui/history.py): the pair that ends at it (a, v), or the one that starts at it for the first
+column; with View › Highlight Changes to the Next Version, the pair that starts at it (the last
+column: the one that ends there). A cell takes that pair's link status and that pair's change:
+removed text is red in the old column, inserted text green in the new one, an edited paragraph
+yellow on both sides with the word ops of its Change (deleted words in the old cell, inserted
+words in the new cell). A middle column never mixes two pairs' marks (it used to show v2→v3's
+deletions where v1→v2 showed nothing, which read as if v2 had removed them).
 
 The delegate reads everything through ``cell()`` (one CellInfo per cell, cached); the custom
 roles expose the same facts to tests and to anything else that speaks Qt roles.
@@ -30,6 +33,9 @@ from diffviewer.core.model import (
     Paragraph,
     RowStatus,
 )
+from diffviewer.export.common import TYPE_LABELS
+from diffviewer.export.scheme import MARKS
+from diffviewer.ui.history import highlight_chip, highlight_pair, row_history
 from diffviewer.ui.palette import StatusColours, colours_for
 
 if TYPE_CHECKING:
@@ -57,14 +63,8 @@ GAP_ROLE = _USER + 9
 TYPOGRAPHIC_ROLE = _USER + 10
 """True when the cell's change touches only case, quotes, dashes or punctuation."""
 
-_TYPE_LABELS = {
-    ChangeType.REMOVED: "removed",
-    ChangeType.INSERTED: "inserted",
-    ChangeType.CHANGED: "changed",
-    ChangeType.MOVED: "moved",
-    ChangeType.SPLIT: "split",
-    ChangeType.MERGED: "merged",
-}
+# The reports' words for the change types ("edited", not "changed"): one vocabulary.
+_TYPE_LABELS = TYPE_LABELS
 
 
 _ROLE_GETTERS: dict[int, Callable[[CellInfo], Any]] = {}
@@ -186,6 +186,8 @@ class ComparisonModel(QAbstractTableModel):
         self._colours: StatusColours = colours_for(QGuiApplication.palette())
         self._hidden_kinds: frozenset[Kind] = frozenset()
         self._hide_typographic = False
+        self._towards_next = False
+        self._column_pairs: list[tuple[int, int]] = []
         self._cell_change: dict[tuple[int, int], int] = {}
         self._row_changes: dict[int, list[int]] = {}
         self._cache: dict[tuple[int, int], CellInfo] = {}
@@ -227,6 +229,26 @@ class ComparisonModel(QAbstractTableModel):
             self._cache.clear()
             self._refresh()
 
+    def set_highlight_next(self, towards_next: bool) -> None:
+        """Highlight in each column the changes to the next version (else from the previous)."""
+        if towards_next != self._towards_next:
+            self._towards_next = towards_next
+            self._index_changes()
+            self._cache.clear()
+            self._refresh()
+            if self.columnCount():
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+    def highlight_next(self) -> bool:
+        return self._towards_next
+
+    def highlight_chip(self, column: int) -> str:
+        """What the column's highlights refer to, for three or more versions ("" for two)."""
+        comparison = self._comparison
+        if comparison is None or len(comparison.versions) < 3:
+            return ""
+        return highlight_chip(comparison, column, self._towards_next)
+
     def hidden_kinds(self) -> frozenset[Kind]:
         return self._hidden_kinds
 
@@ -255,6 +277,17 @@ class ComparisonModel(QAbstractTableModel):
             if all(changes[number].kind in hidden for number in numbers)
         ]
 
+    def row_mark(self, row: int) -> str:
+        """The row's non-colour cue (− + ~ ↕ ⇄) for its first shown change, "" for none."""
+        comparison = self._comparison
+        if comparison is None:
+            return ""
+        for number in self._row_changes.get(row, ()):
+            if not self.is_hidden(number):
+                change_type = comparison.changes[number].type
+                return MARKS[RowStatus(change_type.value)]
+        return ""
+
     def row_changes(self, row: int) -> list[int]:
         """Indexes of the changes shown in ``row``."""
         return self._row_changes.get(row, [])
@@ -270,20 +303,23 @@ class ComparisonModel(QAbstractTableModel):
         comparison = self._comparison
         if comparison is None:
             return
-        incoming: dict[tuple[int, int], int] = {}
-        outgoing: dict[tuple[int, int], int] = {}
+        # Each column shows the changes of one compared pair, the one its header names (see
+        # ui/history.py): with 3+ versions a middle column never mixes two pairs' marks.
+        shown = self._column_pairs = [
+            highlight_pair(comparison, column, self._towards_next)
+            for column in range(len(comparison.versions))
+        ]
         for number, change in enumerate(comparison.changes):
+            pair = (change.from_version, change.to_version)
             for row in change.rows:
                 self._row_changes.setdefault(row, []).append(number)
                 cells = comparison.rows[row].cells
                 old_cell = cells[change.from_version]
                 new_cell = cells[change.to_version]
-                if old_cell is not None and old_cell in change.old:
-                    outgoing.setdefault((row, change.from_version), number)
-                if new_cell is not None and new_cell in change.new:
-                    incoming.setdefault((row, change.to_version), number)
-        self._cell_change.update(outgoing)
-        self._cell_change.update(incoming)
+                if old_cell is not None and old_cell in change.old and shown[pair[0]] == pair:
+                    self._cell_change.setdefault((row, change.from_version), number)
+                if new_cell is not None and new_cell in change.new and shown[pair[1]] == pair:
+                    self._cell_change.setdefault((row, change.to_version), number)
 
     # ---------------------------------------------------------------- Qt API
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
@@ -348,9 +384,7 @@ class ComparisonModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         comparison = self._comparison
         if comparison is None or orientation == Qt.Orientation.Vertical:
-            if comparison is not None and role == Qt.ItemDataRole.DisplayRole:
-                return str(section + 1)
-            return None
+            return self._row_header(section, role) if comparison is not None else None
         if not 0 <= section < len(comparison.versions):
             return None
         version = comparison.versions[section]
@@ -363,10 +397,28 @@ class ComparisonModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.ToolTipRole:
             return None
         confidence = f"confidence {version.confidence:.0%}"
-        lines = [version.path or version.name]
+        lines = [version.path or version.name, version_facts(comparison, section)]
         lines.append(f"Encoding {version.encoding} ({confidence}); click to change")
+        chip = self.highlight_chip(section)
+        if chip:
+            lines.append(f"Highlights: {chip} (View › Highlight Changes to the Next Version)")
         lines.extend(version.warnings)
         return "\n".join(lines)
+
+    def _row_header(self, section: int, role: int) -> str | None:
+        """The row number with the row's change mark ("− 12"), its tooltip the change types."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            mark = self.row_mark(section)
+            return f"{mark} {section + 1}" if mark else str(section + 1)
+        if role == Qt.ItemDataRole.ToolTipRole and self._comparison is not None:
+            changes = self._comparison.changes
+            words = [
+                _TYPE_LABELS[changes[n].type]
+                for n in self.row_changes(section)
+                if not self.is_hidden(n)
+            ]
+            return f"Row {section + 1}: {', '.join(words)}" if words else None
+        return None
 
     # --------------------------------------------------------------- cells
     def cell(self, row: int, column: int) -> CellInfo:
@@ -433,16 +485,12 @@ class ComparisonModel(QAbstractTableModel):
         comparison = self._comparison
         assert comparison is not None
         links = comparison.rows[row].links
-        outgoing: RowStatus | None = None
-        for k, (a, b) in enumerate(comparison.pairs):
-            link = links[k] if k < len(links) else None
-            if link is None or link is RowStatus.EQUAL:
-                continue
-            if b == column:
-                return link
-            if a == column and outgoing is None:
-                outgoing = link
-        return outgoing or RowStatus.EQUAL
+        shown = self._column_pairs[column]
+        for k, pair in enumerate(comparison.pairs):
+            if pair == shown:
+                link = links[k] if k < len(links) else None
+                return link or RowStatus.EQUAL
+        return RowStatus.EQUAL
 
     def _cell_colour(self, info: CellInfo) -> Any:
         colours = self._colours
@@ -486,6 +534,10 @@ class ComparisonModel(QAbstractTableModel):
                 else f"lines {p.first_line}–{p.last_line}"
             )
             parts.append(f"Paragraph {p.index + 1}, {span}, {p.words} words")
+        if self._comparison is not None and len(self._comparison.versions) > 2:
+            history = row_history(self._comparison, row)
+            if history:
+                parts.append(f"History: {history}")
         return "\n".join(parts) or None
 
     def cell_text(self, row: int, column: int) -> str:

@@ -2,18 +2,21 @@
 
 The scheme, one hue per kind of difference, painted as a tint of the palette's base colour:
 
-* removed: red, on the old (left) cell; the new cell is a hatched gap;
-* inserted: green, on the new cell; the old cell is a hatched gap;
-* changed: amber on both cells, with strong red behind deleted words (old cell) and strong
-  green behind inserted words (new cell);
-* moved: purple on both places, each with a link to the other;
-* split / merged: teal;
-* typographic-only edits: a faint amber tint (or none at all when hidden).
+* removed: dark red, on the old (left) cell; the new cell is a hatched gap;
+* inserted: light green, on the new cell; the old cell is a hatched gap;
+* edited: yellow on both cells, with strong red behind deleted (struck) words in the old cell
+  and strong green behind inserted (underlined) words in the new cell;
+* moved: blue-violet on both places, each with a link to the other;
+* split / merged: pink;
+* typographic-only edits: a faint yellow tint (or none at all when hidden).
+Each change type also has a mark beside its row number (− + ~ ↕ ⇄): never colour alone.
 
 Tints are blended over ``QPalette.Base`` and then checked against ``QPalette.Text`` for a WCAG
 contrast ratio of at least 4.5: the blend is weakened until the text stays readable, so the scheme
-follows the system palette in light and dark themes alike.
-Imports: PySide6.QtGui and diffviewer.core.model.
+follows the system palette in light and dark themes alike. Hues, tints, legend words and gutter
+marks come from ``export.scheme``, which the HTML report reads too: one scheme everywhere.
+Links are moved towards the text colour until they read at 4.5:1 (``readable_link``).
+Imports: PySide6.QtGui, diffviewer.core.model and diffviewer.export.scheme.
 """
 
 from __future__ import annotations
@@ -23,19 +26,15 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 
 from diffviewer.core.model import ChangeType, RowStatus
+from diffviewer.export import scheme
+from diffviewer.export.scheme import MIN_CONTRAST
 
-#: Minimum contrast ratio between text and any background it is drawn on (WCAG AA).
-MIN_CONTRAST = 4.5
+# The hues and the legend are the HTML report's too (one scheme for every surface).
+_HUES: dict[RowStatus, QColor] = {status: QColor(*rgb) for status, rgb in scheme.HUES.items()}
 
-# Pure hues, before blending with the palette's base colour.
-_HUES: dict[RowStatus, QColor] = {
-    RowStatus.REMOVED: QColor(230, 40, 40),
-    RowStatus.INSERTED: QColor(40, 190, 60),
-    RowStatus.CHANGED: QColor(245, 170, 20),
-    RowStatus.MOVED: QColor(150, 70, 220),
-    RowStatus.SPLIT: QColor(20, 175, 175),
-    RowStatus.MERGED: QColor(20, 175, 175),
-}
+
+def _rgb(colour: QColor) -> scheme.RGB:
+    return colour.red(), colour.green(), colour.blue()
 
 
 def relative_luminance(colour: QColor) -> float:
@@ -129,32 +128,23 @@ def colours_for(palette: QPalette) -> StatusColours:
     base = palette.color(QPalette.ColorRole.Base)
     text = palette.color(QPalette.ColorRole.Text)
     dark = is_dark(palette)
-    tint_amount = 0.38 if dark else 0.22
-    strong_amount = 0.62 if dark else 0.5
-    backgrounds = {RowStatus.EQUAL: QColor(base)}
-    for status, hue in _HUES.items():
-        backgrounds[status] = readable_tint(base, hue, text, tint_amount)
-    marks = {status: QColor(hue) for status, hue in _HUES.items()}
-    dim = blend(base, text, 0.55)
+    t = scheme.tints(_rgb(base), _rgb(text))
     highlight = palette.color(QPalette.ColorRole.Highlight)
-    link = palette.color(QPalette.ColorRole.Link)
-    if contrast_ratio(link, base) < 3.0:
-        link = blend(text, link, 0.5)
+    # Move links sit on the moved cell's tint.
+    link = readable_link(palette, also_on=(QColor(*t.backgrounds[RowStatus.MOVED]),))
     return StatusColours(
         text=QColor(text),
-        dim_text=dim,
+        dim_text=blend(base, text, 0.55),
         base=QColor(base),
-        backgrounds=backgrounds,
-        marks=marks,
-        # Over the base, not over the amber of the changed cell: in a dark palette green over
-        # brown came out olive, hard to tell from the cell itself.
-        deleted_words=readable_tint(base, _HUES[RowStatus.REMOVED], text, strong_amount),
-        inserted_words=readable_tint(base, _HUES[RowStatus.INSERTED], text, strong_amount),
-        typographic=readable_tint(base, _HUES[RowStatus.CHANGED], text, tint_amount / 3),
-        filler=blend(base, text, 0.04),
-        filler_hatch=blend(base, text, 0.14),
-        badge_quiet=blend(base, text, 0.1),
-        badge_quiet_text=blend(base, text, 0.7),
+        backgrounds={status: QColor(*rgb) for status, rgb in t.backgrounds.items()},
+        marks={status: QColor(hue) for status, hue in _HUES.items()},
+        deleted_words=QColor(*t.deleted_words),
+        inserted_words=QColor(*t.inserted_words),
+        typographic=QColor(*t.typographic),
+        filler=QColor(*t.filler),
+        filler_hatch=QColor(*t.filler_hatch),
+        badge_quiet=QColor(*t.badge),
+        badge_quiet_text=QColor(*t.muted_text),
         badge_strong=blend(base, text, 0.75),
         badge_strong_text=QColor(base),
         link=link,
@@ -164,18 +154,48 @@ def colours_for(palette: QPalette) -> StatusColours:
     )
 
 
-_LEGEND = (
-    (RowStatus.REMOVED, "Removed"),
-    (RowStatus.INSERTED, "Inserted"),
-    (RowStatus.CHANGED, "Changed"),
-    (RowStatus.MOVED, "Moved"),
-    (RowStatus.SPLIT, "Split / merged"),
-)
+_TEXT_ON = {
+    QPalette.ColorRole.Window: QPalette.ColorRole.WindowText,
+    QPalette.ColorRole.Button: QPalette.ColorRole.ButtonText,
+}
+
+
+def readable_link(
+    palette: QPalette,
+    role: QPalette.ColorRole = QPalette.ColorRole.Base,
+    also_on: tuple[QColor, ...] = (),
+) -> QColor:
+    """The palette's link colour, moved towards the text colour until it reads at 4.5:1 on the
+    ``role`` background and on ``also_on`` (gtk3 dark themes keep a #0000ff link on a dark
+    grey: 1.3:1)."""
+    backs = (palette.color(role), *also_on)
+    text = palette.color(_TEXT_ON.get(role, QPalette.ColorRole.Text))
+    link = palette.color(QPalette.ColorRole.Link)
+    amount = 0.0
+    candidate = QColor(link)
+    while amount < 1.0 and min(contrast_ratio(candidate, back) for back in backs) < MIN_CONTRAST:
+        amount = min(1.0, amount + 0.1)
+        candidate = blend(link, text, amount)
+    return candidate
+
+
+def readable_muted(
+    palette: QPalette, role: QPalette.ColorRole = QPalette.ColorRole.Button
+) -> QColor:
+    """A quieter text colour for the ``role`` background that still reads at 4.5:1."""
+    back = palette.color(role)
+    text = palette.color(_TEXT_ON.get(role, QPalette.ColorRole.Text))
+    amount = 0.6
+    candidate = blend(back, text, amount)
+    while contrast_ratio(candidate, back) < MIN_CONTRAST and amount < 1.0:
+        amount = min(1.0, amount + 0.05)
+        candidate = blend(back, text, amount)
+    return candidate
 
 
 def legend_items(colours: StatusColours) -> list[tuple[str, QColor]]:
     """(label, cell colour) pairs explaining the scheme, in reading order."""
-    items = [(label, colours.backgrounds[status]) for status, label in _LEGEND]
-    items.append(("Typographic only", colours.typographic))
-    items.append(("Missing in this version", colours.filler_hatch))
+    items = [(label, colours.backgrounds[status]) for status, label in scheme.LEGEND]
+    items.append((scheme.TYPOGRAPHIC_LABEL, colours.typographic))
+    items.append((scheme.GAP_LABEL, colours.filler_hatch))
     return items

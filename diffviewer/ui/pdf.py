@@ -3,8 +3,8 @@
 The PDF is rendered into memory (``QPdfWriter`` on a ``QBuffer``) and then written with
 ``export.write_atomic``: the destination holds the old file or the whole new one, never half.
 Printing goes through ``QPrintDialog`` + ``QTextDocument.print_`` (QtPrintSupport ships in
-PySide6-Essentials). ``QTextDocument`` understands a subset of CSS: the colours and the table
-survive, media queries (dark mode) are ignored, which is right for paper.
+PySide6-Essentials). ``QTextDocument`` understands a subset of CSS (no custom properties, media
+queries or gradients): the HTML export's ``paper`` style gives it plain light colours.
 Imports: PySide6 (QtCore, QtGui, QtPrintSupport, QtWidgets), ``core``, ``export``.
 """
 
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from diffviewer import __version__
 from diffviewer.core.model import Comparison
-from diffviewer.export import render, write_atomic
+from diffviewer.export import write_atomic
+from diffviewer.export.html import render_html
 
 PDF_FORMAT = "pdf"
 _MARGINS_MM = QMarginsF(15, 15, 15, 15)
@@ -28,7 +29,7 @@ _MARGINS_MM = QMarginsF(15, 15, 15, 15)
 def document_for(comparison: Comparison) -> QTextDocument:
     """The HTML export as a QTextDocument (what both PDF and print lay out)."""
     document = QTextDocument()
-    document.setHtml(render(comparison, "html"))
+    document.setHtml(render_html(comparison, paper=True))
     return document
 
 

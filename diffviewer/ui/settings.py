@@ -58,6 +58,10 @@ class KEYS:
     HIDDEN_KINDS: Key[list[str]] = Key(
         "view/hidden_kinds", list, cast(list[str], []), "Kinds whose changes hide"
     )
+    ONLY_CHANGES = Key("view/only_changes", bool, False, "Fold unchanged runs into bars")
+    CONTEXT_ROWS = Key("view/context_rows", int, 2, "Unchanged rows kept beside each change")
+    LINE_NUMBERS = Key("view/line_numbers", bool, False, "File line numbers in each cell")
+    SHOW_WHITESPACE = Key("view/show_whitespace", bool, False, "Mark NBSP, tabs, zero-width")
     FONT = Key("view/font", str, "", "QFont.toString() of the text font; empty: system font")
     ZOOM = Key("view/zoom", int, 100, "Zoom in percent")
     GEOMETRY = Key("window/geometry", QByteArray, QByteArray(), "QWidget.saveGeometry()")

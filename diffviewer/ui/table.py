@@ -8,7 +8,9 @@ updates disabled: with updates on, every QHeaderView::resizeSection recomputes t
 section (O(rows) per call, 15 µs each at 50,000 rows; 0.6 µs without). The rows near the viewport
 are estimated at once, the rest in time-boxed slices between events, so no slice holds the event
 loop for longer than a frame.
-Rows whose every change is of a hidden kind are hidden (collapsed) rows of the view.
+Rows whose every change is of a hidden kind are hidden (collapsed) rows of the view. With "show
+only changes", runs of unchanged rows fold (ui/folding.py): the run's first row becomes a
+one-line bar painted by the delegate, the others hide; a click or Enter on the bar unfolds it.
 Columns share the width by fractions, follow resizes, and keep the proportions a user gives them
 by dragging a section edge.
 Imports: PySide6, diffviewer.core.model, diffviewer.ui (model, delegate, headers).
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from diffviewer.core.model import Comparison, Kind
 from diffviewer.ui.delegate import CellDelegate
+from diffviewer.ui.folding import DEFAULT_CONTEXT, MAX_CONTEXT, fold_runs
 from diffviewer.ui.headers import VersionHeader
 from diffviewer.ui.model import ComparisonModel
 
@@ -62,7 +65,9 @@ class RowHeader(QHeaderView):
         key = (self.count(), self.font().key())
         if self._hint is None or self._hint[0] != key:
             metrics = QFontMetrics(self.font())
-            width = metrics.horizontalAdvance("9" * len(str(max(1, self.count())))) + 12
+            # Room for the change mark before the number ("− 12", see ComparisonModel.row_mark).
+            digits = "9" * len(str(max(1, self.count())))
+            width = metrics.horizontalAdvance(f"⇄ {digits}") + 12
             self._hint = (key, QSize(width, metrics.height() + 4))
         return QSize(self._hint[1])
 
@@ -112,6 +117,13 @@ class DiffTable(QTableView):
         self._widths: tuple[int, ...] = ()
         self._pending_ranges: list[tuple[int, int]] = []
         self._hidden_rows: frozenset[int] = frozenset()
+        self._collapsed: frozenset[int] = frozenset()
+        self._only_changes = False
+        self._context = DEFAULT_CONTEXT
+        self._folds: dict[int, int] = self.cell_delegate.fold_bars
+        """Fold bar row → the row after its run (the delegate paints from the same dict)."""
+        self._unfolded: set[int] = set()
+        """First rows of runs the user unfolded (until the next comparison)."""
         self._estimate_timer = QTimer(self)
         self._estimate_timer.setSingleShot(True)
         self._estimate_timer.timeout.connect(self._estimate_slice)
@@ -133,6 +145,7 @@ class DiffTable(QTableView):
         self._pending_ranges = []
         self._model.set_comparison(comparison, rules_files)
         self._hidden_rows = frozenset()  # a model reset shows every section again
+        self._unfolded.clear()
         self._apply_hidden_rows()
         # The caller restores a kept place itself; a stale offset would anchor the wrong row.
         self._measuring = True
@@ -151,11 +164,74 @@ class DiffTable(QTableView):
 
     def hidden_rows(self) -> frozenset[int]:
         """Rows collapsed because every change they show is of a hidden kind."""
-        return self._hidden_rows
+        return self._collapsed
+
+    # ------------------------------------------------------------- folding
+    def set_only_changes(self, on: bool) -> None:
+        """Fold runs of unchanged rows (keeping the context rows) into one-line bars."""
+        if on != self._only_changes:
+            self._only_changes = on
+            self._unfolded.clear()
+            self._apply_hidden_rows()
+
+    def only_changes(self) -> bool:
+        return self._only_changes
+
+    def set_context_rows(self, rows: int) -> None:
+        rows = max(0, min(MAX_CONTEXT, rows))
+        if rows != self._context:
+            self._context = rows
+            self._unfolded.clear()
+            self._apply_hidden_rows()
+
+    def context_rows(self) -> int:
+        return self._context
+
+    def fold_bars(self) -> dict[int, int]:
+        """Fold bar row → the row after its run (a copy)."""
+        return dict(self._folds)
+
+    def refold(self) -> None:
+        """Fold again after the shown changes changed (a filter)."""
+        self._apply_hidden_rows()
+
+    def unfold(self, row: int) -> bool:
+        """Unfold the run whose bar, or folded row, ``row`` is; True when one was."""
+        for bar, stop in self._folds.items():
+            if bar <= row < stop:
+                self._unfolded.add(bar)
+                self._apply_hidden_rows()
+                return True
+        return False
+
+    def _fold_runs(self) -> dict[int, int]:
+        comparison = self._model.comparison()
+        if not self._only_changes or comparison is None:
+            return {}
+        model = self._model
+        changed = {
+            row
+            for number, change in enumerate(comparison.changes)
+            if not model.is_hidden(number)
+            for row in change.rows
+        }
+        runs = fold_runs(changed, len(comparison.rows), self._context)
+        return {start: stop for start, stop in runs if start not in self._unfolded}
 
     def _apply_hidden_rows(self) -> None:
-        hidden = frozenset(self._model.collapsed_rows())
-        if hidden == self._hidden_rows:
+        collapsed = frozenset(self._model.collapsed_rows())
+        folds = self._fold_runs()
+        folds_changed = folds != self._folds
+        self._collapsed = collapsed
+        if folds_changed:
+            self._folds.clear()
+            self._folds.update(folds)  # the delegate holds this dict
+        hiding = set(collapsed)
+        for bar, stop in folds.items():
+            hiding.update(range(bar + 1, stop))
+        hiding.difference_update(folds)
+        hidden = frozenset(hiding)
+        if hidden == self._hidden_rows and not folds_changed:
             return
         anchor = self.anchor()
         header = self.verticalHeader()
@@ -165,6 +241,12 @@ class DiffTable(QTableView):
             for row in self._hidden_rows - hidden:
                 header.setSectionHidden(row, False)
         self._hidden_rows = hidden
+        if folds_changed and self._exact:
+            # Rows that were bars are measured again; bars are one line, exact at once.
+            for row in range(len(self._exact)):
+                if self._exact[row] == 2 and row not in folds:
+                    self._exact[row] = 0
+            self._size_bars()
         self.updateGeometries()
         self.restore_anchor(anchor)
         self._measure_visible(self.anchor())
@@ -225,6 +307,7 @@ class DiffTable(QTableView):
         self._widths = self.column_widths()
         rows = self._model.rowCount()
         self._exact = bytearray(rows)
+        self._size_bars()
         self._pending_ranges = []
         # Hidden (the window shows its empty-state hint until the first comparison): nothing to
         # fit to yet; the show event lays out at the real size.
@@ -242,6 +325,19 @@ class DiffTable(QTableView):
         self._measure_visible(anchor)
         if self._pending_ranges:
             self._estimate_timer.start(0)
+
+    def _size_bars(self) -> None:
+        """Fold bars are one line high: set (and mark exact, as 2) now."""
+        if not self._folds or not self._exact:
+            return
+        header = self.verticalHeader()
+        height = self.cell_delegate.minimum_height()
+        with _bulk(header):
+            for bar in self._folds:
+                if bar < len(self._exact):
+                    self._exact[bar] = 2
+                    header.resizeSection(bar, height)
+        self.updateGeometries()
 
     def estimating(self) -> bool:
         """Whether estimated heights are still being set in the background."""
@@ -405,14 +501,26 @@ class DiffTable(QTableView):
             selection.select(model.index(row, 0), flags.Select | flags.Rows)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        super().mousePressEvent(event)
         index = self.indexAt(event.position().toPoint())
+        if index.isValid() and index.row() in self._folds:
+            self.unfold(index.row())
+            event.accept()
+            return
+        super().mousePressEvent(event)
         if index.isValid():
             self.cursor_moved.emit(index.row())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.matches(QKeySequence.StandardKey.Copy):
             self.copy_requested.emit()
+            event.accept()
+            return
+        current = self.currentIndex().row()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
+            and current in self._folds
+        ):
+            self.unfold(current)
             event.accept()
             return
         before = self.currentIndex().row()

@@ -9,7 +9,7 @@ Imports: PySide6, diffviewer.core.model, diffviewer.ui (table, overview, palette
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
@@ -36,6 +36,8 @@ class ComparisonView(QWidget):
     """The comparison view; see the UI contract for its API."""
 
     current_change_changed = Signal(int)
+    visible_changes_changed = Signal()
+    """The changes navigation goes through changed (a new comparison, a filter)."""
     encoding_change_requested = Signal(int)
     paths_dropped_on_version = Signal(int, list)
     version_remove_requested = Signal(int)
@@ -150,7 +152,39 @@ class ComparisonView(QWidget):
 
     def set_hide_typographic(self, hide: bool) -> None:
         self._model.set_hide_typographic(hide)
+        self._table.refold()  # hidden typographic edits count as unchanged rows
         self._refresh_visible()
+
+    def set_only_changes(self, on: bool) -> None:
+        """Fold runs of unchanged rows into one-line bars (ui/folding.py)."""
+        self._table.set_only_changes(on)
+        self._schedule_overview()
+
+    def set_highlight_next(self, towards_next: bool) -> None:
+        """Each column highlights its changes to the next version (else from the previous)."""
+        self._relayout_with(lambda: self._model.set_highlight_next(towards_next))
+        self._table.cell_delegate.clear_cache()
+        self._table.version_header.viewport().update()
+
+    def set_line_numbers(self, on: bool) -> None:
+        """A gutter in each cell with the paragraph's first line number in its file."""
+        self._relayout_with(lambda: self._table.cell_delegate.set_line_numbers(on))
+
+    def set_show_whitespace(self, on: bool) -> None:
+        """No-break spaces, tabs and zero-width characters drawn as quiet marks."""
+        self._relayout_with(lambda: self._table.cell_delegate.set_show_whitespace(on))
+
+    def _relayout_with(self, change: Callable[[], None]) -> None:
+        anchor = self._table.anchor()
+        change()
+        self._table.relayout()
+        self._table.restore_anchor(anchor)
+        self._table.viewport().update()
+
+    def set_context_rows(self, rows: int) -> None:
+        """Unchanged rows kept beside each change when folding."""
+        self._table.set_context_rows(rows)
+        self._schedule_overview()
 
     def visible_changes(self) -> list[int]:
         """Indexes into comparison.changes not hidden by the filters, in row order."""
@@ -168,6 +202,7 @@ class ComparisonView(QWidget):
             self.current_change_changed.emit(-1)
         self._table.viewport().update()
         self._schedule_overview()
+        self.visible_changes_changed.emit()
 
     # ----------------------------------------------------------- navigation
     def current_change(self) -> int:
@@ -192,6 +227,7 @@ class ComparisonView(QWidget):
 
     def goto_row(self, row: int) -> None:
         if 0 <= row < self._model.rowCount():
+            self._table.unfold(row)
             self._table.scroll_row_to(row)
             self._table.select_rows(row, row)
 
@@ -269,9 +305,45 @@ class ComparisonView(QWidget):
         if hit is None:
             return False
         row, column, _ = hit
+        self._table.unfold(row)  # a match in a folded run shows its run
         self._table.scroll_row_to(row)
         self._table.setCurrentIndex(self._model.index(row, column))
         return True
+
+    def clear_find(self) -> None:
+        """Drop the find highlights (the find bar closed)."""
+        self._find = ("", False)
+        self._find_hit = None
+        self._table.cell_delegate.set_find("", False, None)
+        self._table.viewport().update()
+
+    def find_position(self) -> tuple[int, int]:
+        """(number of the current match, 1-based; matches in all shown cells) for the last
+        find; (0, 0) when there is none."""
+        comparison = self._model.comparison()
+        text, case_sensitive = self._find
+        if not text or comparison is None:
+            return 0, 0
+        needle = text if case_sensitive else text.lower()
+        hidden = self._table.hidden_rows()
+        hit = self._find_hit
+        total = before = 0
+        for number, row in enumerate(comparison.rows):
+            if number in hidden:
+                continue
+            for column, index in enumerate(row.cells):
+                if index is None:
+                    continue
+                haystack = comparison.paragraph(column, index).text
+                if not case_sensitive:
+                    haystack = haystack.lower()
+                count = haystack.count(needle)
+                if hit is not None and (number, column) < hit[:2]:
+                    before += count
+                elif hit is not None and (number, column) == hit[:2]:
+                    before += haystack.count(needle, 0, hit[2])
+                total += count
+        return (before + 1 if hit is not None else 0), total
 
     def _search_start(self) -> tuple[int, int, int]:
         if self._find_hit is not None:

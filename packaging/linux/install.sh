@@ -2,7 +2,10 @@
 # Install Diff Viewer's desktop integration: menu entry, icons, AppStream metadata and the
 # "Open with" entry for plain text. Idempotent: running it again refreshes the same files.
 # uninstall.sh beside it removes them. Needs xdg-utils (xdg-desktop-menu, xdg-icon-resource,
-# xdg-mime). The program itself is installed separately (pip, pipx or a PyInstaller bundle).
+# xdg-mime). The program itself is installed separately (pip, pipx or a PyInstaller bundle);
+# the menu entry runs it by its absolute path, so it need not be on the session's PATH: the
+# --exec command, else the active virtual environment's, else the one on PATH, else the
+# README's .venv in this clone. Without --default the current text/plain default stays.
 set -euo pipefail
 
 APP_ID=io.github.diffviewer.DiffViewer
@@ -19,8 +22,10 @@ Adds Diff Viewer to the application menu, installs its icons and AppStream metad
 it under "Open with" for plain-text files (it does not become their default application).
 
   --default        also make Diff Viewer the default application for text/plain
-  --exec COMMAND   the command the menu entry runs (default: diffviewer, found on PATH);
-                   use the full path of a PyInstaller bundle's binary, e.g. /opt/diffviewer/diffviewer
+  --exec COMMAND   the command the menu entry runs; by default the diffviewer of the active
+                   virtual environment, else the one on PATH, else this clone's .venv (README's
+                   "Try it"), by its absolute path; for a PyInstaller bundle give its binary,
+                   e.g. /opt/diffviewer/diffviewer
   --system         install for every user under /usr/local/share (run as root);
                    the default installs for the current user under \${XDG_DATA_HOME:-~/.local/share}
   -h, --help       show this help
@@ -28,7 +33,7 @@ EOF
 }
 
 make_default=no
-exec_command=diffviewer
+exec_command=
 mode=user
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -51,6 +56,23 @@ for tool in xdg-desktop-menu xdg-icon-resource xdg-mime; do
         exit 1
     fi
 done
+# The diffviewer this script was run with, by absolute path: a menu entry or `gio open` does not
+# see the PATH of the terminal (or the virtual environment) the user installed from.
+if [[ -z $exec_command ]]; then
+    for candidate in "${VIRTUAL_ENV:+$VIRTUAL_ENV/bin/diffviewer}" "$(command -v diffviewer || true)" \
+        "$REPO/.venv/bin/diffviewer"; do
+        if [[ -n $candidate && -x $candidate ]]; then
+            exec_command=$(cd "$(dirname "$candidate")" && pwd)/$(basename "$candidate")
+            break
+        fi
+    done
+    if [[ -z $exec_command ]]; then
+        echo "install.sh: no diffviewer found (no active virtual environment, none on PATH, no" \
+            "$REPO/.venv); install it first (README: Try it) or give --exec /path/to/diffviewer" >&2
+        exit 1
+    fi
+    echo "Menu entry runs $exec_command"
+fi
 # Characters the desktop-file Exec quoting (and the sed below) would need escaped: refuse them.
 if [[ -z $exec_command || $exec_command == *[\"\`\$\\\|\&%]* ]]; then
     echo "install.sh: --exec path must not be empty or contain \" \` \$ \\ | & %" >&2
@@ -89,11 +111,24 @@ done
 install -D -m 0644 "$ICONS/diffviewer.svg" "$data_home/icons/hicolor/scalable/apps/$APP_ID.svg"
 xdg-icon-resource forceupdate --mode "$mode"
 
+# Listing a MimeType makes the entry a candidate for text/plain, and one under the user's data
+# folder comes before the system's: remember the default now, to keep it (without --default).
+previous_default=$(xdg-mime query default text/plain 2>/dev/null || true)
+
 xdg-desktop-menu install --novendor --mode "$mode" "$desktop"
 install -D -m 0644 "$HERE/$APP_ID.metainfo.xml" "$data_home/metainfo/$APP_ID.metainfo.xml"
+# The MIME cache "Open with" lists read (GLib's gio, KDE); xdg-desktop-menu runs it only sometimes.
+if command -v update-desktop-database >/dev/null; then
+    update-desktop-database -q "$data_home/applications" || true
+fi
 
 if [[ $make_default == yes ]]; then
     xdg-mime default "$APP_ID.desktop" text/plain
     echo "Diff Viewer is now the default application for plain-text files."
+elif [[ -n $previous_default && $previous_default != "$APP_ID.desktop" ]] &&
+    [[ $(xdg-mime query default text/plain 2>/dev/null || true) != "$previous_default" ]]; then
+    # Pin the default the user had, so the new candidate does not take over.
+    xdg-mime default "$previous_default" text/plain
+    echo "Kept $previous_default as the default application for plain-text files."
 fi
 echo "Installed the Diff Viewer desktop integration ($mode) under $data_home."

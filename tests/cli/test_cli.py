@@ -294,11 +294,8 @@ def test_python_m_equals_the_console_script(seed_paths: tuple[Path, Path]) -> No
 
 
 def test_a_large_report_comes_out_whole_before_the_quick_exit(tmp_path: Path) -> None:
-    """The process leaves with os._exit after a report: every byte is flushed first.
-
-    Also through a child process (the kinds are found in a forked child): the report equals
-    the in-process comparison's.
-    """
+    """The process leaves with os._exit after a report: every byte is flushed first, and the
+    report equals the in-process comparison's."""
     paragraphs = [
         f"Paragraph {n} says something about the talks, said the minister." for n in range(3000)
     ]
@@ -330,3 +327,20 @@ def test_viewer_that_cannot_load_is_one_line(
     err = capsys.readouterr().err
     assert err.startswith("diffviewer: cannot open the viewer (")
     assert "--summary FORMAT" in err
+
+
+def test_the_headless_command_runs_in_one_process(
+    seed_paths: tuple[Path, Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsysbinary: pytest.CaptureFixture[bytes],
+) -> None:
+    """--summary makes no child process: it writes the one-process report with fork and
+    threads out of reach."""
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the headless command started a child or a thread")
+
+    monkeypatch.setattr(os, "fork", refuse, raising=False)
+    monkeypatch.setattr("threading.Thread.start", refuse)
+    assert cli.main(["--summary", "json", *map(str, seed_paths)]) == 1
+    assert capsysbinary.readouterr().out == render(compare_files(seed_paths), "json").encode()

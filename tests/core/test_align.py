@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diffviewer.core.align import Op, Step, align_pair, similarity
+from diffviewer.core.align import Op, Step, align_pair, similarity, word_bag
 from diffviewer.core.matching import matching_pairs
 
 LONG_A = "The minister said the talks in Geneva would resume on Monday after a short pause"
@@ -120,10 +120,10 @@ def test_huge_replaced_block_uses_a_band_and_stays_complete() -> None:
 
 def test_similarity_is_dice_over_words() -> None:
     """Similarity counts shared words, ignoring case."""
-    from collections import Counter
 
-    assert similarity(Counter(["a", "b", "c"]), Counter(["a", "b", "d"])) == pytest.approx(2 / 3)
-    assert similarity(Counter(), Counter()) == 1.0
+    assert similarity(word_bag(["a", "b", "c"]), word_bag(["a", "b", "d"])) == pytest.approx(2 / 3)
+    assert similarity(word_bag(["a", "a", "b"]), word_bag(["a", "a", "a"])) == pytest.approx(2 / 3)
+    assert similarity(word_bag([]), word_bag([])) == 1.0
 
 
 def test_matching_pairs_interleaved_duplicates() -> None:

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from diffviewer.core.errors import RulesError
 from diffviewer.core.kinds import classify, describe_rule, load_rules
 from diffviewer.core.model import Kind
-from diffviewer.core.patterns import analyse, find_nested_repetition
 from diffviewer.core.rules import PATTERN_WINDOW
-from tests.core.regex_strategies import patterns
 
 BODY = (
     "The council voted on Tuesday to approve the budget after a long debate.",
@@ -303,7 +298,8 @@ BROKEN = [
     ("follows unknown", VALID + "follows = ['menu']\n", "unknown kind 'menu' in 'follows'"),
     ("unknown structure", VALID + "structure = 'sidebar'\n", "unknown structure 'sidebar'"),
     ("disabled with more", 'name = "x.y"\nenabled = false\nkind = "promo"\n', "takes only 'name'"),
-    ("nested repetition", VALID + "pattern = '(a+)+$'\n", "repeats '(a+)+'"),
+    ("lookahead", VALID + "pattern = 'a(?=b)'\n", "lookahead and lookbehind"),
+    ("back reference", VALID + "pattern = '(a)\\1'\n", "back reference \\1 is not supported"),
 ]
 
 
@@ -358,58 +354,6 @@ def test_unreadable_files_are_refused(tmp_path: Path) -> None:
         load_rules([latin])
 
 
-def test_catastrophic_pattern_is_refused_quickly(tmp_path: Path) -> None:
-    """``(a+)+$`` is refused at load time, so it never meets "aaaa…b"; in well under a second."""
-    path = write(tmp_path, "[[rule]]\n" + VALID + "pattern = '(a+)+$'\n")
-    start = time.perf_counter()
-    with pytest.raises(RulesError, match="can take forever"):
-        load_rules([path])
-    assert time.perf_counter() - start < 1.0
-
-
-@pytest.mark.parametrize(
-    "pattern",
-    [
-        "(a+)+$",
-        "(a*)*",
-        "(a|a)*",
-        "(.*)*",
-        r"(?:\w+\s?)+$",
-        r"(x+x+)+y",
-        r"((ab)*c)+",
-        r"(?P<w>\d+)*",
-        r"(?:a|ab)+",
-        r"(?:[a-z]|\d)+",
-        r"(\w+){2,}",
-        r"(?i)(?:A|a)+",
-        r"(?x) ( a + ) +",
-        "(a+){,}",
-    ],
-)
-def test_nested_repetition_is_detected(pattern: str) -> None:
-    """Repeated groups holding unbounded repeats or overlapping alternatives are found."""
-    assert find_nested_repetition(pattern, verbose="(?x)" in pattern) is not None
-
-
-@pytest.mark.parametrize(
-    "pattern",
-    [
-        r"^(?:follow|like) us\b.{0,60}\b(?:on|at) twitter",
-        r"\b(?:a|b|c)*\b",
-        r"(?:ab|cd)+",
-        r"^[\w ]{1,40}(?: ?[›|/] ?[\w ]{1,40}){1,12}$",
-        r"(a+)?b",
-        r"a{2}[x*+]",
-        r"\(\w+\)+",
-        r"x{}",
-        r"(?#comment (a+)+)z",
-    ],
-)
-def test_safe_patterns_pass(pattern: str) -> None:
-    """Bounded repetition, disjoint alternatives, classes and escapes are not flagged."""
-    assert find_nested_repetition(pattern) is None
-
-
 def test_patterns_only_see_the_first_window_of_text(tmp_path: Path) -> None:
     """A user pattern cannot look past PATTERN_WINDOW characters of a paragraph."""
     path = write(
@@ -429,32 +373,65 @@ pattern = 'needle'
     assert classify([far], rules)[0][1] != "mysite.needle"
 
 
-pattern_strategy = patterns(
-    ["a", "b", "c", "ab", "abc", "bca", " ", "[ab]", ".", r"\b", "^", "A"],
-    ["?", "*", "+", "{1,2}", "{2}"],
-)
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_rules_from_a_device_are_refused_at_once(device: str) -> None:
+    """A device is refused before it is read (it used to grow to GBs, or hang)."""
+    if not Path(device).exists():
+        pytest.skip(f"no {device} here")
+    start = time.perf_counter()
+    with pytest.raises(RulesError, match="not a regular file"):
+        load_rules([device])
+    assert time.perf_counter() - start < 1.0
 
 
-@settings(max_examples=150, deadline=None)
-@given(pattern_strategy, st.text(alphabet="abcAB .", max_size=30), st.booleans())
-def test_literal_prefilter_never_hides_a_match(pattern: str, text: str, ignore_case: bool) -> None:
-    """When a pattern matches, one of its required literals occurs in the casefolded text."""
-    try:
-        compiled = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
-    except re.error:
-        return
-    analysis = analyse(pattern)
-    if analysis.nested is None and analysis.literals is not None and compiled.search(text):
-        assert any(literal in text.casefold() for literal in analysis.literals)
+def test_rules_from_a_fifo_are_refused_at_once(tmp_path: Path) -> None:
+    """A FIFO with no writer is refused, not waited on."""
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    fifo = tmp_path / "rules.fifo"
+    os.mkfifo(fifo)
+    with pytest.raises(RulesError, match="named pipe"):
+        load_rules([fifo])
 
 
-def test_literal_prefilter_is_derived_only_where_it_helps() -> None:
-    """Unanchored patterns get their required literals; anchored or literal-led ones need none."""
-    assert analyse(r"all rights reserved|tous droits réservés").literals == frozenset(
-        {"all rights reserved", "tous droits r"}
+def test_rules_files_have_a_size_limit_and_no_binary(tmp_path: Path) -> None:
+    """Above the limit, or holding NUL bytes: one clear line, nothing parsed."""
+    from diffviewer.core.rules import RULES_MAX_BYTES
+
+    big = write(tmp_path, "# " + "x" * RULES_MAX_BYTES + "\n")
+    with pytest.raises(RulesError, match="larger than the 512 KiB a rules file may hold"):
+        load_rules([big])
+    nul = tmp_path / "nul.toml"
+    nul.write_bytes(b"# rules\x00\n")
+    with pytest.raises(RulesError, match="NUL bytes"):
+        load_rules([nul])
+
+
+def test_deeply_nested_toml_is_one_clear_line(tmp_path: Path) -> None:
+    """100,000 nested arrays: a RulesError naming the file, no RecursionError."""
+    path = write(tmp_path, "x = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(RulesError) as raised:
+        load_rules([path])
+    assert str(raised.value) == f"{path}: not valid TOML: arrays or tables nested too deeply"
+
+
+def test_a_rules_file_may_start_with_a_bom(tmp_path: Path) -> None:
+    """Windows editors write a UTF-8 BOM: the file is read as if it had none."""
+    path = tmp_path / "bom.toml"
+    path.write_bytes(
+        b'\xef\xbb\xbf[[rule]]\nname = "mine.x"\nkind = "promo"\ndescription = "d"\n'
+        b"pattern = 'needle'\n"
     )
-    assert analyse(r"\b(?:having|experiencing) issues").literals == frozenset({" issues"})
-    assert analyse(r"\b(?:news|bulletin)letters?\b").literals == frozenset({"letter"})
-    assert analyse(r"^advertisement$").literals is None
-    assert analyse(r"\(photo by [^)]*\)").literals is None
-    assert analyse(r"\b(?:ab|xyz)").literals is None  # "ab" is too short to be worth a test
+    assert classify(["a needle"], load_rules([path]))[0] == (Kind.PROMO, "mine.x")
+
+
+def test_a_big_rules_file_loads_in_well_under_a_second(tmp_path: Path) -> None:
+    """A 20,000-word alternation took 24 s to load (quadratic reading); now well under 1 s."""
+    body = "|".join(f"word{n:06d}" for n in range(20_000))
+    path = write(tmp_path, "[[rule]]\n" + VALID + f"pattern = '\\b(?:{body})\\b'\n")
+    start = time.perf_counter()
+    rules = load_rules([path])
+    assert time.perf_counter() - start < 1.0
+    assert classify(["a word019999 here"], rules)[0] == (Kind.PROMO, "x.y")

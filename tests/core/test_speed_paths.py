@@ -1,32 +1,39 @@
 """Tests of the engine's shortcuts: each one must give exactly what the long way gives.
 
-The tail search of end-anchored patterns, the escapes the pattern reading must not take for
-literals, the classification memo shared by the versions of a comparison, the memo of
-paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts,
-the one-scan paragraph split, keys taken as they are, the rows of one pair, the typographic
-test's word-count shortcut, the token table word diffs share, and tail rules' literal
-alternations.
+The classification memo shared by the versions of a comparison, the memo of
+paragraph keys, the direct pairing of a one-by-one block, the ASCII word and token shortcuts
+(also for non-ASCII text whose words are ASCII), translations found by scanning,
+the one-scan paragraph split, keys taken as they are, the typographic
+test's word-count shortcut, and the token table word diffs share.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core import worddiff
-from diffviewer.core.align import Thresholds, _pair_dp, _pair_one, _Words
+from diffviewer.core.align import Thresholds, _join_gain, _pair_dp, _pair_one, _Words, word_bag
 from diffviewer.core.compare import build_version, compare_texts
-from diffviewer.core.kinds import KindMemo, Rule, classify, load_rules
+from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
+from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
-from diffviewer.core.model import Newline, OpTag, RowStatus, WordOp
+from diffviewer.core.model import Newline, OpTag, WordOp
 from diffviewer.core.paragraphs import (
+    _INVISIBLE,
+    _TYPO_FOLD,
     SPACELESS,
+    WORD_CLUSTERS,
     _split_blocks,
     _split_lines,
+    cluster_pattern,
     count_words,
+    fold_typography,
     folded_word_tokens,
     loose_key,
     normalise,
@@ -34,63 +41,7 @@ from diffviewer.core.paragraphs import (
     split_paragraphs,
     word_tokens,
 )
-from diffviewer.core.patterns import analyse
-from diffviewer.core.rows import Unit, _merged_rows, merge_units
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
-from tests.core.regex_strategies import patterns
-
-pattern_strategy = patterns(
-    ["a", "b", "ab", "é", " ", "[ab]", ".", r"\b", r"\W", "^", "$", r"\Z", r"(?=a)", r"(?<=b)"],
-    ["?", "*", "{1,2}", "{0,3}", "{2}"],
-).map(lambda p: p + "$")
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    pattern_strategy,
-    st.text(alphabet="abAB é\n.", max_size=40),
-    st.sampled_from([0, re.IGNORECASE, re.MULTILINE]),
-)
-def test_tail_search_finds_what_a_full_search_finds(pattern: str, text: str, flags: int) -> None:
-    """An end-anchored pattern searched from ``len - tail`` matches exactly when it matches at
-    all, and a match's tail holds one of the required literals."""
-    compiled = re.compile(pattern, flags)
-    analysis = analyse(pattern, multiline=bool(flags & re.MULTILINE))
-    if analysis.nested is not None or analysis.tail is None:
-        return
-    start = max(0, len(text) - analysis.tail)
-    found = compiled.search(text) is not None
-    assert (compiled.search(text, start) is not None) == found
-    if found and analysis.literals is not None:
-        assert any(literal in text[start:].casefold() for literal in analysis.literals)
-
-
-def test_tail_is_known_only_for_bounded_end_anchored_patterns() -> None:
-    """Bounded and anchored at the end: a tail (width + 1 for a final newline); else None."""
-    assert analyse(r"(?:getty images|afp)\W{0,3}$").tail == len("getty images") + 3 + 1
-    assert analyse(r"ab$|c\Z").tail == 3
-    assert analyse(r"ab+$").tail is None  # unbounded
-    assert analyse(r"ab$c?").tail is None  # not at the end
-    assert analyse(r"(a)\1$").tail is None  # a back reference has no known width
-    assert analyse(r"ab$", multiline=True).tail is None
-    assert analyse(r"(?m)ab$").tail is None
-    assert analyse(r"(?m:x)ab$").tail is None
-
-
-def test_escapes_naming_a_character_are_not_literals() -> None:
-    r"""``\x41bcd`` matches "Abcd": its digits must not become the required literal "41bcd"."""
-    for pattern in (r"\x41bcd", r"\101bcd", r"\u0041bcd", r"\U00000041bcd"):
-        literals = analyse(pattern).literals
-        assert re.search(pattern, "Abcd")
-        assert literals is None or any(literal in "abcd" for literal in literals), pattern
-
-
-def test_scoped_verbose_flag_is_read() -> None:
-    """In ``(?x:…)`` whitespace is not a literal character: "a b c d" is not required."""
-    pattern = r"z?(?x: abc \ def )"
-    literals = analyse(pattern).literals
-    assert re.search(pattern, "abc def")
-    assert literals is not None and any(literal in "abc def" for literal in literals)
 
 
 def test_kind_memo_shared_by_versions_changes_nothing() -> None:
@@ -150,6 +101,47 @@ def test_ascii_word_counts_and_tokens_match_the_general_pattern(text: str) -> No
     assert folded_word_tokens(text) == word_tokens(text.casefold())
 
 
+# Typographic and other non-ASCII separators, letters, marks that fold to letters, spaceless
+# scripts with their punctuation (฿, ・), and anything else.
+_mixed_text = st.lists(
+    st.one_of(
+        st.sampled_from("ab Z9_.,'\"-\u00a0\u2009\u201c\u201d\u2019\u2014\u2026\u00e9\u0345\u0301"),
+        st.sampled_from("\u0e3f\u0e01\u30fb\u65e5\U00020001\u24b6\u0663\u00b2\ud800"),
+        st.characters(),
+    ),
+    max_size=40,
+).map("".join)  # (Not ``st.text``: it merges the alphabets and loses the sampled characters.)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mixed_text)
+def test_word_shortcuts_for_non_ascii_text_match_the_general_pattern(text: str) -> None:
+    """Text whose only non-ASCII characters separate words (curly quotes, dashes, NBSP) is cut
+    and counted by the ASCII shortcuts exactly as by the general pattern; other text too (in
+    whole grapheme clusters where code points may join: test_text_semantics.py)."""
+    general = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+")
+
+    def words(text: str) -> list[str]:
+        if text.isascii() or not may_join(text):
+            return general.findall(text)
+        return [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
+
+    assert word_tokens(text) == words(text)
+    assert count_words(text) == len(words(text))
+    assert folded_word_tokens(text) == words(text.casefold())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mixed_text)
+def test_scanned_translations_equal_str_translate(text: str) -> None:
+    """Keys and typographic folding found by scanning for the characters a table changes equal
+    ``str.translate`` with the table itself."""
+    parts = split_at_emoji_joiners(unicodedata.normalize("NFC", text))  # (👨‍👩‍👧 keeps its ZWJs)
+    long_key = " ".join("\u200d".join(p.translate(_INVISIBLE) for p in parts).split())
+    assert normalise(text) == long_key
+    assert fold_typography(text) == text.translate(_TYPO_FOLD)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_ascii_tokens_are_the_general_cut(text: str) -> None:
@@ -174,26 +166,6 @@ def test_block_scan_gives_the_line_by_line_paragraphs(text: str) -> None:
 def test_keys_taken_as_they_are_equal_the_long_normalisation(text: str) -> None:
     """The shortcut that keeps a text as its own key agrees with collapsing whitespace."""
     assert normalise(text) == " ".join(text.split()) or not text.isascii()
-
-
-unit_ops = st.lists(st.sampled_from(["equal", "removed", "inserted", "changed"]), max_size=30)
-
-
-@settings(max_examples=200, deadline=None)
-@given(unit_ops)
-def test_rows_of_one_pair_are_the_merged_rows(ops: list[str]) -> None:
-    """Two versions' rows made directly equal the general pair-by-pair merge."""
-    units: list[Unit] = []
-    old = new = 0
-    for op in ops:
-        status = RowStatus(op)
-        units.append(
-            Unit(None if op == "inserted" else old, None if op == "removed" else new, status)
-        )
-        old += op != "inserted"
-        new += op != "removed"
-    counts = [old, new]
-    assert merge_units(counts, [(0, 1)], [units]) == _merged_rows(counts, [(0, 1)], [units])
 
 
 ascii_text = st.text(alphabet=st.characters(max_codepoint=127), max_size=30)
@@ -242,15 +214,25 @@ def test_same_loose_key_is_equal_loose_keys(a: str, b: str) -> None:
     assert same_loose_key(a, a.upper().replace(",", ";"))
 
 
-tail_rules = [rule for rule in load_rules().rules if rule.tail_literals is not None]
+_few_words = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=12)
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.sampled_from(tail_rules), st.text(alphabet="afp getty(AP)/é.", max_size=40))
-def test_tail_literal_alternation_is_any_literal(rule: Rule, text: str) -> None:
-    """A tail rule's literal alternation finds a text exactly when one of its literals occurs."""
-    assert rule.literals is not None and rule.tail_literals is not None
-    folded = text.casefold()
-    found = rule.tail_literals.search(folded) is not None
-    assert found == any(literal in folded for literal in rule.literals)
-    assert tail_rules  # The bundled rules have some: the shortcut is exercised.
+@settings(max_examples=300, deadline=None)
+@given(_few_words, _few_words, _few_words)
+def test_word_bags_count_shared_words_and_splits_as_multisets_do(
+    whole: list[str], first: list[str], second: list[str]
+) -> None:
+    """Bags of word occurrences share as many words as the word multisets (``Counter``) do,
+    and a split's gain from bags is the one counted on multisets."""
+    a, b, c = Counter(whole), Counter(first), Counter(second)
+    assert len(word_bag(whole) & word_bag(first)) == (a & b).total()
+    total = a.total() + b.total() + c.total()
+    if not (first and second) or 2 * min(a.total(), b.total() + c.total()) / total < 0.8:
+        return  # Ruled out by size before ``_join_gain`` is asked.
+    shared = (a & (b + c)).total()
+    mostly = (a & b).total() >= 0.5 * b.total() and (a & c).total() >= 0.5 * c.total()
+    expected = shared if mostly and 2 * shared / total >= 0.8 else 0
+    bags = word_bag(whole), word_bag(first), word_bag(second)
+    assert _join_gain(*bags, 0.8)[0] == expected
+    known = len(bags[0] & bags[2])  # The count the pairing programme may pass along.
+    assert _join_gain(*bags, 0.8, known)[0] == expected

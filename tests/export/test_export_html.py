@@ -20,7 +20,7 @@ from tests.export.export_builders import (
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "table",
-    "thead", "tbody", "tr", "th", "td", "span", "del", "ins", "ul", "ol", "li", "a",
+    "thead", "tbody", "tr", "th", "td", "span", "div", "del", "ins", "ul", "ol", "li", "a",
 }  # fmt: skip
 
 
@@ -112,22 +112,24 @@ def test_cells_are_coloured_by_their_change_and_gaps_hatched() -> None:
     """Removed cell on the left, a gap on the right; the legend names every colour."""
     document = render_html(seed_like_comparison())
     assert re.search(
-        r'<td class="removed"><span class="pn">¶1</span><span class="badge" '
-        r'title="headline \(rule: h1\)">headline</span>China Demand',
+        r'<td class="removed"><span class="gm" title="removed">−</span> <span class="pn">¶1</span> '
+        r'<span class="badge" title="headline \(rule: h1\)">headline</span> China Demand',
         document,
     )
     assert '<td class="gap"></td>' in document
-    legend = re.search(r'<ul class="legend">(.*?)</ul>', document)
+    legend = re.search(r'<p class="legend">(.*?)</p>', document)
     assert legend is not None
-    for status in ("removed", "inserted", "changed", "moved", "split", "merged"):
-        assert f'swatch {status}"' in legend.group(1)
+    for status in ("removed", "inserted", "changed", "moved", "split"):
+        assert f'<span class="{status}">' in legend.group(1)
+    for word in ("Removed", "Inserted", "Edited", "Moved", "Split / merged", "Missing"):
+        assert word in legend.group(1)
 
 
 def test_changed_cells_carry_word_level_marks() -> None:
     """The old side shows <del>, the new side <ins>, around the changed words only."""
     document = render_html(mixed_comparison())
-    assert '<span class="pn">¶2</span>The <del>cat</del> sat on the mat.</td>' in document
-    assert '<span class="pn">¶2</span>The <ins>dog</ins> sat on the mat.</td>' in document
+    assert '<span class="pn">¶2</span> The <del>cat</del> sat on the mat.</td>' in document
+    assert '<span class="pn">¶2</span> The <ins>dog</ins> sat on the mat.</td>' in document
 
 
 def test_moves_link_their_two_rows() -> None:
@@ -151,3 +153,15 @@ def test_empty_comparison_renders() -> None:
     """A comparison without versions (nothing loaded) still gives a valid page."""
     page = Page(render_html(Comparison((), (), (), ())))
     assert "No differences." in "".join(page.text)
+
+
+def test_paper_style_is_plain_css_qt_understands() -> None:
+    """The PDF/print page has plain colour values: no custom properties, media queries or
+    gradients (Qt's rich text ignores them, which left the PDF colourless)."""
+    page = Page(render_html(seed_like_comparison(), paper=True))
+    css = "".join(page.styles)
+    assert "var(" not in css and "--" not in css
+    assert "@media" not in css and "gradient" not in css
+    assert re.search(r"\.removed \{ background-color: #[0-9a-f]{6}; \}", css)
+    screen = "".join(Page(render_html(seed_like_comparison())).styles)
+    assert "var(" not in screen  # the browser page uses the same plain rules

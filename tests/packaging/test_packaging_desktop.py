@@ -123,6 +123,21 @@ def user_dirs(tmp_path: Path) -> dict[str, str]:
     ):
         (tmp_path / folder).mkdir()
         env[name] = str(tmp_path / folder)
+    # The diffviewer install.sh is "run with": an active virtual environment's.
+    binary = tmp_path / "venv" / "bin" / "diffviewer"
+    binary.parent.mkdir(parents=True)
+    binary.write_text("#!/bin/sh\n")
+    binary.chmod(0o755)
+    env["VIRTUAL_ENV"] = str(tmp_path / "venv")
+    # A system data folder with a text editor that is the text/plain handler already.
+    system = tmp_path / "system" / "applications"
+    system.mkdir(parents=True)
+    (system / "editor.desktop").write_text(
+        "[Desktop Entry]\nType=Application\nName=Editor\nExec=true %F\nMimeType=text/plain;\n"
+    )
+    if shutil.which("update-desktop-database"):
+        subprocess.run(["update-desktop-database", str(system)], check=False)
+    env["XDG_DATA_DIRS"] = str(tmp_path / "system")
     # Keep xdg-utils from asking a running desktop session anything.
     for name in (
         "XDG_CURRENT_DESKTOP",
@@ -171,13 +186,61 @@ def test_install_then_uninstall_for_the_current_user(user_dirs: dict[str, str]) 
     }
     assert expected <= first
     installed = _desktop_entry(data / "applications" / f"{app}.desktop")
-    assert installed["Exec"] == "diffviewer %F"
+    assert installed["Exec"] == f"{user_dirs['VIRTUAL_ENV']}/bin/diffviewer %F"
     mimeapps = Path(user_dirs["XDG_CONFIG_HOME"]) / "mimeapps.list"
     assert not mimeapps.exists() or app not in mimeapps.read_text()
 
     _run("uninstall.sh", user_dirs)
     _run("uninstall.sh", user_dirs)
     assert not expected & _installed_files(data)
+
+
+def test_install_without_default_keeps_the_text_default_and_lists_the_app(
+    user_dirs: dict[str, str],
+) -> None:
+    """The editor that handled text/plain still does (xdg-mime named diffviewer, from the user's
+    MIME cache, which comes first); the MIME cache lists diffviewer for "Open with"."""
+    _require("xdg-mime")
+    _require("update-desktop-database")
+
+    def default() -> str:
+        return subprocess.run(
+            ["xdg-mime", "query", "default", "text/plain"],
+            env=user_dirs,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+
+    assert default() == "editor.desktop"
+    _run("install.sh", user_dirs)
+    assert default() == "editor.desktop"
+    cache = Path(user_dirs["XDG_DATA_HOME"]) / "applications" / "mimeinfo.cache"
+    assert f"{diffviewer.APP_ID}.desktop" in cache.read_text()
+    _run("install.sh", user_dirs, "--default")
+    assert default() == f"{diffviewer.APP_ID}.desktop"
+
+
+def test_install_runs_the_diffviewer_it_was_run_with(
+    user_dirs: dict[str, str], tmp_path: Path
+) -> None:
+    """No --exec: the entry runs the active venv's diffviewer by its absolute path (a desktop
+    session does not have the terminal's PATH); with none to be found it says what to do."""
+    _require("xdg-desktop-menu")
+    entry = Path(user_dirs["XDG_DATA_HOME"]) / "applications" / f"{diffviewer.APP_ID}.desktop"
+    _run("install.sh", user_dirs)
+    assert _desktop_entry(entry)["TryExec"] == f"{user_dirs['VIRTUAL_ENV']}/bin/diffviewer"
+    if (LINUX.parent.parent / ".venv" / "bin" / "diffviewer").exists():
+        return  # this clone has the README's venv: the script would rightly find it
+    bare = dict(user_dirs, PATH="/usr/bin:/bin")
+    bare.pop("VIRTUAL_ENV")
+    if shutil.which("diffviewer", path=bare["PATH"]):
+        return
+    missing = subprocess.run(
+        ["bash", str(LINUX / "install.sh")], env=bare, capture_output=True, text=True, check=False
+    )
+    assert missing.returncode == 1
+    assert "--exec" in missing.stderr and "no diffviewer found" in missing.stderr
 
 
 def test_default_option_sets_and_uninstall_clears_the_text_default(

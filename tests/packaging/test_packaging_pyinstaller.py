@@ -31,9 +31,12 @@ class _Recorder:
     def __call__(self, *args: Any, **kwargs: Any) -> types.SimpleNamespace:
         self.calls.append((self.kind, args, kwargs))
         pure = [(name, f"{name}.py", "PYMODULE") for name in self.found_modules]
-        return types.SimpleNamespace(kind=self.kind, pure=pure, scripts=[], binaries=[], datas=[])
+        return types.SimpleNamespace(
+            kind=self.kind, pure=pure, scripts=[], binaries=list(self.binaries), datas=[]
+        )
 
     found_modules: tuple[str, ...] = ("diffviewer", "diffviewer.cli", "diffviewer.ui.app")
+    binaries: tuple[tuple[str, str, str], ...] = ()
 
 
 def _run_spec(
@@ -151,3 +154,41 @@ def test_entry_script_behaves_like_the_command(tmp_path: Path) -> None:
     # diff(1)-style status: 1 means "the versions differ", which the seed pair does.
     assert frozen_like.returncode == module.returncode == 1
     assert frozen_like.stdout == module.stdout
+
+
+def test_spec_leaves_out_what_the_app_never_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Qt translations, TLS backends and Qt's OpenSSL, image formats but SVG and kiosk platform
+    plugins leave the bundle; what the app needs (the desktop platforms, SVG, the gtk3 theme,
+    input contexts, Python's own OpenSSL) stays."""
+    dropped = [
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6/translations/qt_fr.qm",
+        "PySide6/Qt/plugins/tls/libqopensslbackend.so",
+        "PySide6/plugins/tls/qschannelbackend.dll",
+        "PySide6/libssl-3-x64.dll",
+        "PySide6/Qt/lib/libcrypto.so.3",
+        "PySide6/Qt/plugins/imageformats/libqjpeg.so",
+        "PySide6/Qt/plugins/imageformats/libqwebp.so",
+        "PySide6/Qt/plugins/platforms/libqeglfs.so",
+        "PySide6/Qt/plugins/platforms/libqminimalegl.so",
+        "PySide6/Qt/plugins/platforms/libqvnc.so",
+        "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
+        "PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-kms-integration.so",
+    ]
+    kept = [
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/plugins/imageformats/qsvg.dll",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqwayland-generic.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6/plugins/platforms/qwindows.dll",
+        "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+        "PySide6/Qt/plugins/platforminputcontexts/libcomposeplatforminputcontextplugin.so",
+        "libssl.so.3",
+        "lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so",
+    ]
+    entries = [(name, f"/src/{name}", "BINARY") for name in dropped + kept]
+    monkeypatch.setattr(_Recorder, "binaries", entries, raising=False)
+    namespace, _calls = _run_spec(monkeypatch, "linux")
+    assert [name for name, *_ in namespace["a"].binaries] == kept

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenuBar
 
@@ -96,3 +97,41 @@ def test_built_actions_are_checkable_as_declared(qtbot) -> None:  # type: ignore
     assert not actions["file_open"].isCheckable()
     assert actions["view_next_change"].shortcuts()[0] == QKeySequence("Alt+Down")
     assert actions["file_open"] in menus["file"].actions()
+
+
+def test_ctrl_g_finds_again_where_the_platform_binds_only_f3(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """X11 without a desktop theme binds FindNext to F3 alone; Ctrl+G / Ctrl+Shift+G (the
+    README's keys) still reach Find Next / Find Previous."""
+    from PySide6.QtWidgets import QWidget
+
+    from diffviewer.ui.actions import Actions
+
+    real = QKeySequence.keyBindings
+    only_f3 = {
+        QKeySequence.StandardKey.FindNext: [QKeySequence("F3")],
+        QKeySequence.StandardKey.FindPrevious: [QKeySequence("Shift+F3")],
+    }
+    monkeypatch.setattr(QKeySequence, "keyBindings", lambda key: only_f3.get(key) or real(key))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    actions = Actions(parent)
+    assert QKeySequence("Ctrl+G") in actions["edit_find_next"].shortcuts()
+    assert QKeySequence("Ctrl+Shift+G") in actions["edit_find_previous"].shortcuts()
+
+
+def test_shortcut_list_shows_one_readable_line_per_action(qapp) -> None:  # type: ignore[no-untyped-def]
+    """No special-keyboard keys that read like the action's name ("Copy", "Help", "F16"), no
+    ambiguous "Ctrl++"; one row per action."""
+    rows = dict(shortcut_table())
+    assert rows["Copy"].split(", ")[0] == QKeySequence("Ctrl+C").toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
+    for action, keys in rows.items():
+        parts = keys.split(", ")
+        assert action not in parts, (action, keys)
+        assert "F16" not in parts and "Help" not in parts and "Copy" not in parts
+        assert "++" not in keys
+    assert len(rows) == len(shortcut_table())
+    assert "Plus" in rows["Zoom In"]

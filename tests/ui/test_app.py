@@ -130,7 +130,7 @@ def test_file_open_events_at_launch_and_later(
     QApplication.sendEvent(app, QFileOpenEvent(str(seed_paths[0])))
     assert file_filter.pending == [str(seed_paths[0])]
     window = _launch(launched, [], instance_name=instance_name, file_open_filter=file_filter).window
-    assert window.paths == [str(seed_paths[0])]
+    qtbot.waitUntil(lambda: window.paths == [str(seed_paths[0])], timeout=5000)
     with qtbot.waitSignal(window.worker.finished, timeout=20_000):
         QApplication.sendEvent(app, QFileOpenEvent(QUrl.fromLocalFile(str(seed_paths[1]))))
     assert [Path(p).name for p in window.paths] == ["article-v1.txt", "article-v2.txt"]
@@ -170,3 +170,53 @@ def test_main_runs_the_event_loop_and_returns_its_status(
     assert main(["--new-window", *map(str, seed_paths)]) == 0
     assert len(seen) >= 1
     assert sys.excepthook is hook_before
+
+
+def test_files_from_several_launches_in_a_burst_are_ordered_oldest_first(
+    qtbot, launched, tmp_path: Path, seed_paths, instance_name: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`gio open v1 v2` starts two launches whose files race: the newer one reaching the window
+    first still ends up second (oldest modification time first), and the window says so."""
+    import os
+
+    old, new = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old.write_bytes(seed_paths[0].read_bytes())
+    new.write_bytes(seed_paths[1].read_bytes())
+    os.utime(old, (1_600_000_000, 1_600_000_000))
+    os.utime(new, (1_700_000_000, 1_700_000_000))
+    launch_result = _launch(launched, [str(new)], instance_name=instance_name)
+    window = launch_result.window
+    burst = launch_result.arrivals
+    assert burst is not None and burst.pending()
+    burst._timer.setInterval(60_000)  # a busy test machine must not end the burst early
+    burst._timer.start()
+    result: list[bool] = []
+    thread = threading.Thread(
+        target=lambda: result.append(
+            SingleInstance(instance_name).send(launch_message([str(old)]))
+        ),
+        daemon=True,
+    )
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10_000)
+    assert result == [True]
+    qtbot.waitUntil(lambda: len(burst._batches) == 2, timeout=5000)
+    burst.flush()
+    qtbot.waitUntil(lambda: window.comparison() is not None, timeout=20_000)
+    assert [Path(p).name for p in window.paths] == ["v1.txt", "v2.txt"]
+    assert "oldest first" in window.message_bar.text()
+
+
+def test_one_launch_keeps_its_own_order(
+    qtbot, launched, tmp_path: Path, seed_paths, instance_name: str
+) -> None:  # type: ignore[no-untyped-def]
+    """`diffviewer new old` on a command line is an explicit order: kept."""
+    import os
+
+    old, new = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old.write_bytes(seed_paths[0].read_bytes())
+    new.write_bytes(seed_paths[1].read_bytes())
+    os.utime(old, (1_600_000_000, 1_600_000_000))
+    window = _launch(launched, [str(new), str(old)], instance_name=instance_name).window
+    qtbot.waitUntil(lambda: window.comparison() is not None, timeout=20_000)
+    assert [Path(p).name for p in window.paths] == ["v2.txt", "v1.txt"]

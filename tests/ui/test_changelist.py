@@ -31,9 +31,9 @@ def test_lists_changes_in_row_order(panel: ChangeListPanel) -> None:
     """The moved paragraph (first shown at row 1) comes first; each line names type and kind."""
     text = lines(panel)
     assert len(text) == 5
-    assert text[0].startswith("Moved · row 1")
-    assert text[1].startswith("Removed · headline · row 2 — “Headline here”")
-    assert text[3].startswith("Removed · caption")
+    assert text[0].startswith("Row 1 · moved")
+    assert text[1].startswith("Row 2 · removed · headline — “Headline here”")
+    assert " · removed · caption — " in text[3]
 
 
 def test_hidden_kinds_are_left_out(panel: ChangeListPanel) -> None:
@@ -70,13 +70,26 @@ def test_seed_pair_lists_five_removals(qtbot: QtBot, seed_paths: tuple[Path, Pat
     qtbot.addWidget(panel)
     panel.set_comparison(compare_files(seed_paths))
     text = lines(panel)
-    assert [line.split(" · ")[1] for line in text] == [
+    assert [line.split(" · ")[2].split(" — ")[0] for line in text] == [
         "headline",
         "caption",
         "caption",
         "caption",
         "comment prompt",
     ]
-    assert all(line.startswith("Removed") for line in text)
+    assert all(line.split(" · ")[1] == "removed" for line in text)
     panel.set_comparison(None)
     assert lines(panel) == []
+
+
+def test_a_narrow_list_keeps_the_row_number(panel: ChangeListPanel) -> None:
+    """Elided to a narrow dock, a line keeps its row number whole (it lost "row 23" to
+    "row 2…" when the row came after the type and kind)."""
+    from PySide6.QtCore import Qt
+
+    metrics = panel.list_view().fontMetrics()
+    for line in lines(panel):
+        row = line.split(" · ")[0]
+        width = metrics.horizontalAdvance(row + " · removed · …")
+        elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+        assert elided.startswith(row + " · "), elided

@@ -46,6 +46,16 @@ def test_panel_shows_every_pair(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert "Open a raw page" in panel.text()
 
 
+def test_panel_counts_kinds_in_plural_as_the_status_bar_does(qtbot, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """ "3 captions", "1 headline": the panel speaks as the summary does (not "3 caption")."""
+    panel = CleaningPanel()
+    qtbot.addWidget(panel)
+    panel.set_comparison(compare_files(seed_paths))
+    assert "3 captions" in panel.text()
+    assert "1 headline" in panel.text()
+    assert "3 caption\n" not in panel.text() + "\n"
+
+
 def test_removed_body_paragraphs_are_listed_first_with_their_text(qtbot) -> None:  # type: ignore[no-untyped-def]
     """The removed paragraph called body comes first in the report, quoted, before the
     furniture; the panel shows it under "Read these first"."""

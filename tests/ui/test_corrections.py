@@ -177,3 +177,23 @@ def test_my_rules_lists_and_edits_the_saved_rules(  # type: ignore[no-untyped-de
     assert str(path) in window.options.rules_files
     dialog.close()
     preferences.close()
+
+
+def test_the_live_check_uses_the_rules_engine(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The dialog's live check runs the pattern as a comparison will (RE2, linear time): a
+    backtracking pattern answers at once, and lookahead (refused on saving) is said at once."""
+    import time
+
+    from diffviewer.core.corrections import RuleDraft
+
+    sample = "a" * 5000
+    dialog = RuleDialog(RuleDraft("user.x", Kind.PROMO, "d", "b"), sample)
+    qtbot.addWidget(dialog)
+    start = time.perf_counter()
+    dialog.pattern.setText("a*a*a*a*a*a*a*b")  # minutes for a backtracking engine
+    assert time.perf_counter() - start < 1.0
+    assert dialog.check.text() == "Does not match this paragraph."
+    dialog.pattern.setText("a(?=a)")
+    assert dialog.check.text().startswith("Not a valid pattern: lookahead")
+    dialog.pattern.setText(r"^\w+$")
+    assert dialog.check.text() == "Matches this paragraph."

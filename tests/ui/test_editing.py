@@ -8,6 +8,7 @@ import os
 import resource
 import signal
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -230,10 +231,11 @@ def test_text_the_encoding_cannot_hold_asks_before_utf8(  # type: ignore[no-unty
     assert window.comparison().versions[1].encoding == "utf-8"  # type: ignore[union-attr]
 
 
-@pytest.fixture
+@contextmanager
 def file_size_limit() -> Iterator[None]:
     """Writes beyond 16 bytes fail with EFBIG ("File too large"), as on a full disk; even
-    root cannot write past it."""
+    root cannot write past it. Only inside the ``with``: the limit covers the whole process,
+    so pytest writing its own report to a file must not run under it."""
     soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
     previous = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     resource.setrlimit(resource.RLIMIT_FSIZE, (16, hard))
@@ -245,12 +247,13 @@ def file_size_limit() -> Iterator[None]:
 
 
 def test_a_failed_save_leaves_the_old_file_and_says_why(  # type: ignore[no-untyped-def]
-    qtbot, window: MainWindow, cp1252_pair, request
+    qtbot, window: MainWindow, cp1252_pair
 ) -> None:
     compared(qtbot, window, cp1252_pair)
     type_into_cell(qtbot, window, 0, 1, "Edited headline")
-    request.getfixturevalue("file_size_limit")
-    assert not window.editing.save()
+    with file_size_limit():
+        saved = window.editing.save()
+    assert not saved
     boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert boxes and "File too large" in boxes[0].text()
     assert "clean.txt on disk was not changed" in boxes[0].text()

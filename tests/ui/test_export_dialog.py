@@ -114,3 +114,64 @@ def test_print_goes_through_the_print_dialog(
     assert target.read_bytes().startswith(b"%PDF")
     monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QDialog.DialogCode.Rejected.value)
     assert pdf.print_comparison(seed_comparison) is False
+
+
+def _replace_box(dialog: ExportDialog):  # type: ignore[no-untyped-def]
+    boxes = [box for box in message_boxes(dialog) if box.objectName() == "replace_box"]
+    return boxes[0] if boxes else None
+
+
+def test_existing_file_is_replaced_only_after_confirming(
+    qtbot, seed_comparison: Comparison, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Typed path + Enter onto an existing file asks first; Cancel keeps the old file, Replace
+    writes the export."""
+    from PySide6.QtWidgets import QMessageBox
+
+    target = tmp_path / "summary.html"
+    target.write_text("precious", "utf-8")
+    dialog = ExportDialog(seed_comparison)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(target))
+    dialog.open()
+    dialog.accept()
+    box = _replace_box(dialog)
+    assert box is not None and "summary.html" in box.text() and "Replace" in box.text()
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert target.read_text("utf-8") == "precious"
+    assert dialog.isVisible() and dialog.written is None
+    dialog.accept()
+    box = _replace_box(dialog)
+    assert box is not None
+    replace = next(b for b in box.buttons() if b.text().replace("&", "") == "Replace")
+    with qtbot.waitSignal(dialog.exported, timeout=5000) as exported:
+        replace.click()
+    assert exported.args == [str(target)]
+    assert target.read_text("utf-8").lstrip().lower().startswith("<!doctype html")
+
+
+def test_window_confirms_a_finished_export_with_links(
+    qtbot, window, seed_paths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """After Save the status bar names the file and opens it or its folder on request."""
+    from PySide6.QtGui import QDesktopServices
+
+    from diffviewer.ui.exported import ExportNotice
+    from tests.ui.shell_helpers import compared
+
+    compared(qtbot, window, seed_paths)
+    window.export_dialog()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None
+    dialog.path_edit.setText(str(tmp_path / "report.html"))
+    dialog.accept()
+    notice = window.statusBar().findChild(ExportNotice)
+    assert notice is not None and notice.isVisible()
+    assert "report.html" in notice.text()
+    opened: list[str] = []
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
+    notice.linkActivated.emit("file")
+    notice.linkActivated.emit("folder")
+    assert opened == [str(tmp_path / "report.html"), str(tmp_path)]

@@ -278,7 +278,7 @@ def test_find_bar_finds_and_closes_with_escape(qtbot, window: MainWindow, seed_p
     assert window.find_bar.isVisible()
     qtbot.keyClicks(window.find_bar.edit, "Blinken")
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
-    assert window.find_bar.status.text() == ""
+    assert window.find_bar.status.text() == "1 of 20 matches"
     window.find_bar.edit.setText("zzzz-not-there")
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return)
     assert window.find_bar.status.text() == "Not found"
@@ -305,7 +305,7 @@ def test_shift_enter_in_the_find_bar_finds_the_previous_match(
     assert second != first
     qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert place() == first
-    assert window.find_bar.status.text() == ""
+    assert window.find_bar.status.text() == "1 of 2 matches"
 
 
 def test_state_is_saved_and_restored(qtbot, settings: Settings, seed_paths) -> None:  # type: ignore[no-untyped-def]
@@ -367,3 +367,106 @@ def test_clean_files_show_no_warning(qtbot, window: MainWindow, seed_paths) -> N
     """Files that decode cleanly leave the message bar hidden."""
     compared(qtbot, window, seed_paths)
     assert not window.message_bar.isVisible()
+
+
+def _drag(kind, target, mime: QMimeData, actions: Qt.DropAction, point: QPoint | None = None):  # type: ignore[no-untyped-def]
+    """A drag event whose source offers ``actions`` and proposes Move."""
+    point = point or QPoint(50, 10)
+    event = kind(
+        point if kind is not QDropEvent else QPointF(point),
+        actions,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    event.setDropAction(Qt.DropAction.MoveAction)
+    QApplication.sendEvent(target, event)
+    return event
+
+
+def test_drops_take_copy_never_move_and_show_a_hint(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """A file manager proposing Move would delete the dropped file: the window and a version
+    header answer Copy (Link when that is all there is), refuse Move-only drags, and show where
+    the files will land while dragging."""
+    from PySide6.QtGui import QDragMoveEvent
+
+    compared(qtbot, window, seed_paths)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(seed_paths[0]))])
+    every = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction | Qt.DropAction.LinkAction
+    enter = _drag(QDragEnterEvent, window, mime, every)
+    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
+    assert window.drop_hint.isVisible()
+    link = _drag(QDragMoveEvent, window, mime, Qt.DropAction.MoveAction | Qt.DropAction.LinkAction)
+    assert link.isAccepted() and link.dropAction() == Qt.DropAction.LinkAction
+    only_move = _drag(QDragMoveEvent, window, mime, Qt.DropAction.MoveAction)
+    assert not only_move.isAccepted()
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        drop = _drag(QDropEvent, window, mime, every)
+    assert drop.isAccepted() and drop.dropAction() == Qt.DropAction.CopyAction
+    assert not window.drop_hint.isVisible()
+
+    header = window.view.table().horizontalHeader()
+    enter = _drag(QDragEnterEvent, header.viewport(), mime, every, QPoint(20, 10))
+    assert enter.isAccepted() and enter.dropAction() == Qt.DropAction.CopyAction
+    assert header.drop_section() == 0
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        drop = _drag(QDropEvent, header.viewport(), mime, every, QPoint(20, 10))
+    assert drop.dropAction() == Qt.DropAction.CopyAction
+    assert header.drop_section() == -1
+
+
+def test_find_counts_matches_and_esc_clears_the_highlights(
+    qtbot, window: MainWindow, seed_paths
+) -> None:  # type: ignore[no-untyped-def]
+    """The find bar says "1 of N matches" and counts on; Esc closes it and no cell keeps a
+    highlight; Ctrl+G with nothing typed yet opens the bar."""
+    compared(qtbot, window, seed_paths)
+    comparison = window.comparison()
+    assert comparison is not None
+    total = sum(
+        comparison.paragraph(c, i).text.lower().count("russia")
+        for row in comparison.rows
+        for c, i in enumerate(row.cells)
+        if i is not None
+    )
+    window.acts["edit_find_next"].trigger()
+    assert window.find_bar.isVisible()
+    window.find_bar.edit.setText("Russia")
+    window.find_bar.search(backwards=False)
+    assert window.find_bar.status.text() == f"1 of {total} matches"
+    window.acts["edit_find_next"].trigger()
+    assert window.find_bar.status.text() == f"2 of {total} matches"
+    qtbot.keyClick(window.find_bar.edit, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible()
+    delegate = window.view.table().cell_delegate
+    assert (
+        delegate._find_ranges(
+            "Russia and Russia", 0, 0, window.view.table().comparison_model().colours()
+        )
+        == []
+    )
+
+
+def test_change_position_and_the_offer_to_wrap(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """ "Change 3 of 5" in the status bar and beside the arrows; F7 past the last change says
+    so and offers to wrap, F7 again goes to the first."""
+    compared(qtbot, window, seed_paths)
+    nav = window.navigator
+    assert nav.status_label.text() == "5 changes"
+    window.acts["view_next_change"].trigger()
+    assert nav.status_label.text() == "Change 1 of 5"
+    assert nav.toolbar_label.text() == "1 of 5"
+    for _ in range(4):
+        window.acts["view_next_change"].trigger()
+    assert nav.status_label.text() == "Change 5 of 5"
+    window.acts["view_next_change"].trigger()
+    assert window.view.current_change() == window.view.visible_changes()[-1]
+    assert "Last change reached" in window.statusBar().currentMessage()
+    window.acts["view_next_change"].trigger()
+    assert nav.status_label.text() == "Change 1 of 5"
+    assert "Wrapped" in window.statusBar().currentMessage()
+    window.acts["view_previous_change"].trigger()
+    assert "First change reached" in window.statusBar().currentMessage()
+    window.acts["view_kind_caption"].setChecked(False)
+    assert nav.status_label.text().endswith("of 2") or nav.status_label.text() == "2 changes"

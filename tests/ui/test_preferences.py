@@ -77,3 +77,22 @@ def test_applying_preferences_stores_and_recompares(qtbot, window: MainWindow, s
     comparison = window.comparison()
     assert comparison is not None
     assert ("ignore punctuation", "on") in comparison.options_summary
+
+
+def test_every_mnemonic_label_has_a_buddy(qtbot, settings) -> None:  # type: ignore[no-untyped-def]
+    """A label with "&" shows it literally and its Alt key does nothing unless it has a buddy
+    ("&Font:", "Extra &rules files:", "&Save to:" were given layouts, not widgets)."""
+    from PySide6.QtWidgets import QLabel
+
+    from diffviewer.assets import example_paths
+    from diffviewer.core.compare import compare_files
+    from diffviewer.ui.dialogs.export import ExportDialog
+
+    preferences = PreferencesDialog(Preferences(settings.compare_options(), False, QFont(), 100))
+    export = ExportDialog(compare_files(example_paths()))
+    for dialog in (preferences, export):
+        qtbot.addWidget(dialog)
+        labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+        assert labels
+        for label in labels:
+            assert label.buddy() is not None, label.text()

@@ -114,8 +114,9 @@ def test_typographic_changes_are_faint_and_can_be_hidden(qapp: object) -> None:
     assert data(m, 3, 0, QUIET_ROLE) is True
 
 
-def test_three_versions_colour_by_incoming_then_outgoing_link(qapp: object) -> None:
-    """Consecutive mode: a paragraph kept in v2 but removed in v3 is red in column 2."""
+def test_three_versions_colour_by_the_pair_the_header_names(qapp: object) -> None:
+    """Consecutive mode: a paragraph kept in v2 but removed in v3 is plain in column 2 (it shows
+    the changes from v1), red there when columns show the changes to the next version."""
     versions = (
         version("a", [para(0, "Kept then removed.")]),
         version("b", [para(0, "Kept then removed.")]),
@@ -127,9 +128,12 @@ def test_three_versions_colour_by_incoming_then_outgoing_link(qapp: object) -> N
     m.set_comparison(Comparison(versions, rows, changes, ((0, 1), (1, 2))))
     assert m.columnCount() == 3
     assert data(m, 0, 0, STATUS_ROLE) is RowStatus.EQUAL
+    assert data(m, 0, 1, STATUS_ROLE) is RowStatus.EQUAL
+    assert data(m, 0, 1, CHANGE_ROLE) == -1
+    assert data(m, 0, 2, GAP_ROLE) is True
+    m.set_highlight_next(True)
     assert data(m, 0, 1, STATUS_ROLE) is RowStatus.REMOVED
     assert data(m, 0, 1, CHANGE_ROLE) == 0
-    assert data(m, 0, 2, GAP_ROLE) is True
 
 
 def test_header_shows_name_and_facts(model: ComparisonModel) -> None:
@@ -194,7 +198,7 @@ def test_dark_palette_gets_dark_tints(qapp: object) -> None:
     assert is_dark(palette) and not is_dark(light_palette())
     colours = colours_for(palette)
     assert colours.backgrounds[RowStatus.INSERTED].lightness() < 128
-    assert [label for label, _ in legend_items(colours)][:3] == ["Removed", "Inserted", "Changed"]
+    assert [label for label, _ in legend_items(colours)][:3] == ["Removed", "Inserted", "Edited"]
 
 
 def test_engine_moves_link_each_place_to_the_other(

@@ -2,7 +2,9 @@
 
 The formats are ``export.FORMATS`` (text, Markdown, HTML, JSON, CSV) plus PDF from ``ui.pdf``.
 A failed export (``ExportError``: the message names the file and the OS reason) shows a message
-and leaves the dialog open so the user can pick another place; the old file is untouched.
+and leaves the dialog open so the user can pick another place; the old file is untouched. An
+existing file is replaced only after the user confirms (as every desktop app asks); the
+``exported`` signal tells the window where the file went (it offers to open it or its folder).
 Imports: PySide6, ``core``, ``export``, ``ui.pdf``, ``ui.errors``.
 """
 
@@ -12,6 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,7 +22,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -63,6 +68,9 @@ def default_export_path(comparison: Comparison, suffix: str) -> str:
 
 
 class ExportDialog(QDialog):
+    exported = Signal(str)
+    """The path written, once the export succeeded."""
+
     def __init__(self, comparison: Comparison, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("export_dialog")
@@ -80,7 +88,10 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("&Format:", self.format_box)
-        form.addRow("&Save to:", path_row)
+        # A row given a layout gets no buddy from addRow: the label needs one for its Alt key.
+        save_to = QLabel("&Save to:", self)
+        save_to.setBuddy(self.path_edit)
+        form.addRow(save_to, path_row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -114,7 +125,12 @@ class ExportDialog(QDialog):
     def browse(self) -> None:
         fmt = self.selected_format()
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export Summary", self.path_edit.text(), f"{fmt.description} (*{fmt.suffix})"
+            self,
+            "Export Summary",
+            self.path_edit.text(),
+            f"{fmt.description} (*{fmt.suffix})",
+            # Save asks before replacing a file (also a typed path): not twice.
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
             self.path_edit.setText(path)
@@ -124,6 +140,35 @@ class ExportDialog(QDialog):
         if not path:
             show_error(self, "Export", "Choose a file to export to.")
             return
+        if os.path.exists(path):
+            self._confirm_replace(path)
+            return
+        self._write(path)
+
+    def _confirm_replace(self, path: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Replace file?",
+            f"“{os.path.basename(path)}” already exists in {os.path.dirname(path) or '.'}."
+            "\n\nReplace it with this export?",
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("replace_box")
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result: int) -> None:
+            confirmed = box.clickedButton() is replace
+            box.hide()
+            box.deleteLater()
+            if confirmed:
+                self._write(path)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def _write(self, path: str) -> None:
         try:
             export_comparison(self.comparison, self.selected_format().name, path)
         except ExportError as error:
@@ -134,4 +179,5 @@ class ExportDialog(QDialog):
             )
             return
         self.written = path
+        self.exported.emit(path)
         super().accept()

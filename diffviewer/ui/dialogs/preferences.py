@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QPushButton,
     QSpinBox,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from diffviewer.core.errors import RulesError
 from diffviewer.core.options import CompareMode, CompareOptions
 from diffviewer.ui.errors import show_error
+from diffviewer.ui.folding import DEFAULT_CONTEXT, MAX_CONTEXT
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
 
@@ -41,6 +43,25 @@ class Preferences:
     hide_typographic: bool
     font: QFont
     zoom: int
+    context_rows: int = DEFAULT_CONTEXT
+    """Unchanged rows kept beside each change under View › Show Only Changes."""
+
+
+def _buddy_label(text: str, buddy: QWidget, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setBuddy(buddy)
+    return label
+
+
+def _context_box(value: int, parent: QWidget) -> QSpinBox:
+    box = QSpinBox(parent)
+    box.setRange(0, MAX_CONTEXT)
+    box.setSuffix(" rows")
+    box.setValue(value)
+    box.setToolTip(
+        "Show Only Changes keeps this many unchanged paragraphs above and below each change"
+    )
+    return box
 
 
 def check_rules(files: tuple[str, ...]) -> None:
@@ -86,6 +107,7 @@ class PreferencesDialog(QDialog):
         self.zoom.setSuffix(" %")
         self.zoom.setValue(preferences.zoom)
 
+        self.context_rows = _context_box(preferences.context_rows, self)
         rules_row = self._build_rules(options.rules_files)
 
         self.max_size = QSpinBox(self)
@@ -98,9 +120,12 @@ class PreferencesDialog(QDialog):
         form.addRow("", self.ignore_punctuation)
         form.addRow("&Mode:", self.mode)
         form.addRow("Display:", self.hide_typographic)
-        form.addRow("&Font:", font_row)
+        # Rows given a layout get no buddy from addRow: without one a label shows its "&" and
+        # its Alt key does nothing.
+        form.addRow(_buddy_label("&Font:", self.font_family, self), font_row)
         form.addRow("&Zoom:", self.zoom)
-        form.addRow("Extra &rules files:", rules_row)
+        form.addRow("Con&text around changes:", self.context_rows)
+        form.addRow(_buddy_label("Extra &rules files:", self.rules, self), rules_row)
         form.addRow("Largest &file:", self.max_size)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -164,7 +189,13 @@ class PreferencesDialog(QDialog):
             rules_files=self.rules_files(),
             max_file_bytes=self.max_size.value() * 1024 * 1024,
         )
-        return Preferences(options, self.hide_typographic.isChecked(), font, self.zoom.value())
+        return Preferences(
+            options,
+            self.hide_typographic.isChecked(),
+            font,
+            self.zoom.value(),
+            self.context_rows.value(),
+        )
 
     def accept(self) -> None:
         files = self.rules_files()

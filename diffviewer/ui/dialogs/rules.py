@@ -7,13 +7,12 @@ checked before anything is written: the file with the rule must load (``core.kin
 so a broken pattern is said at once, in the dialog. ``UserRulesDialog`` lists that file's
 rules, and edits or removes them (the file is then written again, whole, atomically; the
 app's own file carries no comments to lose).
-Imports: PySide6, ``core`` (corrections, errors, kinds, model), ``export.atomic``.
+Imports: PySide6, ``core`` (corrections, errors, kinds, model, patterns), ``export.atomic``.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import tomllib
 from pathlib import Path
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from diffviewer.core.corrections import RuleDraft, rule_toml
 from diffviewer.core.errors import DiffViewerError, ExportError
 from diffviewer.core.model import Kind
+from diffviewer.core.patterns import PatternError, compile_pattern
 from diffviewer.export.atomic import write_atomic
 
 HEADER = (
@@ -150,9 +150,9 @@ class RuleDialog(QDialog):
         if not self._sample:
             self.check.setText("")
             return
-        try:
-            found = re.search(self.pattern.text(), self._sample) is not None
-        except re.error as error:
+        try:  # as a comparison will run it: RE2, linear-time (core.patterns)
+            found = compile_pattern(self.pattern.text()).search(self._sample)
+        except PatternError as error:
             self.check.setText(f"Not a valid pattern: {error}")
             return
         self.check.setText("Matches this paragraph." if found else "Does not match this paragraph.")
