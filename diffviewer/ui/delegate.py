@@ -425,6 +425,7 @@ class CellDelegate(QStyledItemDelegate):
                 | Qt.TextInteractionFlag.TextSelectableByKeyboard
             )
         editor.setObjectName("paragraph_editor")
+        editor.textChanged.connect(lambda: _fit_editor(editor))
         return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
@@ -458,7 +459,32 @@ class CellDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        editor.setGeometry(option.rect)  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        editor.setGeometry(rect)
+        editor.setProperty("cell_height", rect.height())
+        if isinstance(editor, QPlainTextEdit):
+            _fit_editor(editor)
+
+
+def _fit_editor(editor: QPlainTextEdit) -> None:
+    """Grow the cell editor to hold its whole text (down to the viewport's bottom at most),
+    never shorter than its cell: a paragraph grown by typing stays readable without an inner
+    scroll bar hiding its start."""
+    cell_height = editor.property("cell_height")
+    if not isinstance(cell_height, int):
+        return
+    margin = editor.document().documentMargin()
+    width = max(1, editor.viewport().width() - math.ceil(2 * margin))
+    metrics = QFontMetricsF(editor.font())
+    text = editor.toPlainText() or " "
+    flags = int(Qt.TextFlag.TextWordWrap.value)
+    height = metrics.boundingRect(QRectF(0, 0, width, 1e6), flags, text).height()
+    if text.endswith("\n"):
+        height += metrics.lineSpacing()
+    needed = math.ceil(height + 2 * margin + 2 * editor.frameWidth()) + 2
+    parent = editor.parentWidget()
+    room = parent.height() - editor.y() if parent is not None else needed
+    editor.resize(editor.width(), max(cell_height, min(needed, room)))
 
 
 #: Spacing of the gap hatching in logical pixels: a tile made at the device pixel ratio, so it

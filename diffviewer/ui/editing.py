@@ -29,6 +29,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMenu
 
+from diffviewer.assets import example_paths
 from diffviewer.core.editing import (
     EditableText,
     SourceFile,
@@ -393,6 +394,16 @@ class EditController(QObject):
         if doc is None:
             return False
         source = doc.source
+        if destination is None and _is_bundled_example(source.path):
+            # The example belongs to the installation: Save writes a copy the user names.
+            destination, _filter = QFileDialog.getSaveFileName(
+                self.window,
+                "Save a copy of the example",
+                os.path.join(os.path.expanduser("~"), os.path.basename(source.path)),
+                "Text files (*.txt);;All files (*)",
+            )
+            if not destination:
+                return False
         dest = os.path.abspath(destination or source.path)
         if dest == source.path and source.changed_on_disk():
             return self._changed_on_disk(source.path)
@@ -488,3 +499,9 @@ def _place_below(comparison: Comparison, row: int, column: int) -> int:
 
 def _tip(action: QAction, verb: str, text: str) -> None:
     action.setText(f"&{verb} {text}" if text else f"&{verb}")
+
+
+def _is_bundled_example(path: str) -> bool:
+    """Whether ``path`` is one of the example files shipped with the app."""
+    real = os.path.realpath(path)
+    return any(os.path.realpath(example) == real for example in example_paths())

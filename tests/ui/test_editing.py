@@ -386,3 +386,45 @@ def test_alt_right_in_the_table_copies_the_paragraph(
         lambda: qtbot.keyClick(table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier),
     )
     assert len(window.comparison().changes) == 1  # type: ignore[union-attr]
+
+
+def test_saving_the_bundled_example_asks_for_a_new_file(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, cp1252_pair, monkeypatch, tmp_path: Path
+) -> None:
+    """Ctrl+S on an edited bundled example (Help › Open Example) never writes the example
+    itself (it belongs to the installation, and Open Example would no longer show the
+    pristine pair): it asks where to save a copy, as Save As does."""
+    monkeypatch.setattr(editing, "example_paths", lambda: cp1252_pair)
+    compared(qtbot, window, cp1252_pair)
+    type_into_cell(qtbot, window, 0, 1, HEAD + " today")
+    target = tmp_path / "my-copy.txt"
+    asked: list[str] = []
+
+    def choose(parent, caption, start, *rest):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(target), "All files (*)"
+
+    monkeypatch.setattr(editing.QFileDialog, "getSaveFileName", choose)
+    step(qtbot, window, window.acts["file_save"].trigger)
+    assert asked == [os.path.join(os.path.expanduser("~"), "clean.txt")]
+    assert cp1252_pair[1].read_bytes() == crlf(HEAD, KEPT, LAST).encode("cp1252")
+    assert target.read_bytes() == crlf(HEAD + " today", KEPT, LAST).encode("cp1252")
+    assert window.paths[1] == str(target)
+
+
+def test_the_cell_editor_grows_with_its_text(qtbot, window: MainWindow, cp1252_pair) -> None:  # type: ignore[no-untyped-def]
+    """Typing more than the cell holds makes the editor taller (no inner scroll bar hiding the
+    start of the paragraph); it never shrinks below its cell."""
+    compared(qtbot, window, cp1252_pair)
+    table = window.view.table()
+    table.setCurrentIndex(table.model().index(0, 1))
+    cell_height = table.visualRect(table.currentIndex()).height()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    editor = table.findChild(QPlainTextEdit, "paragraph_editor")
+    assert editor is not None and editor.height() >= cell_height
+    editor.setPlainText(" ".join([KEPT] * 12))
+    qtbot.waitUntil(lambda: editor.verticalScrollBar().maximum() == 0)
+    assert editor.height() > cell_height
+    editor.setPlainText("x")
+    assert editor.height() >= cell_height
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)

@@ -175,3 +175,21 @@ def test_window_confirms_a_finished_export_with_links(
     notice.linkActivated.emit("file")
     notice.linkActivated.emit("folder")
     assert opened == [str(tmp_path / "report.html"), str(tmp_path)]
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"), [("notes.md", "md"), ("notes.txt", "text"), ("r.PDF", "pdf")]
+)
+def test_a_typed_file_name_picks_its_format(
+    qtbot, seed_comparison: Comparison, tmp_path: Path, name: str, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Typing "notes.md" in Save to writes Markdown, not the HTML the box still showed."""
+    dialog = ExportDialog(seed_comparison)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path_edit.selectAll()
+    qtbot.keyClicks(dialog.path_edit, str(tmp_path / name))
+    assert dialog.selected_format().name == fmt
+    assert dialog.path_edit.text() == str(tmp_path / name)  # the typed name is kept as typed
+    dialog.accept()
+    assert STARTS[fmt]((tmp_path / name).read_bytes())

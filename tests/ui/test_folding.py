@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from diffviewer.ui.folding import bar_text, fold_runs
@@ -141,3 +142,24 @@ def test_enter_on_a_bar_in_the_window_unfolds_rather_than_edits(qtbot, window, s
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert bar not in table.fold_bars()
     assert table.state() != table.State.EditingState
+
+
+def test_double_click_on_a_bar_unfolds_and_does_not_edit(qtbot, window, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """A double-click on a fold bar (its first click unfolds it) does not then open the
+    paragraph editor on the row that took the bar's place."""
+    from tests.ui.shell_helpers import compared
+
+    compared(qtbot, window, seed_paths)
+    window.acts["view_only_changes"].setChecked(True)
+    table = window.view.table()
+    bar = next(iter(table.fold_bars()))
+    pos = table.visualRect(table.model().index(bar, 1)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert bar not in table.fold_bars()
+    assert table.state() != table.State.EditingState
+    # A later, separate double-click on an ordinary row still edits it.
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert table.state() == table.State.EditingState

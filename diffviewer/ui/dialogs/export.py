@@ -100,6 +100,7 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
         self.setLayout(form)
         self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.path_edit.textEdited.connect(self._path_edited)
         self.resize(560, self.sizeHint().height())
         self.written: str | None = None
 
@@ -122,6 +123,16 @@ class ExportDialog(QDialog):
                 (base if suffix.lower() in known else path) + self.selected_format().suffix
             )
 
+    def _path_edited(self, text: str) -> None:
+        """A typed name whose suffix names a format ("notes.md") picks that format."""
+        suffix = os.path.splitext(text.strip())[1].lower()
+        for i, fmt in enumerate(EXPORT_FORMATS):
+            if fmt.suffix == suffix and i != self.format_box.currentIndex():
+                # Blocked: the typed name stays as typed (no suffix swap).
+                self.format_box.blockSignals(True)
+                self.format_box.setCurrentIndex(i)
+                self.format_box.blockSignals(False)
+
     def browse(self) -> None:
         fmt = self.selected_format()
         path, _filter = QFileDialog.getSaveFileName(
@@ -134,6 +145,7 @@ class ExportDialog(QDialog):
         )
         if path:
             self.path_edit.setText(path)
+            self._path_edited(path)
 
     def accept(self) -> None:
         path = os.path.expanduser(self.path_edit.text().strip())
