@@ -13,7 +13,9 @@ It prints, per language and overall, removed → non-body and kept → body, eac
 kept → not boilerplate (a kept heading called ``headline`` or a kept credit called ``caption`` is
 not body, but not furniture either: the labels cannot tell an article's own headings and credits
 from its text, so this looser figure shows how much of the kept side's misses are of that sort);
-then per
+then, clean→body,
+the cleaned version classified by itself (as a comparison of two revisions of a cleaned story
+sees it: every paragraph is article text, so should be body); then per
 kind how many removed and kept paragraphs got it and the kind's precision as a non-body call
 (share of its paragraphs that were removed; for ``body``: share that were kept); removed → non-body
 by place (before the first kept paragraph, between kept ones, after the last); both figures by the
@@ -71,6 +73,8 @@ class Tally:
     kept: int = 0
     kept_ok: int = 0
     kept_article: int = 0
+    clean: int = 0
+    clean_ok: int = 0
     removed_shares: list[float] = field(default_factory=list)
     kept_shares: list[float] = field(default_factory=list)
 
@@ -81,6 +85,8 @@ class Tally:
         self.kept += result.kept
         self.kept_ok += result.kept_ok
         self.kept_article += result.kept_article
+        self.clean += result.clean
+        self.clean_ok += result.clean_ok
         if result.removed:
             self.removed_shares.append(result.removed_ok / result.removed)
         if result.kept:
@@ -102,6 +108,8 @@ class Tally:
             "kept_body": share(self.kept_ok, self.kept),
             "kept_body_macro": mean(self.kept_shares),
             "kept_not_boilerplate": share(self.kept_article, self.kept),
+            "clean": self.clean,
+            "clean_body": share(self.clean_ok, self.clean),
         }
 
 
@@ -114,6 +122,10 @@ class PageResult:
     kept: int = 0
     kept_ok: int = 0
     kept_article: int = 0
+    # The cleaned version classified by itself (as a comparison of two revisions of a cleaned
+    # story sees it): all of its paragraphs are article text, so each should be body.
+    clean: int = 0
+    clean_ok: int = 0
     kinds: Counter[tuple[str, bool]] = field(default_factory=Counter)
     # (group, key, removed|kept, right|all): by place (before/inside/after the article), by
     # block tag, and the kinds of reader comments the hand snippets point at.
@@ -140,6 +152,9 @@ def measure_page(folder: Path, meta: dict[str, Any]) -> PageResult:
         1 for p in labels if p["label"] == "article"
     ) != len(kept_index)
     first, last = (min(kept_index), max(kept_index)) if kept_index else (0, -1)
+    for paragraph in comparison.versions[1].paragraphs:
+        result.clean += 1
+        result.clean_ok += str(paragraph.kind) == BODY
     for paragraph in raw:
         kind = str(paragraph.kind)
         was_kept = paragraph.index in kept_index
@@ -207,19 +222,22 @@ def print_table(groups: dict[str, dict[str, Any]], title: str) -> None:
     print(title)
     print(
         f"{'lang':<8}{'pages':>6}{'removed':>9}{'→nonbody':>9}{'macro':>7}"
-        f"{'kept':>8}{'→body':>7}{'macro':>7}{'→not bp':>9}"
+        f"{'kept':>8}{'→body':>7}{'macro':>7}{'→not bp':>9}{'clean→body':>11}"
     )
     for name, fig in groups.items():
         print(
             f"{name:<8}{fig['pages']:>6}{fig['removed']:>9}{_fmt(fig['removed_nonbody']):>9}"
             f"{_fmt(fig['removed_nonbody_macro']):>7}{fig['kept']:>8}{_fmt(fig['kept_body']):>7}"
             f"{_fmt(fig['kept_body_macro']):>7}{_fmt(fig.get('kept_not_boilerplate')):>9}"
+            f"{_fmt(fig.get('clean_body')):>11}"
         )
 
 
 def print_deltas(now: dict[str, Any], before: dict[str, Any]) -> None:
     print("\nAgainst the saved figures (after − before):")
-    print(f"{'lang':<8}{'→nonbody':>9}{'macro':>9}{'→body':>9}{'macro':>9}{'→not bp':>9}")
+    print(
+        f"{'lang':<8}{'→nonbody':>9}{'macro':>9}{'→body':>9}{'macro':>9}{'→not bp':>9}{'clean':>9}"
+    )
     old = before.get("languages", {}) | {"all": before.get("overall", {})}
     for name, fig in (now["languages"] | {"all": now["overall"]}).items():
         was = old.get(name)
@@ -233,6 +251,7 @@ def print_deltas(now: dict[str, Any], before: dict[str, Any]) -> None:
             "kept_body",
             "kept_body_macro",
             "kept_not_boilerplate",
+            "clean_body",
         ):
             a, b = fig.get(key), was.get(key)
             cells.append("      -" if a is None or b is None else f"{a - b:+.3f}")

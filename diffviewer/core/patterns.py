@@ -38,12 +38,20 @@ from __future__ import annotations
 import contextlib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 import re2
 
 from diffviewer.core.errors import RulesError
 
-__all__ = ["MAX_PROGRAM_BYTES", "Pattern", "PatternError", "compile_pattern", "to_re2"]
+__all__ = [
+    "MAX_PROGRAM_BYTES",
+    "Pattern",
+    "PatternError",
+    "PatternSet",
+    "compile_pattern",
+    "to_re2",
+]
 
 #: Memory RE2 may use for one compiled pattern (its program and matching caches). A pattern
 #: that needs more is refused (a 400,000-word alternation fits; RE2's default, 8 MiB, is too
@@ -148,6 +156,40 @@ def compile_pattern(source: str, flags: str = "", where: str = "rule pattern") -
     with contextlib.suppress(_TooLarge):
         _compile(translated, _CHECK_BYTES)
     return Pattern(source, translated, loose, where)
+
+
+class PatternSet:
+    """Many patterns searched in one pass over a text (an RE2 set): ``candidates`` names the
+    members that may occur in it, each searched in its relaxed form, so a member not named
+    cannot occur and one named still needs ``Pattern.search_utf8`` to be sure. A set that
+    cannot be built (too large) raises ``PatternError``; a search the engine gives up (out of
+    memory) returns None, and the caller searches pattern by pattern.
+    """
+
+    __slots__ = ("_sentinel", "_set")
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        options = re2.Options()
+        options.log_errors = False
+        options.never_capture = True
+        options.max_mem = MAX_PROGRAM_BYTES
+        self._set = re2.Set.SearchSet(options)
+        try:
+            for pattern in patterns:
+                self._set.Add(
+                    (pattern.loose or pattern.translated).encode("utf-8", "surrogatepass")
+                )
+            # Matches every text: its absence from a result means the search failed.
+            self._sentinel = self._set.Add(b"")
+            self._set.Compile()
+        except re2.error as error:
+            raise PatternError(f"pattern set: {error}") from None
+
+    def candidates(self, data: bytes) -> frozenset[int] | None:
+        found = self._set.Match(data) or ()
+        if self._sentinel not in found:
+            return None
+        return frozenset(found)
 
 
 class _TooLarge(PatternError):

@@ -21,11 +21,20 @@ How the article is found:
 - the region then grows over neighbours that no marker rule (one with a pattern) called
   furniture (lists, tables and subheadings of the article), up to the first menu item,
   banner or prompt such a rule found on either side;
+- it joins further prose over gaps that hold at most ``GAP_MARKERS`` weak marker lines (a
+  date, a credit, a menu-like line in a table) and no boundary (a prompt, a promo heading, a
+  copyright line), when the prose beyond scores ``JOIN_SCORE``: an article's table does not
+  end it;
+- reader comments are prose too: the region is sought before the first comment's own line
+  ("Anna says:", a reply button) when two such lines make a thread, or when a lone one (a
+  quote?) leaves a fair article before it (``BEFORE_COMMENTS``);
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
-- outside the region, teaser runs are teasers; other short lines get a place only within
-  ``NEAR`` paragraphs of furniture (what a rule called so: a menu run, a share button, a
-  "Related" heading): a list of the article's own that the region missed stays body;
+- outside the region, teaser runs with evidence (a heading or teaser over them, a date or
+  byline among them, a summary, furniture between them and the article) are teasers; other
+  short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
+  so: a menu run, a share button, a "Related" heading): a list of the article's own that the
+  region missed stays body;
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")
   to the last prose paragraph that no rule called furniture.
 
@@ -143,15 +152,27 @@ def page_structure(
     if count < MIN_FURNITURE:
         return out
     teaser = _teaser_runs(words, stops, prose, kinds)
+    # Reader comments are prose too: the article is the best run before the thread (the
+    # first comment's own line: "Anna says:", a reply button) if there is a fair one there.
     start, end, score = _region(words, prose, teaser, kinds)
+    thread = next((i for i, kind in enumerate(kinds) if kind is Kind.COMMENT), count)
+    if thread <= end:
+        before = _region(words[:thread], prose, teaser, kinds)
+        # Two comments' own lines are a thread; a lone one may be a quote in the article.
+        thread_lines = sum(1 for kind in kinds[thread:] if kind is Kind.COMMENT)
+        least = score / BEFORE_COMMENTS if thread_lines < 2 else 0.0
+        if before[2] >= max(MIN_REGION_SCORE, least):
+            start, end, score = before
     if score < MIN_REGION_SCORE:
         return out
     start, end = _extend(start, end, kinds, marked)
+    start, end = _join(start, end, words, prose, kinds, marked)
     head = _head_start(start, words, stops, kinds)
     outside = sum(1 for i in range(count) if (i < head or i > end) and words[i] and not prose[i])
     if outside < MIN_FURNITURE:
         return out
     near = _near_furniture([kind in _FURNITURE for kind in kinds])
+    teaser = _with_evidence(teaser, head, end, stops, kinds, marked)
     for i in range(head):
         out[i] = _place(teaser[i], near[i], "before_article")
     if head < start:
@@ -182,10 +203,13 @@ def _near_furniture(furniture: Sequence[bool]) -> list[bool]:
     """True for paragraphs with furniture (what a rule called so) within ``NEAR`` of them."""
     count = len(furniture)
     out = [False] * count
-    for i, is_furniture in enumerate(furniture):
-        if is_furniture:
-            for j in range(max(0, i - NEAR), min(count, i + NEAR + 1)):
-                out[j] = True
+    last = -NEAR - 1  # The last furniture seen, walking forward.
+    for i in range(count):
+        if furniture[i]:
+            last = i
+            out[max(0, i - NEAR) : i + 1] = [True] * (i + 1 - max(0, i - NEAR))
+        elif i - last <= NEAR:
+            out[i] = True
     return out
 
 
@@ -243,6 +267,51 @@ def _teaser_runs(
     return out
 
 
+def _with_evidence(
+    teaser: Sequence[bool],
+    head: int,
+    end: int,
+    stops: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> list[bool]:
+    """The teaser runs outside the article that show they are teasers, not only three short
+    lines (which an article's list or table has too): a heading over them ("Related", "Most
+    read") or a teaser just before, a date, time, byline or caption between their titles, a
+    summary after a title, or a piece of furniture (a marker line) between them and the
+    article."""
+    out = list(teaser)
+    count = len(out)
+    i = 0
+    while i < count:
+        if not out[i]:
+            i += 1
+            continue
+        # A run is judged apart on each side of the article (the article itself is no run).
+        stop = head if i < head else end + 1 if i <= end else count
+        j = i
+        while j < min(stop, count) and out[j]:
+            j += 1
+        if i == j:
+            i = stop
+            continue
+        run = range(i, j)
+        evidence = (
+            any(kinds[k] in _GLUE or (stops[k] and kinds[k] is Kind.BODY) for k in run)
+            or any(kinds[k] in _EVIDENCE for k in range(max(0, i - 2), j))
+            or (i > end and any(marked[end + 1 : i]))
+            or (j <= head and any(marked[j:head]))
+        )
+        if not evidence:
+            out[i:j] = [False] * (j - i)
+        i = j
+    return out
+
+
+# Kinds of a line over a teaser run that make it one: a promo heading, another teaser.
+_EVIDENCE = frozenset({Kind.PROMO, Kind.TEASER})
+
+
 def _drop_long_runs(out: list[str | None]) -> None:
     """Runs of teaser places longer than ``TEASER_RUN_MAX``: a list or a table, no place."""
     i = 0
@@ -289,6 +358,74 @@ def _extend(start: int, end: int, kinds: Sequence[Kind], marked: Sequence[bool])
         start -= 1
     while end + 1 < len(kinds) and not marked[end + 1]:
         end += 1
+    return start, end
+
+
+#: Kinds whose marker line ends the article for good: a prompt, a promo heading, a copyright.
+_BOUNDARY = frozenset(
+    {
+        Kind.COMMENT_PROMPT,
+        Kind.COMMENT,
+        Kind.SOCIAL_PROMPT,
+        Kind.PROMO,
+        Kind.TEASER,
+        Kind.COPYRIGHT,
+    }
+)
+#: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
+#: may score this many times less than the best run, or it is not cut short there.
+BEFORE_COMMENTS = 3
+#: Weak marker lines (a date, a credit, a menu-like item) an article may hold in a gap.
+GAP_MARKERS = 1
+#: The prose a stretch beyond a gap needs to join the article (as in ``_region``).
+JOIN_SCORE = 2.0
+
+
+def _join(
+    start: int,
+    end: int,
+    words: Sequence[int],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> tuple[int, int]:
+    """The region joined to further stretches of prose over gaps with no boundary: an
+    article's table or list that holds a line a marker rule took for furniture (a date, a
+    path with slashes) does not end it; a prompt, a promo heading or a copyright line does."""
+    count = len(words)
+
+    def stretch(j: int, step: int) -> tuple[int, float]:
+        score = 0.0
+        k = j
+        while 0 <= k + step < count and not marked[k + step]:
+            k += step
+        for i in range(min(j, k), max(j, k) + 1):
+            if prose[i] and kinds[i] is Kind.BODY:
+                score += min(words[i], 60) / 10
+        return k, score
+
+    for step in (1, -1):
+        edge = end if step == 1 else start
+        while True:
+            weak = 0
+            j = edge + step
+            while 0 <= j < count and not (prose[j] and kinds[j] is Kind.BODY):
+                if marked[j]:
+                    if kinds[j] in _BOUNDARY:
+                        break
+                    weak += 1
+                j += step
+            else:
+                if 0 <= j < count and weak <= GAP_MARKERS:
+                    k, score = stretch(j, step)
+                    if score >= JOIN_SCORE:
+                        edge = k
+                        continue
+            break
+        if step == 1:
+            end = edge
+        else:
+            start = edge
     return start, end
 
 

@@ -115,13 +115,17 @@ def marked(
     escape: Callable[[str], str],
     deleted: Callable[[str], str],
     inserted: Callable[[str], str],
+    *,
+    apart: bool = False,
 ) -> str:
     """One text with both sides: kept runs escaped, deleted/inserted runs wrapped.
 
     Dropping the deleted runs reads the new text exactly, dropping the inserted ones the old
     text. A replacement (a deletion then an insertion) that starts or ends with the same
     whitespace on both sides writes it once, outside the marks: "Old " → "New " reads
-    ``[-Old-]{+New+} ``, as ``git diff --word-diff`` shows it.
+    ``[-Old-]{+New+} ``, as ``git diff --word-diff`` shows it. ``apart``: a deleted word
+    right against an inserted one gets a space between them, outside the marks (the viewer's
+    cells with both sides read "demanded insisted", not "demandedinsisted").
     """
     out: list[str] = []
     for position, op in enumerate(ops):
@@ -134,7 +138,10 @@ def marked(
             if after is not None and after.tag is OpTag.INSERT:
                 lead, trail = _shared_edges(op, after)
             inner = op.text[len(lead) : len(op.text) - len(trail)]
-            out.append(escape(lead) + deleted(escape(inner)))
+            next_text = after.text if after is not None and after.tag is OpTag.INSERT else ""
+            joins = apart and not trail and inner[-1:].strip() and next_text[:1].strip()
+            space = " " if joins else ""
+            out.append(escape(lead) + deleted(escape(inner)) + space)
         else:
             before = ops[position - 1] if position > 0 else None
             if before is not None and before.tag is OpTag.DELETE:

@@ -4,12 +4,15 @@ The page has inline CSS and nothing else: no script, no external font, image or 
 Content-Security-Policy that forbids everything but inline styles, so even a bug in escaping
 could not run code. Every piece of article text, every file name, kind and rule name goes
 through ``html.escape(…, quote=True)``. Rows are aligned as in the viewer (one column per
-version); a cell is coloured by how it differs from its neighbour, changed cells carry
+version); a cell is coloured by how it differs in the pair its column shows, as in the viewer
+(``export.pairs``: with 3+ versions the header says "← changes from v1", that column carries
+the pair's whole word diff and a gap that is the pair's removal says so), changed cells carry
 word-level ``<del>``/``<ins>`` (struck, underlined) and a gutter mark (− + ~ ↕ ⇄), non-body
 paragraphs a kind badge. Colours and words come from ``export.scheme``, as in the viewer. Light
 and dark themes follow ``prefers-color-scheme``; ``paper=True`` gives Qt's rich-text engine (PDF,
 print) a stylesheet it understands: plain values, light only.
-Imports: the standard library, ``diffviewer.core`` and ``export.common``/``export.scheme`` (no Qt).
+Imports: the standard library, ``diffviewer.core`` and ``export.common``/``pairs``/``scheme``
+(no Qt).
 """
 
 from __future__ import annotations
@@ -24,12 +27,11 @@ from diffviewer.core.model import (
     Kind,
     OpTag,
     Paragraph,
-    Row,
     RowStatus,
 )
 from diffviewer.core.summary import Summary, summarise
 from diffviewer.core.visible import visible
-from diffviewer.export import common, scheme
+from diffviewer.export import common, pairs, scheme
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
@@ -118,26 +120,27 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _cell_status(comparison: Comparison, row: Row, version: int) -> RowStatus:
-    """How this version's cell differs: the first non-equal link of a pair it belongs to."""
-    for (a, b), link in zip(comparison.pairs, row.links, strict=False):
-        if version in (a, b) and link is not None and link is not RowStatus.EQUAL:
-            return link
-    return RowStatus.EQUAL
+def _cell_status(
+    comparison: Comparison, row: int, version: int, shown: tuple[int, int]
+) -> RowStatus:
+    """How this version's cell differs in the pair its column shows (``export.pairs``)."""
+    return pairs.link(comparison, row, shown) or RowStatus.EQUAL
 
 
-def _side_index(comparison: Comparison) -> dict[tuple[int, int], tuple[Change, OpTag]]:
-    """(version, paragraph) → the change that shows word marks there, and which side it is.
-
-    A paragraph that is the new side of one change and the old side of the next (a middle
-    version) shows its insertions: what it gained from the version before.
-    """
-    index: dict[tuple[int, int], tuple[Change, OpTag]] = {}
+def _marks_index(
+    comparison: Comparison, shown: list[tuple[int, int]]
+) -> dict[tuple[int, int], Change]:
+    """(version, paragraph) → the change that puts word marks there: one of the pair its
+    column shows, never the next pair's (a middle column's struck words would read as its own
+    removals)."""
+    index: dict[tuple[int, int], Change] = {}
     for change in comparison.changes:
         if not common.has_word_marks(change) or len(change.old) != 1 or len(change.new) != 1:
             continue
-        index[(change.to_version, change.new[0])] = (change, OpTag.INSERT)
-        index.setdefault((change.from_version, change.old[0]), (change, OpTag.DELETE))
+        pair = (change.from_version, change.to_version)
+        for version, paragraph in ((pair[0], change.old[0]), (pair[1], change.new[0])):
+            if shown[version] == pair:
+                index.setdefault((version, paragraph), change)
     return index
 
 
@@ -164,38 +167,63 @@ def _badge(paragraph: Paragraph) -> str:
     return f'<span class="badge" title="{title}">{esc(paragraph.kind.label)}</span> '
 
 
-def _cell_text(paragraph: Paragraph, marks: tuple[Change, OpTag] | None) -> str:
-    if marks is None:
+def _cell_text(paragraph: Paragraph, change: Change | None, version: int, whole: bool) -> str:
+    """The paragraph with its pair's word marks: both sides (a column a pair is stated for,
+    3+ versions) or its own side (deletions in the old version, insertions in the new)."""
+    if change is None:
         return esc(paragraph.text)
-    change, side = marks
+    side = OpTag.DELETE if version == change.from_version else OpTag.INSERT
     return common.marked(
-        common.side_of(change.word_ops, side),
+        change.word_ops if whole else common.side_of(change.word_ops, side),
         esc,
         lambda s: f"<del>{s}</del>",
         lambda s: f"<ins>{s}</ins>",
+        apart=whole,
+    )
+
+
+def _gap(comparison: Comparison, row: int, version: int, shown: tuple[int, int]) -> str:
+    """A gap cell; with 3+ versions one that is its column's change says so, in its colour."""
+    note = pairs.gap_note(comparison, row, version, shown)
+    if not note:
+        return '<td class="gap"></td>'
+    status = RowStatus.REMOVED if note.startswith("removed") else RowStatus.INSERTED
+    return (
+        f'<td class="{status.value}"><span class="gm" title="{status.value}">'
+        f'{scheme.MARKS[status]}</span> <span class="note">{esc(note)}</span></td>'
     )
 
 
 def _rows(comparison: Comparison) -> Iterator[str]:
-    marks = _side_index(comparison)
     notes = _move_notes(comparison)
+    shown = pairs.column_pairs(comparison)
+    whole = pairs.whole_diff_columns(shown, towards_next=False)
+    marks = _marks_index(comparison, shown)
     for number, row in enumerate(comparison.rows, start=1):
         cells = [f'<td class="num">{number}</td>']
         for version, index in enumerate(row.cells):
             if index is None:
-                cells.append('<td class="gap"></td>')
+                cells.append(_gap(comparison, number - 1, version, shown[version]))
                 continue
             paragraph = comparison.paragraph(version, index)
-            status = _cell_status(comparison, row, version)
+            status = _cell_status(comparison, number - 1, version, shown[version])
             css = "" if status is RowStatus.EQUAL else f' class="{status.value}"'
             note = notes.get((version, index), "")
-            note_html = f'<div class="note">{note}</div>' if note else ""
+            lines = [note] if note else []
+            lines += [
+                f"{scheme.MARKS[link]} {esc(words)}"
+                for _pair, link, words in pairs.paragraph_notes(
+                    comparison, number - 1, version, shown[version]
+                )
+            ]
+            note_html = "".join(f'<div class="note">{line}</div>' for line in lines)
+            change = marks.get((version, index))
             mark = scheme.MARKS.get(status)
             mark_html = f'<span class="gm" title="{status.value}">{mark}</span> ' if mark else ""
             # Real spaces between the pieces: Qt's rich text (PDF, print) ignores their margins.
             cells.append(
                 f'<td{css}>{mark_html}<span class="pn">¶{index + 1}</span> {_badge(paragraph)}'
-                f"{_cell_text(paragraph, marks.get((version, index)))}{note_html}</td>"
+                f"{_cell_text(paragraph, change, version, version in whole)}{note_html}</td>"
             )
         yield f'<tr id="r{number}" class="row-{row.status.value}">{"".join(cells)}</tr>'
 
@@ -254,6 +282,16 @@ def _legend() -> str:
     return '<p class="legend">' + " \u2003 ".join(items) + "</p>"
 
 
+def _pairs_note(comparison: Comparison) -> str:
+    """With 3+ versions, what a column's colours refer to (the viewer's header chips)."""
+    if len(comparison.versions) < 3:
+        return ""
+    return (
+        "<p>Each column's colours and marks show the changes its header names "
+        "(“← changes from v1”): struck words were deleted, underlined words inserted.</p>"
+    )
+
+
 def render_html(
     comparison: Comparison, summary: Summary | None = None, *, paper: bool = False
 ) -> str:
@@ -261,9 +299,16 @@ def render_html(
     which knows neither custom properties, media queries nor gradients."""
     summary = summary or summarise(comparison)
     names = " → ".join(visible(v.name, one_line=True) for v in comparison.versions)
+    several = len(comparison.versions) > 2
     header_cells = "".join(
         f'<th title="{esc(visible(v.path or v.name, one_line=True))}">'
-        f"{common.version_label(i)} · {esc(visible(v.name, one_line=True))}</th>"
+        f"{common.version_label(i)} · {esc(visible(v.name, one_line=True))}"
+        + (
+            f'<div class="note">{esc(pairs.highlight_chip(comparison, i, False))}</div>'
+            if several
+            else ""
+        )
+        + "</th>"
         for i, v in enumerate(comparison.versions)
     )
     options = ""
@@ -292,6 +337,7 @@ def render_html(
         *_facts(summary),
         options,
         _legend(),
+        _pairs_note(comparison),
         "</header>",
         '<table class="diff">',
         f'<thead><tr><th class="num">Row</th>{header_cells}</tr></thead>',

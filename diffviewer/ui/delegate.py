@@ -5,7 +5,7 @@ paragraph text, word-wrapped to the column width. Layouts are cached per (row, c
 the font (zoom) and the colours clear the cache. ``estimate_height`` gives a cheap height from the
 text length for rows never laid out; ``cell_height`` the exact one.
 Double-click opens a read-only QPlainTextEdit over the cell so words can be selected and copied.
-Imports: PySide6, diffviewer.core.model, diffviewer.ui.model, diffviewer.ui.palette.
+Imports: PySide6, diffviewer.core.model, diffviewer.ui.model/palette/unified.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
 from diffviewer.core.model import OpTag
 from diffviewer.ui.folding import bar_text
 from diffviewer.ui.model import CellInfo, ComparisonModel
+from diffviewer.ui.unified import shown_offset
 from diffviewer.ui.whitespace import runs, visible
 
 PAD_X = 6
@@ -188,7 +189,8 @@ class CellDelegate(QStyledItemDelegate):
     def _make_layout(self, model: ComparisonModel, info: CellInfo, width: int) -> _Layout:
         if info.text is None:
             return _Layout(None, self._line_height, 0.0, None)
-        text = info.text.replace("\r\n", "\n").replace("\n", _LINE_SEPARATOR)
+        shown = info.text if info.shown is None else info.shown
+        text = shown.replace("\r\n", "\n").replace("\n", _LINE_SEPARATOR)
         marks: list[int] = []
         if self._show_whitespace:
             text, marks = visible(text)
@@ -227,7 +229,9 @@ class CellDelegate(QStyledItemDelegate):
             line.setPosition(QPointF(0.0, y))
             y += line.height()
         layout.endLayout()
-        has_meta = bool(info.badge or info.move_link or (info.typographic and not info.quiet))
+        has_meta = bool(
+            info.badge or info.move_link or info.note or (info.typographic and not info.quiet)
+        )
         link_span = None
         if info.move_link is not None:
             start = PAD_X + self._gutter + (self._badge_width(info.badge) + 6 if info.badge else 0)
@@ -261,8 +265,16 @@ class CellDelegate(QStyledItemDelegate):
         painter.save()
         painter.setClipRect(rect)
         if info.text is None:
-            painter.fillRect(rect, colours.filler)
+            painter.fillRect(rect, model.data(index, Qt.ItemDataRole.BackgroundRole))
             _hatch(painter, rect, colours.filler_hatch)
+            if info.note:  # a gap that is the change itself: "− removed from v2"
+                painter.setFont(self._meta_font)
+                painter.setPen(colours.text)
+                painter.drawText(
+                    QPointF(rect.left() + PAD_X, rect.top() + PAD_Y + self._meta_metrics.ascent()),
+                    info.note,
+                )
+                painter.setFont(self._font)
         else:
             painter.fillRect(rect, model.data(index, Qt.ItemDataRole.BackgroundRole))
         if state & QStyle.StateFlag.State_Selected:
@@ -293,7 +305,9 @@ class CellDelegate(QStyledItemDelegate):
                 painter.setFont(self._font)
                 painter.setPen(colours.dim_text if info.quiet else colours.text)
             layout.text.draw(
-                painter, origin, self._find_ranges(info.text, index.row(), index.column(), colours)
+                painter,
+                origin,
+                self._find_ranges(info.text, index.row(), index.column(), colours, info.insertions),
             )
         painter.restore()
 
@@ -354,14 +368,25 @@ class CellDelegate(QStyledItemDelegate):
             painter.drawText(QPointF(x, top + self._meta_metrics.ascent()), info.move_link[0])
             x += self._meta_metrics.horizontalAdvance(info.move_link[0]) + 6
             painter.setFont(self._meta_font)
+        if info.note:
+            painter.setPen(colours.text)
+            painter.drawText(QPointF(x, top + self._meta_metrics.ascent()), info.note)
+            x += self._meta_metrics.horizontalAdvance(info.note) + 6
         if info.typographic and not info.quiet:
             painter.setPen(colours.dim_text)
             painter.drawText(QPointF(x, top + self._meta_metrics.ascent()), "≈ typographic")
         painter.setFont(self._font)
 
     def _find_ranges(
-        self, text: str, row: int, column: int, colours: Any
+        self,
+        text: str,
+        row: int,
+        column: int,
+        colours: Any,
+        insertions: tuple[tuple[int, int], ...] = (),
     ) -> list[QTextLayout.FormatRange]:
+        """Matches in the paragraph's own ``text``, placed on the painted one (which may hold
+        the other side's words too: the runs put in at ``insertions``)."""
         needle = self._find_text
         if not needle:
             return []
@@ -374,7 +399,11 @@ class CellDelegate(QStyledItemDelegate):
             fmt = QTextCharFormat()
             current = self._find_current == (row, column, start)
             fmt.setBackground(colours.find_current if current else colours.find_match)
-            ranges.append(_format_range(start, len(needle), fmt))
+            shown_start, shown_end = start, start + len(needle)
+            if insertions:
+                shown_start = shown_offset(insertions, start)
+                shown_end = shown_offset(insertions, start + len(needle), end=True)
+            ranges.append(_format_range(shown_start, shown_end - shown_start, fmt))
             start = haystack.find(needle, start + len(needle))
         return ranges
 

@@ -3,12 +3,16 @@
 With three or more versions a cell's colour and word marks describe one compared pair; which one
 must be said (``highlight_chip``: "← changes from v2" or "changes to v3 →" in the column
 header). ``row_history`` tells a row's story across every pair: "added in v2, edited in v3,
-removed in v4" (tooltips of the cells and of the change list). Pure Python: core types, no Qt.
+removed in v4" (tooltips of the cells and of the change list). Which pair a column shows is
+worked out in export/pairs.py (the HTML report says the same). Pure Python: no Qt.
 """
 
 from __future__ import annotations
 
 from diffviewer.core.model import Comparison, RowStatus
+from diffviewer.export.pairs import highlight_chip, highlight_pair
+
+__all__ = ["against_first", "highlight_chip", "highlight_pair", "row_history"]
 
 _VERBS: dict[RowStatus, str] = {
     RowStatus.REMOVED: "removed",
@@ -35,20 +39,3 @@ def row_history(comparison: Comparison, row: int) -> str:
     if not steps:
         return ""
     return ", ".join(steps) + (" (each against v1)" if against_first(comparison) else "")
-
-
-def highlight_pair(comparison: Comparison, column: int, towards_next: bool) -> tuple[int, int]:
-    """The compared pair whose changes ``column`` shows: the one arriving at it (or, with
-    ``towards_next``, the one leaving it); the other way round when there is none."""
-    arriving = [pair for pair in comparison.pairs if pair[1] == column]
-    leaving = [pair for pair in comparison.pairs if pair[0] == column]
-    first, second = (leaving, arriving) if towards_next else (arriving, leaving)
-    return (first or second or [(column, column)])[0]
-
-
-def highlight_chip(comparison: Comparison, column: int, towards_next: bool) -> str:
-    """The header's note of what the column's highlights mean ("← changes from v1")."""
-    a, b = highlight_pair(comparison, column, towards_next)
-    if a == b:
-        return ""
-    return f"← changes from v{a + 1}" if column == b else f"changes to v{b + 1} →"

@@ -1,17 +1,21 @@
 """ComparisonModel: a Comparison as a Qt table, one row per aligned row, one column per version.
 
 Which link colours a cell: each column shows one compared pair, the one its header names
-(ui/history.py): the pair that ends at it (a, v), or the one that starts at it for the first
+(export/pairs.py): the pair that ends at it (a, v), or the one that starts at it for the first
 column; with View › Highlight Changes to the Next Version, the pair that starts at it (the last
-column: the one that ends there). A cell takes that pair's link status and that pair's change:
-removed text is red in the old column, inserted text green in the new one, an edited paragraph
-yellow on both sides with the word ops of its Change (deleted words in the old cell, inserted
-words in the new cell). A middle column never mixes two pairs' marks (it used to show v2→v3's
-deletions where v1→v2 showed nothing, which read as if v2 had removed them).
+column: the one that ends there). A cell takes that pair's link status and that pair's change.
+Two versions: removed text is red in the old column, inserted text green in the new one, an
+edited paragraph yellow on both sides with deleted words in the old cell and inserted words in
+the new cell. Three or more: the column a pair is stated for shows that pair's whole word diff
+(deleted words struck, inserted words underlined, inline: ui/unified.py), a gap there that is
+the pair's removal takes the removal's colour and says so ("− removed from v2"), and a
+paragraph that a pair its column does not show removes says so too ("− removed in v3"). A
+middle column never mixes two pairs' marks, and no change is visible only with the toggle.
 
 The delegate reads everything through ``cell()`` (one CellInfo per cell, cached); the custom
 roles expose the same facts to tests and to anything else that speaks Qt roles.
-Imports: PySide6.QtCore/QtGui, diffviewer.core and diffviewer.ui.palette.
+Imports: PySide6.QtCore/QtGui, diffviewer.core, diffviewer.export.common/scheme/pairs and
+diffviewer.ui.history/palette/unified.
 """
 
 from __future__ import annotations
@@ -34,9 +38,17 @@ from diffviewer.core.model import (
     RowStatus,
 )
 from diffviewer.export.common import TYPE_LABELS
+from diffviewer.export.pairs import (
+    column_pairs,
+    gap_note,
+    highlight_chip,
+    paragraph_notes,
+    whole_diff_columns,
+)
 from diffviewer.export.scheme import MARKS
-from diffviewer.ui.history import highlight_chip, highlight_pair, row_history
+from diffviewer.ui.history import row_history
 from diffviewer.ui.palette import StatusColours, colours_for
+from diffviewer.ui.unified import unified
 
 if TYPE_CHECKING:
     from diffviewer.core.rules import RuleSet
@@ -62,6 +74,11 @@ GAP_ROLE = _USER + 9
 """True when the version lacks a paragraph in this row."""
 TYPOGRAPHIC_ROLE = _USER + 10
 """True when the cell's change touches only case, quotes, dashes or punctuation."""
+SHOWN_ROLE = _USER + 11
+"""The painted text: the paragraph, or with 3+ versions an edit's both sides (WORD_SPANS_ROLE
+ranges are over it); None for a gap."""
+NOTE_ROLE = _USER + 12
+"""A paragraph-level change said in words ("− removed in v3", on a gap "− removed from v2")."""
 
 # The reports' words for the change types ("edited", not "changed"): one vocabulary.
 _TYPE_LABELS = TYPE_LABELS
@@ -84,6 +101,13 @@ class CellInfo:
     move_link: tuple[str, int] | None
     quiet: bool
     typographic: bool
+    shown: str | None = None
+    """The painted text when it is not ``text``: an edit's both sides (ui/unified.py)."""
+    insertions: tuple[tuple[int, int], ...] = ()
+    """Runs put into ``text`` to make ``shown``: (position in ``text``, length)."""
+    note: str = ""
+    """A paragraph-level change of the column's pair (on a gap: "− removed from v2") or of a
+    pair the column does not show (on a paragraph: "− removed in v3")."""
 
 
 _ROLE_GETTERS.update(
@@ -98,6 +122,8 @@ _ROLE_GETTERS.update(
         QUIET_ROLE: lambda info: info.quiet,
         GAP_ROLE: lambda info: info.text is None,
         TYPOGRAPHIC_ROLE: lambda info: info.typographic,
+        SHOWN_ROLE: lambda info: info.text if info.shown is None else info.shown,
+        NOTE_ROLE: lambda info: info.note,
     }
 )
 
@@ -188,6 +214,7 @@ class ComparisonModel(QAbstractTableModel):
         self._hide_typographic = False
         self._towards_next = False
         self._column_pairs: list[tuple[int, int]] = []
+        self._whole_columns: frozenset[int] = frozenset()
         self._cell_change: dict[tuple[int, int], int] = {}
         self._row_changes: dict[int, list[int]] = {}
         self._cache: dict[tuple[int, int], CellInfo] = {}
@@ -305,10 +332,8 @@ class ComparisonModel(QAbstractTableModel):
             return
         # Each column shows the changes of one compared pair, the one its header names (see
         # ui/history.py): with 3+ versions a middle column never mixes two pairs' marks.
-        shown = self._column_pairs = [
-            highlight_pair(comparison, column, self._towards_next)
-            for column in range(len(comparison.versions))
-        ]
+        shown = self._column_pairs = column_pairs(comparison, self._towards_next)
+        self._whole_columns = whole_diff_columns(shown, self._towards_next)
         for number, change in enumerate(comparison.changes):
             pair = (change.from_version, change.to_version)
             for row in change.rows:
@@ -447,7 +472,7 @@ class ComparisonModel(QAbstractTableModel):
         the_row = comparison.rows[row]
         index = the_row.cells[column]
         if index is None:
-            return CellInfo(None, None, None, -1, (), None, "", None, False, False)
+            return self._gap_cell(row, column)
         paragraph = comparison.paragraph(column, index)
         number = self._cell_change.get((row, column), -1)
         change = comparison.changes[number] if number >= 0 else None
@@ -456,9 +481,25 @@ class ComparisonModel(QAbstractTableModel):
         typographic = change is not None and change.typographic
         spans: tuple[tuple[int, int, OpTag], ...] = ()
         move_link = None
+        shown_text: str | None = None
+        insertions: tuple[tuple[int, int], ...] = ()
         if change is not None:
             old_side = change.from_version == column and index in change.old
-            if change.type is ChangeType.CHANGED:
+            both = (
+                change.type is ChangeType.CHANGED
+                and column in self._whole_columns
+                and not quiet
+                and len(change.old) == 1
+                and len(change.new) == 1
+            )
+            whole = (
+                unified(change.word_ops, OpTag.DELETE if old_side else OpTag.INSERT, paragraph.text)
+                if both
+                else None
+            )
+            if whole is not None:
+                shown_text, spans, insertions = whole.shown, whole.spans, whole.insertions
+            elif change.type is ChangeType.CHANGED:
                 spans = word_spans(change, old_side, paragraph.text)
             elif change.type is ChangeType.MOVED and len(change.rows) == 2:
                 left, arrived = comparison.move_rows(change)
@@ -479,7 +520,47 @@ class ComparisonModel(QAbstractTableModel):
             move_link,
             quiet,
             typographic,
+            shown_text,
+            insertions,
+            self._paragraph_note(row, column),
         )
+
+    def _pair_change(self, row: int, pair: tuple[int, int]) -> int:
+        """The change of ``pair`` shown in ``row``, -1 for none."""
+        assert self._comparison is not None
+        changes = self._comparison.changes
+        for number in self._row_changes.get(row, ()):
+            if (changes[number].from_version, changes[number].to_version) == pair:
+                return number
+        return -1
+
+    def _gap_cell(self, row: int, column: int) -> CellInfo:
+        """A version without a paragraph in ``row``. With 3+ versions, a gap where the
+        column's pair removed the paragraph (or, showing changes to the next version, where it
+        adds one) is the change itself: it takes the change's colour and says so."""
+        comparison = self._comparison
+        assert comparison is not None
+        pair = self._column_pairs[column]
+        note = gap_note(comparison, row, column, pair)
+        number = self._pair_change(row, pair) if note else -1
+        if not note or (number >= 0 and self.is_hidden(number)):
+            return CellInfo(None, None, None, -1, (), None, "", None, False, False)
+        status = RowStatus.REMOVED if note.startswith("removed") else RowStatus.INSERTED
+        note = f"{MARKS[status]} {note}"
+        return CellInfo(None, None, status, number, (), None, "", None, False, False, note=note)
+
+    def _paragraph_note(self, row: int, column: int) -> str:
+        """With 3+ versions: "− removed in v3" on a paragraph the next version drops (or
+        "+ added, not in v2") when the column shows another pair, whose colour cannot say it."""
+        comparison = self._comparison
+        assert comparison is not None
+        for pair, status, words in paragraph_notes(
+            comparison, row, column, self._column_pairs[column]
+        ):
+            number = self._pair_change(row, pair)
+            if number < 0 or not self.is_hidden(number):
+                return f"{MARKS[status]} {words}"
+        return ""
 
     def _cell_status(self, row: int, column: int) -> RowStatus:
         comparison = self._comparison
@@ -495,7 +576,7 @@ class ComparisonModel(QAbstractTableModel):
     def _cell_colour(self, info: CellInfo) -> Any:
         colours = self._colours
         if info.text is None:
-            return colours.filler
+            return colours.filler if info.status is None else colours.background(info.status)
         if info.quiet or info.status is None:
             return colours.base
         if info.typographic and info.status is RowStatus.CHANGED:
@@ -510,7 +591,11 @@ class ComparisonModel(QAbstractTableModel):
 
     def _tooltip(self, row: int, info: CellInfo) -> str | None:
         if info.text is None:
-            return "Not in this version"
+            if not info.note:
+                return "Not in this version"
+            history = row_history(self._comparison, row) if self._comparison else ""
+            tip = f"Not in this version: {info.note[2:]}"
+            return f"{tip}\nHistory: {history}" if history else tip
         parts: list[str] = []
         if info.change >= 0 and self._comparison is not None:
             change = self._comparison.changes[info.change]

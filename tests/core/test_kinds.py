@@ -253,3 +253,63 @@ def test_word_limits_mean_the_same_in_spaceless_scripts(rules: RuleSet) -> None:
     # Twenty-some characters and three spaces: more than a menu item's four words.
     page = ["Sign in", prose, signed, "新闻", "体育", prose, "© 2022 Example"]
     assert classify(page, rules)[2][1] != "navigation.link_run"
+
+
+_PROSE = (
+    "The council voted on Tuesday to approve the budget after a long debate.",
+    "Officials said the plan would take effect next year, pending a final review.",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A singular "commentary" alone labels an opinion piece in Polish, Czech, Russian,
+        # Ukrainian and Turkish news: article text, not the comment section.
+        ("Komentarz", Kind.BODY),
+        ("Komentář", Kind.BODY),
+        ("Комментарий", Kind.BODY),
+        ("Коментар", Kind.BODY),
+        ("Yorum", Kind.BODY),
+        # With a count, or in the plural, it is the comment section's heading.
+        ("1 komentarz", Kind.COMMENT_PROMPT),
+        ("Komentarze (12)", Kind.COMMENT_PROMPT),
+        ("2 komentáře", Kind.COMMENT_PROMPT),
+        ("5 комментариев", Kind.COMMENT_PROMPT),
+        ("12 yorum", Kind.COMMENT_PROMPT),
+        ("Yorumlar", Kind.COMMENT_PROMPT),
+    ],
+)
+def test_commentary_labels_and_comment_headings(rules: RuleSet, text: str, kind: Kind) -> None:
+    got = classify([*_PROSE, text, *_PROSE], rules)
+    assert got[len(_PROSE)][0] is kind
+
+
+def test_the_pattern_set_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One pass of the RE2 set of all patterns, then only the patterns it names: the same
+    kinds as searching every candidate's pattern one by one, on every text in tests/data."""
+    import diffviewer.core.kinds as kinds_module
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    versions = [
+        [normalise(p.text) for p in split_paragraphs(path.read_text(encoding="utf-8"))]
+        for path in sorted(data.rglob("*.txt"))
+    ]
+    assert sum(map(len, versions)) > 1000
+    rules = load_rules()
+    with_set = [classify(version, rules) for version in versions]
+    kinds_module._plan.cache_clear()
+    monkeypatch.setattr(kinds_module._Plan, "hits", lambda self, window, candidates: None)
+    without = [classify(version, rules) for version in versions]
+    kinds_module._plan.cache_clear()
+    assert with_set == without
+
+
+def test_a_pattern_set_says_when_its_search_failed() -> None:
+    """A set's result always holds its sentinel (matches every text) when the search ran."""
+    from diffviewer.core.patterns import PatternSet, compile_pattern
+
+    found = PatternSet([compile_pattern("share", "i"), compile_pattern(r"^\d+ comments$")])
+    assert found.candidates(b"Share this") == frozenset({0, 2})
+    assert found.candidates(b"12 comments") == frozenset({1, 2})
+    assert found.candidates(b"") == frozenset({2})

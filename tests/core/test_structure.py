@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from diffviewer.core.kinds import RuleSet, classify, describe_rule, load_rules
 from diffviewer.core.model import Kind
 from diffviewer.core.paragraphs import normalise, split_paragraphs
-from diffviewer.core.structure import FACTS
+from diffviewer.core.structure import FACTS, page_structure
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "structure"
 STRUCTURAL = frozenset(rule.name for rule in load_rules().rules if rule.structure is not None)
@@ -137,3 +137,131 @@ def test_off_a_page_menus_at_the_edges_stay_menus(rules: RuleSet) -> None:
     got = [rule for _, rule in classify(texts, rules)]
     assert got[2:5] == ["body.list_off_page"] * 3
     assert got[6:9] == ["navigation.link_run"] * 3
+
+
+# Page shapes, one letter a paragraph (see ``_SHAPES``), and the places the pass gives them
+# (see ``_CODES``): each row is one behaviour of the pass.
+_SHAPES = {
+    "P": (20, True, Kind.BODY, False),  # prose
+    "T": (6, False, Kind.BODY, False),  # a title-shaped line
+    "L": (3, False, Kind.BODY, False),  # a short list item
+    "N": (1, False, Kind.NAVIGATION, True),  # a menu item a rule's pattern found
+    "W": (4, False, Kind.DATELINE, True),  # a weak marker: a date a pattern found
+    "R": (2, False, Kind.PROMO, True),  # a "Related" heading
+    "C": (2, False, Kind.COMMENT, True),  # a comment's own line ("Anna says:")
+    "K": (6, False, Kind.COPYRIGHT, True),  # a copyright line
+}
+_CODES = {
+    None: ".",
+    "before_article": "b",
+    "headline": "h",
+    "article_head": "a",
+    "after_article": "f",
+    "teaser_run": "t",
+    "comment_thread": "c",
+    "off_page": "o",
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "places"),
+    [
+        # A list inside the article with a date in it stays the article's: the prose after
+        # it joins the article over a gap with one weak marker.
+        ("NNNNNTPPPPTTTTTWTTTTTPPPPKNNNNN", "bbbbb....................ffffff"),
+        # A "Related" heading ends the article: the titles after it are teasers.
+        ("NNNNNTPPPPTTTTTRTTTTTPPPPKNNNNN", "bbbbb..........tttttt.fffffffff"),
+        # Reader comments, longer than the article, are a thread after it, not the article.
+        ("NNNNNTPPPPKNNNNNCPPPPPPPPCPPPPPPPPPPC", "bbbbb.....ffffffccccccccccccccccccccf"),
+        # A lone comment line inside a long article (a quote: "Anna says:") does not cut it.
+        ("NNNNNTPPPPCPPPPPPPPPPPPKNNNNN", "bbbbb..................ffffff"),
+        # A teaser run after furniture past the article.
+        ("NNNNNTPPPPKNNNNNTTTTTPPNNNN", "bbbbb.....fffffftttttffffff"),
+        # Titles under a "Related" heading past the article are teasers; shorter lines
+        # after them, far from furniture, get no place.
+        ("NNNNNTPPPPKNNNNNRTTTTLLL", "bbbbb.....ffffffftttt..."),
+    ],
+)
+def test_page_shapes_get_their_places(page: str, places: str) -> None:
+    words, stops, kinds, marked = zip(*(_SHAPES[c] for c in page), strict=True)
+    got = page_structure(words, stops, kinds, marked)
+    assert "".join(_CODES[p] for p in got) == places
+
+
+_CLEANED_WITH_LIST_AND_TABLE = """\
+The city council approved the new budget on Monday after a long debate about schools.
+
+The plan sets out three priorities for the coming year, the mayor said in a statement.
+
+Repair the roof of the central library
+
+Hire twelve new teachers for primary schools
+
+Extend the night bus service to the harbour
+
+Plant two hundred trees along the river
+
+Spending by department was set as follows, according to figures released by the council.
+
+Schools 41 million
+
+Transport 18 million
+
+Parks and libraries 9 million
+
+Administration 6 million
+
+Opposition members said the plan did too little for housing and voted against it.
+"""
+
+_PAGE_WITH_RELATED = """\
+Home
+
+News
+
+Sport
+
+Sign in
+
+Subscribe
+
+Council approves the new budget
+
+The city council approved the new budget on Monday after a long debate about schools.
+
+The plan sets out three priorities for the coming year, the mayor said in a statement.
+
+Opposition members said the plan did too little for housing and voted against it.
+
+Share this article
+
+Related stories
+
+Mayor opens the new harbour bridge to traffic
+
+Schools to get twelve new teachers next year
+
+Night buses will run to the harbour from May
+
+Two hundred trees planted along the river bank
+
+© 2024 City News. All rights reserved.
+"""
+
+
+def test_a_cleaned_article_with_a_list_and_a_table_stays_body(rules: RuleSet) -> None:
+    got = classify(
+        [normalise(p.text) for p in split_paragraphs(_CLEANED_WITH_LIST_AND_TABLE)], rules
+    )
+    assert [kind for kind, _ in got] == [Kind.BODY] * len(got)
+
+
+def test_titles_after_a_related_heading_are_teasers(rules: RuleSet) -> None:
+    keys = [normalise(p.text) for p in split_paragraphs(_PAGE_WITH_RELATED)]
+    got = dict(zip(keys, classify(keys, rules), strict=True))
+    for title in (
+        "Mayor opens the new harbour bridge to traffic",
+        "Night buses will run to the harbour from May",
+    ):
+        assert got[title][0] is Kind.TEASER, got[title]
+    assert got[keys[6]][0] is Kind.BODY  # The article's first paragraph.

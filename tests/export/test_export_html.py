@@ -165,3 +165,49 @@ def test_paper_style_is_plain_css_qt_understands() -> None:
     assert re.search(r"\.removed \{ background-color: #[0-9a-f]{6}; \}", css)
     screen = "".join(Page(render_html(seed_like_comparison())).styles)
     assert "var(" not in screen  # the browser page uses the same plain rules
+
+
+def _cells(document: str) -> list[list[str]]:
+    """The diff table's body cells, row by row (the row number left out)."""
+    body = document[document.index('<table class="diff">') :]
+    body = body[body.index("<tbody>") : body.index("</tbody>")]
+    return [re.findall(r"<td(?! class=\"num\").*?</td>", row) for row in body.split("</tr>")[:-1]]
+
+
+def test_three_versions_say_which_pair_each_column_shows_and_hide_no_deletion() -> None:
+    """As in the viewer: each header names its pair; v3's cell ("← changes from v2") carries
+    v2→v3's whole word diff, v2's cell none of it; a paragraph v3 drops is a gap in the removed
+    colour in v3 ("removed from v2") and a note in v2 ("− removed in v3")."""
+    from diffviewer.core.compare import compare_texts
+
+    lead = "The minister spoke on Tuesday."
+    v2 = f"{lead}\n\nShe demanded that talks resume.\n\nMarkets were calm all day."
+    v3 = f"{lead}\n\nShe insisted that talks resume."
+    document = render_html(compare_texts([v2, v2, v3], ["a.txt", "b.txt", "c.txt"]))
+    heads = re.findall(r"<th title=.*?</th>", document)
+    assert [re.sub(r"<.*?>", " ", h).split(" · ")[1].strip() for h in heads] == [
+        "a.txt changes to v2 →",
+        "b.txt ← changes from v1",
+        "c.txt ← changes from v2",
+    ]
+    edited, dropped = _cells(document)[1:3]
+    assert "<del>demanded</del> <ins>insisted</ins>" in edited[2]
+    assert "<del>" not in edited[1] and "<ins>" not in edited[1]
+    assert 'class="changed"' not in edited[1]
+    assert dropped[2].startswith('<td class="removed">') and "removed from v2" in dropped[2]
+    assert "− removed in v3" in dropped[1] and "removed" not in dropped[0]
+
+
+def test_two_versions_keep_deletions_left_and_insertions_right() -> None:
+    """Two versions: the old cell strikes, the new one underlines, a gap is a plain gap, and no
+    header names a pair."""
+    from diffviewer.core.compare import compare_texts
+
+    v1 = "She demanded that talks resume.\n\nMarkets were calm all day."
+    v2 = "She insisted that talks resume."
+    document = render_html(compare_texts([v1, v2], ["a.txt", "b.txt"]))
+    edited, dropped = _cells(document)[:2]
+    assert "<del>demanded</del>" in edited[0] and "<ins>" not in edited[0]
+    assert "<ins>insisted</ins>" in edited[1] and "<del>" not in edited[1]
+    assert dropped[0].startswith('<td class="removed">') and dropped[1] == '<td class="gap"></td>'
+    assert "changes from" not in document and "changes to" not in document

@@ -59,8 +59,9 @@ def test_columns_say_which_pair_they_highlight_and_the_toggle_switches(qapp) -> 
     assert model.highlight_chip(1) == "← changes from v1"
     model.set_highlight_next(True)
     assert model.data(model.index(row, 1), STATUS_ROLE) is RowStatus.CHANGED
+    # v2's words that v3 drops are struck, v3's new words shown underlined beside them.
     spans = model.data(model.index(row, 1), WORD_SPANS_ROLE)
-    assert spans and {tag for _, _, tag in spans} == {OpTag.DELETE}
+    assert spans and {tag for _, _, tag in spans} == {OpTag.DELETE, OpTag.INSERT}
     assert model.highlight_chip(1) == "changes to v3 →"
     two = compare_texts(TEXTS[:2])
     model.set_comparison(two)
