@@ -19,7 +19,7 @@ import contextlib
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NoReturn
 
 from diffviewer import __version__
@@ -187,19 +187,21 @@ def _is_a_terminal(stream: object) -> bool:
         return False
 
 
-def _write_stdout(data: str) -> None:
-    """Write UTF-8 bytes to standard output, whatever the console's encoding."""
+def _write_stdout(pieces: Iterable[str]) -> None:
+    """Write text (in pieces) as UTF-8 bytes to standard output, whatever the console's
+    encoding; each piece is encoded as it is written (a report is not held twice)."""
     if sys.stdout is None:
         raise DiffViewerError("no standard output to write to; use -o FILE")
-    payload = data.encode("utf-8", "replace")
     buffer = getattr(sys.stdout, "buffer", None)
     try:
         if buffer is None:
-            sys.stdout.write(data)
+            for piece in pieces:
+                sys.stdout.write(piece)
             sys.stdout.flush()
         else:
             sys.stdout.flush()
-            buffer.write(payload)
+            for piece in pieces:
+                buffer.write(piece.encode("utf-8", "replace"))
             buffer.flush()
     except BrokenPipeError:
         # The reader went away (| head): stop quietly. Point stdout at devnull so the
@@ -216,7 +218,7 @@ def _compare(args: argparse.Namespace) -> Comparison:
 
 def run_summary(args: argparse.Namespace) -> int:
     """Compare ``args.files`` and write the report; the exit status as diff(1) has it."""
-    from diffviewer.export import render, write
+    from diffviewer.export import render_pieces, write
 
     if args.output not in (None, "-"):
         if _is_an_input(args.output, args.files):
@@ -226,13 +228,13 @@ def run_summary(args: argparse.Namespace) -> int:
             _complain(f"{args.output}: is one of the --rules files; not overwriting it")
             return EXIT_TROUBLE
     comparison = _compare(args)
-    document = render(comparison, args.summary)
     if args.output in (None, "-"):
+        pieces: Iterable[str] = render_pieces(comparison, args.summary)
         if _is_a_terminal(sys.stdout):  # HTML and JSON keep their text exact, but not here
             from diffviewer.core.visible import visible
 
-            document = visible(document)
-        _write_stdout(document)
+            pieces = (visible("".join(pieces)),)
+        _write_stdout(pieces)
     else:
         write(comparison, args.summary, args.output)
     return EXIT_DIFFERENT if comparison.has_differences else EXIT_SAME

@@ -14,6 +14,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -74,12 +75,14 @@ def compare_files(
             load_file(path, max_bytes=options.max_file_bytes, encoding=encoding, others=loaded)
         )
         report(_LOAD_SHARE * (n + 1) / len(paths))
-    return compare_loaded(
-        loaded,
-        options,
-        progress=lambda f: report(_LOAD_SHARE + (1 - _LOAD_SHARE) * f),
-        cancelled=is_cancelled,
-    )
+    with _gc_paused():
+        return _compare(
+            loaded,
+            options,
+            lambda f: report(_LOAD_SHARE + (1 - _LOAD_SHARE) * f),
+            is_cancelled,
+            owned=True,
+        )
 
 
 def compare_texts(
@@ -140,9 +143,18 @@ def _compare(
     options: CompareOptions,
     report: Progress,
     is_cancelled: IsCancelled,
+    *,
+    owned: bool = False,
 ) -> Comparison:
+    """``owned``: ``loaded`` is a list nobody else reads; its texts are let go once split (at
+    50,000 paragraphs, a fifth of the peak memory: bench/engine_bench.py)."""
     known: dict[str, str] = {}  # Versions share most paragraphs: read each once.
-    drafts = [_draft(item, known) for item in loaded]
+    drafts = []
+    for n in range(len(loaded)):
+        drafts.append(_draft(loaded[n], known))
+        if owned and isinstance(loaded, list):
+            loaded[n] = replace(loaded[n], text="")
+    del known
     keys = [version_keys for _, version_keys in drafts]
     table, codes, words = classify_versions(keys, options.rules_files)
     report(0.2)
@@ -211,10 +223,13 @@ def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
     """Split a decoded input into paragraphs with keys (``known``: shared with other versions)."""
     raws = split_paragraphs(item.text)
     keys: list[str] = []
-    for raw in raws:
-        key = known.get(raw.text)
+    for n, raw in enumerate(raws):
+        text = raw.text
+        key = known.get(text)
         if key is None:
-            key = known[raw.text] = normalise(raw.text)
+            key = known[text] = normalise(text)
+        elif key == text:  # An earlier version's paragraph, whose text is its key: hold it once.
+            raws[n] = RawParagraph(key, raw.first_line, raw.last_line)
         keys.append(key)
     return raws, keys
 

@@ -2,7 +2,9 @@
 
 ``FORMATS`` is the one table of formats (name → renderer, file suffix, description) that the
 CLI's ``--summary`` choices and the UI's export dialog read. ``render`` returns the document as
-a string; ``write`` writes it atomically (see ``export.atomic``). A format's module is imported
+a string, ``render_pieces`` the same text in pieces (JSON, the format of large reports, comes a
+few thousand paragraphs at a time, so no writer holds it whole); ``write`` writes the pieces
+atomically (see ``export.atomic``). A format's module is imported
 when it first renders, and ``export.atomic`` when it first writes: the command line writes
 one format, often to standard output, and need not import the rest.
 Imports: the standard library, ``diffviewer.core`` and the modules of this package; never Qt
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
@@ -21,7 +23,15 @@ if TYPE_CHECKING:
     from diffviewer.core.model import Comparison
     from diffviewer.export.atomic import write_atomic
 
-__all__ = ["FORMATS", "Format", "format_for_path", "render", "write", "write_atomic"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "format_for_path",
+    "render",
+    "render_pieces",
+    "write",
+    "write_atomic",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +97,24 @@ def render(comparison: Comparison, fmt: str) -> str:
     return visible(document)
 
 
+def render_pieces(comparison: Comparison, fmt: str) -> Iterator[str]:
+    """``render``'s document in pieces whose concatenation it is: JSON a few thousand
+    paragraphs, rows or changes at a time, the other formats in one piece."""
+    if fmt != "json":
+        yield render(comparison, fmt)
+        return
+    from diffviewer.core.visible import json_safe
+    from diffviewer.export.jsondoc import json_pieces
+
+    for piece in json_pieces(comparison):
+        yield json_safe(piece)  # Character by character: the same as on the whole text.
+
+
 def write(comparison: Comparison, fmt: str, path: str | os.PathLike[str]) -> None:
     """Render and write atomically as UTF-8; raises ``ExportError`` naming the file."""
     from diffviewer.export.atomic import write_atomic
 
-    write_atomic(path, render(comparison, fmt))
+    write_atomic(path, render_pieces(comparison, fmt))
 
 
 def __getattr__(name: str) -> object:

@@ -6,8 +6,10 @@ permissions, then renames it over the destination. On failure the temporary file
 and ``ExportError`` names the file and the operating system's reason; the old file is untouched.
 A process killed mid-write leaves the destination intact and, at worst, a ``.NAME.*.tmp`` file.
 
-Bytes go out through ``os.write`` on a raw descriptor (not a buffered file object) so that
-every write is one system call and its error is seen here, not at close.
+``data`` may come in pieces (an iterable of strings, encoded and written one by one), so a
+large report is never held whole as text and again as bytes. Bytes go out through ``os.write``
+on a raw descriptor (not a buffered file object) so that every write is one system call and its
+error is seen here, not at close.
 Imports: the standard library and ``core.errors`` only.
 """
 
@@ -18,6 +20,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from diffviewer.core.errors import ExportError
@@ -60,11 +63,20 @@ def _target_mode(dest: Path) -> int:
         return 0o666 & ~current_umask()
 
 
-def _write_all(fd: int, payload: bytes) -> None:
-    view = memoryview(payload)
-    while view:
-        written = os.write(fd, view[:_CHUNK])
-        view = view[written:]
+def _write_all(fd: int, payloads: Iterable[bytes]) -> None:
+    for payload in payloads:
+        view = memoryview(payload)
+        while view:
+            written = os.write(fd, view[:_CHUNK])
+            view = view[written:]
+
+
+def _encoded(shown: str, pieces: Iterable[str], encoding: str) -> Iterator[bytes]:
+    for piece in pieces:
+        try:
+            yield piece.encode(encoding)
+        except (UnicodeEncodeError, LookupError) as error:
+            raise ExportError(f"{shown}: cannot encode as {encoding}: {error}") from error
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -83,7 +95,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_special(shown: str, dest: Path, payload: bytes) -> None:
+def _write_special(shown: str, dest: Path, payloads: Iterable[bytes]) -> None:
     """Write to a device or pipe (``/dev/stdout``, ``/dev/full``, a FIFO) in place.
 
     Renaming a temporary file over such a path would replace the device node itself (as root,
@@ -102,30 +114,35 @@ def _write_special(shown: str, dest: Path, payload: bytes) -> None:
     try:
         if _NONBLOCK:
             os.set_blocking(fd, True)  # a full pipe must make the writes wait, not fail
-        _write_all(fd, payload)
+        _write_all(fd, payloads)
     except OSError as error:
         raise ExportError(f"{shown}: {_reason(error)}") from error
     finally:
         os.close(fd)
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str = "utf-8") -> None:
-    """Write ``data`` to ``path`` all at once or not at all.
+def write_atomic(
+    path: str | os.PathLike[str], data: str | bytes | Iterable[str], encoding: str = "utf-8"
+) -> None:
+    """Write ``data`` (text, bytes, or text in pieces) to ``path`` all at once or not at all.
 
     A symlink at ``path`` is kept: its target is replaced. A device or pipe is written in
     place (see ``_write_special``). Raises ``ExportError`` naming
     ``path`` and the reason ("No space left on device", "Permission denied"…).
     """
     shown = os.fspath(path)
-    try:
-        payload = data.encode(encoding) if isinstance(data, str) else bytes(data)
-    except (UnicodeEncodeError, LookupError) as error:
-        raise ExportError(f"{shown}: cannot encode as {encoding}: {error}") from error
+    payloads: Iterable[bytes]
+    if isinstance(data, bytes | bytearray | memoryview):
+        payloads = (bytes(data),)
+    elif isinstance(data, str):
+        payloads = tuple(_encoded(shown, (data,), encoding))  # Encoded before any file is made.
+    else:
+        payloads = _encoded(shown, data, encoding)  # An error removes the temporary file.
     dest = Path(os.path.realpath(shown))
     if dest.is_dir():
         raise ExportError(f"{shown}: is a folder")
     if dest.exists() and not dest.is_file():
-        _write_special(shown, dest, payload)
+        _write_special(shown, dest, payloads)
         return
     try:
         mode = _target_mode(dest)
@@ -134,7 +151,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, encoding: str 
         raise ExportError(f"{shown}: {_reason(error)}") from error
     try:
         try:
-            _write_all(fd, payload)
+            _write_all(fd, payloads)
             os.fsync(fd)
         finally:
             os.close(fd)

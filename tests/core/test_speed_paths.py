@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 from diffviewer.core import worddiff
 from diffviewer.core.align import Thresholds, _join_gain, _pair_dp, _pair_one, _Words, word_bag
-from diffviewer.core.compare import build_version, compare_texts
+from diffviewer.core.compare import build_version, compare_files, compare_texts
 from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
 from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
@@ -74,6 +75,20 @@ def test_versions_compared_together_equal_versions_built_alone() -> None:
     alone = [build_version(item) for item in loaded]
     together = compare_texts(texts).versions
     assert [v.paragraphs for v in together] == [v.paragraphs for v in alone]
+
+
+def test_a_paragraph_repeated_in_a_later_version_is_held_once(tmp_path: Path) -> None:
+    """Memory: a later version's paragraph equal to an earlier one (its text being its key)
+    is the same string, not a copy; one that needed normalising keeps its own text."""
+    texts = ["Kept as it is.\n\nSpaced  out.", "Kept as it is.\n\nSpaced  out.\n\nNew."]
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    for path, text in zip(paths, texts, strict=True):
+        path.write_text(text, encoding="utf-8")
+    for comparison in (compare_texts(texts), compare_files(paths)):
+        old, new = (v.paragraphs for v in comparison.versions)
+        assert new[0].text is old[0].text
+        assert new[1].text == old[1].text == "Spaced  out."
+        assert [p.text for p in new] == ["Kept as it is.", "Spaced  out.", "New."]
 
 
 words_text = st.text(alphabet="ab cd.,\u00e9\u4e2d", max_size=30)

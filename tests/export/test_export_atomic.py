@@ -283,3 +283,16 @@ def test_dev_full_gives_a_clear_error_and_stays_a_device() -> None:
         atomic.write_atomic("/dev/full", "x" * 10_000)
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
     assert not [p for p in os.listdir("/dev") if p.startswith(".full.")]
+
+
+def test_text_in_pieces_is_written_whole(existing: Path) -> None:
+    write_atomic(existing, iter(["caf", "é ", "", "naïve\n"]))
+    assert existing.read_bytes() == "café naïve\n".encode()
+
+
+def test_a_piece_that_cannot_be_encoded_keeps_the_old_file(existing: Path) -> None:
+    pieces = iter(["written first, ", "then \udcff fails"])
+    with pytest.raises(ExportError, match="cannot encode as utf-8"):
+        write_atomic(existing, pieces)
+    assert existing.read_text(encoding="utf-8") == OLD
+    assert sorted(p.name for p in existing.parent.iterdir()) == [existing.name]

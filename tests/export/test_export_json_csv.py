@@ -267,3 +267,24 @@ def test_a_kind_from_a_later_version_loads_as_boilerplate() -> None:
     loaded = from_json(data)
     assert loaded.versions[0].paragraphs[0].kind.is_boilerplate
     assert loaded.changes[0].kind.is_boilerplate
+
+
+def test_json_pieces_make_the_document_and_stay_small() -> None:
+    """The command line writes JSON piece by piece; the pieces join to the document."""
+    from diffviewer.export import render, render_pieces
+    from diffviewer.export.jsondoc import _PIECE
+
+    texts = [
+        "\n\n".join(
+            f"Paragraph {n} of version {v}, with a \x85 control." for n in range(3 * _PIECE)
+        )
+        for v in (1, 2)
+    ]
+    comparison = compare_texts(texts)
+    pieces = list(render_pieces(comparison, "json"))
+    document = render(comparison, "json")
+    assert "".join(pieces) == document
+    assert "\\u0085" in document
+    assert max(map(len, pieces)) < len(document) / 5
+    for fmt in ("text", "md", "html", "csv"):
+        assert list(render_pieces(comparison, fmt)) == [render(comparison, fmt)]

@@ -46,6 +46,20 @@ def test_panel_shows_every_pair(qtbot) -> None:  # type: ignore[no-untyped-def]
     assert "Open a raw page" in panel.text()
 
 
+def test_hidden_panel_shows_the_newest_report_when_opened(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The report of a comparison set while the panel is hidden is there once it is shown,
+    and a visible panel shows each new one at once."""
+    panel = CleaningPanel()
+    qtbot.addWidget(panel)
+    panel.set_comparison(compare_texts(["\n\n".join(BODY), "\n\n".join(BODY[:2])]))
+    panel.set_comparison(compare_texts(["\n\n".join(BODY), "\n\n".join(BODY)]))
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert "Nothing removed." in panel.browser.toPlainText()
+    panel.set_comparison(compare_texts(["\n\n".join(BODY), "\n\n".join(BODY[:1])]))
+    assert "2 body paragraphs removed" in panel.browser.toPlainText()
+
+
 def test_panel_counts_kinds_in_plural_as_the_status_bar_does(qtbot, seed_paths) -> None:  # type: ignore[no-untyped-def]
     """ "3 captions", "1 headline": the panel speaks as the summary does (not "3 caption")."""
     panel = CleaningPanel()
