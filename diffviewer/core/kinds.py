@@ -259,12 +259,12 @@ _CHARACTERS_PER_WORD = (
 
 def _spaceless_words(text: str) -> int:
     """``paragraphs.count_words`` with the characters of spaceless scripts counted as words
-    (see ``_CHARACTERS_PER_WORD``) instead of one each."""
-    count = float(count_words(text))
+    (see ``_CHARACTERS_PER_WORD``) instead of one each (one per grapheme cluster there)."""
+    count = float(count_words(spaceless_pattern("[{S}]").sub(" ", text)))
     for script, per_word in _CHARACTERS_PER_WORD:
         characters = len(_compiled(script).findall(text))
         if characters:
-            count += max(1.0, characters / per_word) - characters
+            count += max(1.0, characters / per_word)
     return max(1, round(count)) if text.strip() else 0
 
 

@@ -6,6 +6,10 @@ in Bram Cohen's patience diff); the stretches between anchors are matched recurs
 stretch with no unique item left falls back to ``difflib.SequenceMatcher`` when it is small
 enough (``FALLBACK_CELLS``), else stays unmatched. Time is near-linear for real edits; the
 quadratic fallback only ever sees small stretches, so no input can stall it.
+
+Repetitive text has no unique item to anchor on: ``few_edits_runs`` then finds a shortest edit
+script when it has few edits (Myers' greedy algorithm, stopped at a bound), in
+O((N + M) · bound) time.
 Imports: the standard library only.
 """
 
@@ -95,3 +99,71 @@ def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
         n = back[n]
     out.reverse()
     return out
+
+
+def few_edits_runs(
+    a: Sequence[Hashable], b: Sequence[Hashable], max_edits: int
+) -> list[tuple[int, int, int]] | None:
+    """The equal runs (i, j, length) of a shortest edit script from ``a`` to ``b``, in order,
+    if one has at most ``max_edits`` insertions and deletions; else None.
+
+    Myers' greedy algorithm ("An O(ND) difference algorithm", 1986), stopped after
+    ``max_edits``: time O((N + M) · max_edits) at worst, memory O(max_edits²). Runs of equal
+    items (the "snakes") are compared a slice at a time, so long runs cost little.
+    """
+    n, m = len(a), len(b)
+    if abs(n - m) > max_edits:
+        return None
+    offset = max_edits + 1  # v[k + offset]: the furthest x reached on diagonal k = x - y
+    v = [0] * (2 * max_edits + 3)
+    trace: list[list[int]] = []
+    for d in range(max_edits + 1):
+        trace.append(v[:])
+        for k in range(-d, d + 1, 2):
+            if k == -d or (k != d and v[k - 1 + offset] < v[k + 1 + offset]):
+                x = v[k + 1 + offset]  # down: an insertion
+            else:
+                x = v[k - 1 + offset] + 1  # right: a deletion
+            x += _equal_run(a, b, x, x - k)
+            v[k + offset] = x
+            if x >= n and x - k >= m:
+                return _runs_back(trace, offset, n, m)
+    return None
+
+
+def _runs_back(trace: list[list[int]], offset: int, n: int, m: int) -> list[tuple[int, int, int]]:
+    """Walk a finished Myers search back from (n, m): its equal runs, in order."""
+    runs: list[tuple[int, int, int]] = []
+    x, y = n, m
+    for d in range(len(trace) - 1, 0, -1):
+        v = trace[d]  # the furthest points after d - 1 edits
+        k = x - y
+        down = k == -d or (k != d and v[k - 1 + offset] < v[k + 1 + offset])
+        prev_k = k + 1 if down else k - 1
+        prev_x = v[prev_k + offset]
+        prev_y = prev_x - prev_k
+        start_x = prev_x if down else prev_x + 1
+        if x > start_x:
+            runs.append((start_x, start_x - k, x - start_x))
+        x, y = prev_x, prev_y
+    if x > 0:
+        runs.append((0, 0, x))
+    runs.reverse()
+    return runs
+
+
+def _equal_run(a: Sequence[Hashable], b: Sequence[Hashable], x: int, y: int) -> int:
+    """How many items from ``a[x]`` and ``b[y]`` on are equal, found by slices of growing
+    size (a long run costs a few comparisons done in C, not one Python step per item)."""
+    limit = min(len(a) - x, len(b) - y)
+    done, step = 0, 1
+    while done < limit:
+        size = min(step, limit - done)
+        if a[x + done : x + done + size] == b[y + done : y + done + size]:
+            done += size
+            step *= 2
+        elif size == 1:
+            break
+        else:
+            step = 1
+    return done

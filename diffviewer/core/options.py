@@ -28,7 +28,8 @@ class CompareOptions:
 
     ignore_case: bool = False
     ignore_punctuation: bool = False
-    """Ignore punctuation and typographic differences (’ vs ', “ vs ", – vs -)."""
+    """Ignore punctuation and typographic differences (’ vs ', “ vs ", – vs -); signs,
+    currencies, units and emoji stay content (``paragraphs.TYPOGRAPHY``)."""
     mode: CompareMode = CompareMode.CONSECUTIVE
     mute_typographic: bool = False
     """Leave edits that only touch case/quotes/punctuation out of the changes (still counted)."""

@@ -2,8 +2,9 @@
 
 A paragraph is a block separated by blank lines; a text with no blank line at all is one
 paragraph per non-empty line (scraped pages often come that way). Keys: Unicode NFC, every
-whitespace run as one space, trimmed; options add case folding and typographic folding.
-Imports: the standard library and ``core.model`` only.
+whitespace run as one space, trimmed; options add case folding and typographic folding
+(``TYPOGRAPHY``: the one table of what is typography and what is content).
+Imports: the standard library, ``core.model`` and ``core.graphemes``.
 """
 
 from __future__ import annotations
@@ -12,39 +13,131 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+from diffviewer.core.graphemes import compile_clusters, may_join, split_at_emoji_joiners
+
+if TYPE_CHECKING:
+    import regex
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 # str.split() with no argument splits on every Unicode whitespace (NBSP, thin space, tabs…).
-# Zero-width characters are not whitespace but are invisible: they never make a difference.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Zero-width characters are not whitespace but are invisible: they never make a difference,
+# and a line holding nothing else is blank.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = dict.fromkeys(map(ord, _ZERO_WIDTH), None)
 
-# Typographic variants folded when punctuation is ignored, and by the typographic-only test.
-_TYPO_FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2026": "...",
-    }
+
+class CharClass(NamedTuple):
+    """A class of characters in the typography table, and what folding makes of it."""
+
+    name: str
+    chars: str
+    """Its characters: all of them where ``fold`` is set or Unicode would say otherwise,
+    else examples of a Unicode category (see ``ignorable``)."""
+    fold: str | None
+    """The ASCII twin its characters fold to; None: each stays itself."""
+    ignorable: bool
+    """Dropped (after folding) when punctuation is ignored and by the typographic-only test."""
+
+
+#: What ``--ignore-punctuation`` and the typographic-only test (``--mute-typographic``) make of
+#: each character; the folding below derives from it (README "Typographic folding"). A
+#: character in no row is ignorable when Unicode calls it punctuation (category P) and it is
+#: not a word character; every other character (letters, digits, marks, symbols) is content.
+#: A sign, a currency, a unit or an emoji is content: a change to it is a real change.
+TYPOGRAPHY: tuple[CharClass, ...] = (
+    CharClass(
+        "single quotes and apostrophes",
+        "'\u2018\u2019\u201a\u201b\u2039\u203a`\u00b4\u02bc",
+        "'",
+        True,
+    ),
+    CharClass(
+        "double quotes", '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u301d\u301e\uff02', '"', True
+    ),
+    CharClass(
+        "dashes and hyphens, but a minus sign (before a digit, not after a letter or digit)",
+        "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d",
+        "-",
+        True,
+    ),
+    CharClass("ellipsis", "\u2026", "...", True),
+    CharClass(
+        "spacing (NBSP, thin and other spaces; any whitespace run is one space in every key)",
+        "\u00a0\u2002\u2003\u2007\u2009\u200a\u202f\u205f\u3000",
+        " ",
+        False,
+    ),
+    CharClass(
+        "other punctuation (Unicode category P)",
+        ".,;:!?()[]{}/\\*\u00b7\u2022\u00a1\u00bf\u2020\u3001\u3002\u300c\u300d",
+        None,
+        True,
+    ),
+    CharClass(
+        "percent, per mille, number, at, ampersand, section and pilcrow signs",
+        "%\u2030\u2031\u066a\uff05#\uff03@\uff20&\uff06\u00a7\u00b6",
+        None,
+        False,
+    ),
+    CharClass(
+        "primes (feet and inches, minutes and seconds)", "\u2032\u2033\u2034\u2057", None, False
+    ),
+    CharClass("signs and operators", "+\u00b1\u00d7\u00f7=<>~^|", None, False),
+    CharClass("currency signs", "$\u00a3\u20ac\u00a5\u00a2\u20b9\u20bd\u20a9", None, False),
+    CharClass("degrees and other units", "\u00b0\u2103\u2109\u00b5\u2126", None, False),
+    CharClass(
+        "emoji and other symbols",
+        "\U0001f44d\U0001f44e\U0001f1eb\U0001f1f7\u00a9\u00ae\u2122\u2605",
+        None,
+        False,
+    ),
 )
-_PUNCT = re.compile(r"[^\w\s]+")
+
+# Typographic variants → their ASCII twins (the table's rows with a fold).
+_TYPO_FOLD = str.maketrans(
+    {char: row.fold for row in TYPOGRAPHY if row.fold is not None for char in row.chars}
+)
+_LISTED = {char: row.ignorable for row in TYPOGRAPHY for char in row.chars}
+_WORD_CHAR = re.compile(r"\w")
+# A hyphen that is no minus sign: after a word character, or not before a digit.
+# (Led by the literal, so that a scan skips to each hyphen.)
+_HYPHEN = re.compile(r"-(?:(?<=\w-)|(?!\d))")
+
+
+def _ignorable(char: str) -> bool:
+    """Whether a character (already folded) is dropped as punctuation (see ``TYPOGRAPHY``)."""
+    listed = _LISTED.get(char)
+    if listed is not None:
+        return listed
+    return unicodedata.category(char)[0] == "P" and not _WORD_CHAR.match(char)
+
+
+class _Unpunctuated(dict[int, str]):
+    """Code point → what a key without punctuation holds for it: its folded twin; a space if
+    that is ignorable punctuation; a sign or symbol between spaces, so that the spacing around
+    it is typographic only ("5 %", "5\u202f%" and "5%" alike); else itself. A hyphen stays
+    as it is (``_HYPHEN`` decides).
+
+    Filled on first sight of each character (Unicode's punctuation is spread over the whole
+    range: listing it up front would cost start-up time); ``str.translate`` reads it.
+    """
+
+    def __missing__(self, code: int) -> str:
+        folded = chr(code).translate(_TYPO_FOLD)
+        if folded != "-":
+            if all(map(_ignorable, folded)):
+                folded = " "
+            elif unicodedata.category(folded[0])[0] in "PS" and not _WORD_CHAR.match(folded):
+                folded = f" {folded} "
+        self[code] = folded
+        return folded
+
+
+_UNPUNCTUATED = _Unpunctuated()
+for _code in range(128):  # ASCII up front: most texts need nothing else.
+    _UNPUNCTUATED.__missing__(_code)
 
 
 class RawParagraph(NamedTuple):
@@ -59,7 +152,7 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
     """Split ``text`` into paragraphs, keeping each paragraph's original text and lines.
 
     Lines are joined with ``\\n`` inside a paragraph whatever the file's newline style.
-    A line holding only whitespace counts as blank.
+    A line holding only whitespace and zero-width characters counts as blank.
     """
     if "\r" not in text:
         fast = _split_blocks(text)
@@ -71,12 +164,12 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
 def _split_lines(text: str) -> list[RawParagraph]:
     """``split_paragraphs`` the long way: line by line."""
     lines = _LINE_SPLIT.split(text)
-    blank = [not line.strip() for line in lines]
+    blank = [_is_blank(line) for line in lines]
     has_blank_separator = any(blank[i] for i in range(len(lines)) if 0 < i < len(lines) - 1)
     out: list[RawParagraph] = []
     if not has_blank_separator:
         for number, line in enumerate(lines, start=1):
-            if line.strip():
+            if not blank[number - 1]:
                 out.append(RawParagraph(line, number, number))
         return out
     start: int | None = None
@@ -93,8 +186,16 @@ def _split_lines(text: str) -> list[RawParagraph]:
     return out
 
 
-# A run of non-blank lines (``\S``: what ``str.strip`` keeps), from the start of a line.
-_BLOCK = re.compile(r"^[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*", re.MULTILINE)
+def _is_blank(line: str) -> bool:
+    """Whether a line shows nothing: only whitespace and zero-width characters."""
+    shown = line.strip()
+    return not shown or (shown[0] in _ZERO_WIDTH and not shown.translate(_INVISIBLE).strip())
+
+
+# A run of non-blank lines (a visible character: neither whitespace, as ``str.strip`` sees it,
+# nor zero-width), from the start of a line.
+_VISIBLE = rf"[^\s{_ZERO_WIDTH}]"
+_BLOCK = re.compile(rf"^[^\n]*{_VISIBLE}[^\n]*(?:\n[^\n]*{_VISIBLE}[^\n]*)*", re.MULTILINE)
 
 
 def _split_blocks(text: str) -> list[RawParagraph]:
@@ -139,7 +240,7 @@ def _translator(table: Mapping[int, str | int | None]) -> Callable[[str], str]:
     return translate
 
 
-_drop_invisible = _translator(_INVISIBLE)
+_drop_zero_width = _translator(_INVISIBLE)
 
 
 def normalise(text: str) -> str:
@@ -151,6 +252,14 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def _drop_invisible(text: str) -> str:
+    """``text`` without zero-width characters, but for a ZWJ joining two emoji into one (👨‍👩‍👧):
+    that one is part of a character a reader sees."""
+    if "\u200d" not in text:
+        return _drop_zero_width(text)
+    return "\u200d".join(map(_drop_zero_width, split_at_emoji_joiners(text)))
+
+
 def single_spaced(text: str) -> bool:
     """Whether ``text``'s only whitespace is single spaces between other characters, as in a
     key (``isprintable`` rules out every whitespace character but the space)."""
@@ -158,34 +267,38 @@ def single_spaced(text: str) -> bool:
 
 
 def fold_typography(key: str) -> str:
-    """Curly quotes, dashes and ellipses as their ASCII twins."""
+    """Typographic variants (curly quotes, dashes, ellipses…) as their ASCII twins."""
     return _fold_typography(key)
 
 
 _fold_typography = _translator(_TYPO_FOLD)
 
 
+def _unpunctuated_words(key: str) -> list[str]:
+    """The words of ``key`` folded, its ignorable punctuation dropped, signs and symbols kept."""
+    text = key.translate(_UNPUNCTUATED)
+    if "-" in text:
+        text = _HYPHEN.sub(" ", text)
+    return text.split()
+
+
 def loose_key(key: str) -> str:
-    """A key that ignores case, quotes, dashes and all punctuation.
+    """A key that ignores case, quotes, dashes, ellipses and punctuation (``TYPOGRAPHY``).
 
     Two paragraphs with equal loose keys but different keys differ only typographically.
     """
-    folded = _PUNCT.sub(" ", fold_typography(key).casefold())
-    return " ".join(folded.split())
+    return " ".join(_unpunctuated_words(key.casefold()))
 
 
 def same_loose_key(a: str, b: str) -> bool:
-    """``loose_key(a) == loose_key(b)``, faster for ASCII texts, whose loose words are exactly
-    their folded word tokens (no typographic variants to fold; punctuation splits words)."""
-    if a.isascii() and b.isascii():
-        return folded_word_tokens(a) == folded_word_tokens(b)
-    return loose_key(a) == loose_key(b)
+    """``loose_key(a) == loose_key(b)``, without joining the words."""
+    return _unpunctuated_words(a.casefold()) == _unpunctuated_words(b.casefold())
 
 
 def comparison_key(key: str, *, ignore_case: bool, ignore_punctuation: bool) -> str:
     """The key alignment uses under the given options."""
     if ignore_punctuation:
-        key = " ".join(_PUNCT.sub(" ", fold_typography(key)).split())
+        key = " ".join(_unpunctuated_words(key))
     if ignore_case:
         key = key.casefold()
     return key
@@ -214,7 +327,18 @@ def spaceless_pattern(template: str) -> re.Pattern[str]:
     return re.compile(template.replace("{S}", SPACELESS))
 
 
+@functools.cache
+def cluster_pattern(template: str) -> regex.Pattern[str]:
+    """``template`` with ``{S}`` for the ``SPACELESS`` ranges, compiled to match whole grapheme
+    clusters (``graphemes``), for texts whose code points may join (``may_join``)."""
+    return compile_clusters(template.replace("{S}", SPACELESS))
+
+
 _WORD_TOKEN = r"[{S}]|[^\W{S}]+"
+# The same words made of whole grapheme clusters: a cluster of a spaceless script, or a run of
+# clusters each starting with a letter, digit or _ (the characters of ``\w``); group 1 holds
+# the word (empty for any other cluster).
+WORD_CLUSTERS = r"((?=[{S}])\X|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+)|\X"
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
 # The characters ``\w`` matches in ASCII, by code.
 _ASCII_WORD_CODES = frozenset(n for n in range(128) if chr(n).isalnum() or chr(n) == "_")
@@ -234,8 +358,17 @@ def _ascii_words(text: str) -> bool:
     return text.isascii() or not spaceless_pattern(_FOREIGN_WORD).search(text)
 
 
+def _joins(text: str) -> bool:
+    """Whether ``text``'s words must be cut in whole grapheme clusters: some of its code points
+    may join (``graphemes.may_join``; never in ASCII, whose CR LF is no word)."""
+    return not text.isascii() and may_join(text)
+
+
 def word_tokens(text: str) -> list[str]:
-    """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character."""
+    """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character
+    (a grapheme cluster: a word never ends inside a character a reader sees as one)."""
+    if _joins(text):
+        return [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
     if _ascii_words(text):  # The plain pattern finds the same runs, faster.
         return _ASCII_WORD.findall(text)
     return spaceless_pattern(_WORD_TOKEN).findall(text)
@@ -257,6 +390,8 @@ def folded_word_tokens(text: str) -> list[str]:
     if text.isascii():
         return text.translate(_ASCII_FOLDED_WORDS).split()
     folded = text.casefold()
+    if _joins(folded):
+        return word_tokens(folded)
     if _ascii_words(folded):
         utf8 = folded.encode("utf-8", "surrogatepass")
         return utf8.translate(_FOLDED_WORD_BYTES).decode("ascii").split()
@@ -265,6 +400,8 @@ def folded_word_tokens(text: str) -> list[str]:
 
 def count_words(text: str) -> int:
     """Words as a reader counts them (see ``word_tokens``)."""
+    if _joins(text):
+        return len(word_tokens(text))
     if _ascii_words(text):  # Plain runs of word characters, counted fast (in UTF-8 bytes).
         runs = text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS_AS_RUNS)
         return runs.count(b" a") + runs.startswith(b"a")

@@ -14,9 +14,14 @@ result. diff-match-patch is then
 O(N·D) in the worst case; the work is bounded by size instead: after stripping the common token
 prefix and suffix, a middle part longer than ``MAX_DIRECT_TOKENS`` tokens is first anchored by
 patience matching (``core.matching``), stretches between anchors within the bound are diffed by
-diff-match-patch, and a longer changed stretch is one deletion plus one insertion.
+diff-match-patch. Repetitive text has no unique token to anchor on: a long stretch left
+unmatched is anchored on the long equal runs of its shortest edit script when that has at most
+``MAX_FEW_EDITS`` edits (``matching.few_edits_runs``, O(N · MAX_FEW_EDITS)); any longer changed
+stretch is one deletion plus one insertion.
+Tokens are whole grapheme clusters (``core.graphemes``): an edit inside an emoji sequence, a
+flag or a Thai cluster highlights the whole character.
 Imports: fast_diff_match_patch or diff_match_patch, the standard library, ``core.matching``,
-``core.model`` and ``core.paragraphs``.
+``core.model``, ``core.graphemes`` and ``core.paragraphs``.
 """
 
 from __future__ import annotations
@@ -26,14 +31,24 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from diffviewer.core.matching import matching_pairs
+from diffviewer.core.graphemes import may_join
+from diffviewer.core.matching import few_edits_runs, matching_pairs
 from diffviewer.core.model import OpTag, WordOp
-from diffviewer.core.paragraphs import count_words, spaceless_pattern
+from diffviewer.core.paragraphs import cluster_pattern, count_words, spaceless_pattern
 
 #: Largest middle part (old + new tokens, after common prefix/suffix) diffed in one go.
 MAX_DIRECT_TOKENS = 3000
+#: Most token insertions + deletions looked for in a long stretch with no unique token.
+MAX_FEW_EDITS = 100
+#: Shortest equal run of such a stretch's edit script taken as an anchor (shorter ones are left
+#: to diff-match-patch with the edits around them, whose semantic cleanup may merge them).
+_MIN_RUN = 8
 
 _TOKEN = r"[{S}]|[^\W{S}]+|\s+|[^\w\s]"
+# The same cut in whole grapheme clusters, for texts whose code points may join: a cluster of a
+# spaceless script, a run of clusters starting with a word character (``WORD_CLUSTERS``) or
+# with whitespace, or one other cluster (an emoji sequence, a flag, a mark…).
+_CLUSTER_TOKEN = r"(?=[{S}])\X|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+|(?:(?=\s)\X)+|\X"
 # The same cut for ASCII text, where the spaceless classes cannot match (cheap to compile).
 _ASCII_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
@@ -87,9 +102,12 @@ _DMP_TAG = {-1: OpTag.DELETE, 0: OpTag.EQUAL, 1: OpTag.INSERT}
 
 
 def tokenize(text: str) -> list[str]:
-    """Cut ``text`` into tokens whose concatenation is ``text``."""
+    """Cut ``text`` into tokens whose concatenation is ``text``, never inside a grapheme
+    cluster (the exact segmentation only where code points may join: ``may_join``)."""
     if text.isascii():
         return _ASCII_TOKEN.findall(text)
+    if may_join(text):
+        return cluster_pattern(_CLUSTER_TOKEN).findall(text)
     return spaceless_pattern(_TOKEN).findall(text)
 
 
@@ -190,9 +208,9 @@ def _diff_tokens(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tupl
 
 
 def _diff_long(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tuple[OpTag, str]]:
-    """Anchor long token lists with patience matching; diff the stretches between anchors."""
+    """Anchor long token lists (``_anchor_runs``); diff the stretches between anchors."""
     i = j = 0
-    for mi, mj in [*matching_pairs(a, b), (len(a), len(b))]:
+    for mi, mj, size in [*_anchor_runs(a, b), (len(a), len(b), 0)]:
         gap_a, gap_b = a[i:mi], b[j:mj]
         if gap_a and gap_b and len(gap_a) + len(gap_b) <= MAX_DIRECT_TOKENS:
             yield from _diff_tokens(gap_a, gap_b, codes)
@@ -201,9 +219,29 @@ def _diff_long(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tuple[
                 yield OpTag.DELETE, "".join(gap_a)
             if gap_b:
                 yield OpTag.INSERT, "".join(gap_b)
+        if size:
+            yield OpTag.EQUAL, "".join(a[mi : mi + size])
+        i, j = mi + size, mj + size
+
+
+def _anchor_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """Runs (i, j, length) of equal tokens anchoring a long diff, in order: patience matching
+    first; in a stretch it leaves unmatched and too long to diff directly (repetitive text,
+    whose tokens all repeat), the long equal runs of a shortest edit script with few edits."""
+    runs: list[tuple[int, int, int]] = []
+    i = j = 0
+    for mi, mj in [*matching_pairs(a, b), (len(a), len(b))]:
+        if i < mi and j < mj and (mi - i) + (mj - j) > MAX_DIRECT_TOKENS:
+            found = few_edits_runs(a[i:mi], b[j:mj], MAX_FEW_EDITS) or ()
+            runs.extend((i + x, j + y, size) for x, y, size in found if size >= _MIN_RUN)
         if mi < len(a):
-            yield OpTag.EQUAL, a[mi]
+            last = runs[-1] if runs else None
+            if last is not None and last[0] + last[2] == mi and last[1] + last[2] == mj:
+                runs[-1] = (last[0], last[1], last[2] + 1)
+            else:
+                runs.append((mi, mj, 1))
         i, j = mi + 1, mj + 1
+    return runs
 
 
 def _code_point(n: int) -> str:
