@@ -118,6 +118,19 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("byline.author_bio", (*BODY, "Jane Doe is a staff writer covering city hall."), 3),
     ("byline.print_note", *middle("A version of this article appears in print on page A1.")),
     (
+        "byline.author_bio_intl",
+        *middle("Moritz Gathmann leitet das Ressort Berliner Republik bei Cicero."),
+    ),
+    ("byline.author_box", *middle("Autoreninfo")),
+    ("byline.author_box", *middle("So erreichen Sie Moritz Gathmann:")),
+    (
+        "caption.agency_credit",
+        *middle("Die Intensivstation im Universitätsklinikum / picture alliance"),
+    ),
+    ("navigation.back_link", *middle("Zur Artikelübersicht")),
+    ("navigation.account_help", *middle("Locked out of your account? Get help here.")),
+    ("promo.paywall", *middle("Not a subscriber? Subscribe today!")),
+    (
         "caption.photo_credit",
         *middle("The minister in Berlin. (John MacDougall/AFP via Getty Images)"),
     ),
