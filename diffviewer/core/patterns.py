@@ -132,8 +132,9 @@ class Pattern:
         return self.search_utf8(text.encode("utf-8", "surrogatepass"))
 
     def search_utf8(self, data: bytes) -> bool:
-        # RE2's own Match, not the re2 module's ``search``: that one builds a generator and a
-        # match object per call, most of the time of a search on a short paragraph.
+        # RE2's own Match, not the re2 module's ``search``, which builds a generator and a
+        # match object per call: 0.75 µs a search instead of 1.06 µs (each bundled pattern on
+        # 1,000 paragraphs of the 5,000-paragraph bench pairs (a) and (b)).
         first = self._loose or self._compile("_loose", self.loose or self.translated)
         if first.Match(_UNANCHORED, data, 0, len(data))[0][1] < 0:
             return False
@@ -190,7 +191,8 @@ class PatternSet:
 
     def candidates(self, data: bytes) -> list[int] | None:
         # RE2's set itself, not the re2 module's layer over it, and its list as it comes (a
-        # few numbers: no set to build): 0.155 s instead of 0.245 s per 58,000 paragraphs.
+        # few numbers: no frozenset to build): 1.8–2.5 µs a paragraph instead of 2.2–2.8 µs
+        # (the bench pairs (a) and (b), 5,000 paragraphs; the match itself is most of it).
         found: list[int] = self._set.Match(data)
         if self._sentinel not in found:
             return None
