@@ -100,7 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--ignore-punctuation",
         action="store_true",
-        help="ignore punctuation and typographic differences (’ vs ', – vs -)",
+        help=(
+            "ignore punctuation and typographic differences (’ vs ', – vs -); "
+            "signs, currencies, units and emoji still count"
+        ),
     )
     parser.add_argument(
         "--mode",

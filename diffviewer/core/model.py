@@ -132,7 +132,8 @@ class Version:
     path: str | None
     encoding: str
     confidence: float
-    """1.0 for a BOM or valid UTF-8; chardet's confidence otherwise; 0.0 for the last fallback."""
+    """1.0 for a BOM or valid UTF-8; for a guessed encoding, its share among the ranked candidates
+    (``core.codepages.rank``); 0.0 for the last fallback."""
     newline: Newline
     paragraphs: tuple[Paragraph, ...]
     warnings: tuple[str, ...] = ()

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Slot
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
             a[action_id].toggled.connect(lambda on, key=key: self.settings.set(key, on))
         a["view_change_list"].toggled.connect(self.change_dock.setVisible)
         self.change_dock.visibilityChanged.connect(self._dock_visibility)
-        a["view_raw_vs_cleaned"].toggled.connect(self.cleaning_dock.setVisible)
+        a["view_raw_vs_cleaned"].toggled.connect(self._show_cleaning)
         self.cleaning_dock.visibilityChanged.connect(self._dock_visibility)
 
         view.current_change_changed.connect(self.change_list.set_current_change)
@@ -450,6 +450,21 @@ class MainWindow(QMainWindow):
     def _on_hide_typographic(self, hide: bool) -> None:
         self.view.set_hide_typographic(hide)
         self._refresh_filter_note()
+
+    def _show_cleaning(self, shown: bool) -> None:
+        self.cleaning_dock.setVisible(shown)
+        if shown:  # Sized once laid out: the dock's height is known only then.
+            QTimer.singleShot(0, self._size_cleaning_dock)
+
+    def _size_cleaning_dock(self) -> None:
+        """A report squeezed under the change list (a new dock gets its minimum height, ~130 px)
+        gets half the column; a height the user chose, or a saved layout's, is kept."""
+        dock, other = self.cleaning_dock, self.change_dock
+        if dock.isHidden() or dock.isFloating() or other.isHidden() or other.isFloating():
+            return
+        column = dock.height() + other.height()
+        if dock.height() * 3 < column:
+            self.resizeDocks([other, dock], [column // 2, column // 2], Qt.Orientation.Vertical)
 
     def _dock_visibility(self) -> None:
         for dock, action_id in (

@@ -102,3 +102,16 @@ def test_confidence_says_how_the_removals_were_recognised() -> None:
     assert report.body_removed == 0
     assert report.confidence in ("medium", "low")
     assert "only by their place on the page or their shape" in report.certainty
+
+
+def test_opened_report_gets_half_the_dock_column(qtbot, window, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Opened under the change list, the report is not squeezed to its minimum height (about
+    130 px, a few lines): it gets half of the column, and the change list keeps the rest."""
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.acts["view_change_list"].setChecked(True)
+    window.acts["view_raw_vs_cleaned"].setChecked(True)
+    column = window.change_dock.height() + window.cleaning_dock.height()
+    qtbot.waitUntil(lambda: window.cleaning_dock.height() * 3 >= column, timeout=2_000)
+    assert window.change_dock.height() * 3 >= column
