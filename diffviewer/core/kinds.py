@@ -403,7 +403,7 @@ class _Plan:
                 mask |= bit
         return mask
 
-    def hits(self, window: bytes, candidates: Sequence[Rule]) -> frozenset[int] | None:
+    def hits(self, window: bytes, candidates: Sequence[Rule]) -> list[int] | None:
         """The indices (``slots``) of the patterns that may occur in ``window``, from one
         pass of the RE2 set of all of them; None where searching ``candidates``' patterns one
         by one is as cheap (fewer than ``SET_MIN``) or the set is not available."""

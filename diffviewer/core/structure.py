@@ -105,17 +105,7 @@ TEASER_TITLE_MIN = 4
 NEAR = 3
 
 # Kinds that a marker rule gave: page furniture whatever its shape.
-_FURNITURE = frozenset(
-    {
-        Kind.COMMENT_PROMPT,
-        Kind.COMMENT,
-        Kind.SOCIAL_PROMPT,
-        Kind.PROMO,
-        Kind.TEASER,
-        Kind.NAVIGATION,
-        Kind.COPYRIGHT,
-    }
-)
+_FURNITURE = frozenset(kind for kind in Kind if kind.is_boilerplate)
 # Kinds a teaser title may have had in the first pass, and kinds that glue teasers together.
 _TITLE_KINDS = frozenset({Kind.BODY, Kind.HEADLINE, Kind.PROMO, Kind.TEASER, Kind.NAVIGATION})
 _GLUE = frozenset({Kind.BYLINE, Kind.DATELINE, Kind.CAPTION})

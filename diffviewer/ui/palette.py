@@ -39,43 +39,23 @@ def _rgb(colour: QColor) -> scheme.RGB:
 
 def relative_luminance(colour: QColor) -> float:
     """WCAG relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
-
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
+    return scheme.relative_luminance(_rgb(colour))
 
 
 def contrast_ratio(first: QColor, second: QColor) -> float:
     """WCAG contrast ratio between two colours, 1 to 21."""
-    a, b = relative_luminance(first), relative_luminance(second)
-    light, dark = max(a, b), min(a, b)
-    return (light + 0.05) / (dark + 0.05)
+    return scheme.contrast_ratio(_rgb(first), _rgb(second))
 
 
 def blend(base: QColor, over: QColor, amount: float) -> QColor:
     """``over`` laid on ``base`` with opacity ``amount`` (0..1), as an opaque 8-bit colour
     (8-bit so that what the model reports is exactly what a painted pixel holds)."""
-    keep = 1.0 - amount
-    return QColor(
-        round((base.redF() * keep + over.redF() * amount) * 255),
-        round((base.greenF() * keep + over.greenF() * amount) * 255),
-        round((base.blueF() * keep + over.blueF() * amount) * 255),
-    )
+    return QColor(*scheme.blend(_rgb(base), _rgb(over), amount))
 
 
 def readable_tint(base: QColor, hue: QColor, text: QColor, amount: float) -> QColor:
     """The strongest tint of ``hue`` over ``base`` up to ``amount`` that keeps ``text`` readable."""
-    while amount > 0.02:
-        tint = blend(base, hue, amount)
-        if contrast_ratio(tint, text) >= MIN_CONTRAST:
-            return tint
-        amount *= 0.8
-    return QColor(base)
+    return QColor(*scheme.readable_tint(_rgb(base), _rgb(hue), _rgb(text), amount))
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -16,6 +16,7 @@ from diffviewer import __version__, cli
 from diffviewer.core.compare import compare_files
 from diffviewer.core.options import CompareMode, CompareOptions
 from diffviewer.export import FORMATS, render
+from tests.cli.cli_helpers import one_error_line
 
 BIN = Path(sys.executable).parent / "diffviewer"
 
@@ -89,15 +90,6 @@ def test_more_than_two_files(
     assert "v2→v3: no differences" in out
 
 
-def _one_error_line(err: bytes) -> str:
-    text = err.decode("utf-8")
-    assert "Traceback" not in text
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    assert lines[0].startswith("diffviewer: ")
-    return lines[0]
-
-
 def test_missing_file_exits_2_naming_it(
     seed_paths: tuple[Path, Path], tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
 ) -> None:
@@ -106,7 +98,7 @@ def test_missing_file_exits_2_naming_it(
     assert cli.main(["--summary", "text", str(seed_paths[0]), str(missing)]) == 2
     out, err = capsysbinary.readouterr()
     assert out == b""
-    assert _one_error_line(err).startswith(f"diffviewer: {missing}: ")
+    assert one_error_line(err).startswith(f"diffviewer: {missing}: ")
 
 
 def test_directory_exits_2(
@@ -114,7 +106,7 @@ def test_directory_exits_2(
 ) -> None:
     """A folder given as a version: exit 2, named on stderr."""
     assert cli.main(["--summary", "text", str(seed_paths[0]), str(tmp_path)]) == 2
-    assert _one_error_line(capsysbinary.readouterr().err).startswith(f"diffviewer: {tmp_path}: ")
+    assert one_error_line(capsysbinary.readouterr().err).startswith(f"diffviewer: {tmp_path}: ")
 
 
 def test_binary_file_exits_2(
@@ -124,7 +116,7 @@ def test_binary_file_exits_2(
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     assert cli.main(["--summary", "json", str(seed_paths[0]), str(binary)]) == 2
-    assert _one_error_line(capsysbinary.readouterr().err).startswith(f"diffviewer: {binary}: ")
+    assert one_error_line(capsysbinary.readouterr().err).startswith(f"diffviewer: {binary}: ")
 
 
 def test_too_large_file_exits_2(
@@ -133,7 +125,7 @@ def test_too_large_file_exits_2(
     """--max-size (in MB) is passed to the loader: a 7 kB file over a 1 kB limit is refused."""
     status = cli.main(["--summary", "text", "--max-size", "0.001", *map(str, seed_paths)])
     assert status == 2
-    assert _one_error_line(capsysbinary.readouterr().err).startswith(
+    assert one_error_line(capsysbinary.readouterr().err).startswith(
         f"diffviewer: {seed_paths[0]}: "
     )
 
@@ -144,7 +136,7 @@ def test_unwritable_output_exits_2(
     """An output in a folder that does not exist: exit 2, the output named."""
     out = tmp_path / "no" / "report.md"
     assert cli.main(["--summary", "md", "-o", str(out), *map(str, seed_paths)]) == 2
-    line = _one_error_line(capsysbinary.readouterr().err)
+    line = one_error_line(capsysbinary.readouterr().err)
     assert line == f"diffviewer: {out}: No such file or directory"
 
 
@@ -155,7 +147,7 @@ def test_output_over_an_input_is_refused(
     copy = tmp_path / "v2.txt"
     copy.write_bytes(seed_paths[1].read_bytes())
     assert cli.main(["--summary", "text", "-o", str(copy), str(seed_paths[0]), str(copy)]) == 2
-    assert "not overwriting" in _one_error_line(capsysbinary.readouterr().err)
+    assert "not overwriting" in one_error_line(capsysbinary.readouterr().err)
     assert copy.read_bytes() == seed_paths[1].read_bytes()
 
 
@@ -165,7 +157,7 @@ def test_missing_rules_file_exits_2(
     """A --rules file that does not exist is trouble, named on stderr."""
     rules = tmp_path / "mine.rules"
     assert cli.main(["--summary", "text", "--rules", str(rules), *map(str, seed_paths)]) == 2
-    assert str(rules) in _one_error_line(capsysbinary.readouterr().err)
+    assert str(rules) in one_error_line(capsysbinary.readouterr().err)
 
 
 @pytest.mark.parametrize(

@@ -16,18 +16,10 @@ import pytest
 
 from diffviewer import cli
 from diffviewer.export import FORMATS
+from tests.cli.cli_helpers import one_error_line
 
 HOSTILE = "\x1b]0;PWNED\x07\x1b[2J"
 C1 = "\x9b31m"  # a one-character CSI (C1), as some terminals read it
-
-
-def _one_error_line(err: bytes) -> str:
-    text = err.decode("utf-8")
-    assert "Traceback" not in text
-    lines = text.splitlines()
-    assert len(lines) == 1, text
-    assert lines[0].startswith("diffviewer: ")
-    return lines[0]
 
 
 def _pair(
@@ -57,7 +49,7 @@ def test_output_naming_the_rules_file_is_refused(
     rules.write_text(content, encoding="utf-8")
     status = cli.main(["--summary", "text", "--rules", str(rules), "-o", str(rules), *files])
     assert status == 2
-    assert "not overwriting" in _one_error_line(capsysbinary.readouterr().err)
+    assert "not overwriting" in one_error_line(capsysbinary.readouterr().err)
     assert rules.read_text(encoding="utf-8") == content
 
 
@@ -129,7 +121,7 @@ def test_messages_show_controls_in_file_names_visibly(
     files = _pair(tmp_path, "One.\n", "Two.\n")
     assert cli.main(["--summary", "text", files[0], str(missing)]) == 2
     err = capsysbinary.readouterr().err
-    line = _one_error_line(err)
+    line = one_error_line(err)
     assert _raw_controls(err) == set()
     assert "evil\\x1b]0;PWNED\\x07\\x1b[2J.txt" in line
 
@@ -150,7 +142,7 @@ def test_output_to_a_fifo_nobody_reads_does_not_hang(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 2
-    assert "no reader" in _one_error_line(done.stderr)
+    assert "no reader" in one_error_line(done.stderr)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
@@ -221,7 +213,7 @@ def test_a_file_name_with_a_newline_keeps_lines_whole(
     assert "two\\nlines.txt" in version_lines[0]
     missing = tmp_path / "gone\nfile.txt"
     assert cli.main(["--summary", "text", files[0], str(missing)]) == 2
-    assert "gone\\nfile.txt" in _one_error_line(capsysbinary.readouterr().err)
+    assert "gone\\nfile.txt" in one_error_line(capsysbinary.readouterr().err)
 
 
 # --- item 13 -------------------------------------------------------------------------------

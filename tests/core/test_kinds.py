@@ -310,6 +310,6 @@ def test_a_pattern_set_says_when_its_search_failed() -> None:
     from diffviewer.core.patterns import PatternSet, compile_pattern
 
     found = PatternSet([compile_pattern("share", "i"), compile_pattern(r"^\d+ comments$")])
-    assert found.candidates(b"Share this") == frozenset({0, 2})
-    assert found.candidates(b"12 comments") == frozenset({1, 2})
-    assert found.candidates(b"") == frozenset({2})
+    assert set(found.candidates(b"Share this") or ()) == {0, 2}
+    assert set(found.candidates(b"12 comments") or ()) == {1, 2}
+    assert set(found.candidates(b"") or ()) == {2}
