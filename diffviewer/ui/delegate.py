@@ -54,8 +54,9 @@ from PySide6.QtWidgets import (
 )
 
 from diffviewer.core.model import OpTag
+from diffviewer.ui.cells import CellInfo
 from diffviewer.ui.folding import bar_text
-from diffviewer.ui.model import CellInfo, ComparisonModel
+from diffviewer.ui.model import ComparisonModel
 from diffviewer.ui.unified import shown_offset
 from diffviewer.ui.whitespace import runs, visible
 

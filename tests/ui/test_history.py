@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt
 
 from diffviewer.core.compare import compare_texts
 from diffviewer.core.model import OpTag, RowStatus
+from diffviewer.ui.cells import STATUS_ROLE, WORD_SPANS_ROLE
 from diffviewer.ui.changelist import ChangeListModel
 from diffviewer.ui.history import highlight_chip, row_history
-from diffviewer.ui.model import STATUS_ROLE, WORD_SPANS_ROLE, ComparisonModel
+from diffviewer.ui.model import ComparisonModel
 
 BASE = "The minister spoke on Tuesday about the budget.\n\nMarkets were calm all day long."
 ADDED = "A spokesman said unity would be restored quickly after the vote."

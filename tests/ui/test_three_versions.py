@@ -12,14 +12,9 @@ from PySide6.QtGui import QTextLayout
 
 from diffviewer.core.compare import compare_texts
 from diffviewer.core.model import Comparison, OpTag, RowStatus
+from diffviewer.ui.cells import NOTE_ROLE, SHOWN_ROLE, STATUS_ROLE, WORD_SPANS_ROLE
 from diffviewer.ui.delegate import CellDelegate
-from diffviewer.ui.model import (
-    NOTE_ROLE,
-    SHOWN_ROLE,
-    STATUS_ROLE,
-    WORD_SPANS_ROLE,
-    ComparisonModel,
-)
+from diffviewer.ui.model import ComparisonModel
 
 LEAD = "The minister spoke on Tuesday about the budget."
 EDIT_V2 = "She demanded that the talks resume before the end of the month."

@@ -19,7 +19,7 @@ from diffviewer.core.model import (
     RowStatus,
 )
 from diffviewer.core.options import CompareOptions
-from diffviewer.ui.model import (
+from diffviewer.ui.cells import (
     BADGE_ROLE,
     CHANGE_ROLE,
     GAP_ROLE,
@@ -28,9 +28,9 @@ from diffviewer.ui.model import (
     RULE_ROLE,
     STATUS_ROLE,
     WORD_SPANS_ROLE,
-    ComparisonModel,
     map_spans,
 )
+from diffviewer.ui.model import ComparisonModel
 from diffviewer.ui.palette import MIN_CONTRAST, colours_for, contrast_ratio, is_dark, legend_items
 from tests.ui.view_samples import para, sample, version
 

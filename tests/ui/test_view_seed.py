@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from diffviewer.core.compare import compare_files, compare_texts
 from diffviewer.core.model import Comparison, Kind, RowStatus
-from diffviewer.ui.model import BADGE_ROLE, STATUS_ROLE
+from diffviewer.ui.cells import BADGE_ROLE, STATUS_ROLE
 from diffviewer.ui.view import ComparisonView
 
 REMOVAL_ROWS = [0, 1, 7, 16, 22]
