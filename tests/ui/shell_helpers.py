@@ -6,6 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from diffviewer.core.model import Comparison
+from diffviewer.ui.view import ComparisonView
 
 
 def compared(qtbot, window, paths: Iterable[Path | str]) -> None:  # type: ignore[no-untyped-def]
@@ -17,3 +21,16 @@ def compared(qtbot, window, paths: Iterable[Path | str]) -> None:  # type: ignor
 def message_boxes(parent: QWidget) -> list[QMessageBox]:
     """The visible message boxes parented to ``parent``."""
     return [box for box in parent.findChildren(QMessageBox) if box.isVisible()]
+
+
+def shown_view(
+    qtbot: QtBot, comparison: Comparison, width: int = 900, height: int = 500
+) -> ComparisonView:
+    """A ComparisonView of ``width`` × ``height``, shown and exposed, holding ``comparison``."""
+    view = ComparisonView()
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    view.set_comparison(comparison)
+    return view

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from diffviewer.ui.folding import bar_text, fold_runs
 from diffviewer.ui.view import ComparisonView
+from tests.ui.shell_helpers import shown_view
 from tests.ui.view_samples import long_pair
 
 
@@ -45,13 +46,7 @@ def test_folded_rows_are_never_changed_or_context(case: tuple[int, set[int], int
 
 @pytest.fixture
 def view(qtbot: QtBot) -> ComparisonView:
-    widget = ComparisonView()
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_comparison(long_pair(200, removed_every=50))
-    return widget
+    return shown_view(qtbot, long_pair(200, removed_every=50))
 
 
 def _shown(view: ComparisonView) -> list[int]:

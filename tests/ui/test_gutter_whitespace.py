@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from diffviewer.core.compare import compare_texts
 from diffviewer.ui.view import ComparisonView
 from diffviewer.ui.whitespace import runs, visible
+from tests.ui.shell_helpers import shown_view
 
 
 def test_invisible_characters_become_marks_of_the_same_length() -> None:
@@ -20,14 +21,9 @@ def test_invisible_characters_become_marks_of_the_same_length() -> None:
 
 
 def _view(qtbot: QtBot) -> ComparisonView:
-    view = ComparisonView()
-    qtbot.addWidget(view)
-    view.resize(800, 400)
-    view.show()
-    qtbot.waitExposed(view)
     old = "Headline\n\nFirst\nparagraph on two lines.\n\nFacebook\xa0and\xa0Twitter."
     new = "Headline\n\nFirst\nparagraph on two lines.\n\nFacebook and Twitter."
-    view.set_comparison(compare_texts([old, new]))
+    view = shown_view(qtbot, compare_texts([old, new]), 800, 400)
     return view
 
 

@@ -10,18 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from diffviewer.core.model import Kind
 from diffviewer.ui.view import ComparisonView
+from tests.ui.shell_helpers import shown_view
 from tests.ui.view_samples import sample
 
 
 @pytest.fixture
 def view(qtbot: QtBot) -> ComparisonView:
-    widget = ComparisonView()
-    qtbot.addWidget(widget)
-    widget.resize(900, 500)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_comparison(sample())
-    return widget
+    return shown_view(qtbot, sample())
 
 
 def test_visible_changes_are_in_row_order(view: ComparisonView) -> None:

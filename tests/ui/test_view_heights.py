@@ -8,18 +8,13 @@ from pytestqt.qtbot import QtBot
 
 from diffviewer.ui.table import DiffTable
 from diffviewer.ui.view import ComparisonView
+from tests.ui.shell_helpers import shown_view
 from tests.ui.view_samples import long_pair
 
 
 @pytest.fixture
 def view(qtbot: QtBot) -> ComparisonView:
-    widget = ComparisonView()
-    qtbot.addWidget(widget)
-    widget.resize(800, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_comparison(long_pair(3000))
-    return widget
+    return shown_view(qtbot, long_pair(3000), 800, 600)
 
 
 def exact_height(table: DiffTable, row: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QFontMetrics
 
 from diffviewer.ui.headers import fit_facts
+from tests.ui.shell_helpers import shown_view
 
 FACTS = " · LF · 23 paragraphs · 1097 words"
 
@@ -29,15 +30,9 @@ def test_selected_row_keeps_its_status_colour(qtbot) -> None:  # type: ignore[no
     and a red one purple-ish, close to other change colours."""
     from PySide6.QtCore import Qt
 
-    from diffviewer.ui.view import ComparisonView
     from tests.ui.view_samples import sample
 
-    view = ComparisonView()
-    qtbot.addWidget(view)
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    view.set_comparison(sample())
+    view = shown_view(qtbot, sample())
     table = view.table()
     model = table.model()
     row = 2  # the edited paragraph

@@ -13,6 +13,7 @@ from diffviewer.core.compare import compare_files, compare_texts
 from diffviewer.core.model import Comparison, Kind, RowStatus
 from diffviewer.ui.cells import BADGE_ROLE, STATUS_ROLE
 from diffviewer.ui.view import ComparisonView
+from tests.ui.shell_helpers import shown_view
 
 REMOVAL_ROWS = [0, 1, 7, 16, 22]
 
@@ -24,13 +25,7 @@ def seed(seed_paths: tuple[Path, Path]) -> Comparison:
 
 @pytest.fixture
 def view(qtbot: QtBot, seed: Comparison) -> ComparisonView:
-    widget = ComparisonView()
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.set_comparison(seed)
-    return widget
+    return shown_view(qtbot, seed, 1000, 700)
 
 
 def test_seed_rows_and_removals(view: ComparisonView) -> None:
