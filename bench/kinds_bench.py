@@ -57,7 +57,7 @@ import os
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -70,29 +70,33 @@ BODY = "body"
 
 
 @dataclass
-class Tally:
-    """Counts for one group of pages (a language, or all)."""
+class Counts:
+    """Paragraph counts of one page or a group of pages."""
 
-    pages: int = 0
     removed: int = 0
     removed_ok: int = 0
     kept: int = 0
     kept_ok: int = 0
     kept_article: int = 0
+    # The cleaned version classified by itself (as a comparison of two revisions of a cleaned
+    # story sees it): all of its paragraphs are article text, so each should be body.
     clean: int = 0
     clean_ok: int = 0
+
+
+@dataclass
+class Tally(Counts):
+    """Counts for one group of pages (a language, or all)."""
+
+    pages: int = 0
     removed_shares: list[float] = field(default_factory=list)
     kept_shares: list[float] = field(default_factory=list)
 
     def add(self, result: PageResult) -> None:
         self.pages += 1
-        self.removed += result.removed
-        self.removed_ok += result.removed_ok
-        self.kept += result.kept
-        self.kept_ok += result.kept_ok
-        self.kept_article += result.kept_article
-        self.clean += result.clean
-        self.clean_ok += result.clean_ok
+        for counter in fields(Counts):
+            name = counter.name
+            setattr(self, name, getattr(self, name) + getattr(result, name))
         if result.removed:
             self.removed_shares.append(result.removed_ok / result.removed)
         if result.kept:
@@ -120,18 +124,9 @@ class Tally:
 
 
 @dataclass
-class PageResult:
-    name: str
-    lang: str
-    removed: int = 0
-    removed_ok: int = 0
-    kept: int = 0
-    kept_ok: int = 0
-    kept_article: int = 0
-    # The cleaned version classified by itself (as a comparison of two revisions of a cleaned
-    # story sees it): all of its paragraphs are article text, so each should be body.
-    clean: int = 0
-    clean_ok: int = 0
+class PageResult(Counts):
+    name: str = ""
+    lang: str = "?"
     kinds: Counter[tuple[str, bool]] = field(default_factory=Counter)
     # (rule, kind, side) with side removed|kept|clean: which rule decided each paragraph.
     rules: Counter[tuple[str, str, str]] = field(default_factory=Counter)
@@ -154,7 +149,7 @@ def measure_page(folder: Path, meta: dict[str, Any]) -> PageResult:
         for row in comparison.rows
         if row.cells[0] is not None and row.cells[1] is not None
     }
-    result = PageResult(folder.name, meta.get("lang") or "?")
+    result = PageResult(name=folder.name, lang=meta.get("lang") or "?")
     labels = meta.get("paragraphs", [])
     result.label_mismatch = len(labels) != len(raw) or sum(
         1 for p in labels if p["label"] == "article"
