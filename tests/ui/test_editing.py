@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 from diffviewer.core.model import ChangeType
 from diffviewer.ui import editing, saving
 from diffviewer.ui.mainwindow import MainWindow
-from tests.ui.shell_helpers import compared
+from tests.ui.shell_helpers import compared, message_boxes
 
 Button = QMessageBox.StandardButton
 
@@ -254,7 +254,7 @@ def test_a_failed_save_leaves_the_old_file_and_says_why(  # type: ignore[no-unty
     with file_size_limit():
         saved = window.editing.save()
     assert not saved
-    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    boxes = message_boxes(window)
     assert boxes and "File too large" in boxes[0].text()
     assert "clean.txt on disk was not changed" in boxes[0].text()
     assert cp1252_pair[1].read_bytes() == crlf(HEAD, KEPT, LAST).encode("cp1252")
@@ -274,7 +274,7 @@ def test_a_read_only_folder_refuses_the_save(  # type: ignore[no-untyped-def]
         assert not window.editing.save()
     finally:
         folder.chmod(0o755)
-    boxes = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    boxes = message_boxes(window)
     assert boxes and "Permission denied" in boxes[0].text()
     assert cp1252_pair[1].read_bytes() == crlf(HEAD, KEPT, LAST).encode("cp1252")
 
