@@ -42,7 +42,8 @@ How the article is found:
   to the last prose paragraph that no rule called furniture.
 
 Off a page (fewer than ``MIN_MARKERS`` marker lines), a version of which at least one
-paragraph in ``OFF_PAGE_PROSE`` is prose is an article: every paragraph between its first and
+paragraph in ``OFF_PAGE_PROSE`` is prose, or that opens with prose (a cleaned data page:
+a headline, a paragraph, then tables), is an article: every paragraph between its first and
 last prose paragraphs has the place ``off_page``, where runs of short lines are the article's
 lists, not menus (a page without markers still has its menus at its edges).
 
@@ -91,6 +92,9 @@ TEASER_RUN_MAX = 60
 MIN_MARKERS = 3
 #: Off a page, a text with at least one prose paragraph in this many is an article.
 OFF_PAGE_PROSE = 3
+#: Off a page, a text whose first prose paragraph has at most this many paragraphs above it
+#: (a headline, a kicker, a date) opens with its article: it is one, tables and all.
+OPENING = 2
 #: Short lines a region must leave outside for the page to count as a page with furniture.
 MIN_FURNITURE = 5
 #: The least score of an article region (about this many tens of prose words).
@@ -130,18 +134,7 @@ def page_structure(
     out: list[str | None] = [None] * count
     prose = [w >= LONG_WORDS or (s and w >= PROSE_WORDS) for w, s in zip(words, stops, strict=True)]
     if sum(marked) < MIN_MARKERS:
-        # No page around the text: if it is mostly prose, it is an article (its runs of short
-        # lines are lists); otherwise nothing is known (a table, a page without markers).
-        if sum(prose) * OFF_PAGE_PROSE >= count:
-            # Between its first and last prose paragraphs (a copyright line is none): menus
-            # sit at a page's edges.
-            text = [p and kind is Kind.BODY for p, kind in zip(prose, kinds, strict=True)]
-            if not any(text):
-                return out
-            first = text.index(True)
-            last = count - 1 - text[::-1].index(True)
-            out[first:last] = ["off_page"] * (last - first)
-        return out
+        return _off_page(prose, kinds)
     if count < MIN_FURNITURE:
         return out
     teaser = _teaser_runs(words, stops, prose, kinds)
@@ -180,6 +173,26 @@ def page_structure(
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
+    return out
+
+
+def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:
+    """The places of a text with no page around it (too few marker lines): ``off_page``
+    between its first and last prose paragraphs (a copyright line is none: menus sit at a
+    page's edges) if it is an article, else none (a page without markers).
+
+    It is an article if it is mostly prose, or if it opens with its text (within
+    ``OPENING`` paragraphs: at most a headline and a kicker or date above it), as a cleaned
+    article does even when most of it is a table or a list; a page has its menus first.
+    """
+    out: list[str | None] = [None] * len(prose)
+    text = [p and kind is Kind.BODY for p, kind in zip(prose, kinds, strict=True)]
+    if not any(text):
+        return out
+    first = text.index(True)
+    if sum(prose) * OFF_PAGE_PROSE >= len(prose) or first <= OPENING:
+        last = len(prose) - 1 - text[::-1].index(True)
+        out[first:last] = ["off_page"] * (last - first)
     return out
 
 
