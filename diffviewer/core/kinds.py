@@ -66,6 +66,9 @@ SET_MIN = 3
 #: paragraphs have asked for it: a short pair is done sooner pattern by pattern.
 SET_AFTER = 300
 _LINK_RUN = 3
+# A label and its value ("Level: 83"; not a web address's "https:"), or an address (an
+# e-mail, a social-network handle): a line of a table or a list of people, not a link text.
+_DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
 _LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
@@ -162,7 +165,8 @@ def _apply_structure(
     in the file, and loses to every rule before it.
     """
     marked = [name in plan.markers for _, name in out]
-    places = page_structure(words, stops, [kind for kind, _ in out], marked)
+    rows = _rows_of_data(texts, in_run)
+    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows)
     count = len(texts)
     for index, place in enumerate(places):
         if place is None:
@@ -288,18 +292,39 @@ def _link_runs(texts: Sequence[str], words: Sequence[int], stops: Sequence[bool]
         for text, w, stop in zip(texts, words, stops, strict=True)
     ]
     out = [False] * len(link)
+    for start, end in _spans(link):
+        if end - start >= _LINK_RUN:
+            out[start:end] = [True] * (end - start)
+    return out
+
+
+def _rows_of_data(texts: Sequence[str], in_run: Sequence[bool]) -> list[bool]:
+    """True for the lines of link runs most of whose lines hold a label and its value
+    ("Level: 83", "Course: Dessert") or an address ("@handle", "name@example.org"): a
+    table's rows or a list of people, which only their place (in the article or not) tells
+    from a menu's link texts."""
+    out = [False] * len(texts)
+    for start, end in _spans(in_run):
+        rows = sum(1 for text in texts[start:end] if _DATA_ROW.search(text) is not None)
+        if rows * 2 > end - start:
+            out[start:end] = [True] * (end - start)
+    return out
+
+
+def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each maximal run of True in ``flags``, end excluded."""
+    spans = []
     start = 0
-    while start < len(link):
-        if not link[start]:
+    while start < len(flags):
+        if not flags[start]:
             start += 1
             continue
         end = start
-        while end < len(link) and link[end]:
+        while end < len(flags) and flags[end]:
             end += 1
-        if end - start >= _LINK_RUN:
-            out[start:end] = [True] * (end - start)
+        spans.append((start, end))
         start = end
-    return out
+    return spans
 
 
 def _first_match(

@@ -38,6 +38,9 @@ How the article is found:
   short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
   so: a menu run, a share button, a "Related" heading): a list of the article's own that the
   region missed stays body;
+- in the region (from its head on), runs of short lines that the caller found to be mostly
+  a label and its value or an address (``rows``: a table, an infobox, a list of people
+  with their handles) have the place ``article_rows``: menus hold link texts, not these;
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")
   to the last prose paragraph that no rule called furniture.
 
@@ -48,7 +51,8 @@ last prose paragraphs has the place ``off_page``, where runs of short lines are 
 lists, not menus (a page without markers still has its menus at its edges).
 
 Conservative by design: a version whose text is all article (a cleaned page, a revision of
-a story) has no place facts at all. The pass only speaks on a page: when marker rules (those
+a story) has no place facts at all (but ``off_page`` and ``article_rows``, which only keep
+its lists body). The pass only speaks on a page: when marker rules (those
 with a pattern: "Sign in", "Share", a copyright line) found ``MIN_MARKERS`` pieces of
 furniture, the region leaves at least ``MIN_FURNITURE`` short paragraphs outside it and holds
 ``MIN_REGION_SCORE`` of prose. Lists, tables and subheadings of a cleaned text are no
@@ -87,6 +91,7 @@ from diffviewer.core.teaser_runs import (
 #: The places a rule's ``structure`` condition may name.
 FACTS = (
     "off_page",
+    "article_rows",
     "before_article",
     "headline",
     "article_head",
@@ -115,7 +120,11 @@ NEAR = 3
 
 
 def page_structure(
-    words: Sequence[int], stops: Sequence[bool], kinds: Sequence[Kind], marked: Sequence[bool]
+    words: Sequence[int],
+    stops: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+    rows: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -123,7 +132,9 @@ def page_structure(
     ``words``: the word counts (capped above ``LONG_WORDS`` is fine); ``stops``: whether each
     ends with a full stop; ``kinds``: what the per-paragraph rules made of each, alone;
     ``marked``: which paragraphs a rule with a pattern called page furniture (a "Sign in",
-    a copyright line, a share button): the evidence that this is a raw page.
+    a copyright line, a share button): the evidence that this is a raw page; ``rows``: which
+    paragraphs belong to a run of short lines that are mostly a label and its value or an
+    address (a table's rows, a list of people), if known.
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -148,6 +159,10 @@ def page_structure(
     start, end = extend(start, end, kinds, marked)
     start, end = join(start, end, words, prose, kinds, marked)
     head = head_start(start, words, stops, kinds)
+    if rows is not None:
+        for i in range(head, end + 1):
+            if rows[i]:
+                out[i] = "article_rows"
     outside = sum(1 for i in range(count) if (i < head or i > end) and words[i] and not prose[i])
     if outside < MIN_FURNITURE:
         return out
