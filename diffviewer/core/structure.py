@@ -111,6 +111,9 @@ OFF_PAGE_PROSE = 3
 #: Off a page, a text whose first prose paragraph has at most this many paragraphs above it
 #: (a headline, a kicker, a date) opens with its article: it is one, tables and all.
 OPENING = 2
+#: A text with this many bylines is a list of stories, each with its author, not one article
+#: (its first teaser may still open it).
+STORY_BYLINES = 3
 #: Short lines a region must leave outside for the page to count as a page with furniture.
 MIN_FURNITURE = 5
 #: The least score of an article region (about this many tens of prose words).
@@ -193,14 +196,16 @@ def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:
 
     It is an article if it is mostly prose, or if it opens with its text (within
     ``OPENING`` paragraphs: at most a headline and a kicker or date above it), as a cleaned
-    article does even when most of it is a table or a list; a page has its menus first.
+    article does even when most of it is a table or a list, and is no list of stories
+    (``STORY_BYLINES`` bylines); a page has its menus first.
     """
     out: list[str | None] = [None] * len(prose)
     text = [p and kind is Kind.BODY for p, kind in zip(prose, kinds, strict=True)]
     if not any(text):
         return out
     first = text.index(True)
-    if sum(prose) * OFF_PAGE_PROSE >= len(prose) or first <= OPENING:
+    stories = kinds.count(Kind.BYLINE) >= STORY_BYLINES
+    if sum(prose) * OFF_PAGE_PROSE >= len(prose) or (first <= OPENING and not stories):
         last = len(prose) - 1 - text[::-1].index(True)
         out[first:last] = ["off_page"] * (last - first)
     return out

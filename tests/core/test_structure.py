@@ -166,6 +166,23 @@ def test_off_a_page_short_lines_before_the_first_prose_make_a_page(rules: RuleSe
     assert got[5 : 5 + len(_SETTINGS)] == ["navigation.link_run"] * len(_SETTINGS)
 
 
+def test_off_a_page_a_list_of_stories_is_no_article(rules: RuleSet) -> None:
+    """A text without marker lines that opens with a teaser whose headline reads as prose
+    (a question) but holds a byline under each story is a list of stories: its runs of
+    short lines get no place and stay menus."""
+    stories = []
+    for title, author in (
+        ("Will the council ever fix the roads in the old town?", "Jane Roe"),
+        ("Is the night bus to the harbour worth its cost this year?", "John Doe"),
+        ("Who will run the city library when the director retires?", "Ann Lee"),
+    ):
+        stories += [title, f"By {author}"]
+    menu = ["Politics", "Games", "Forum", "Shop", "Travel", "Jobs"]
+    tail = "The council will meet again next week to discuss the budget and the roads."
+    got = [rule for _, rule in classify(["Politics", *stories, *menu, tail], rules)]
+    assert got[7:13] == ["navigation.link_run"] * 6
+
+
 # Page shapes, one letter a paragraph (see ``_SHAPES``), and the places the pass gives them
 # (see ``_CODES``): each row is one behaviour of the pass.
 _SHAPES = {
