@@ -243,6 +243,7 @@ def test_breadcrumb_rule_is_the_counted_pattern_it_replaced(
         ("Home › World › Europe", True),
         ("Home / News / Politik", True),
         ("Home | Politics | Sport", True),
+        ("Health / Men / 21/08/23", True),  # A date's slashes are no fraction.
         # A number on each side of a slash is a fraction, a score or a count, not a path.
         ("1/2 tsp vanilla extract", False),
         ("FTO Motorsteuerung 206 / 248-253 232 X X", False),
