@@ -162,6 +162,20 @@ MATCHES: list[tuple[str, str]] = [
     ("caption.image_label", "Abbildung: Farblich codierte Schneehöhen im Mattertal"),
     ("caption.image_label", "3 / 12"),
     ("byline.by", "by: Cora Neas"),
+    ("navigation.lone_sign", "…"),
+    ("promo.like_widget", "%d Bloggern gefällt das:"),
+    ("promo.like_widget", "Gefällt mir Wird geladen..."),
+    ("comment_prompt.invitation", "Kommentar verfassen"),
+    ("comment_prompt.form", "Benachrichtigung bei weiteren Kommentaren per E-Mail senden."),
+    ("navigation.prev_next", "Neuerer Post Älterer Post Startseite"),
+    ("navigation.tags", "Schlagwörter"),
+    ("promo.cookies", "Funktional Immer aktiv"),
+    ("navigation.site_control_intl", "Inhaltsverzeichnis"),
+    ("caption.embed_credit", "View this post on Instagram"),
+    ("promo.donate", "Jetzt unterstützen!"),
+    ("caption.image_label", "Bild:"),
+    ("promo.newsletter", "Bleiben Sie informiert!"),
+    ("promo.related", "Neueste Beiträge"),
 ]
 
 # Article sentences of the same shape: body, whatever the new rules say.
@@ -192,6 +206,9 @@ ARTICLE = [
     "El 4 de mayo de 2022 el presidente visitó la región y se reunió con los alcaldes.",
     "一个约定，信守15年，感人至深；一段真情，延续15年，催人泪下。",
     "河北：高考期间 必要时为考生开辟绿色通道",
+    "Mehr als 200 Menschen kamen zu der Versammlung in der Stadthalle, sagte der Veranstalter.",
+    "Inhalt und Form des Vertrags sind umstritten, wie ein Sprecher des Ministeriums sagte.",
+    "Tags darauf trafen sich die Minister erneut in Brüssel, um über die Zölle zu beraten.",
 ]
 
 

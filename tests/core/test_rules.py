@@ -186,6 +186,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("teaser.cut_short", *middle("Council approves plans for a second marina on the seaf...")),
     ("caption.embed_credit", *middle("A post shared by Jane Doe (@janedoe)")),
     ("promo.reading_time", *middle("5 Minuten Lesezeit")),
+    ("navigation.lone_sign", *middle("×")),
+    ("promo.like_widget", *middle("Like Loading...")),
 ]
 
 
