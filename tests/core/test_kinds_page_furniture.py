@@ -176,6 +176,16 @@ MATCHES: list[tuple[str, str]] = [
     ("caption.image_label", "Bild:"),
     ("promo.newsletter", "Bleiben Sie informiert!"),
     ("promo.related", "Neueste Beiträge"),
+    ("promo.related", "Las Más Leídas"),
+    ("promo.share_intl", "Udostępnij na FB (1)"),
+    ("promo.reading_time", "Escucha esta nota aquí"),
+    ("promo.donate", "Apoya a El Nacional ->"),
+    ("promo.feedback", "Report an error"),
+    ("comment_prompt.form", "Los campos marcados con * son obligatorios"),
+    ("social_prompt.follow", "Siga las noticias de EL COLOMBIANO desde Google News"),
+    ("navigation.footer_link", "Order Reprint →"),
+    ("promo.meter", "Reclame su oferta"),
+    ("promo.subscribe", "¿Déjà abonné? Connectez-vous."),
 ]
 
 # Article sentences of the same shape: body, whatever the new rules say.
