@@ -186,6 +186,19 @@ MATCHES: list[tuple[str, str]] = [
     ("navigation.footer_link", "Order Reprint →"),
     ("promo.meter", "Reclame su oferta"),
     ("promo.subscribe", "¿Déjà abonné? Connectez-vous."),
+    ("promo.shop", "In den Warenkorb"),
+    ("promo.shop", "zzgl. MwSt (21%): 109,65 € Inkl. MwSt (21%): 132,68 €"),
+    ("navigation.phone", "+41 81 325 22 71"),
+    ("navigation.phone", "305-376-2217"),
+    ("promo.related", "READ THE REST"),
+    ("dateline.relative", "11 Minuten 3 Sekunden her"),
+    ("comment_prompt.invitation", "Kein Kommentar vorhanden."),
+    ("promo.share_buttons", "Teilen Facebook Twitter Whatsapp E-Mail"),
+    ("navigation.account_help", "Forgotten Password?"),
+    ("byline.author_box", "Latest posts by Amy Motroni (see all)"),
+    ("comment.author_says", "Comment by Christoph Kappes — 17.07, 2011 @ 13:22"),
+    ("promo.newsletter", "Ich erkläre mich mit den AGB und Datenschutzbestimmungen einverstanden."),
+    ("promo.cookies", "Dieser Cookie erlaubt das Laden von Google Maps-Inhalten."),
 ]
 
 # Article sentences of the same shape: body, whatever the new rules say.
@@ -219,6 +232,9 @@ ARTICLE = [
     "Mehr als 200 Menschen kamen zu der Versammlung in der Stadthalle, sagte der Veranstalter.",
     "Inhalt und Form des Vertrags sind umstritten, wie ein Sprecher des Ministeriums sagte.",
     "Tags darauf trafen sich die Minister erneut in Brüssel, um über die Zölle zu beraten.",
+    "01 02 03 04",
+    "Die Zahl der Einwohner stieg von 1.000.000 auf 1.200.000 in zehn Jahren.",
+    "Kaufen oder mieten? Das fragen sich viele junge Familien in den Großstädten.",
 ]
 
 

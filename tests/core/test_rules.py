@@ -188,6 +188,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.reading_time", *middle("5 Minuten Lesezeit")),
     ("navigation.lone_sign", *middle("×")),
     ("promo.like_widget", *middle("Like Loading...")),
+    ("promo.shop", *middle("Add to cart")),
+    ("navigation.phone", *middle("Tel. 030 123 456 78")),
 ]
 
 
