@@ -128,6 +128,7 @@ def page_structure(
     kinds: Sequence[Kind],
     marked: Sequence[bool],
     rows: Sequence[bool] | None = None,
+    figures: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -137,7 +138,8 @@ def page_structure(
     ``marked``: which paragraphs a rule with a pattern called page furniture (a "Sign in",
     a copyright line, a share button): the evidence that this is a raw page; ``rows``: which
     paragraphs belong to a run of short lines that are mostly a label and its value or an
-    address (a table's rows, a list of people), if known.
+    address (a table's rows, a list of people), if known; ``figures``: which paragraphs hold
+    two or more numbers (a table's row: pages, sizes, prices), if known.
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -170,7 +172,7 @@ def page_structure(
     if outside < MIN_FURNITURE:
         return out
     near = _near_furniture([kind in FURNITURE for kind in kinds])
-    teaser = with_evidence(teaser, head, end, stops, kinds, marked)
+    teaser = with_evidence(teaser, head, end, stops, kinds, marked, figures)
     spare_head(teaser, head, words, stops, kinds)
     for i in range(head):
         out[i] = _place(teaser[i], near[i], "before_article")
