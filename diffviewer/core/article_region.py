@@ -23,6 +23,9 @@ THREAD_REACH = 10
 GAP_MARKERS = 1
 #: The prose a stretch beyond a gap needs to join the article (as in ``article_region``).
 JOIN_SCORE = 2.0
+#: Lines with figures in a row that make a table, which a gap's far side may be (a lone line
+#: with two numbers is no table).
+TABLE_ROWS = 3
 #: Kinds whose marker line ends the article for good: a prompt, a promo heading, a copyright.
 _BOUNDARY = frozenset(
     {
@@ -80,11 +83,17 @@ def join(
     prose: Sequence[bool],
     kinds: Sequence[Kind],
     marked: Sequence[bool],
+    figures: Sequence[bool] | None = None,
 ) -> tuple[int, int]:
     """The region joined to further stretches of prose over gaps with no boundary: an
     article's table or list that holds a line a marker rule took for furniture (a date, a
-    path with slashes) does not end it; a prompt, a promo heading or a copyright line does."""
+    path with slashes) does not end it; a prompt, a promo heading or a copyright line does.
+    A table's rows (``figures``: short lines with two or more numbers, ``TABLE_ROWS`` or more
+    in a row) count as text here: a long table after a short article goes on past such a
+    line too."""
     count = len(words)
+    rows = _table_rows(figures) if figures is not None else [False] * count
+    text = [(p or rows[i]) and kinds[i] is Kind.BODY for i, p in enumerate(prose)]
 
     def stretch(j: int, step: int) -> tuple[int, float]:
         score = 0.0
@@ -92,7 +101,7 @@ def join(
         while 0 <= k + step < count and not marked[k + step]:
             k += step
         for i in range(min(j, k), max(j, k) + 1):
-            if prose[i] and kinds[i] is Kind.BODY:
+            if text[i]:
                 score += min(words[i], 60) / 10
         return k, score
 
@@ -101,7 +110,7 @@ def join(
         while True:
             weak = 0
             j = edge + step
-            while 0 <= j < count and not (prose[j] and kinds[j] is Kind.BODY):
+            while 0 <= j < count and not text[j]:
                 if marked[j]:
                     if kinds[j] in _BOUNDARY:
                         break
@@ -119,6 +128,20 @@ def join(
         else:
             start = edge
     return start, end
+
+
+def _table_rows(figures: Sequence[bool]) -> list[bool]:
+    """True for the lines of runs of ``TABLE_ROWS`` or more lines with figures in a row."""
+    out = [False] * len(figures)
+    i = 0
+    while i < len(figures):
+        j = i
+        while j < len(figures) and figures[j]:
+            j += 1
+        if j - i >= TABLE_ROWS:
+            out[i:j] = [True] * (j - i)
+        i = j + 1
+    return out
 
 
 def head_start(

@@ -70,8 +70,9 @@ _LINK_RUN = 3
 # A label and its value ("Level: 83"; not a web address's "https:"), or an address (an
 # e-mail, a social-network handle): a line of a table or a list of people, not a link text.
 _DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
-# A word that is a number ("197", "11-12", "3,5"; not "2021Text" or "w00a2"): a table's cell.
-_NUMBER = re.compile(r"(?:^|\s)[\d.,:/–-]*\d[\d.,:/–-]*(?=\s|$)")
+# A word that is a number ("197", "11-12", "3,5"; not "2021Text", "w00a2" or the day "6."): a
+# table's cell.
+_NUMBER = re.compile(r"(?:^|\s)[\d.,:/–-]*\d(?:[\d.,:/–-]*\d)?(?=\s|$)")
 _LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half

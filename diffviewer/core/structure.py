@@ -23,8 +23,8 @@ How the article is found:
   banner or prompt such a rule found on either side;
 - it joins further prose over gaps that hold at most ``GAP_MARKERS`` weak marker lines (a
   date, a credit, a menu-like line in a table) and no boundary (a prompt, a promo heading, a
-  copyright line), when the prose beyond scores ``JOIN_SCORE``: an article's table does not
-  end it;
+  copyright line), when the prose beyond scores ``JOIN_SCORE`` (a table's rows with figures,
+  three or more in a row, count as prose there): an article's table does not end it;
 - reader comments are prose too: the region is sought before the thread, whose start is the
   first comment line or prompt ("Anna says:", a reply button, "21 comments") with another
   within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?) cuts it only when it
@@ -162,7 +162,7 @@ def page_structure(
     if score < MIN_REGION_SCORE:
         return out
     start, end = extend(start, end, kinds, marked)
-    start, end = join(start, end, words, prose, kinds, marked)
+    start, end = join(start, end, words, prose, kinds, marked, figures)
     head = head_start(start, words, stops, kinds)
     if rows is not None:
         for i in range(head, end + 1):
