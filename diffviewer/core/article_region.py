@@ -90,10 +90,12 @@ def join(
     path with slashes) does not end it; a prompt, a promo heading or a copyright line does.
     A table's rows (``figures``: short lines with two or more numbers, ``TABLE_ROWS`` or more
     in a row) count as text here: a long table after a short article goes on past such a
-    line too."""
+    line too; and a row that a weak marker rule took for furniture (a path-like "A/ B 92 221"
+    for a breadcrumb) is a row, no marker."""
     count = len(words)
     rows = _table_rows(figures) if figures is not None else [False] * count
     text = [(p or rows[i]) and kinds[i] is Kind.BODY for i, p in enumerate(prose)]
+    marked = [m and not (rows[i] and kinds[i] not in _BOUNDARY) for i, m in enumerate(marked)]
 
     def stretch(j: int, step: int) -> tuple[int, float]:
         score = 0.0
