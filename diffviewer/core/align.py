@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from typing import NamedTuple
 
 from diffviewer.core.matching import matching_pairs
@@ -71,19 +72,23 @@ class Thresholds:
     split: float = 0.8
 
 
-WordBag = frozenset[str | tuple[str, int]]
-"""A multiset of words as a set: a word's first occurrence is the word, its k-th ``(word, k)``.
+WordBag = frozenset[str]
+"""A multiset of words as a set: a word's first occurrence is the word, its k-th the word, a
+NUL and k (``_REPEAT``; a NUL, a control character, is never part of a word).
 
 So ``len(a & b)`` is the number of words two bags share (the sum over words of the smaller
 count), computed by the set intersection in C: several times faster than summing over
-``Counter`` items in Python, and the pairing programme computes it for many pairs.
+``Counter`` items in Python, and the pairing programme computes it for many pairs. (Strings,
+not (word, k) tuples: a string keeps its hash, a tuple computes it on every lookup.)
 """
+
+_REPEAT = "\0"
 
 
 def word_bag(words: Iterable[str]) -> WordBag:
     """The bag of ``words`` (see ``WordBag``)."""
     counts = Counter(words)
-    repeats = [(w, k) for w, n in counts.items() if n > 1 for k in range(2, n + 1)]
+    repeats = [f"{w}{_REPEAT}{k}" for w, n in counts.items() if n > 1 for k in range(2, n + 1)]
     return frozenset([*counts, *repeats])
 
 
@@ -172,66 +177,152 @@ def _pair_dp(
     width = n if m * n <= MAX_BLOCK_CELLS else BAND + -(-max(n, m) // max(1, min(n, m)))
     # Every paragraph of the block meets others: its bag and size, read once.
     (a_bags, a_sizes), (b_bags, b_sizes) = old_words.block(olds), new_words.block(news)
+    counter = _SharedWords(a_bags, b_bags, width)
     pair, split = t.pair, t.split
     # Row i holds cells j in [lo_i, hi_i]: best total over olds[:i] × news[:j] and the step
     # that got there. Row 0: insertions only.
     los = [0]
     scores = [[0] * (min(n, width) + 1)]
     picks: list[list[tuple[Op, float]]] = [[(Op.EQUAL, 0.0)] + [_INSERTED] * min(n, width)]
+    # The words old i - 1 shares with new j - 1, for the cells j ≥ 1 of rows i - 1 and i.
+    up_shares: list[int] = []
+    up_first = 1
     for i in range(1, m + 1):
-        centre = (i * n) // m
-        lo, hi = max(0, centre - width), min(n, centre + width)
+        lo, hi = _band(i, m, n, width)
+        first = lo or 1
+        shares = counter.row(i - 1, first - 1, hi)
         los.append(lo)
-        row_scores: list[int] = []
-        row_picks: list[tuple[Op, float]] = []
+        # The two rows above, as windows on this row's columns lo - 2 … hi (a cell outside
+        # a row's band scores -1): column j of a row above is at ``x = j - lo + 2``.
+        up = _window(scores[i - 1], los[i - 1], lo - 2, hi)
+        up2 = _window(scores[i - 2], los[i - 2], lo - 2, hi) if i > 1 else [-1] * len(up)
+        a_total = a_sizes[i - 1]
+        # Column 0: only a removal leads there. ``best``: the cell on the left (-1: none).
+        best = -1 if lo else up[2]
+        row_scores: list[int] = [] if lo else [best]
+        row_picks: list[tuple[Op, float]] = [] if lo else [_REMOVED]
         scores.append(row_scores)
         picks.append(row_picks)
-        # The two rows above: a cell outside a row's band scores -1.
-        up_row, up_lo, up_len = scores[i - 1], los[i - 1], len(scores[i - 1])
-        up2_row, up2_lo = (scores[i - 2], los[i - 2]) if i > 1 else ([], 0)
-        a_bag, a_total = a_bags[i - 1], a_sizes[i - 1]
-        for j in range(lo, hi + 1):
-            best, pick = -1, _REMOVED
-            # Insertions are tried first so that, traced backwards, a block lists its
-            # removals before its insertions on ties.
-            if j > lo and row_scores[-1] > best:
-                best, pick = row_scores[-1], _INSERTED
-            k = j - up_lo
-            up = up_row[k] if 0 <= k < up_len else -1
-            if up > best:
-                best, pick = up, _REMOVED
-            if j:
-                b_total = b_sizes[j - 1]
-                base = up_row[k - 1] if 0 < k <= up_len else -1
-                least = a_total if a_total < b_total else b_total
-                shared = -1  # Not counted yet (a split or merge may need it too).
-                # Bounds first: the pair can share at most ``least`` words.
-                if (
-                    base >= 0
-                    and base + least > best
-                    and (not a_total + b_total or 2 * least / (a_total + b_total) >= pair)
-                ):
-                    shared = len(a_bag & b_bags[j - 1])
-                    sim = _dice(shared, a_total + b_total)
-                    if sim >= pair and base + shared > best:
-                        best, pick = base + shared, (Op.CHANGED, sim)
-                # A split (old i-1 into new j-2, j-1) or a merge (old i-2, i-1 into new j-1),
-                # when their sizes allow one (see ``_join_sizes_allow``).
-                base = up_row[k - 2] if j > 1 and 1 < k <= up_len + 1 else -1
-                if base >= 0 and _join_sizes_allow(a_total, b_sizes[j - 2], b_total, split):
-                    gain, sim = _join_gain(a_bag, b_bags[j - 2], b_bags[j - 1], split, shared)
-                    if gain and base + gain > best:
-                        best, pick = base + gain, (Op.SPLIT, sim)
-                base = up2_row[j - 1 - up2_lo] if 0 <= j - 1 - up2_lo < len(up2_row) else -1
-                if base >= 0 and _join_sizes_allow(b_total, a_sizes[i - 2], a_total, split):
-                    gain, sim = _join_gain(b_bags[j - 1], a_bags[i - 2], a_bag, split, shared)
-                    if gain and base + gain > best:
-                        best, pick = base + gain, (Op.MERGED, sim)
+        # Per column j: the cells above, above-left and two left of it; the cell two rows
+        # up and one left; new j - 1's size; the words old i - 1 shares with new j - 1,
+        # old i - 1 with new j - 2 and old i - 2 with new j - 1 (-1: not counted yet).
+        x = first - lo + 2
+        for j, up_j, diag, diag2, up2_diag, b_total, shared, with_left, with_up in zip(
+            range(first, hi + 1),
+            up[x:],
+            up[x - 1 :],
+            up[x - 2 :],
+            up2[x - 1 :],
+            b_sizes[first - 1 : hi],
+            shares,
+            [-1, *shares],
+            _window(up_shares, up_first, first, hi),
+            strict=False,
+        ):
+            pick = _INSERTED if best > -1 else _REMOVED
+            if up_j > best:
+                best, pick = up_j, _REMOVED
+            if diag >= 0 and diag + shared > best:
+                total = a_total + b_total
+                sim = 2 * shared / total if total else 1.0  # ``_dice``
+                if sim >= pair:
+                    best, pick = diag + shared, (Op.CHANGED, sim)
+            # A split (old i-1 into new j-2, j-1) or a merge (old i-2, i-1 into new j-1):
+            # each part shares at least half its words with the whole (``_may_join``).
+            if diag2 >= 0 and 2 * shared >= b_total:
+                gain, sim = _join(
+                    (a_bags[i - 1], b_bags[j - 2], b_bags[j - 1]),
+                    (a_total, b_sizes[j - 2], b_total),
+                    with_left,
+                    shared,
+                    split,
+                )
+                if gain and diag2 + gain > best:
+                    best, pick = diag2 + gain, (Op.SPLIT, sim)
+            if up2_diag >= 0 and 2 * shared >= a_total:
+                gain, sim = _join(
+                    (b_bags[j - 1], a_bags[i - 2], a_bags[i - 1]),
+                    (b_total, a_sizes[i - 2], a_total),
+                    with_up,
+                    shared,
+                    split,
+                )
+                if gain and up2_diag + gain > best:
+                    best, pick = up2_diag + gain, (Op.MERGED, sim)
             row_scores.append(best)
             row_picks.append(pick)
+        up_shares, up_first = shares, first
     steps = _trace(picks, los, olds, news)
     _keep_unpaired(steps, (old_words, a_bags, olds.start), (new_words, b_bags, news.start))
     return steps
+
+
+def _window(row: list[int], row_lo: int, start: int, stop: int) -> list[int]:
+    """Cells ``start`` … ``stop`` of a row holding cells from ``row_lo`` on; -1 outside it."""
+    a, b = start - row_lo, stop + 1 - row_lo
+    inside_a, inside_b = max(a, 0), min(b, len(row))
+    if inside_a >= inside_b:
+        return [-1] * (b - a)
+    return [-1] * (inside_a - a) + row[inside_a:inside_b] + [-1] * (b - inside_b)
+
+
+def _band(i: int, m: int, n: int, width: int) -> tuple[int, int]:
+    """The first and last cell of row ``i`` of an ``m`` × ``n`` block's programme."""
+    centre = (i * n) // m
+    return max(0, centre - width), min(n, centre + width)
+
+
+#: A block whose rows hold at least this many cells counts shared words on ints (see
+#: ``_SharedWords``); below, making the ints costs more than it saves.
+MASK_MEETS = 16
+#: Rows of a block whose ints are made together (see ``_SharedWords``).
+MASK_ROWS = 64
+
+
+class _SharedWords:
+    """How many words the paragraphs of a replaced block share, a row of the programme at a
+    time.
+
+    ``len(a & b)`` builds a set; where a row holds many cells, the bags are first made ints,
+    with a bit for each word occurrence found on both sides of a stretch of ``MASK_ROWS``
+    rows and the columns their bands reach (the others cannot be shared there): then
+    ``(a & b).bit_count()`` counts the same, several times faster, and the ints stay short.
+    """
+
+    def __init__(self, a_bags: list[WordBag], b_bags: list[WordBag], width: int) -> None:
+        self._a_bags, self._b_bags = a_bags, b_bags
+        m, n = len(a_bags), len(b_bags)
+        self._masks = min(n, 2 * width + 1) >= MASK_MEETS
+        self._band = partial(_band, m=m, n=n, width=width)
+        self._a_masks: list[int] = []
+        self._b_masks: list[int] = []
+        self._rows = self._columns = range(0)
+
+    def row(self, i: int, start: int, stop: int) -> list[int]:
+        """The words old paragraph ``i`` shares with new ones ``start`` to ``stop``
+        (excluded), for ``i`` in increasing order."""
+        if not self._masks:
+            bag = self._a_bags[i]
+            return [len(bag & b) for b in self._b_bags[start:stop]]
+        if i not in self._rows:
+            self._stretch(i, start)
+        mask = self._a_masks[i - self._rows.start]
+        first = self._columns.start
+        return [(mask & b).bit_count() for b in self._b_masks[start - first : stop - first]]
+
+    def _stretch(self, i: int, start: int) -> None:
+        """Make the ints of rows ``i`` … and of the columns their bands reach."""
+        rows = range(i, min(len(self._a_bags), i + MASK_ROWS))
+        columns = range(start, self._band(rows.stop)[1])
+        a_bags, b_bags = (
+            self._a_bags[rows.start : rows.stop],
+            self._b_bags[columns.start : columns.stop],
+        )
+        both = set().union(*a_bags) & set().union(*b_bags)
+        bit = dict(zip(both, map((1).__lshift__, range(len(both))), strict=True)).__getitem__
+        self._a_masks = [sum(map(bit, bag & both)) for bag in a_bags]
+        self._b_masks = [sum(map(bit, bag & both)) for bag in b_bags]
+        self._rows, self._columns = rows, columns
 
 
 def _keep_unpaired(
@@ -248,13 +339,40 @@ def _keep_unpaired(
             new_words.keep(step.new[0], b_bags[step.new[0] - b_start])
 
 
-def _join_sizes_allow(whole: int, first: int, second: int, threshold: float) -> bool:
-    """Whether paragraphs of these word counts may be a split of ``whole`` into ``first`` and
-    ``second`` at all: both parts have words, and even sharing every word the similarity
-    reaches ``threshold`` (not so, usually). Division as in ``_join_gain``: correctly
-    rounded, so monotonic, so this bounds its similarity exactly."""
+def _join(
+    bags: tuple[WordBag, WordBag, WordBag],
+    sizes: tuple[int, int, int],
+    with_first: int,
+    with_second: int,
+    threshold: float,
+) -> tuple[int, float]:
+    """``_join_gain`` of a whole and two parts (bags and sizes), given the words the whole
+    shares with each part (``with_first`` -1: not counted yet), if they may be a split at all
+    (``_may_join``); else (0, 0.0)."""
+    if with_first < 0:
+        with_first = len(bags[0] & bags[1])
+    if not _may_join(*sizes, with_first, with_second, threshold):
+        return 0, 0.0
+    return _join_gain(*bags, threshold)
+
+
+def _may_join(
+    whole: int, first: int, second: int, with_first: int, with_second: int, threshold: float
+) -> bool:
+    """Whether paragraphs of ``whole``, ``first`` and ``second`` words may be a split of the
+    whole into the two parts, given the words the whole shares with each part: both parts
+    have words, each comes mostly from the whole (a split is not a pair plus an unrelated
+    insertion), and even sharing every word it may, the joined text reaches ``threshold``
+    (not so, usually). Divisions as in ``_join_gain``: correctly rounded, so monotonic, so
+    these bound its similarity exactly."""
     total = whole + first + second
-    return bool(first and second) and 2 * min(whole, first + second) / total >= threshold
+    return (
+        bool(first and second)
+        and 2 * min(whole, first + second) / total >= threshold
+        and with_first >= 0.5 * first
+        and with_second >= 0.5 * second
+        and 2 * (with_first + with_second) / total >= threshold
+    )
 
 
 def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Thresholds) -> list[Step]:
@@ -270,25 +388,14 @@ def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Threshold
 
 
 def _join_gain(
-    whole: WordBag, first: WordBag, second: WordBag, threshold: float, with_second: int = -1
+    whole: WordBag, first: WordBag, second: WordBag, threshold: float
 ) -> tuple[int, float]:
     """Shared words of ``whole`` with ``first``+``second`` when that is a split (else 0), for
-    paragraphs whose sizes allow one (``_join_sizes_allow``). ``with_second``: the words
-    ``whole`` and ``second`` share, if the caller has counted them (else -1).
+    paragraphs that may be one (``_may_join``).
 
     (The similarity returned beside a gain of 0 is not used.)
     """
-    first_total, second_total = len(first), len(second)
-    total = len(whole) + first_total + second_total
-    # Each part must come mostly from ``whole``: a split is not a pair plus an unrelated insert.
-    with_first = len(whole & first)
-    if with_second < 0:
-        with_second = len(whole & second)
-    if with_first < 0.5 * first_total or with_second < 0.5 * second_total:
-        return 0, 0.0
-    # ``whole`` shares at most ``with_first + with_second`` words with the two joined.
-    if 2 * (with_first + with_second) / total < threshold:
-        return 0, 0.0
+    total = len(whole) + len(first) + len(second)
     # ``whole`` against ``first + second``, without building the joined multiset.
     counts, first_counts, second_counts = map(_counts, (whole, first, second))
     shared = sum(
@@ -304,7 +411,7 @@ def _join_gain(
 
 def _counts(bag: WordBag) -> Counter[str]:
     """Each word's count in ``bag``."""
-    return Counter(w if isinstance(w, str) else w[0] for w in bag)
+    return Counter(w.partition(_REPEAT)[0] for w in bag)
 
 
 def _trace(
@@ -381,7 +488,7 @@ def _near_moves(
     for n in inserted:
         if n not in taken:
             for word in new_words[steps[n].new[0]]:
-                if isinstance(word, str):  # Each distinct word once (not its repeats).
+                if _REPEAT not in word:  # Each distinct word once (not its repeats).
                     by_word.setdefault(word, []).append(n)
     # Each usable word's sort key, once: rarest first, then alphabetical (deterministic).
     rarity = {w: (len(ns), w) for w, ns in by_word.items() if len(ns) <= MOVE_WORD_SPREAD}

@@ -13,13 +13,24 @@ import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core import worddiff
-from diffviewer.core.align import Thresholds, _join_gain, _pair_dp, _pair_one, _Words, word_bag
+from diffviewer.core import align, worddiff
+from diffviewer.core.align import (
+    Thresholds,
+    WordBag,
+    _band,
+    _join,
+    _pair_dp,
+    _pair_one,
+    _SharedWords,
+    _Words,
+    word_bag,
+)
 from diffviewer.core.compare import build_version, compare_files, compare_texts
 from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
 from diffviewer.core.kinds import KindMemo, classify, load_rules
@@ -232,22 +243,42 @@ def test_same_loose_key_is_equal_loose_keys(a: str, b: str) -> None:
 _few_words = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=12)
 
 
+_bag_lists = st.lists(_few_words.map(word_bag), min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_bag_lists, _bag_lists, st.integers(1, 20), st.sampled_from([1, 16]), st.integers(1, 8))
+def test_shared_words_counted_on_ints_are_the_set_intersections(
+    olds: list[WordBag], news: list[WordBag], width: int, meets: int, rows: int
+) -> None:
+    """The pairing programme's shared-word counts, row by row along its band (on ints where
+    rows are wide, a stretch of rows at a time), are the sizes of the bags' intersections."""
+    with patch.object(align, "MASK_MEETS", meets), patch.object(align, "MASK_ROWS", rows):
+        counter = _SharedWords(olds, news, width)
+        for i in range(len(olds)):
+            lo, hi = _band(i + 1, len(olds), len(news), width)
+            start = max(lo, 1) - 1
+            assert counter.row(i, start, hi) == [len(olds[i] & b) for b in news[start:hi]]
+
+
 @settings(max_examples=300, deadline=None)
 @given(_few_words, _few_words, _few_words)
 def test_word_bags_count_shared_words_and_splits_as_multisets_do(
     whole: list[str], first: list[str], second: list[str]
 ) -> None:
     """Bags of word occurrences share as many words as the word multisets (``Counter``) do,
-    and a split's gain from bags is the one counted on multisets."""
+    and a split's gain from bags (0: no split) is the one counted on multisets."""
     a, b, c = Counter(whole), Counter(first), Counter(second)
     assert len(word_bag(whole) & word_bag(first)) == (a & b).total()
     total = a.total() + b.total() + c.total()
-    if not (first and second) or 2 * min(a.total(), b.total() + c.total()) / total < 0.8:
-        return  # Ruled out by size before ``_join_gain`` is asked.
+    sizes_allow = (
+        bool(first and second) and 2 * min(a.total(), b.total() + c.total()) >= 0.8 * total
+    )
     shared = (a & (b + c)).total()
     mostly = (a & b).total() >= 0.5 * b.total() and (a & c).total() >= 0.5 * c.total()
-    expected = shared if mostly and 2 * shared / total >= 0.8 else 0
+    expected = shared if sizes_allow and mostly and 2 * shared / total >= 0.8 else 0
     bags = word_bag(whole), word_bag(first), word_bag(second)
-    assert _join_gain(*bags, 0.8)[0] == expected
-    known = len(bags[0] & bags[2])  # The count the pairing programme may pass along.
-    assert _join_gain(*bags, 0.8, known)[0] == expected
+    sizes = a.total(), b.total(), c.total()
+    with_second = len(bags[0] & bags[2])  # The counts the pairing programme passes along.
+    assert _join(bags, sizes, len(bags[0] & bags[1]), with_second, 0.8)[0] == expected
+    assert _join(bags, sizes, -1, with_second, 0.8)[0] == expected  # -1: not counted yet
