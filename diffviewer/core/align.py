@@ -23,7 +23,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import partial
+from functools import cache, partial
+from itertools import accumulate, count
 from typing import NamedTuple
 
 from diffviewer.core.matching import matching_pairs
@@ -88,8 +89,15 @@ _REPEAT = "\0"
 def word_bag(words: Iterable[str]) -> WordBag:
     """The bag of ``words`` (see ``WordBag``)."""
     counts = Counter(words)
-    repeats = [f"{w}{_REPEAT}{k}" for w, n in counts.items() if n > 1 for k in range(2, n + 1)]
+    marks = _repeat_marks(1 << max(counts.values(), default=1).bit_length())
+    repeats = [w + mark for w, n in counts.items() if n > 1 for mark in marks[2 : n + 1]]
     return frozenset([*counts, *repeats])
+
+
+@cache
+def _repeat_marks(size: int) -> tuple[str, ...]:
+    """What follows a word in its k-th occurrence, for k < ``size`` (a power of two)."""
+    return tuple(f"{_REPEAT}{k}" for k in range(size))
 
 
 class _Words:
@@ -168,7 +176,7 @@ _INSERTED = (Op.INSERTED, 0.0)
 _REMOVED = (Op.REMOVED, 0.0)
 
 
-def _pair_dp(
+def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would cost more
     olds: range, news: range, old_words: _Words, new_words: _Words, t: Thresholds
 ) -> list[Step]:
     """The dynamic programme of ``_pair_block``."""
@@ -193,9 +201,9 @@ def _pair_dp(
         shares = counter.row(i - 1, first - 1, hi)
         los.append(lo)
         # The two rows above, as windows on this row's columns lo - 2 … hi (a cell outside
-        # a row's band scores -1): column j of a row above is at ``x = j - lo + 2``.
+        # a row's band scores -1): column j of a row above is at ``j - lo + 2``.
         up = _window(scores[i - 1], los[i - 1], lo - 2, hi)
-        up2 = _window(scores[i - 2], los[i - 2], lo - 2, hi) if i > 1 else [-1] * len(up)
+        up2 = _window(scores[i - 2], los[i - 2], lo - 2, hi) if i > 1 else up
         a_total = a_sizes[i - 1]
         # Column 0: only a removal leads there. ``best``: the cell on the left (-1: none).
         best = -1 if lo else up[2]
@@ -203,58 +211,123 @@ def _pair_dp(
         row_picks: list[tuple[Op, float]] = [] if lo else [_REMOVED]
         scores.append(row_scores)
         picks.append(row_picks)
-        # Per column j: the cells above, above-left and two left of it; the cell two rows
-        # up and one left; new j - 1's size; the words old i - 1 shares with new j - 1,
-        # old i - 1 with new j - 2 and old i - 2 with new j - 1 (-1: not counted yet).
-        x = first - lo + 2
-        for j, up_j, diag, diag2, up2_diag, b_total, shared, with_left, with_up in zip(
-            range(first, hi + 1),
-            up[x:],
-            up[x - 1 :],
-            up[x - 2 :],
-            up2[x - 1 :],
-            b_sizes[first - 1 : hi],
-            shares,
-            [-1, *shares],
-            _window(up_shares, up_first, first, hi),
-            strict=False,
-        ):
+        # Most cells can only be reached by a removal or an insertion: those between the
+        # few that may pair, split or merge (``_may_pick``) are filled a run at a time.
+        done = first
+        sizes = (a_sizes[i - 2] if i > 1 else 0, a_total), _window(b_sizes, 1, first - 1, hi)
+        for j in _may_pick(first, (shares, _window(up_shares, up_first, first, hi)), *sizes, t):
+            if j > done:
+                best = _fill(row_scores, row_picks, up[done - lo + 2 : j - lo + 2], best)
+            x, b_total, shared = j - lo + 2, b_sizes[j - 1], shares[j - first]
             pick = _INSERTED if best > -1 else _REMOVED
-            if up_j > best:
-                best, pick = up_j, _REMOVED
-            if diag >= 0 and diag + shared > best:
+            if up[x] > best:
+                best, pick = up[x], _REMOVED
+            base = up[x - 1]
+            if base >= 0 and base + shared > best:
                 total = a_total + b_total
                 sim = 2 * shared / total if total else 1.0  # ``_dice``
                 if sim >= pair:
-                    best, pick = diag + shared, (Op.CHANGED, sim)
+                    best, pick = base + shared, (Op.CHANGED, sim)
             # A split (old i-1 into new j-2, j-1) or a merge (old i-2, i-1 into new j-1):
             # each part shares at least half its words with the whole (``_may_join``).
-            if diag2 >= 0 and 2 * shared >= b_total:
+            base = up[x - 2]
+            if base >= 0 and 2 * shared >= b_total:
                 gain, sim = _join(
                     (a_bags[i - 1], b_bags[j - 2], b_bags[j - 1]),
                     (a_total, b_sizes[j - 2], b_total),
-                    with_left,
+                    shares[j - 1 - first] if j > first else -1,
                     shared,
                     split,
                 )
-                if gain and diag2 + gain > best:
-                    best, pick = diag2 + gain, (Op.SPLIT, sim)
-            if up2_diag >= 0 and 2 * shared >= a_total:
+                if gain and base + gain > best:
+                    best, pick = base + gain, (Op.SPLIT, sim)
+            base = up2[x - 1] if i > 1 else -1
+            if base >= 0 and 2 * shared >= a_total:
                 gain, sim = _join(
                     (b_bags[j - 1], a_bags[i - 2], a_bags[i - 1]),
                     (b_total, a_sizes[i - 2], a_total),
-                    with_up,
+                    up_shares[j - up_first] if 0 <= j - up_first < len(up_shares) else -1,
                     shared,
                     split,
                 )
-                if gain and up2_diag + gain > best:
-                    best, pick = up2_diag + gain, (Op.MERGED, sim)
+                if gain and base + gain > best:
+                    best, pick = base + gain, (Op.MERGED, sim)
             row_scores.append(best)
             row_picks.append(pick)
+            done = j + 1
+        if done <= hi:
+            _fill(row_scores, row_picks, up[done - lo + 2 :], best)
         up_shares, up_first = shares, first
     steps = _trace(picks, los, olds, news)
     _keep_unpaired(steps, (old_words, a_bags, olds.start), (new_words, b_bags, news.start))
     return steps
+
+
+def _may_pick(
+    first: int,
+    shares: tuple[list[int], list[int]],
+    a_sizes: tuple[int, int],
+    b_sizes: list[int],
+    t: Thresholds,
+) -> list[int]:
+    """The columns of a row (from ``first``) whose cell a pairing, a split or a merge may
+    reach; every other cell takes a removal or an insertion.
+
+    ``shares``: the words old i - 1 shares with new j - 1 for the row's columns, and old
+    i - 2 with new j - 1 (-1: not counted); ``a_sizes``: the sizes of old i - 2 (0: none) and
+    i - 1; ``b_sizes``: the sizes of new j - 2 (-1: none) for the row's columns, then that of
+    the last column's new j - 1. The tests are ``_dice``'s and ``_may_join``'s, the words a
+    part shares with the whole taken as counted (the cell on the left holds those of a
+    split's first part) or, where not counted, as any number.
+    """
+    row, up = shares
+    before, a = a_sizes
+    return [
+        j
+        for j, shared, left, above, b, b_before in zip(
+            count(first),
+            row,
+            [-1, *row],
+            up,
+            b_sizes[1:],
+            b_sizes,
+            strict=False,
+        )
+        if not a + b
+        or 2 * shared / (a + b) >= t.pair
+        or (
+            b_before > 0
+            and 2 * shared >= b
+            and (
+                left < 0
+                or (2 * left >= b_before and 2 * (left + shared) / (a + b_before + b) >= t.split)
+            )
+        )
+        or (
+            before > 0
+            and 2 * shared >= a
+            and (
+                above < 0
+                or (2 * above >= before and 2 * (above + shared) / (b + before + a) >= t.split)
+            )
+        )
+    ]
+
+
+def _fill(
+    row_scores: list[int], row_picks: list[tuple[Op, float]], ups: list[int], best: int
+) -> int:
+    """Fill a run of cells that only a removal (from ``ups``, the cells above) or an insertion
+    (from the left, ``best`` before the run) can reach; the last one's score."""
+    running = list(accumulate(ups, max, initial=best))
+    row_scores += running[1:]
+    # As in the full step: an insertion where the left cell is reached and the one above
+    # is no better; else a removal.
+    row_picks += [
+        _INSERTED if left > -1 and above <= left else _REMOVED
+        for above, left in zip(ups, running, strict=False)
+    ]
+    return running[-1]
 
 
 def _window(row: list[int], row_lo: int, start: int, stop: int) -> list[int]:

@@ -16,11 +16,13 @@ from pathlib import Path
 from unittest.mock import patch
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core import align, worddiff
 from diffviewer.core.align import (
+    Op,
+    Step,
     Thresholds,
     WordBag,
     _band,
@@ -282,3 +284,84 @@ def test_word_bags_count_shared_words_and_splits_as_multisets_do(
     with_second = len(bags[0] & bags[2])  # The counts the pairing programme passes along.
     assert _join(bags, sizes, len(bags[0] & bags[1]), with_second, 0.8)[0] == expected
     assert _join(bags, sizes, -1, with_second, 0.8)[0] == expected  # -1: not counted yet
+
+
+def _plain_programme(olds: list[list[str]], news: list[list[str]], t: Thresholds) -> list[Step]:
+    """The pairing programme cell by cell, as its module doc states it, on ``Counter``s."""
+    m, n = len(olds), len(news)
+    a, b = [Counter(p) for p in olds], [Counter(p) for p in news]
+    width = n if m * n <= align.MAX_BLOCK_CELLS else align.BAND + -(-max(n, m) // min(n, m))
+
+    def join_gain(whole: Counter[str], first: Counter[str], second: Counter[str]) -> float:
+        sizes = whole.total(), first.total(), second.total()
+        total = sum(sizes)
+        if not (sizes[1] and sizes[2]) or 2 * min(sizes[0], sizes[1] + sizes[2]) / total < t.split:
+            return 0
+        with_first, with_second = (whole & first).total(), (whole & second).total()
+        if with_first < 0.5 * sizes[1] or with_second < 0.5 * sizes[2]:
+            return 0
+        shared = (whole & (first + second)).total()
+        return shared if 2 * shared / total >= t.split else 0
+
+    scores: list[dict[int, int]] = [dict.fromkeys(range(min(n, width) + 1), 0)]
+    los, picks = [0], [[(Op.EQUAL, 0.0)] + [(Op.INSERTED, 0.0)] * min(n, width)]
+    for i in range(1, m + 1):
+        lo, hi = _band(i, m, n, width)
+        row: dict[int, int] = {}
+        los.append(lo)
+        picks.append([])
+        for j in range(lo, hi + 1):
+            best, pick = -1, (Op.REMOVED, 0.0)
+            if j > lo and row[j - 1] > best:
+                best, pick = row[j - 1], (Op.INSERTED, 0.0)
+            if scores[i - 1].get(j, -1) > best:
+                best, pick = scores[i - 1][j], (Op.REMOVED, 0.0)
+            if j and scores[i - 1].get(j - 1, -1) >= 0:
+                shared = (a[i - 1] & b[j - 1]).total()
+                total = a[i - 1].total() + b[j - 1].total()
+                sim = 2 * shared / total if total else 1.0
+                if sim >= t.pair and scores[i - 1][j - 1] + shared > best:
+                    best, pick = scores[i - 1][j - 1] + shared, (Op.CHANGED, sim)
+            for op, base, parts in (
+                (Op.SPLIT, scores[i - 1].get(j - 2, -1), (a[i - 1], *b[j - 2 : j])),
+                (
+                    Op.MERGED,
+                    scores[i - 2].get(j - 1, -1) if i > 1 else -1,
+                    (b[j - 1], *a[i - 2 : i]),
+                ),
+            ):
+                gain = join_gain(*parts) if base >= 0 and j > 1 - (op is Op.MERGED) else 0
+                if gain and base + gain > best:
+                    total = sum(p.total() for p in parts)
+                    best, pick = int(base + gain), (op, 2 * gain / total)
+            row[j] = best
+            picks[i].append(pick)
+        scores.append(row)
+    return align._trace(picks, los, range(m), range(n))
+
+
+_paragraph_lists = st.lists(st.lists(st.sampled_from("abcde"), max_size=8), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_paragraph_lists, _paragraph_lists, st.sampled_from([0.3, 0.5, 0.8]), st.booleans())
+# A split and a merge whose second part shares exactly half its words with the whole.
+@example([list("abcd")], [list("ab"), list("ce")], 0.5, False)
+@example([list("ab"), list("ce")], [list("abcd")], 0.5, False)
+def test_pairing_programme_shortcuts_give_the_plain_programmes_steps(
+    olds: list[list[str]], news: list[list[str]], pair: float, banded: bool
+) -> None:
+    """The pairing programme's shortcuts (shared words counted on ints, runs of cells that
+    only a removal or an insertion reaches filled at once, neighbours' counts reused) give
+    the steps of the plain cell-by-cell programme, in a band or not."""
+    t = Thresholds(pair=pair, split=0.6)
+    keys_a, keys_b = [" ".join(p) for p in olds], [" ".join(p) for p in news]
+    cells = 4 if banded else align.MAX_BLOCK_CELLS
+    with (
+        patch.object(align, "MAX_BLOCK_CELLS", cells),
+        patch.object(align, "BAND", 2),
+        patch.object(align, "MASK_MEETS", 1),
+        patch.object(align, "MASK_ROWS", 3),
+    ):
+        steps = _pair_dp(range(len(olds)), range(len(news)), _Words(keys_a), _Words(keys_b), t)
+        assert steps == _plain_programme(olds, news, t)
