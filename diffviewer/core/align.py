@@ -100,34 +100,44 @@ def _repeat_marks(size: int) -> tuple[str, ...]:
     return tuple(f"{_REPEAT}{k}" for k in range(size))
 
 
-class _Words:
-    """Word bags of paragraphs, computed on first use (most paragraphs never need one).
+class WordBags:
+    """Word bags of a version's paragraphs, computed on first use (most paragraphs never need
+    one).
 
     Bags of removed and inserted paragraphs are kept for moves; the pairing of a replaced
     block makes its own, and drops those of the paragraphs it pairs: a bag takes a few KB,
     and keeping one per edited paragraph would double the peak memory of a comparison.
+    ``keep_all``: keep every bag made, for a version aligned again with another (the pairs
+    of three versions or more): the next alignment reads them instead of making them again.
     """
 
-    def __init__(self, keys: Sequence[str]) -> None:
-        self._keys = keys
+    def __init__(self, keys: Sequence[str], *, keep_all: bool = False) -> None:
+        self.keys = keys
+        self._keep_all = keep_all
         self._cache: dict[int, WordBag] = {}
 
     def __getitem__(self, index: int) -> WordBag:
+        """Paragraph ``index``'s bag, kept."""
         words = self._cache.get(index)
         if words is None:
             words = self._cache[index] = self.bag(index)
         return words
 
     def bag(self, index: int) -> WordBag:
-        """Paragraph ``index``'s bag (not kept)."""
-        return word_bag(folded_word_tokens(self._keys[index]))
+        """Paragraph ``index``'s bag (not kept, unless all are)."""
+        bag = self._cache.get(index)
+        if bag is None:
+            bag = word_bag(folded_word_tokens(self.keys[index]))
+            if self._keep_all:
+                self._cache[index] = bag
+        return bag
 
     def keep(self, index: int, bag: WordBag) -> None:
         """Keep paragraph ``index``'s bag, made elsewhere (it will be read again)."""
         self._cache[index] = bag
 
     def block(self, indexes: range) -> tuple[list[WordBag], list[int]]:
-        """The bags of paragraphs ``indexes`` (not kept) and their sizes."""
+        """The bags of paragraphs ``indexes`` (not kept, unless all are) and their sizes."""
         bags = list(map(self.bag, indexes))
         return bags, list(map(len, bags))
 
@@ -145,10 +155,15 @@ def _dice(shared: int, total: int) -> float:
 
 
 def align_pair(
-    old_keys: Sequence[str], new_keys: Sequence[str], thresholds: Thresholds = Thresholds()
+    old: Sequence[str] | WordBags,
+    new: Sequence[str] | WordBags,
+    thresholds: Thresholds = Thresholds(),
 ) -> list[Step]:
-    """Align two versions' paragraph keys. Every index of each side appears once, in order."""
-    old_words, new_words = _Words(old_keys), _Words(new_keys)
+    """Align two versions' paragraph keys (or their ``WordBags``, which may hold bags made
+    before). Every index of each side appears once, in order."""
+    old_words = old if isinstance(old, WordBags) else WordBags(old)
+    new_words = new if isinstance(new, WordBags) else WordBags(new)
+    old_keys, new_keys = old_words.keys, new_words.keys
     steps: list[Step] = []
     i = j = 0
     for mi, mj in [*matching_pairs(old_keys, new_keys), (len(old_keys), len(new_keys))]:
@@ -164,7 +179,7 @@ def align_pair(
 
 
 def _pair_block(
-    olds: range, news: range, old_words: _Words, new_words: _Words, t: Thresholds
+    olds: range, news: range, old_words: WordBags, new_words: WordBags, t: Thresholds
 ) -> list[Step]:
     """Best order-keeping pairing of a replaced block, by shared words (see module doc)."""
     if len(olds) == 1 and len(news) == 1:  # The commonest block: one edited paragraph.
@@ -177,7 +192,7 @@ _REMOVED = (Op.REMOVED, 0.0)
 
 
 def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would cost more
-    olds: range, news: range, old_words: _Words, new_words: _Words, t: Thresholds
+    olds: range, news: range, old_words: WordBags, new_words: WordBags, t: Thresholds
 ) -> list[Step]:
     """The dynamic programme of ``_pair_block``."""
     m, n = len(olds), len(news)
@@ -400,8 +415,8 @@ class _SharedWords:
 
 def _keep_unpaired(
     steps: list[Step],
-    old: tuple[_Words, list[WordBag], int],
-    new: tuple[_Words, list[WordBag], int],
+    old: tuple[WordBags, list[WordBag], int],
+    new: tuple[WordBags, list[WordBag], int],
 ) -> None:
     """Keep the bags of a block's unpaired paragraphs: moves look at them again."""
     (old_words, a_bags, a_start), (new_words, b_bags, b_start) = old, new
@@ -448,7 +463,9 @@ def _may_join(
     )
 
 
-def _pair_one(i: int, j: int, old_words: _Words, new_words: _Words, t: Thresholds) -> list[Step]:
+def _pair_one(
+    i: int, j: int, old_words: WordBags, new_words: WordBags, t: Thresholds
+) -> list[Step]:
     """What the dynamic programme gives for one old against one new paragraph, directly."""
     a, b = old_words.bag(i), new_words.bag(j)
     shared = len(a & b)
@@ -517,8 +534,8 @@ def _find_moves(
     steps: list[Step],
     old_keys: Sequence[str],
     new_keys: Sequence[str],
-    old_words: _Words,
-    new_words: _Words,
+    old_words: WordBags,
+    new_words: WordBags,
     t: Thresholds,
 ) -> list[Step]:
     """Link removed and inserted steps that hold the same (or nearly the same) paragraph."""
@@ -553,8 +570,8 @@ def _near_moves(
     inserted: list[int],
     links: dict[int, tuple[int, float]],
     taken: set[int],
-    old_words: _Words,
-    new_words: _Words,
+    old_words: WordBags,
+    new_words: WordBags,
     t: Thresholds,
 ) -> dict[int, tuple[int, float]]:
     by_word: dict[str, list[int]] = {}

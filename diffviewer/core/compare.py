@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import gc
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from diffviewer.core.align import Op, Step, Thresholds, align_pair
+from diffviewer.core.align import Op, Step, Thresholds, WordBags, align_pair
 from diffviewer.core.errors import Cancelled
 from diffviewer.core.loading import LoadedText, detect_newline, load_file
 from diffviewer.core.model import (
@@ -175,10 +176,11 @@ def _compare(
     found: list[dict[str, Any]] = []
     unit_lists: list[list[Unit]] = []
     muted = 0
+    bags = _bags_by_version(compared, pairs)
     for n, (p, q) in enumerate(pairs):
         if is_cancelled():
             raise Cancelled
-        steps = align_pair(compared[p], compared[q], thresholds)
+        steps = align_pair(bags(p), bags(q), thresholds)
         edits = _word_diffs(steps, keys[p], keys[q], options.mute_typographic, is_cancelled)
         pair_changes, units, pair_muted = _interpret(steps, edits, keys[p], keys[q], p, q, options)
         found.extend(pair_changes)
@@ -305,6 +307,27 @@ def build_version(item: LoadedText, rules_files: Sequence[str] = ()) -> Version:
     raws, keys = _draft(item, {})
     table, (codes,), (words,) = classify_versions([keys], rules_files)
     return _version(item, raws, keys, words, [table[code] for code in codes])
+
+
+def _bags_by_version(
+    keys: Sequence[Sequence[str]], pairs: Sequence[tuple[int, int]]
+) -> Callable[[int], WordBags]:
+    """``bags(version)`` for each version of ``pairs`` in turn: a version aligned in more
+    than one pair keeps the word bags its first alignment made for the next (with ten
+    versions, each paragraph's bag is made once instead of twice), and lets them go after
+    its last."""
+    left = Counter(version for pair in pairs for version in pair)
+    made: dict[int, WordBags] = {}
+
+    def bags(version: int) -> WordBags:
+        left[version] -= 1
+        if not left[version]:  # Its last use: no need to hold it any longer.
+            return made.pop(version, None) or WordBags(keys[version])
+        if version not in made:
+            made[version] = WordBags(keys[version], keep_all=True)
+        return made[version]
+
+    return bags
 
 
 def _pairs(count: int, mode: CompareMode) -> list[tuple[int, int]]:

@@ -25,12 +25,12 @@ from diffviewer.core.align import (
     Step,
     Thresholds,
     WordBag,
+    WordBags,
     _band,
     _join,
     _pair_dp,
     _pair_one,
     _SharedWords,
-    _Words,
     word_bag,
 )
 from diffviewer.core.compare import build_version, compare_files, compare_texts
@@ -113,7 +113,7 @@ def test_one_against_one_block_is_what_the_dynamic_programme_gives(
     old: str, new: str, pair: float
 ) -> None:
     """The direct answer for a one-by-one replaced block equals the general programme's."""
-    old_words, new_words = _Words([old]), _Words([new])
+    old_words, new_words = WordBags([old]), WordBags([new])
     thresholds = Thresholds(pair=pair)
     direct = _pair_one(0, 0, old_words, new_words, thresholds)
     assert direct == _pair_dp(range(1), range(1), old_words, new_words, thresholds)
@@ -363,5 +363,26 @@ def test_pairing_programme_shortcuts_give_the_plain_programmes_steps(
         patch.object(align, "MASK_MEETS", 1),
         patch.object(align, "MASK_ROWS", 3),
     ):
-        steps = _pair_dp(range(len(olds)), range(len(news)), _Words(keys_a), _Words(keys_b), t)
+        steps = _pair_dp(range(len(olds)), range(len(news)), WordBags(keys_a), WordBags(keys_b), t)
         assert steps == _plain_programme(olds, news, t)
+
+
+def test_a_version_in_two_pairs_makes_its_word_bags_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three versions, each paragraph edited every time: the middle version's word bags, made
+    when it is aligned with the first, serve its alignment with the third (the changes are
+    those of the two pairs compared alone)."""
+    versions = [
+        "\n\n".join(f"Paragraph {n} of the story, take {take}: said {n * take}." for n in range(3))
+        for take in range(1, 4)
+    ]
+    made: list[str] = []
+    real = align.word_bag
+    monkeypatch.setattr(align, "word_bag", lambda words: made.append("") or real(words))
+    three = compare_texts(versions)
+    assert len(made) == 9  # Three bags per version, not six for the middle one.
+    for k in (0, 1):
+        alone = compare_texts(versions[k : k + 2]).changes
+        pair = [c for c in three.changes if c.from_version == k]
+        assert [(c.type, c.old, c.new, c.word_ops, c.similarity) for c in pair] == [
+            (c.type, c.old, c.new, c.word_ops, c.similarity) for c in alone
+        ]
