@@ -367,6 +367,8 @@ def _word_diffs(
     for count, step in enumerate(steps):
         if count % 512 == 511 and is_cancelled():
             raise Cancelled
+        if step.op is Op.EQUAL or step.op is Op.INSERTED:  # (Most steps: no call.)
+            continue
         texts = _diff_texts(step, old_keys, new_keys, mute_typographic)
         if texts is not None:
             edits[count] = _word_diff(*texts, codes)
