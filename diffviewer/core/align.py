@@ -226,11 +226,15 @@ def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would 
         row_picks: list[tuple[Op, float]] = [] if lo else [_REMOVED]
         scores.append(row_scores)
         picks.append(row_picks)
-        # Most cells can only be reached by a removal or an insertion: those between the
-        # few that may pair, split or merge (``_may_pick``) are filled a run at a time.
+        # Most cells of a wide row can only be reached by a removal or an insertion: those
+        # between the few that may pair, split or merge (``_may_pick``) are filled a run at
+        # a time. (In a narrow row, picking them would cost more than it saves.)
         done = first
-        sizes = (a_sizes[i - 2] if i > 1 else 0, a_total), _window(b_sizes, 1, first - 1, hi)
-        for j in _may_pick(first, (shares, _window(up_shares, up_first, first, hi)), *sizes, t):
+        columns: Iterable[int] = range(first, hi + 1)
+        if hi - first >= MANY_CELLS:
+            sizes = (a_sizes[i - 2] if i > 1 else 0, a_total), _window(b_sizes, 1, first - 1, hi)
+            columns = _may_pick(first, (shares, _window(up_shares, up_first, first, hi)), *sizes, t)
+        for j in columns:
             if j > done:
                 best = _fill(row_scores, row_picks, up[done - lo + 2 : j - lo + 2], best)
             x, b_total, shared = j - lo + 2, b_sizes[j - 1], shares[j - first]
@@ -359,6 +363,11 @@ def _band(i: int, m: int, n: int, width: int) -> tuple[int, int]:
     centre = (i * n) // m
     return max(0, centre - width), min(n, centre + width)
 
+
+#: A row of more cells than this has those that only a removal or an insertion reaches
+#: filled a run at a time (``_may_pick``, ``_fill``); a narrower one takes the full step in
+#: each.
+MANY_CELLS = 8
 
 #: A block whose rows hold at least this many cells counts shared words on ints (see
 #: ``_SharedWords``); below, making the ints costs more than it saves.
@@ -597,7 +606,11 @@ def _near_moves(
                 break
         best: tuple[float, int] | None = None
         for cand in candidates[:MOVE_CANDIDATES]:
-            sim = similarity(words, new_words[steps[cand].new[0]])
+            other = new_words[steps[cand].new[0]]
+            total = len(words) + len(other)
+            if total and 2 * min(len(words), len(other)) / total < t.move:
+                continue  # Too different in size to reach the threshold (``similarity``).
+            sim = similarity(words, other)
             if sim >= t.move and (best is None or sim > best[0]):
                 best = (sim, cand)
         if best is not None:

@@ -362,6 +362,7 @@ def test_pairing_programme_shortcuts_give_the_plain_programmes_steps(
         patch.object(align, "BAND", 2),
         patch.object(align, "MASK_MEETS", 1),
         patch.object(align, "MASK_ROWS", 3),
+        patch.object(align, "MANY_CELLS", 1 if banded else 4),
     ):
         steps = _pair_dp(range(len(olds)), range(len(news)), WordBags(keys_a), WordBags(keys_b), t)
         assert steps == _plain_programme(olds, news, t)
