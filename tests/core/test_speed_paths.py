@@ -39,12 +39,15 @@ from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline, OpTag, WordOp
 from diffviewer.core.paragraphs import (
+    _HYPHEN,
     _INVISIBLE,
     _TYPO_FOLD,
+    _UNPUNCTUATED,
     SPACELESS,
     WORD_CLUSTERS,
     _split_blocks,
     _split_lines,
+    _unpunctuated_words,
     cluster_pattern,
     count_words,
     fold_typography,
@@ -387,3 +390,17 @@ def test_a_version_in_two_pairs_makes_its_word_bags_once(monkeypatch: pytest.Mon
         assert [(c.type, c.old, c.new, c.word_ops, c.similarity) for c in pair] == [
             (c.type, c.old, c.new, c.word_ops, c.similarity) for c in alone
         ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mixed_text)
+def test_loose_words_of_non_ascii_text_are_the_one_pass_translation(text: str) -> None:
+    """Mapping a text's non-ASCII characters first, then the rest (fast once it is ASCII),
+    gives the words of one translation of the whole text; so does mapping the table's
+    output of any character once more."""
+    once = _HYPHEN.sub(" ", text.translate(_UNPUNCTUATED)).split()
+    assert _unpunctuated_words(text) == once
+    for char in text:
+        mapped = _UNPUNCTUATED[ord(char)]
+        twice = mapped.translate(_UNPUNCTUATED)
+        assert re.sub(" +", " ", twice) == re.sub(" +", " ", mapped)
