@@ -583,20 +583,24 @@ def _near_moves(
     new_words: WordBags,
     t: Thresholds,
 ) -> dict[int, tuple[int, float]]:
+    free = [n for n in inserted if n not in taken]
+    spread: Counter[str] = Counter()  # How many free inserted paragraphs hold each word.
+    for n in free:
+        spread.update(new_words[steps[n].new[0]])
+    # Each usable word (not a repeat: each distinct word once) and its sort key: rarest
+    # first, then alphabetical (deterministic).
+    rarity = {w: (k, w) for w, k in spread.items() if k <= MOVE_WORD_SPREAD and _REPEAT not in w}
+    usable = frozenset(rarity)
     by_word: dict[str, list[int]] = {}
-    for n in inserted:
-        if n not in taken:
-            for word in new_words[steps[n].new[0]]:
-                if _REPEAT not in word:  # Each distinct word once (not its repeats).
-                    by_word.setdefault(word, []).append(n)
-    # Each usable word's sort key, once: rarest first, then alphabetical (deterministic).
-    rarity = {w: (len(ns), w) for w, ns in by_word.items() if len(ns) <= MOVE_WORD_SPREAD}
+    for n in free:
+        for word in new_words[steps[n].new[0]] & usable:
+            by_word.setdefault(word, []).append(n)
     found: dict[int, tuple[int, float]] = {}
     for n in removed:
         if n in links:
             continue
         words = old_words[steps[n].old[0]]
-        rare = sorted([rarity[w] for w in words if w in rarity])
+        rare = sorted(map(rarity.__getitem__, words & usable))
         candidates: list[int] = []
         for _, word in rare:
             for cand in by_word[word]:
