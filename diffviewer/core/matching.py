@@ -124,7 +124,7 @@ def few_edits_runs(
                 x = v[k + 1 + offset]  # down: an insertion
             else:
                 x = v[k - 1 + offset] + 1  # right: a deletion
-            x += equal_run(a, b, x, x - k)
+            x += _equal_run(a, b, x, x - k)
             v[k + offset] = x
             if x >= n and x - k >= m:
                 return _runs_back(trace, offset, n, m)
@@ -152,7 +152,7 @@ def _runs_back(trace: list[list[int]], offset: int, n: int, m: int) -> list[tupl
     return runs
 
 
-def equal_run(a: Sequence[Hashable], b: Sequence[Hashable], x: int, y: int) -> int:
+def _equal_run(a: Sequence[Hashable], b: Sequence[Hashable], x: int, y: int) -> int:
     """How many items from ``a[x]`` and ``b[y]`` on are equal, found by slices of growing
     size (a long run costs a few comparisons done in C, not one Python step per item)."""
     limit = min(len(a) - x, len(b) - y)

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from diffviewer.core.graphemes import may_join
-from diffviewer.core.matching import equal_run, few_edits_runs, matching_pairs
+from diffviewer.core.matching import few_edits_runs, matching_pairs
 from diffviewer.core.model import OpTag, WordOp
 from diffviewer.core.paragraphs import cluster_pattern, count_words, spaceless_pattern
 
@@ -167,11 +167,19 @@ def count_changed_words(ops: Sequence[WordOp]) -> tuple[int, int]:
 
 
 def _common_prefix(a: list[str], b: list[str]) -> int:
-    return equal_run(a, b, 0, 0)
+    n = min(len(a), len(b))
+    i = 0
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
 
 
 def _common_suffix(a: list[str], b: list[str], prefix: int) -> int:
-    return min(equal_run(a[::-1], b[::-1], 0, 0), min(len(a), len(b)) - prefix)
+    n = min(len(a), len(b)) - prefix
+    i = 0
+    while i < n and a[-1 - i] == b[-1 - i]:
+        i += 1
+    return i
 
 
 def _diff_middle(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tuple[OpTag, str]]:
