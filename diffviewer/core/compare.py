@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import gc
 import os
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from diffviewer.core.align import Op, Step, Thresholds, WordBags, align_pair
+from diffviewer.core.align import align_pair, bags_for_pairs
 from diffviewer.core.errors import Cancelled
 from diffviewer.core.loading import LoadedText, detect_newline, load_file
 from diffviewer.core.model import (
@@ -41,6 +40,7 @@ from diffviewer.core.paragraphs import (
     split_paragraphs,
 )
 from diffviewer.core.rows import Unit, merge_units
+from diffviewer.core.steps import Op, Step, Thresholds
 from diffviewer.core.worddiff import TokenCodes, count_changed_words, word_ops
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ def _compare(
     found: list[dict[str, Any]] = []
     unit_lists: list[list[Unit]] = []
     muted = 0
-    bags = _bags_by_version(compared, pairs)
+    bags = bags_for_pairs(compared, pairs)
     for n, (p, q) in enumerate(pairs):
         if is_cancelled():
             raise Cancelled
@@ -307,27 +307,6 @@ def build_version(item: LoadedText, rules_files: Sequence[str] = ()) -> Version:
     raws, keys = _draft(item, {})
     table, (codes,), (words,) = classify_versions([keys], rules_files)
     return _version(item, raws, keys, words, [table[code] for code in codes])
-
-
-def _bags_by_version(
-    keys: Sequence[Sequence[str]], pairs: Sequence[tuple[int, int]]
-) -> Callable[[int], WordBags]:
-    """``bags(version)`` for each version of ``pairs`` in turn: a version aligned in more
-    than one pair keeps the word bags its first alignment made for the next (with ten
-    versions, each paragraph's bag is made once instead of twice), and lets them go after
-    its last."""
-    left = Counter(version for pair in pairs for version in pair)
-    made: dict[int, WordBags] = {}
-
-    def bags(version: int) -> WordBags:
-        left[version] -= 1
-        if not left[version]:  # Its last use: no need to hold it any longer.
-            return made.pop(version, None) or WordBags(keys[version])
-        if version not in made:
-            made[version] = WordBags(keys[version], keep_all=True)
-        return made[version]
-
-    return bags
 
 
 def _pairs(count: int, mode: CompareMode) -> list[tuple[int, int]]:

@@ -19,25 +19,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core import align, worddiff
-from diffviewer.core.align import (
-    Op,
-    Step,
-    Thresholds,
-    WordBag,
-    WordBags,
-    _band,
-    _join,
-    _pair_dp,
-    _pair_one,
-    _SharedWords,
-    word_bag,
-)
+from diffviewer.core import pairing, steps, worddiff
 from diffviewer.core.compare import build_version, compare_files, compare_texts
 from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
 from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline, OpTag, WordOp
+from diffviewer.core.pairing import _band, _join, _pair_dp, _pair_one, _SharedWords
 from diffviewer.core.paragraphs import (
     _HYPHEN,
     _INVISIBLE,
@@ -58,6 +46,7 @@ from diffviewer.core.paragraphs import (
     split_paragraphs,
     word_tokens,
 )
+from diffviewer.core.steps import Op, Step, Thresholds, WordBag, WordBags, word_bag
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 
 
@@ -258,7 +247,7 @@ def test_shared_words_counted_on_ints_are_the_set_intersections(
 ) -> None:
     """The pairing programme's shared-word counts, row by row along its band (on ints where
     rows are wide, a stretch of rows at a time), are the sizes of the bags' intersections."""
-    with patch.object(align, "MASK_MEETS", meets), patch.object(align, "MASK_ROWS", rows):
+    with patch.object(pairing, "MASK_MEETS", meets), patch.object(pairing, "MASK_ROWS", rows):
         counter = _SharedWords(olds, news, width)
         for i in range(len(olds)):
             lo, hi = _band(i + 1, len(olds), len(news), width)
@@ -293,7 +282,7 @@ def _plain_programme(olds: list[list[str]], news: list[list[str]], t: Thresholds
     """The pairing programme cell by cell, as its module doc states it, on ``Counter``s."""
     m, n = len(olds), len(news)
     a, b = [Counter(p) for p in olds], [Counter(p) for p in news]
-    width = n if m * n <= align.MAX_BLOCK_CELLS else align.BAND + -(-max(n, m) // min(n, m))
+    width = n if m * n <= pairing.MAX_BLOCK_CELLS else pairing.BAND + -(-max(n, m) // min(n, m))
 
     def join_gain(whole: Counter[str], first: Counter[str], second: Counter[str]) -> float:
         sizes = whole.total(), first.total(), second.total()
@@ -340,7 +329,7 @@ def _plain_programme(olds: list[list[str]], news: list[list[str]], t: Thresholds
             row[j] = best
             picks[i].append(pick)
         scores.append(row)
-    return align._trace(picks, los, range(m), range(n))
+    return pairing._trace(picks, los, range(m), range(n))
 
 
 _paragraph_lists = st.lists(st.lists(st.sampled_from("abcde"), max_size=8), min_size=1, max_size=14)
@@ -359,13 +348,13 @@ def test_pairing_programme_shortcuts_give_the_plain_programmes_steps(
     the steps of the plain cell-by-cell programme, in a band or not."""
     t = Thresholds(pair=pair, split=0.6)
     keys_a, keys_b = [" ".join(p) for p in olds], [" ".join(p) for p in news]
-    cells = 4 if banded else align.MAX_BLOCK_CELLS
+    cells = 4 if banded else pairing.MAX_BLOCK_CELLS
     with (
-        patch.object(align, "MAX_BLOCK_CELLS", cells),
-        patch.object(align, "BAND", 2),
-        patch.object(align, "MASK_MEETS", 1),
-        patch.object(align, "MASK_ROWS", 3),
-        patch.object(align, "MANY_CELLS", 1 if banded else 4),
+        patch.object(pairing, "MAX_BLOCK_CELLS", cells),
+        patch.object(pairing, "BAND", 2),
+        patch.object(pairing, "MASK_MEETS", 1),
+        patch.object(pairing, "MASK_ROWS", 3),
+        patch.object(pairing, "MANY_CELLS", 1 if banded else 4),
     ):
         steps = _pair_dp(range(len(olds)), range(len(news)), WordBags(keys_a), WordBags(keys_b), t)
         assert steps == _plain_programme(olds, news, t)
@@ -380,8 +369,8 @@ def test_a_version_in_two_pairs_makes_its_word_bags_once(monkeypatch: pytest.Mon
         for take in range(1, 4)
     ]
     made: list[str] = []
-    real = align.word_bag
-    monkeypatch.setattr(align, "word_bag", lambda words: made.append("") or real(words))
+    real = steps.word_bag
+    monkeypatch.setattr(steps, "word_bag", lambda words: made.append("") or real(words))
     three = compare_texts(versions)
     assert len(made) == 9  # Three bags per version, not six for the middle one.
     for k in (0, 1):
