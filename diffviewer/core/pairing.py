@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from functools import partial
-from itertools import accumulate, count
+from itertools import accumulate, count, repeat
 
 from diffviewer.core.steps import REPEAT, Op, Step, Thresholds, WordBag, WordBags, dice
 
@@ -263,9 +263,10 @@ class _SharedWords:
             self._b_bags[columns.start : columns.stop],
         )
         both = set().union(*a_bags) & set().union(*b_bags)
-        bit = dict(zip(both, map((1).__lshift__, range(len(both))), strict=True)).__getitem__
-        self._a_masks = [sum(map(bit, bag & both)) for bag in a_bags]
-        self._b_masks = [sum(map(bit, bag & both)) for bag in b_bags]
+        bit = dict(zip(both, map((1).__lshift__, range(len(both))), strict=True)).get
+        zeros = repeat(0)  # An occurrence on one side only: no bit (no set is made to drop it).
+        self._a_masks = [sum(map(bit, bag, zeros)) for bag in a_bags]
+        self._b_masks = [sum(map(bit, bag, zeros)) for bag in b_bags]
         self._rows, self._columns = rows, columns
 
 
