@@ -41,7 +41,7 @@ _REMOVED = (Op.REMOVED, 0.0)
 def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would cost more
     olds: range, news: range, old_words: WordBags, new_words: WordBags, t: Thresholds
 ) -> list[Step]:
-    """The dynamic programme of ``_pair_block``."""
+    """The dynamic programme of ``pair_block``."""
     m, n = len(olds), len(news)
     # A band wide enough that each row's cells overlap the previous row's.
     width = n if m * n <= MAX_BLOCK_CELLS else BAND + -(-max(n, m) // max(1, min(n, m)))
@@ -79,6 +79,7 @@ def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would 
         done = first
         columns: Iterable[int] = range(first, hi + 1)
         if hi - first >= MANY_CELLS:
+            # (New paragraph j - 1's size is column j's: a window from column 1 on.)
             sizes = (a_sizes[i - 2] if i > 1 else 0, a_total), _window(b_sizes, 1, first - 1, hi)
             columns = _may_pick(first, (shares, _window(up_shares, up_first, first, hi)), *sizes, t)
         for j in columns:
@@ -91,7 +92,7 @@ def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would 
             base = up[x - 1]
             if base >= 0 and base + shared > best:
                 total = a_total + b_total
-                sim = 2 * shared / total if total else 1.0  # ``_dice``
+                sim = 2 * shared / total if total else 1.0  # ``dice``
                 if sim >= pair:
                     best, pick = base + shared, (Op.CHANGED, sim)
             # A split (old i-1 into new j-2, j-1) or a merge (old i-2, i-1 into new j-1):
@@ -142,7 +143,7 @@ def _may_pick(
     ``shares``: the words old i - 1 shares with new j - 1 for the row's columns, and old
     i - 2 with new j - 1 (-1: not counted); ``a_sizes``: the sizes of old i - 2 (0: none) and
     i - 1; ``b_sizes``: the sizes of new j - 2 (-1: none) for the row's columns, then that of
-    the last column's new j - 1. The tests are ``_dice``'s and ``_may_join``'s, the words a
+    the last column's new j - 1. The tests are ``dice``'s and ``_may_join``'s, the words a
     part shares with the whole taken as counted (the cell on the left holds those of a
     split's first part) or, where not counted, as any number.
     """
