@@ -393,3 +393,16 @@ def test_loose_words_of_non_ascii_text_are_the_one_pass_translation(text: str) -
         mapped = _UNPUNCTUATED[ord(char)]
         twice = mapped.translate(_UNPUNCTUATED)
         assert re.sub(" +", " ", twice) == re.sub(" +", " ", mapped)
+
+
+def test_rows_with_equal_links_share_one_tuple() -> None:
+    """Memory: a comparison has few distinct row links; rows hold one tuple of each, not one
+    per row (and the same status)."""
+    old = "\n\n".join(f"Paragraph number {n} of the story." for n in range(20))
+    new = old.replace("number 3 ", "number three ").replace("Paragraph number 9 of the story.", "")
+    rows = compare_texts([old, new]).rows
+    by_links: dict[tuple[object, ...], set[int]] = {}
+    for row in rows:
+        by_links.setdefault(row.links, set()).add(id(row.links))
+    assert len(by_links) > 1
+    assert all(len(ids) == 1 for ids in by_links.values())
