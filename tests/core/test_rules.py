@@ -68,6 +68,10 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.newsletter", *middle("Get our free weekly newsletter and never miss a story")),
     ("promo.newsletter", *middle("Get the best stories delivered to your inbox.")),
     ("promo.cookies", *middle("We use cookies to improve your experience on our site.")),
+    (
+        "promo.cookies_prose",
+        *middle("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu."),
+    ),
     ("promo.consent_button", *middle("Accept all")),
     ("promo.share", *middle("Share this article")),
     ("promo.share", *middle("Copy link")),
