@@ -27,8 +27,9 @@ How the article is found:
   end it;
 - reader comments are prose too: the region is sought before the thread, whose start is the
   first comment line or prompt ("Anna says:", a reply button, "21 comments") with another
-  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?) cuts it only when it
-  leaves a fair article before it (``BEFORE_COMMENTS``);
+  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?), or a prompt over
+  readers' names each over a sentence, cuts it only when it leaves a fair article before it
+  (``BEFORE_COMMENTS``);
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - a teaser run that reaches into the head (headline, authors, date and "8 min read" are
@@ -150,7 +151,7 @@ def page_structure(
     # Reader comments are prose too: the article is the best run before the thread (the
     # first comment's own line: "Anna says:", a reply button) if there is a fair one there.
     start, end, score = article_region(words, prose, teaser, kinds)
-    thread, dense = thread_start(kinds)
+    thread, dense = thread_start(kinds, words, stops)
     if thread <= end:
         before = article_region(words[:thread], prose, teaser, kinds)
         # A lone comment line ("Plantur sagt:" over a quoted text) may be a quote in the article.

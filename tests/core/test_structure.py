@@ -224,6 +224,12 @@ _CODES = {
         # A lone comment line near the article's start ("Plantur says:" over a quoted text)
         # does not cut it, even with a thread further down: the thread starts at its prompt.
         ("NNNNNTPPPCPPPPPPPPPPNNNNNQWPCWPCWPC", "bbbbb...............fffffcccccccccf"),
+        # A comment prompt over readers' names (short lines no rule knows), each over its
+        # comment, starts the thread, though the comments outscore the article.
+        ("NNNNNTPPPPPPPPQLPLPLPLPLPLPLPKNNNNN", "bbbbb.........cccccccccccccccffffff"),
+        # Not when the text before the prompt is short beside the posts after it (a Q&A
+        # page's question over its answers, each with an "Add a comment" prompt).
+        ("NNNNNTPPQLPLPLPPPPPPPPPPPPKNNNNN", "bbbbb.....................ffffff"),
         # A comment line with another one soon after it starts the thread at once.
         ("NNNNNTPPPPPPPPPPCPCPCPCKNNNNN", "bbbbb...........ccccccfffffff"),
         # The article's head is title-shaped too (headline, authors, a date, "8 min read"):
