@@ -37,8 +37,9 @@ How the article is found:
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
   byline among them, a summary, furniture between them and the article) are teasers; other
   short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
-  so: a menu run, a share button, a "Related" heading): a list of the article's own that the
-  region missed stays body;
+  so: a menu run, a share button, a "Related" heading), or after the article past a line that
+  ends the page's text (``END_MARKERS``: a copyright line, a comment prompt): a list of the
+  article's own that the region missed stays body;
 - in the region (from its head on), runs of short lines that the caller found to be mostly
   a label and its value or an address (``rows``: a table, an infobox, a list of people
   with their handles) have the place ``article_rows``: menus hold link texts, not these;
@@ -119,6 +120,11 @@ STORY_BYLINES = 3
 MIN_FURNITURE = 5
 #: The least score of an article region (about this many tens of prose words).
 MIN_REGION_SCORE = 3.0
+#: Kinds of a marker line that ends the page's text for good: past one, after the article,
+#: short lines are furniture even far from other furniture.
+END_MARKERS = frozenset(
+    {Kind.COPYRIGHT, Kind.COMMENT_PROMPT, Kind.COMMENT, Kind.SOCIAL_PROMPT, Kind.TEASER}
+)
 #: Outside the article, furniture within this many paragraphs makes a short line furniture.
 NEAR = 3
 
@@ -179,8 +185,10 @@ def page_structure(
         out[head] = "headline" if kinds[head] is Kind.BODY or kinds[head] is Kind.HEADLINE else None
         for i in range(head + 1, start):
             out[i] = "article_head"
+    ended = False  # Past a boundary marker (a copyright line, a comment prompt, "Related").
     for i in range(end + 1, count):
-        out[i] = _place(teaser[i], near[i], "after_article")
+        ended = ended or (marked[i] and kinds[i] in END_MARKERS)
+        out[i] = _place(teaser[i], near[i] or ended, "after_article")
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
     comments = comment_thread(end + 1, words, prose, kinds)

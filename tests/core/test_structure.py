@@ -239,9 +239,14 @@ _CODES = {
         ("NNNNNTTTTWHPPPPPPPPKNNNNN", "bbbbbttttth........ffffff"),
         # A teaser run after furniture past the article.
         ("NNNNNTPPPPKNNNNNTTTTTPPNNNN", "bbbbb.....fffffftttttffffff"),
+        # Past a copyright line after the article, short lines far from other furniture are
+        # furniture too (a footer's lines); past a menu item, only those near it.
+        ("NNNNNTPPPPPPPPKLLLLLLLLL", "bbbbb.........ffffffffff"),
+        ("NNNNNTPPPPPPPPNLLLLLLLLL", "bbbbb.........ffff......"),
         # Titles under a "Related" heading past the article are teasers; shorter lines
-        # after them, far from furniture, get no place.
-        ("NNNNNTPPPPKNNNNNRTTTTLLL", "bbbbb.....ffffffftttt..."),
+        # after them, far from furniture and with no end marker (a copyright line) above
+        # them, get no place.
+        ("NNNNNTPPPPNNNNNNRTTTTLLL", "bbbbb.....ffffffftttt..."),
     ],
 )
 def test_page_shapes_get_their_places(page: str, places: str) -> None:
