@@ -115,6 +115,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("standfirst.above_article", *on_page("news_page", "The operator blames")),
     ("navigation.before_article", *on_page("news_page", "Politics")),
     ("navigation.after_article", *on_page("news_page", "Contact")),
+    ("teaser.after_article", *on_page("news_page", "Harbour master to retire")),
     ("body.rows_in_article", *on_page("listicle_handles", "Mia Chen @miachen")),
     ("byline.contributors", *middle("(Reporting by Guy Faulconbridge; Editing by Mark Heinrich)")),
     ("byline.contributors", *middle("The Associated Press contributed to this report.")),
