@@ -116,6 +116,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("navigation.before_article", *on_page("news_page", "Politics")),
     ("navigation.after_article", *on_page("news_page", "Contact")),
     ("teaser.after_article", *on_page("news_page", "Harbour master to retire")),
+    ("navigation.after_article_call", *on_page("news_page", "Got a story for us?")),
     ("body.rows_in_article", *on_page("listicle_handles", "Mia Chen @miachen")),
     ("byline.contributors", *middle("(Reporting by Guy Faulconbridge; Editing by Mark Heinrich)")),
     ("byline.contributors", *middle("The Associated Press contributed to this report.")),
