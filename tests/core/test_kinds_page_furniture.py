@@ -207,6 +207,8 @@ MATCHES: list[tuple[str, str]] = [
     ("promo.cookies_prose", "Cookies erleichtern die Bereitstellung unserer Dienste."),
     ("promo.cookies_prose", "Boing Boing uses cookies and analytics trackers."),
     ("promo.cookies_prose", "Ce site utilise des cookies pour mesurer son audience."),
+    ("navigation.reference_links", "CAS Article PubMed Google Scholar"),
+    ("navigation.reference_links", "MathSciNet Google Scholar"),
 ]
 
 # Article sentences of the same shape: body, whatever the new rules say.
@@ -245,6 +247,7 @@ ARTICLE = [
     "Kaufen oder mieten? Das fragen sich viele junge Familien in den Großstädten.",
     "We use the cookies from the jar for the base of this cake, then chill it overnight.",
     "Bake the cookies for twelve minutes, until the edges are golden.",
+    "Google Scholar lists more than 300 papers by the two researchers since 2010.",
 ]
 
 
