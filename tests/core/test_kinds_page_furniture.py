@@ -209,6 +209,13 @@ MATCHES: list[tuple[str, str]] = [
     ("promo.cookies_prose", "Ce site utilise des cookies pour mesurer son audience."),
     ("navigation.reference_links", "CAS Article PubMed Google Scholar"),
     ("navigation.reference_links", "MathSciNet Google Scholar"),
+    ("promo.privacy_consent", "Ich habe die Datenschutzhinweise zur Kenntnis genommen."),
+    (
+        "promo.privacy_consent",
+        "Mit dem Absenden Ihres Feedbacks akzeptieren Sie unsere Datenschutzbestimmungen.",
+    ),
+    ("promo.privacy_consent", "Wyrażam zgodę na przetwarzanie danych osobowych."),
+    ("promo.privacy_consent", "Datenschutzeinstellungen verwalten"),
 ]
 
 # Article sentences of the same shape: body, whatever the new rules say.
@@ -248,6 +255,7 @@ ARTICLE = [
     "We use the cookies from the jar for the base of this cake, then chill it overnight.",
     "Bake the cookies for twelve minutes, until the edges are golden.",
     "Google Scholar lists more than 300 papers by the two researchers since 2010.",
+    "Users who accept the privacy policy without reading it are the norm, the study found.",
 ]
 
 

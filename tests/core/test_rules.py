@@ -73,6 +73,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
         *middle("Diese Website verwendet Cookies. Wenn du sie weiter nutzt, stimmst du zu."),
     ),
     ("promo.consent_button", *middle("Accept all")),
+    ("promo.privacy_consent", *middle("Wyrażam zgodę na przetwarzanie danych osobowych.")),
     ("navigation.reference_links", *middle("Article PubMed Google Scholar")),
     ("promo.share", *middle("Share this article")),
     ("promo.share", *middle("Copy link")),
