@@ -19,6 +19,10 @@ HEAD_TITLE_WORDS = 40
 #: A comment's own line opens a thread when another comment line or a comment prompt follows
 #: within this many paragraphs (a reply button, the next "Anna says:"); a real comment is short.
 THREAD_REACH = 10
+#: A comment's head (a reader's name, a date) has at most this many words.
+HEAD_WORDS = 6
+#: This many comments' heads under a comment prompt make it a thread's start.
+HEADS = 3
 #: Weak marker lines (a date, a credit, a menu-like item) an article may hold in a gap.
 GAP_MARKERS = 1
 #: The prose a stretch beyond a gap needs to join the article (as in ``article_region``).
@@ -177,20 +181,37 @@ def _is_head_title(words: int, stop: bool) -> bool:
     return not stop and TITLE_WORDS[0] <= words <= HEAD_TITLE_WORDS
 
 
-def thread_start(kinds: Sequence[Kind]) -> tuple[int, bool]:
+def thread_start(
+    kinds: Sequence[Kind], words: Sequence[int], stops: Sequence[bool]
+) -> tuple[int, bool]:
     """Where reader comments begin, and whether surely: the first comment line or prompt with
     another one within ``THREAD_REACH`` paragraphs after it (a comment's head and its reply
     button, "12 comments" over the first comment); else the first comment's own line, alone
-    (perhaps a quote in the article); else ``len(kinds)``."""
+    (perhaps a quote in the article), or a prompt over comments' heads (see ``_heads_follow``:
+    perhaps a forum's or a Q&A page's, whose posts are the text); else ``len(kinds)``."""
     lone = None
     for i, kind in enumerate(kinds):
         if kind not in COMMENT:
             continue
         if any(k in COMMENT for k in kinds[i + 1 : i + 1 + THREAD_REACH]):
             return i, True
-        if lone is None and kind is Kind.COMMENT:
+        if lone is None and (kind is Kind.COMMENT or _heads_follow(i, words, stops)):
             lone = i
     return (len(kinds), False) if lone is None else (lone, False)
+
+
+def _heads_follow(prompt: int, words: Sequence[int], stops: Sequence[bool]) -> bool:
+    """Whether ``HEADS`` comments' heads follow a comment prompt ("Comments", "Leave a reply")
+    within ``2 * THREAD_REACH`` paragraphs: a short line without a full stop (the reader's
+    name, a date) right above a sentence (the comment: "Very nice one!"). Comment sections
+    whose heads no rule knows (a bare name) look so; an article has no prompt above its text.
+    """
+    end = min(len(words) - 1, prompt + 2 * THREAD_REACH)
+    heads = 0
+    for j in range(prompt + 1, end):
+        if 0 < words[j] <= HEAD_WORDS and not stops[j] and stops[j + 1]:
+            heads += 1
+    return heads >= HEADS
 
 
 def comment_thread(

@@ -27,8 +27,9 @@ How the article is found:
   three or more in a row, count as prose there): an article's table does not end it;
 - reader comments are prose too: the region is sought before the thread, whose start is the
   first comment line or prompt ("Anna says:", a reply button, "21 comments") with another
-  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?) cuts it only when it
-  leaves a fair article before it (``BEFORE_COMMENTS``);
+  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?), or a prompt over
+  readers' names each over a sentence, cuts it only when it leaves a fair article before it
+  (``BEFORE_COMMENTS``);
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - a teaser run that reaches into the head (headline, authors, date and "8 min read" are
@@ -36,8 +37,9 @@ How the article is found:
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
   byline among them, a summary, furniture between them and the article) are teasers; other
   short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
-  so: a menu run, a share button, a "Related" heading): a list of the article's own that the
-  region missed stays body;
+  so: a menu run, a share button, a "Related" heading), or after the article past a line that
+  ends the page's text (``END_MARKERS``: a copyright line, a comment prompt): a list of the
+  article's own that the region missed stays body;
 - in the region (from its head on), runs of short lines that the caller found to be mostly
   a label and its value or an address (``rows``: a table, an infobox, a list of people
   with their handles) have the place ``article_rows``: menus hold link texts, not these;
@@ -118,6 +120,11 @@ STORY_BYLINES = 3
 MIN_FURNITURE = 5
 #: The least score of an article region (about this many tens of prose words).
 MIN_REGION_SCORE = 3.0
+#: Kinds of a marker line that ends the page's text for good: past one, after the article,
+#: short lines are furniture even far from other furniture.
+END_MARKERS = frozenset(
+    {Kind.COPYRIGHT, Kind.COMMENT_PROMPT, Kind.COMMENT, Kind.SOCIAL_PROMPT, Kind.TEASER}
+)
 #: Outside the article, furniture within this many paragraphs makes a short line furniture.
 NEAR = 3
 
@@ -152,7 +159,7 @@ def page_structure(
     # Reader comments are prose too: the article is the best run before the thread (the
     # first comment's own line: "Anna says:", a reply button) if there is a fair one there.
     start, end, score = article_region(words, prose, teaser, kinds)
-    thread, dense = thread_start(kinds)
+    thread, dense = thread_start(kinds, words, stops)
     if thread <= end:
         before = article_region(words[:thread], prose, teaser, kinds)
         # A lone comment line ("Plantur sagt:" over a quoted text) may be a quote in the article.
@@ -180,8 +187,10 @@ def page_structure(
         out[head] = "headline" if kinds[head] is Kind.BODY or kinds[head] is Kind.HEADLINE else None
         for i in range(head + 1, start):
             out[i] = "article_head"
+    ended = False  # Past a boundary marker (a copyright line, a comment prompt, "Related").
     for i in range(end + 1, count):
-        out[i] = _place(teaser[i], near[i], "after_article")
+        ended = ended or (marked[i] and kinds[i] in END_MARKERS)
+        out[i] = _place(teaser[i], near[i] or ended, "after_article")
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
     comments = comment_thread(end + 1, words, prose, kinds)
