@@ -1,6 +1,7 @@
 """Where the article lies in one version, for the page-structure pass (``core.structure``):
 the best-scoring run of prose, grown over its lists and tables and joined over weak gaps,
-its head (headline, standfirst, byline) above it, and the reader comments' thread.
+its head (headline, standfirst, byline) above it, other articles' heads and summaries
+inside it (a list of stories under the story), and the reader comments' thread.
 
 Imports: the standard library and ``core`` (model, page_shapes) only.
 """
@@ -10,7 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from diffviewer.core.model import Kind
-from diffviewer.core.page_shapes import COMMENT, FURNITURE, HEAD, TITLE_KINDS, TITLE_WORDS
+from diffviewer.core.page_shapes import (
+    COMMENT,
+    FURNITURE,
+    GLUE,
+    HEAD,
+    TITLE_KINDS,
+    TITLE_WORDS,
+)
 
 #: How far before the region the head (headline, standfirst, byline) may reach.
 HEAD_REACH = 12
@@ -229,3 +237,102 @@ def comment_thread(
     if last + 1 < count and 0 < words[last + 1] <= 2 and kinds[last + 1] is Kind.BODY:
         last += 1
     return start, last
+
+
+#: Prose the article must have had (about this many tens of words) before another article's
+#: head may end it: a page's first teasers are no article.
+LEAD_SCORE = 10.0
+#: Another article's head and summary shown in a row this many times end the article.
+CHAIN_UNITS = 2
+#: Lines between one such unit's end and the next one's title (labels, a section name).
+UNIT_GAP = 8
+#: Kinds that open another article's head past a list of stories: its author, its date.
+_HEAD_MARKS = frozenset({Kind.BYLINE, Kind.DATELINE})
+#: Another article's title in such a unit has at least this many words ("Das Dilemma").
+UNIT_TITLE_WORDS = 2
+#: Kinds of a marker line that closes another article's summary: "Read more", a teaser's
+#: label, its date or author (not a caption: an article's photo sits there too; not a menu
+#: link: "Back to the list" closes an article's own sections).
+_CLOSERS = frozenset({Kind.PROMO, Kind.TEASER, Kind.BYLINE, Kind.DATELINE})
+
+
+def other_articles(
+    start: int,
+    end: int,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> tuple[int, int, bool] | None:
+    """Other articles' heads inside the region: (first, last, rest) or None.
+
+    After ``LEAD_SCORE`` of the article's prose, a chain of ``CHAIN_UNITS`` or more units in
+    a row (``UNIT_GAP`` lines apart at most), each a title-shaped line, perhaps its date or
+    author, one prose paragraph (its summary or first paragraph), then a marker line ("Read
+    more", a label, a date, an author) or, if the unit had its date or author, any short
+    line, runs from ``first`` to ``last``. ``rest``: the region past the chain is other
+    articles too, as the next lines with text open with a head (a byline or a date over
+    prose): whole stories under the list. An article's subheading is followed by paragraphs
+    in a row, or by a photo's caption; a list of stories repeats title, summary, link."""
+    score = 0.0
+    units = 0
+    first = last = -1
+    i = start
+    while i <= end:
+        close = _unit_end(i, end, words, stops, prose, kinds, marked)
+        if close >= 0 and not units and score < LEAD_SCORE:
+            i = close + 1  # One of the page's first teasers, above the article's text.
+            continue
+        if close >= 0:
+            if units and i - last > UNIT_GAP:
+                if units >= CHAIN_UNITS:
+                    break
+                units = 0
+            if not units:
+                first = i
+            units += 1
+            last = close
+            i = close + 1
+            continue
+        if prose[i] and kinds[i] is Kind.BODY:
+            if units >= CHAIN_UNITS:
+                break
+            score += min(words[i], 60) / 10
+            units = 0
+        i += 1
+    if units < CHAIN_UNITS:
+        return None
+    j = last + 1
+    while j <= end and not prose[j] and kinds[j] not in _HEAD_MARKS:
+        j += 1
+    rest = j <= end and kinds[j] in _HEAD_MARKS and any(prose[j + 1 : min(end, j + 3) + 1])
+    return first, last, rest
+
+
+def _unit_end(
+    title: int,
+    end: int,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> int:
+    """The index of the line closing another article's unit that opens at ``title`` (see
+    ``other_articles``), or -1."""
+    if not UNIT_TITLE_WORDS <= words[title] <= TITLE_WORDS[1]:
+        return -1
+    if kinds[title] not in TITLE_KINDS:
+        return -1
+    j = title + 1
+    dated = False
+    while j <= end and j - title <= 2 and kinds[j] in GLUE - {Kind.CAPTION}:
+        dated = True
+        j += 1
+    if j + 1 > end or not (prose[j] and kinds[j] is Kind.BODY) or prose[j + 1]:
+        return -1
+    after = j + 1
+    if (marked[after] and kinds[after] in _CLOSERS) or (dated and words[after] <= TITLE_WORDS[1]):
+        return after
+    return -1

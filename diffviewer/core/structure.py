@@ -30,6 +30,11 @@ How the article is found:
   within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?), or a prompt over
   readers' names each over a sentence, cuts it only when it leaves a fair article before it
   (``BEFORE_COMMENTS``);
+- other articles under the story end it: after ``LEAD_SCORE`` of its prose, two or more
+  units in a row of a title, perhaps a date or author, one prose paragraph, then "Read
+  more", a teaser's label, a date or an author (``other_articles``) are teasers, and so is
+  the rest of the region if whole stories follow (a byline or date over prose); an
+  article's subheadings have paragraphs in a row under them;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - a teaser run that reaches into the head (headline, authors, date and "8 min read" are
@@ -78,10 +83,11 @@ from diffviewer.core.article_region import (
     extend,
     head_start,
     join,
+    other_articles,
     thread_start,
 )
 from diffviewer.core.model import Kind
-from diffviewer.core.page_shapes import FURNITURE
+from diffviewer.core.page_shapes import FURNITURE, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
     spare_head,
@@ -170,6 +176,7 @@ def page_structure(
         return out
     start, end = extend(start, end, kinds, marked)
     start, end = join(start, end, words, prose, kinds, marked, figures)
+    end, chain = _other_articles(start, end, words, stops, prose, kinds, marked)
     head = head_start(start, words, stops, kinds)
     if rows is not None:
         for i in range(head, end + 1):
@@ -196,11 +203,39 @@ def page_structure(
         out[i] = _place(teaser[i], near[i] or ends, "after_article")
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
+    for i in chain:
+        out[i] = "teaser_run" if _has_text(i, words, prose, marked) else out[i]
     comments = comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _other_articles(
+    start: int,
+    end: int,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> tuple[int, range]:
+    """The region's end, and the paragraphs of other articles under the story (their heads
+    and summaries, and their texts if whole stories follow: a head over prose past the list)
+    that are teasers however long they run (see ``article_region.other_articles``)."""
+    others = other_articles(start, end, words, stops, prose, kinds, marked)
+    if others is None:
+        return end, range(0)
+    first, last, rest = others
+    if rest:
+        return first - 1, range(first, end + 1)
+    return end, range(first, last + 1)
+
+
+def _has_text(i: int, words: Sequence[int], prose: Sequence[bool], marked: Sequence[bool]) -> bool:
+    """Whether a paragraph of other articles is a title or text, not a marker line."""
+    return (prose[i] or words[i] >= TEASER_TITLE_MIN) and not marked[i]
 
 
 def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:
