@@ -260,27 +260,46 @@ def other_articles(
     start: int,
     end: int,
     words: Sequence[int],
-    stops: Sequence[bool],
     prose: Sequence[bool],
     kinds: Sequence[Kind],
     marked: Sequence[bool],
-) -> tuple[int, int, bool] | None:
-    """Other articles' heads inside the region: (first, last, rest) or None.
+) -> tuple[int, range]:
+    """The region's end, and its paragraphs that are other articles under the story.
 
     After ``LEAD_SCORE`` of the article's prose, a chain of ``CHAIN_UNITS`` or more units in
-    a row (``UNIT_GAP`` lines apart at most), each a title-shaped line, perhaps its date or
-    author, one prose paragraph (its summary or first paragraph), then a marker line ("Read
-    more", a label, a date, an author) or, if the unit had its date or author, any short
-    line, runs from ``first`` to ``last``. ``rest``: the region past the chain is other
-    articles too, as the next lines with text open with a head (a byline or a date over
-    prose): whole stories under the list. An article's subheading is followed by paragraphs
-    in a row, or by a photo's caption; a list of stories repeats title, summary, link."""
+    a row (``UNIT_GAP`` lines apart at most), each a title (a short line: it may ask a
+    question), perhaps its date or author, one prose paragraph (its summary or first
+    paragraph), then a marker line ("Read more", a teaser's label, a date, an author) or, if
+    the unit had its date or author, any short line, is other articles' heads and summaries.
+    If the next lines with text past the chain open with a head (a byline or a date over
+    prose: whole stories under the list), the rest of the region is other articles too, and
+    the region ends before the chain. An article's subheading is followed by paragraphs in a
+    row, or by a photo's caption; a list of stories repeats title, summary, link."""
+
+    def unit_end(title: int) -> int:
+        """The line closing a unit that opens at ``title``, or -1."""
+        if (
+            not UNIT_TITLE_WORDS <= words[title] <= TITLE_WORDS[1]
+            or kinds[title] not in TITLE_KINDS
+        ):
+            return -1
+        j = title + 1
+        dated = False
+        while j <= end and j - title <= 2 and kinds[j] in GLUE - {Kind.CAPTION}:
+            dated = True
+            j += 1
+        if j + 1 > end or not (prose[j] and kinds[j] is Kind.BODY) or prose[j + 1]:
+            return -1
+        after = j + 1
+        closed = marked[after] and kinds[after] in _CLOSERS
+        return after if closed or (dated and words[after] <= TITLE_WORDS[1]) else -1
+
     score = 0.0
     units = 0
     first = last = -1
     i = start
     while i <= end:
-        close = _unit_end(i, end, words, stops, prose, kinds, marked)
+        close = unit_end(i)
         if close >= 0 and not units and score < LEAD_SCORE:
             i = close + 1  # One of the page's first teasers, above the article's text.
             continue
@@ -302,37 +321,10 @@ def other_articles(
             units = 0
         i += 1
     if units < CHAIN_UNITS:
-        return None
+        return end, range(0)
     j = last + 1
     while j <= end and not prose[j] and kinds[j] not in _HEAD_MARKS:
         j += 1
-    rest = j <= end and kinds[j] in _HEAD_MARKS and any(prose[j + 1 : min(end, j + 3) + 1])
-    return first, last, rest
-
-
-def _unit_end(
-    title: int,
-    end: int,
-    words: Sequence[int],
-    stops: Sequence[bool],
-    prose: Sequence[bool],
-    kinds: Sequence[Kind],
-    marked: Sequence[bool],
-) -> int:
-    """The index of the line closing another article's unit that opens at ``title`` (see
-    ``other_articles``), or -1."""
-    if not UNIT_TITLE_WORDS <= words[title] <= TITLE_WORDS[1]:
-        return -1
-    if kinds[title] not in TITLE_KINDS:
-        return -1
-    j = title + 1
-    dated = False
-    while j <= end and j - title <= 2 and kinds[j] in GLUE - {Kind.CAPTION}:
-        dated = True
-        j += 1
-    if j + 1 > end or not (prose[j] and kinds[j] is Kind.BODY) or prose[j + 1]:
-        return -1
-    after = j + 1
-    if (marked[after] and kinds[after] in _CLOSERS) or (dated and words[after] <= TITLE_WORDS[1]):
-        return after
-    return -1
+    if j <= end and kinds[j] in _HEAD_MARKS and any(prose[j + 1 : min(end, j + 3) + 1]):
+        return first - 1, range(first, end + 1)
+    return end, range(first, last + 1)

@@ -176,7 +176,7 @@ def page_structure(
         return out
     start, end = extend(start, end, kinds, marked)
     start, end = join(start, end, words, prose, kinds, marked, figures)
-    end, chain = _other_articles(start, end, words, stops, prose, kinds, marked)
+    end, chain = other_articles(start, end, words, prose, kinds, marked)
     head = head_start(start, words, stops, kinds)
     if rows is not None:
         for i in range(head, end + 1):
@@ -210,27 +210,6 @@ def page_structure(
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
-
-
-def _other_articles(
-    start: int,
-    end: int,
-    words: Sequence[int],
-    stops: Sequence[bool],
-    prose: Sequence[bool],
-    kinds: Sequence[Kind],
-    marked: Sequence[bool],
-) -> tuple[int, range]:
-    """The region's end, and the paragraphs of other articles under the story (their heads
-    and summaries, and their texts if whole stories follow: a head over prose past the list)
-    that are teasers however long they run (see ``article_region.other_articles``)."""
-    others = other_articles(start, end, words, stops, prose, kinds, marked)
-    if others is None:
-        return end, range(0)
-    first, last, rest = others
-    if rest:
-        return first - 1, range(first, end + 1)
-    return end, range(first, last + 1)
 
 
 def _has_text(i: int, words: Sequence[int], prose: Sequence[bool], marked: Sequence[bool]) -> bool:
