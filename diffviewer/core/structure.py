@@ -32,9 +32,9 @@ How the article is found:
   (``BEFORE_COMMENTS``);
 - other articles under the story end it: after ``LEAD_SCORE`` of its prose, two or more
   units in a row of a title, perhaps a date or author, one prose paragraph, then "Read
-  more", a teaser's label, a date or an author (``other_articles``) are teasers, and so is
-  the rest of the region if whole stories follow (a byline or date over prose); an
-  article's subheadings have paragraphs in a row under them;
+  more", a teaser's label, a date or an author (``other_articles``) have the place
+  ``other_article``, and so has the rest of the region if whole stories follow (a byline
+  or date over prose); an article's subheadings have paragraphs in a row under them;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - a teaser run that reaches into the head (headline, authors, date and "8 min read" are
@@ -105,6 +105,7 @@ FACTS = (
     "article_head",
     "after_article",
     "teaser_run",
+    "other_article",
     "comment_thread",
 )
 
@@ -204,7 +205,7 @@ def page_structure(
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
     for i in chain:
-        out[i] = "teaser_run" if _has_text(i, words, prose, marked) else out[i]
+        out[i] = "other_article" if _has_text(i, words, prose, marked) else out[i]
     comments = comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
