@@ -253,22 +253,8 @@ def _classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
         [numbers.setdefault(result, len(numbers)) for result in classify(version, rules, memo)]
         for version in keys
     ]
-    return [(kind.value, rule) for kind, rule in numbers], codes, _word_counts(keys)
-
-
-def _word_counts(keys: Sequence[Sequence[str]]) -> list[list[int]]:
-    """Each paragraph's word count (each distinct key counted once)."""
-    counted: dict[str, int] = {}
-    words = []
-    for version in keys:
-        counts = []
-        for key in version:
-            count = counted.get(key)
-            if count is None:
-                count = counted[key] = count_words(key)
-            counts.append(count)
-        words.append(counts)
-    return words
+    words = [memo.word_counts(version) for version in keys]
+    return [(kind.value, rule) for kind, rule in numbers], codes, words
 
 
 def _version(

@@ -16,7 +16,10 @@ rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions al
 - follows: the kind given to the previous paragraph;
 - pattern / not_pattern: searched in the first ``rules.PATTERN_WINDOW`` characters.
 
-Speed: words are counted only as far as the largest bound any rule uses; per rule set, the
+Speed: a text's words (capped at the largest bound any rule uses, so that counts above it
+share cache entries), its full stop and its words as a reader counts them (what the report
+shows, ``KindMemo.word_counts``) are found once per distinct text, the counts in two passes
+over its bytes where its characters allow (``paragraphs.plain_counts``); per rule set, the
 cheap facts (words, full stop, link run, position, previous kind) select the candidate rules
 once and the selection is cached; long prose paragraphs have few candidates or none. Results
 are cached by text and facts (pages repeat captions and teasers), within one call or, through
@@ -36,7 +39,7 @@ import re
 from collections.abc import Sequence
 
 from diffviewer.core.model import Kind
-from diffviewer.core.paragraphs import count_words, single_spaced, spaceless_pattern
+from diffviewer.core.paragraphs import count_words, plain_counts, single_spaced, spaceless_pattern
 from diffviewer.core.patterns import Pattern, PatternError, PatternSet
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
@@ -99,8 +102,15 @@ class KindMemo:
     __slots__ = ("facts", "results")
 
     def __init__(self) -> None:
-        self.facts: dict[str, tuple[int, bool]] = {}
+        self.facts: dict[str, tuple[int, bool, int]] = {}
+        """Per text: words (capped), full stop, and words as a reader counts them."""
         self.results: dict[tuple[str, _Facts], tuple[Kind, str]] = {}
+
+    def word_counts(self, texts: Sequence[str]) -> list[int]:
+        """``paragraphs.count_words`` of each of ``texts``, classified with this memo (counted
+        with the rules' facts, once per distinct text)."""
+        facts = self.facts
+        return [facts[text][2] for text in texts]
 
 
 def classify(
@@ -120,7 +130,7 @@ def classify(
     for text in texts:
         facts = known.get(text)
         if facts is None:
-            facts = known[text] = (_count_words(text, cap), _ends_with_full_stop(text))
+            facts = known[text] = _text_facts(text, cap)
         words.append(facts[0])
         stops.append(facts[1])
     in_run = _link_runs(texts, words, stops)
@@ -224,6 +234,16 @@ def is_title_case(text: str) -> bool:
         counted += 1
         capitalised += word[0].isupper()
     return counted >= 2 and capitalised * 4 >= counted * 3
+
+
+def _text_facts(text: str, cap: int) -> tuple[int, bool, int]:
+    """Words counted up to ``cap`` (``_count_words``), whether the text ends with a full stop,
+    and its words as a reader counts them (``paragraphs.count_words``)."""
+    counts = plain_counts(text)
+    if counts is None:
+        return _count_words(text, cap), _ends_with_full_stop(text), count_words(text)
+    # No character of a spaceless script: whitespace-separated tokens are the words.
+    return min(counts[1], cap), _ends_with_full_stop(text), counts[0]
 
 
 def _count_words(text: str, cap: int) -> int:
