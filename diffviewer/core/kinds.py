@@ -27,7 +27,9 @@ a ``KindMemo``, across the versions of one comparison (they share most paragraph
 a paragraph has ``SET_MIN`` or more candidate rules with patterns, one pass of an RE2 set of all
 the rules' patterns (``core.patterns.PatternSet``) says which may occur, and only those are
 searched one by one (about 20 searches a paragraph of a raw page before; classifying 300 real
-pages took 1.9 times as long without it).
+pages took 1.9 times as long without it). Each candidate list knows what it gives when the set
+finds none of its patterns (``_Choice.quiet``: most prose), so such a paragraph skips the rule
+loop.
 Imports: the standard library and ``core`` (model, paragraphs, patterns, rules, structure)
 only.
 """
@@ -104,7 +106,8 @@ class KindMemo:
     def __init__(self) -> None:
         self.facts: dict[str, tuple[int, bool, int]] = {}
         """Per text: words (capped), full stop, and words as a reader counts them."""
-        self.results: dict[tuple[str, _Facts], tuple[Kind, str]] = {}
+        self.results: dict[tuple[str, int, bool, bool, int, str | None], tuple[Kind, str]] = {}
+        """Per text and its facts (``_Facts``, flattened), the result."""
 
     def word_counts(self, texts: Sequence[str]) -> list[int]:
         """``paragraphs.count_words`` of each of ``texts``, classified with this memo (counted
@@ -140,15 +143,14 @@ def classify(
     position_mask = plan.position_mask
     # Position rules look at most ``edge`` paragraphs from either end: between, none holds.
     edge = plan.edge
+    inner = range(edge, count - edge)
     previous: str | None = None  # The previous kind's value (hashing a str is cheap).
-    for index, text in enumerate(texts):
-        mask = position_mask(index, count) if index < edge or index >= count - edge else 0
-        here: _Facts = (words[index], stops[index], in_run[index], mask, previous)
-        key = (text, here)
+    for index, (text, w, stop, run) in enumerate(zip(texts, words, stops, in_run, strict=True)):
+        mask = 0 if index in inner else position_mask(index, count)
+        key = (text, w, stop, run, mask, previous)  # The text and its facts (_Facts).
         result = results.get(key)
         if result is None:
-            result = _first_match(text, plan.candidates(here), plan)
-            results[key] = result
+            result = results[key] = _first_match(text, plan.candidates(key[1:]), plan)
         out.append(result)
         if uses_follows:
             previous = result[0]._value_
@@ -193,7 +195,7 @@ def _apply_structure(
                 if rule.name in plan.shape_only:  # Nothing in the text to test.
                     out[index] = (rule.kind, rule.name)
                     break
-                result = _first_match(texts[index], (rule,))
+                result = _first_match(texts[index], plan.alone[rule.name])
                 if result[1] == rule.name:
                     out[index] = result
                     break
@@ -322,35 +324,71 @@ def _link_runs(texts: Sequence[str], words: Sequence[int], stops: Sequence[bool]
     return out
 
 
-def _first_match(
-    text: str, candidates: Sequence[Rule], plan: _Plan | None = None
-) -> tuple[Kind, str]:
-    """The first of ``candidates`` whose text conditions hold. With ``plan``, one pass of all
-    the rules' patterns (``_Plan.hits``) first says which patterns may occur: the others are
-    not searched one by one."""
+def _first_match(text: str, choice: _Choice, plan: _Plan | None = None) -> tuple[Kind, str]:
+    """The first of ``choice``'s rules whose text conditions hold. With ``plan``, one pass of
+    all the rules' patterns (``_Plan.hits``) first says which patterns may occur: the others
+    are not searched one by one."""
+    if choice.settled is not None:
+        return choice.settled
     window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
-    hits = plan.hits(window, candidates) if plan is not None else None
-    slots = plan.slots if plan is not None else {}
+    hits = plan.hits(window) if plan is not None and choice.use_set else None
+    if hits is not None and choice.quiet is not None and choice.slots.isdisjoint(hits):
+        return choice.quiet  # The set found none of these rules' patterns.
     title: bool | None = None
-    for rule in candidates:
+    for rule, pattern_slot, not_pattern_slot in choice.checks:
         if rule.title_case is not None:
             if title is None:
                 title = is_title_case(text)
             if title is not rule.title_case:
                 continue
         if rule.pattern is not None:
-            if hits is not None and slots[rule.name][0] not in hits:
+            if hits is not None and pattern_slot not in hits:
                 continue
             if not rule.pattern.search_utf8(window):
                 continue
         if (
             rule.not_pattern is not None
-            and (hits is None or slots[rule.name][1] in hits)
+            and (hits is None or not_pattern_slot in hits)
             and rule.not_pattern.search_utf8(window)
         ):
             continue
         return rule.kind, rule.name
-    return Kind.BODY, DEFAULT_RULE
+    return _DEFAULT
+
+
+_DEFAULT = (Kind.BODY, DEFAULT_RULE)
+
+
+class _Choice:
+    """The rules a paragraph may match once its cheap facts are known, in order, prepared for
+    ``_first_match``: each with the slots of its patterns in the set (``_Plan.slots``)."""
+
+    __slots__ = ("checks", "quiet", "settled", "slots", "use_set")
+
+    def __init__(self, rules: Sequence[Rule], slots: dict[str, tuple[int, int]]) -> None:
+        self.checks = tuple((rule, *slots[rule.name]) for rule in rules)
+        self.slots = frozenset(slot for rule in rules for slot in slots[rule.name] if slot >= 0)
+        """The slots of these rules' patterns in the set."""
+        patterns = sum(r.pattern is not None or r.not_pattern is not None for r in rules)
+        self.use_set = patterns >= SET_MIN
+        """Whether one pass of the set costs less than searching the patterns one by one."""
+        self.quiet: tuple[Kind, str] | None = _DEFAULT
+        """The result where no pattern occurs (None: a title-case test decides)."""
+        for rule in rules:
+            if rule.pattern is not None:
+                continue  # It does not occur.
+            # A not_pattern that does not occur holds the rule back from nothing.
+            self.quiet = None if rule.title_case is not None else (rule.kind, rule.name)
+            break
+        first = rules[0] if rules else None
+        self.settled = (
+            _DEFAULT
+            if first is None
+            else (first.kind, first.name)
+            if first.pattern is None and first.not_pattern is None and first.title_case is None
+            else None
+        )
+        """The result whatever the text holds (no rule, or a first rule with no text test)."""
 
 
 class _Plan:
@@ -371,7 +409,7 @@ class _Plan:
             for rule in self.rules
             if rule.follows is not None
         }
-        self._candidates: dict[_Facts, tuple[Rule, ...]] = {}
+        self._candidates: dict[_Facts, _Choice] = {}
         self.order = {rule.name: n for n, rule in enumerate(self.rules)}
         # Rules whose pattern finds page furniture: what they find shows a version is a page.
         self.markers = frozenset(
@@ -406,7 +444,12 @@ class _Plan:
         self._set: PatternSet | None = None
         self._set_failed = False
         self._asked = 0
-        self._searches: dict[int, bool] = {}
+        # Each structural rule alone, for the second pass (``_apply_structure``).
+        self.alone = {
+            rule.name: _Choice((rule,), self.slots)
+            for ranked in self.structural.values()
+            for _, rule in ranked
+        }
         self.structural_positions = any(
             rule.position is not None for ranked in self.structural.values() for _, rule in ranked
         )
@@ -423,15 +466,11 @@ class _Plan:
                 mask |= bit
         return mask
 
-    def hits(self, window: bytes, candidates: Sequence[Rule]) -> list[int] | None:
+    def hits(self, window: bytes) -> list[int] | None:
         """The indices (``slots``) of the patterns that may occur in ``window``, from one
-        pass of the RE2 set of all of them; None where searching ``candidates``' patterns one
-        by one is as cheap (fewer than ``SET_MIN``) or the set is not available."""
-        worth = self._searches.get(id(candidates))
-        if worth is None:
-            patterns = sum(r.pattern is not None or r.not_pattern is not None for r in candidates)
-            worth = self._searches[id(candidates)] = patterns >= SET_MIN
-        if not worth or self._set_failed:
+        pass of the RE2 set of all of them (the set's sentinel among them); None where the set
+        is not available (not yet built, or too large)."""
+        if self._set_failed:
             return None
         if self._set is None:
             self._asked += 1
@@ -444,11 +483,12 @@ class _Plan:
                 return None
         return self._set.candidates(window)
 
-    def candidates(self, facts: _Facts) -> tuple[Rule, ...]:
+    def candidates(self, facts: _Facts) -> _Choice:
         found = self._candidates.get(facts)
         if found is None:
-            found = tuple(
-                rule for rule in self.rules if rule.structure is None and self.admits(rule, facts)
+            found = _Choice(
+                [r for r in self.rules if r.structure is None and self.admits(r, facts)],
+                self.slots,
             )
             self._candidates[facts] = found
         return found

@@ -299,7 +299,7 @@ def test_the_pattern_set_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> N
     rules = load_rules()
     with_set = [classify(version, rules) for version in versions]
     kinds_module._plan.cache_clear()
-    monkeypatch.setattr(kinds_module._Plan, "hits", lambda self, window, candidates: None)
+    monkeypatch.setattr(kinds_module._Plan, "hits", lambda self, window: None)
     without = [classify(version, rules) for version in versions]
     kinds_module._plan.cache_clear()
     assert with_set == without
