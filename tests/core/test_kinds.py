@@ -305,6 +305,20 @@ def test_the_pattern_set_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> N
     assert with_set == without
 
 
+def test_a_long_version_builds_the_pattern_set_at_once() -> None:
+    """A version of ``SET_AFTER`` paragraphs has the set built for its first search (its
+    paragraphs do not compile the patterns one by one first); a short one does not."""
+    import diffviewer.core.kinds as kinds_module
+
+    prose = "The minister said on Tuesday that the budget would be approved next week."
+    rules = load_rules()
+    for count, built in ((kinds_module.SET_AFTER - 1, False), (kinds_module.SET_AFTER, True)):
+        kinds_module._plan.cache_clear()
+        classify([prose] * count, rules)  # One distinct text: one search.
+        assert (kinds_module._plan(rules)._set is not None) is built
+    kinds_module._plan.cache_clear()
+
+
 def test_a_pattern_set_says_when_its_search_failed() -> None:
     """A set's result always holds its sentinel (matches every text) when the search ran."""
     from diffviewer.core.patterns import PatternSet, compile_pattern
