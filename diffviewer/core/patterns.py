@@ -192,8 +192,10 @@ class PatternSet:
             added = pattern.loose or pattern.translated
             if self._set.Add(added.encode("utf-8", "surrogatepass")) < 0:
                 raise PatternError(f"pattern set: failed to add {added!r}")
-        # Matches every text: its absence from a result means the search failed.
-        self._sentinel = self._set.Add(b"")
+        # Matches every text, once, at its start: its absence from a result means the search
+        # failed. (An empty pattern matched at every byte, and the search recorded it at each:
+        # 1.8 times the work of a search of the bench pairs' paragraphs.)
+        self._sentinel = self._set.Add(b"^")
         if not self._set.Compile():
             raise PatternError("pattern set: failed to compile")
 
