@@ -235,7 +235,8 @@ def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
 
 
 def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] = ()) -> KindCodes:
-    """The kinds of every version's paragraph keys under the bundled rules and ``rules_files``.
+    """The kinds of every version's paragraph keys (``paragraphs.normalise``: nothing else)
+    under the bundled rules and ``rules_files``.
 
     Raises ``RulesError`` for a bad rules file.
     """
@@ -247,7 +248,8 @@ def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] 
 def _classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
     from diffviewer.core.kinds import KindMemo, classify
 
-    memo = KindMemo()  # Versions share most paragraphs: classify each (text, facts) once.
+    # Versions share most paragraphs: classify each (text, facts) once.
+    memo = KindMemo(keys=True)
     numbers: dict[tuple[Kind, str], int] = {}
     codes = [
         [numbers.setdefault(result, len(numbers)) for result in classify(version, rules, memo)]

@@ -197,6 +197,16 @@ def test_rules_word_facts_equal_the_long_counts(text: str) -> None:
     assert stop == _ends_with_full_stop(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_mixed_text, st.text(alphabet=_SPACED, max_size=30)))
+def test_counts_of_a_key_by_its_spaces_equal_the_long_counts(text: str) -> None:
+    """A key's tokens counted as its spaces plus one (what a comparison does: its texts are
+    keys) equal the tokens counted in its bytes, and so do the rules' facts."""
+    key = normalise(text)
+    assert plain_counts(key, key=True) == plain_counts(key)
+    assert _text_facts(key, 5, key=True) == _text_facts(key, 5)
+
+
 @settings(max_examples=500, deadline=None)
 @given(_mixed_text)
 def test_scanned_translations_equal_str_translate(text: str) -> None:
