@@ -182,11 +182,15 @@ def _apply_structure(
     """
     marked = [name in plan.markers for _, name in out]
     places = page_structure(words, stops, [kind for kind, _ in out], marked)
+    # A rule that holds in a link run only cannot hold in a version without one.
+    structural = plan.structural if True in in_run else plan.structural_off_runs
+    if structural.keys().isdisjoint(places):
+        return  # No structural rule names a place found here (or none was found).
     count = len(texts)
     for index, place in enumerate(places):
         if place is None:
             continue
-        ranked = plan.structural.get(place)
+        ranked = structural.get(place)
         if not ranked:
             continue
         decided = plan.order.get(out[index][1], len(plan.order))
@@ -430,6 +434,12 @@ class _Plan:
         for n, rule in enumerate(self.rules):
             if rule.structure is not None:
                 self.structural.setdefault(rule.structure, []).append((n, rule))
+        # The same without the rules that hold only in a link run.
+        self.structural_off_runs: dict[str, list[tuple[int, Rule]]] = {}
+        for place, ranked in self.structural.items():
+            kept = [(n, rule) for n, rule in ranked if rule.in_link_run is not True]
+            if kept:
+                self.structural_off_runs[place] = kept
         # Structural rules with no pattern and no title-case condition: their cheap facts
         # and the place decide.
         self.shape_only = frozenset(

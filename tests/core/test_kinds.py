@@ -305,6 +305,24 @@ def test_the_pattern_set_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> N
     assert with_set == without
 
 
+def test_skipping_link_run_rules_off_runs_changes_no_result() -> None:
+    """The structural pass leaves out the rules that hold only in a link run where a version
+    has none: the same kinds as trying them, on every text in tests/data."""
+    import diffviewer.core.kinds as kinds_module
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    versions = [keys_of(path) for path in sorted(data.rglob("*.txt"))]
+    rules = load_rules()
+    kinds_module._plan.cache_clear()
+    plan = kinds_module._plan(rules)
+    assert plan.structural_off_runs != plan.structural  # The bundled rules have such rules.
+    fast = [classify(version, rules) for version in versions]
+    plan.structural_off_runs = plan.structural
+    slow = [classify(version, rules) for version in versions]
+    kinds_module._plan.cache_clear()
+    assert fast == slow
+
+
 def test_a_long_version_builds_the_pattern_set_at_once() -> None:
     """A version of ``SET_AFTER`` paragraphs has the set built for its first search (its
     paragraphs do not compile the patterns one by one first); a short one does not."""
