@@ -18,7 +18,7 @@ rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions al
 
 Speed: a text's words (capped at the largest bound any rule uses, so that counts above it
 share cache entries), its full stop and its words as a reader counts them (what the report
-shows, ``KindMemo.word_counts``) are found once per distinct text, the counts in two passes
+shows, ``KindMemo.word_counts``) are found once per distinct text, the counts in a pass
 over its bytes where its characters allow (``paragraphs.plain_counts``); per rule set, the
 cheap facts (words, full stop, link run, position, previous kind) select the candidate rules
 once and the selection is cached; long prose paragraphs have few candidates or none. Results
