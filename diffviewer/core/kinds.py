@@ -13,7 +13,7 @@ rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions al
 - position: the index in the sequence (``first``, ``last``, ``first_n``, ``last_n``);
 - in_link_run: the paragraph belongs to a run of three or more consecutive short link-like
   paragraphs (1–4 words, no final full stop), as menus are;
-- follows: the kind given to the previous paragraph;
+- follows: the kind given to the previous paragraph, or the rule that gave it;
 - pattern / not_pattern: searched in the first ``rules.PATTERN_WINDOW`` characters.
 
 Speed: a text's words (capped at the largest bound any rule uses, so that counts above it
@@ -73,6 +73,9 @@ SET_MIN = 3
 #: paragraphs): a short pair is done sooner pattern by pattern.
 SET_AFTER = 300
 _LINK_RUN = 3
+# A label and its value ("Level: 83"; not a web address's "https:"), or an address (an
+# e-mail, a social-network handle): a line of a table or a list of people, not a link text.
+_DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
 _LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
@@ -91,9 +94,9 @@ _SMALL = (
 )
 _SMALL_WORDS = frozenset(_SMALL.split())
 
-_Facts = tuple[int, bool, bool, int, str | None]
-"""Words (capped), full stop, in a link run, position mask, previous kind's value (if rules
-use it)."""
+_Facts = tuple[int, bool, bool, int, int]
+"""Words (capped), full stop, in a link run, position mask, and which ``follows`` conditions
+the previous paragraph's rule meets (``_Plan.after``; 0 if no rule uses them)."""
 
 
 class KindMemo:
@@ -110,7 +113,7 @@ class KindMemo:
         """Whether the texts are paragraph keys (``paragraphs.normalise``): counted faster."""
         self.facts: dict[str, tuple[int, bool, int]] = {}
         """Per text: words (capped), full stop, and words as a reader counts them."""
-        self.results: dict[tuple[str, int, bool, bool, int, str | None], tuple[Kind, str]] = {}
+        self.results: dict[tuple[str, int, bool, bool, int, int], tuple[Kind, str]] = {}
         """Per text and its facts (``_Facts``, flattened), the result."""
 
     def word_counts(self, texts: Sequence[str]) -> list[int]:
@@ -151,7 +154,8 @@ def classify(
     # Position rules look at most ``edge`` paragraphs from either end: between, none holds.
     edge = plan.edge
     inner = range(edge, count - edge)
-    previous: str | None = None  # The previous kind's value (hashing a str is cheap).
+    after = plan.after
+    previous = after.get(None, 0)  # Which follows conditions the previous paragraph meets.
     for index, (text, w, stop, run) in enumerate(zip(texts, words, stops, in_run, strict=True)):
         mask = 0 if index in inner else position_mask(index, count)
         key = (text, w, stop, run, mask, previous)  # The text and its facts (_Facts).
@@ -160,7 +164,7 @@ def classify(
             result = results[key] = _first_match(text, plan.candidates(key[1:]), plan)
         out.append(result)
         if uses_follows:
-            previous = result[0]._value_
+            previous = after.get(result[1], 0)
     if plan.structural and count:
         _apply_structure(texts, words, stops, in_run, out, plan)
     return out
@@ -181,7 +185,8 @@ def _apply_structure(
     in the file, and loses to every rule before it.
     """
     marked = [name in plan.markers for _, name in out]
-    places = page_structure(words, stops, [kind for kind, _ in out], marked)
+    rows = _rows_of_data(texts, in_run)
+    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):
@@ -196,7 +201,7 @@ def _apply_structure(
         decided = plan.order.get(out[index][1], len(plan.order))
         if ranked[0][0] >= decided:
             continue  # A rule before every structural rule for this place decided.
-        previous = out[index - 1][0]._value_ if index else None
+        previous = plan.after.get(out[index - 1][1] if index else None, 0)
         mask = plan.position_mask(index, count) if plan.structural_positions else 0
         facts: _Facts = (words[index], stops[index], in_run[index], mask, previous)
         for order, rule in ranked:
@@ -322,18 +327,39 @@ def _link_runs(texts: Sequence[str], words: Sequence[int], stops: Sequence[bool]
         for text, w, stop in zip(texts, words, stops, strict=True)
     ]
     out = [False] * len(link)
+    for start, end in _spans(link):
+        if end - start >= _LINK_RUN:
+            out[start:end] = [True] * (end - start)
+    return out
+
+
+def _rows_of_data(texts: Sequence[str], in_run: Sequence[bool]) -> list[bool]:
+    """True for the lines of link runs most of whose lines hold a label and its value
+    ("Level: 83", "Course: Dessert") or an address ("@handle", "name@example.org"): a
+    table's rows or a list of people, which only their place (in the article or not) tells
+    from a menu's link texts."""
+    out = [False] * len(texts)
+    for start, end in _spans(in_run):
+        rows = sum(1 for text in texts[start:end] if _DATA_ROW.search(text) is not None)
+        if rows * 2 > end - start:
+            out[start:end] = [True] * (end - start)
+    return out
+
+
+def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:
+    """(start, end) of each maximal run of True in ``flags``, end excluded."""
+    spans = []
     start = 0
-    while start < len(link):
-        if not link[start]:
+    while start < len(flags):
+        if not flags[start]:
             start += 1
             continue
         end = start
-        while end < len(link) and link[end]:
+        while end < len(flags) and flags[end]:
             end += 1
-        if end - start >= _LINK_RUN:
-            out[start:end] = [True] * (end - start)
+        spans.append((start, end))
         start = end
-    return out
+    return spans
 
 
 def _first_match(text: str, choice: _Choice, plan: _Plan | None = None) -> tuple[Kind, str]:
@@ -416,11 +442,7 @@ class _Plan:
         self._bit = {spec: 1 << n for n, spec in enumerate(self.positions)}
         # How far from either end a position fact can hold (first_n / last_n reach n).
         self.edge = max((n for _, n in self.positions), default=1)
-        self._follows = {
-            rule.name: frozenset(kind.value for kind in rule.follows)
-            for rule in self.rules
-            if rule.follows is not None
-        }
+        self._follows, self.after = self._follow_sets()
         self._candidates: dict[_Facts, _Choice] = {}
         self.order = {rule.name: n for n, rule in enumerate(self.rules)}
         # Rules whose pattern finds page furniture: what they find shows a version is a page.
@@ -471,6 +493,22 @@ class _Plan:
         self.structural_positions = any(
             rule.position is not None for ranked in self.structural.values() for _, rule in ranked
         )
+
+    def _follow_sets(self) -> tuple[dict[str, int], dict[str | None, int]]:
+        """For each rule with ``follows``, a bit; for each rule name the previous paragraph
+        may carry (and None for the first paragraph), the bits of the conditions it meets.
+
+        Rules (and ``default``) that meet the same conditions share a value, so the caches see
+        as few distinct facts as with kinds alone."""
+        bits: dict[str, int] = {}
+        wanted: dict[frozenset[Kind | str], int] = {}
+        for rule in self.rules:
+            if rule.follows is not None:
+                bits[rule.name] = wanted.setdefault(rule.follows, 1 << len(wanted))
+        after: dict[str | None, int] = {None: 0}
+        for name, kind in [(DEFAULT_RULE, Kind.BODY)] + [(r.name, r.kind) for r in self.rules]:
+            after[name] = sum(bit for want, bit in wanted.items() if kind in want or name in want)
+        return bits, after
 
     def position_mask(self, index: int, count: int) -> int:
         mask = 0
@@ -524,7 +562,7 @@ class _Plan:
             or (rule.ends_with_full_stop is not None and stop is not rule.ends_with_full_stop)
             or (rule.in_link_run is not None and in_run is not rule.in_link_run)
             or (rule.position is not None and not mask & self._bit[(rule.position, rule.n)])
-            or (rule.follows is not None and previous not in self._follows[rule.name])
+            or (rule.follows is not None and not previous & self._follows[rule.name])
         )
 
 

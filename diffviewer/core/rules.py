@@ -94,8 +94,10 @@ class Rule:
     position: str | None = None
     n: int = 1
     in_link_run: bool | None = None
-    follows: frozenset[Kind] | None = None
-    """The kinds the previous paragraph may have been classified as (none for the first)."""
+    follows: frozenset[Kind | str] | None = None
+    """What the previous paragraph must have been given (none for the first): a kind, or the
+    rule (by name) that decided it, so that a rule can follow a "Related" heading and not an
+    advertisement marker, although both are promos."""
     structure: str | None = None
     """The place on the page the paragraph must have (``core.structure.FACTS``), or None."""
 
@@ -265,7 +267,7 @@ def _parse_rule(
     position, n = _position(table, where)
     follows = None
     if "follows" in table:
-        follows = frozenset(_kind_list(table["follows"], where))
+        follows = frozenset(_follows_list(table["follows"], where))
     structure = table.get("structure")
     if structure is not None and structure not in STRUCTURE_FACTS:
         known = ", ".join(STRUCTURE_FACTS)
@@ -342,13 +344,19 @@ def _position(table: dict[str, object], where: str) -> tuple[str | None, int]:
     return str(position), 1
 
 
-def _kind_list(values: object, where: str) -> Iterable[Kind]:
+def _follows_list(values: object, where: str) -> Iterable[Kind | str]:
+    """Kinds, and rule names (dotted: a rule of this file or of another one) as they are."""
     assert isinstance(values, list)  # checked by _check_types
     for value in values:
+        if "." in value and _NAME.fullmatch(value):
+            yield value
+            continue
         try:
             yield Kind(value)
         except ValueError:
-            raise RulesError(f"{where}: unknown kind {value!r} in 'follows'") from None
+            raise RulesError(
+                f"{where}: unknown kind {value!r} in 'follows' (a rule's name has a dot)"
+            ) from None
 
 
 def _compile(

@@ -7,8 +7,9 @@ under the figures measured (when the set was made: removed → non-body 0.743, k
 0.954; with the page-structure pass: 0.810 and 0.945; with the article joined over weak
 markers and teaser runs that need evidence: 0.843 and 0.945, and 0.917 of the cleaned texts'
 paragraphs, classified alone, are body; with rules for author bios and boxes in many languages,
-back links, agency credits and account and paywall widgets: 0.861, 0.945 and 0.917); raise them
-as the kinds improve.
+back links, agency credits and account and paywall widgets: 0.861, 0.945 and 0.917; with
+furniture rules in many languages and four furniture lines taken out of pt-brasil247's article
+(see the data README): 0.920, 0.943 of 105 and 0.914); raise them as the kinds improve.
 ``bench/kinds_bench.py`` measures the same on ~850 pages.
 """
 
@@ -24,42 +25,44 @@ from diffviewer.core.model import Kind
 from diffviewer.core.paragraphs import normalise, split_paragraphs
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "real_pages"
-REMOVED_NONBODY_FLOOR = 0.85
+REMOVED_NONBODY_FLOOR = 0.90
 KEPT_BODY_FLOOR = 0.94
 CLEAN_BODY_FLOOR = 0.90
 
 
-def tally(folder: Path) -> tuple[int, int, int, int]:
-    """(removed, removed with a non-body kind, kept, kept with kind body) of one page."""
+def tally(folder: Path) -> tuple[int, int, int, int, int]:
+    """(removed, removed with a non-body kind, kept, kept with kind body, kept with a kind that
+    is no page furniture: body or a part of the article such as its headline) of one page."""
     comparison = compare_files([folder / "raw.txt", folder / "clean.txt"])
     kept = {
         row.cells[0]
         for row in comparison.rows
         if row.cells[0] is not None and row.cells[1] is not None
     }
-    removed = removed_ok = kept_count = kept_ok = 0
+    removed = removed_ok = kept_count = kept_ok = kept_article = 0
     for paragraph in comparison.versions[0].paragraphs:
         if paragraph.index in kept:
             kept_count += 1
             kept_ok += paragraph.kind is Kind.BODY
+            kept_article += not paragraph.kind.is_boilerplate
         else:
             removed += 1
             removed_ok += paragraph.kind is not Kind.BODY
     assert kept_count == len(comparison.versions[1].paragraphs), (
         f"{folder.name}: every clean paragraph is a raw paragraph, so all are kept"
     )
-    return removed, removed_ok, kept_count, kept_ok
+    return removed, removed_ok, kept_count, kept_ok, kept_article
 
 
 @pytest.fixture(scope="module")
-def totals() -> dict[str, tuple[int, int, int, int]]:
+def totals() -> dict[str, tuple[int, int, int, int, int]]:
     folders = sorted(p for p in PAGES.iterdir() if p.is_dir())
     assert len(folders) >= 8
     return {folder.name: tally(folder) for folder in folders}
 
 
 def test_removed_paragraphs_are_mostly_called_non_body(
-    totals: dict[str, tuple[int, int, int, int]],
+    totals: dict[str, tuple[int, int, int, int, int]],
 ) -> None:
     """What the cleaning removed from real pages (menus, teasers, comments…) is not body."""
     removed = sum(t[0] for t in totals.values())
@@ -69,7 +72,7 @@ def test_removed_paragraphs_are_mostly_called_non_body(
 
 
 def test_kept_paragraphs_are_mostly_called_body(
-    totals: dict[str, tuple[int, int, int, int]],
+    totals: dict[str, tuple[int, int, int, int, int]],
 ) -> None:
     """The article text the cleaning kept is called body."""
     kept = sum(t[2] for t in totals.values())
@@ -79,12 +82,13 @@ def test_kept_paragraphs_are_mostly_called_body(
 
 
 def test_every_language_keeps_most_of_its_article_as_body(
-    totals: dict[str, tuple[int, int, int, int]],
+    totals: dict[str, tuple[int, int, int, int, int]],
 ) -> None:
-    """No page loses most of its article to a non-body kind (a language-specific rule gone
-    wrong would show here first)."""
-    for name, (_, _, kept, kept_ok) in totals.items():
-        assert kept_ok / kept >= 0.8, f"{name}: {kept_ok}/{kept} kept paragraphs called body"
+    """No page loses most of its article to page furniture (a language-specific rule gone
+    wrong would show here first): its kept paragraphs are body or the article's own headline,
+    standfirst, byline… (pt-brasil247 keeps six, two of them its headline and standfirst)."""
+    for name, (_, _, kept, _, kept_article) in totals.items():
+        assert kept_article / kept >= 0.8, f"{name}: {kept_article}/{kept} kept, not furniture"
 
 
 def test_a_cleaned_text_alone_is_mostly_body() -> None:

@@ -237,6 +237,27 @@ def test_breadcrumb_rule_is_the_counted_pattern_it_replaced(
     assert found == bool(re.search(_BREADCRUMB_1_40, key)), key
 
 
+@pytest.mark.parametrize(
+    ("line", "is_breadcrumb"),
+    [
+        ("Home › World › Europe", True),
+        ("Home / News / Politik", True),
+        ("Home | Politics | Sport", True),
+        ("Health / Men / 21/08/23", True),  # A date's slashes are no fraction.
+        # A number on each side of a slash is a fraction, a score or a count, not a path.
+        ("1/2 tsp vanilla extract", False),
+        ("FTO Motorsteuerung 206 / 248-253 232 X X", False),
+        ("Leistung PS/KW 180/132", False),
+    ],
+)
+def test_breadcrumb_rule_leaves_fractions_and_table_rows(line: str, is_breadcrumb: bool) -> None:
+    """navigation.breadcrumb finds menus on one line, not quantities or a table's cells."""
+    rule = load_rules().by_name["navigation.breadcrumb"]
+    assert rule.pattern is not None and rule.not_pattern is not None
+    found = bool(rule.pattern.search(line)) and not rule.not_pattern.search(line)
+    assert found is is_breadcrumb
+
+
 def test_case_folding_is_pythons_but_for_the_turkish_i() -> None:
     """With the i flag, each letter matches the characters Python's re lets it match, over
     every code point; the one documented exception is ``i`` against ``İ`` and ``ı``."""

@@ -110,7 +110,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("headline.above_article", *on_page("news_page", "Harbour ferry fares")),
     ("standfirst.above_article", *on_page("news_page", "The operator blames")),
     ("navigation.before_article", *on_page("news_page", "Politics")),
-    ("navigation.after_article", *on_page("news_page", "About us")),
+    ("navigation.after_article", *on_page("news_page", "Contact")),
+    ("body.rows_in_article", *on_page("listicle_handles", "Mia Chen @miachen")),
     ("byline.contributors", *middle("(Reporting by Guy Faulconbridge; Editing by Mark Heinrich)")),
     ("byline.contributors", *middle("The Associated Press contributed to this report.")),
     ("dateline.place_agency", *middle("LONDON (Reuters) -")),
@@ -169,6 +170,27 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
         ("Council approves budget", "Spending rises for schools but parks face cuts of a fifth"),
         1,
     ),
+    ("copyright.licence_cjk", *middle("京ICP备16044242号 京公网安备11010702001529号")),
+    ("promo.share_buttons", *middle("Compartir en Facebook Compartir en Twitter")),
+    ("promo.donate", *middle("Unterstützen Sie uns!")),
+    ("promo.app", *middle("Download our app for iPhone and Android")),
+    ("promo.feedback", *middle("Was this article helpful?")),
+    ("promo.affiliate_disclosure", *middle("As an Amazon Associate I earn from qualifying sales.")),
+    ("promo.meter", *middle("You have read 1 of 4 free articles this month.")),
+    ("navigation.site_control_intl", *middle("Zaloguj się")),
+    ("navigation.footer_link", *middle("Impressum")),
+    ("navigation.prev_next", *middle("Previous post")),
+    ("navigation.tags", *middle("Tags: Budget, Council, Schools")),
+    ("navigation.widget", *middle("Loading...")),
+    ("navigation.pagination", *middle("1 2 3 4 5 »")),
+    ("navigation.menu_line_cjk", *middle("时政 地方 法治 高层 人事 国际")),
+    ("teaser.cut_short", *middle("Council approves plans for a second marina on the seaf...")),
+    ("caption.embed_credit", *middle("A post shared by Jane Doe (@janedoe)")),
+    ("promo.reading_time", *middle("5 Minuten Lesezeit")),
+    ("navigation.lone_sign", *middle("×")),
+    ("promo.like_widget", *middle("Like Loading...")),
+    ("promo.shop", *middle("Add to cart")),
+    ("navigation.phone", *middle("Tel. 030 123 456 78")),
 ]
 
 
@@ -285,6 +307,28 @@ def test_user_can_switch_a_bundled_rule_off(tmp_path: Path) -> None:
     assert classify(list(texts), rules)[index][1] != "promo.advertisement"
 
 
+def test_follows_may_name_the_rule_that_decided_the_previous_paragraph(tmp_path: Path) -> None:
+    """``follows`` takes rule names as well as kinds: a rule can follow one promo rule (a
+    "Related" heading) and not another (an advertisement marker), although both give promo."""
+    path = write(
+        tmp_path,
+        """
+[[rule]]
+name = "mysite.after_related"
+kind = "teaser"
+description = "The line after our Related heading."
+follows = ["promo.related"]
+max_words = 12
+""",
+    )
+    rules = load_rules([path])
+    after_related = classify([*BODY, "Related stories", "Harbour fares rise by a third"], rules)
+    assert after_related[-1] == (Kind.TEASER, "mysite.after_related")
+    after_ad = classify([*BODY, "Advertisement", "Harbour fares rise by a third"], rules)
+    assert after_ad[-2][0] is Kind.PROMO
+    assert after_ad[-1][1] != "mysite.after_related"
+
+
 def test_a_file_of_comments_only_adds_nothing(tmp_path: Path) -> None:
     """An empty user file is valid: the bundled rules alone apply."""
     rules = load_rules([write(tmp_path, "# nothing yet\n")])
@@ -330,6 +374,7 @@ BROKEN = [
     ("n missing", VALID + "position = 'first_n'\n", "needs n"),
     ("n alone", VALID + "n = 3\nmax_words = 2\n", "'n' only goes with"),
     ("follows unknown", VALID + "follows = ['menu']\n", "unknown kind 'menu' in 'follows'"),
+    ("follows bad name", VALID + "follows = ['promo..related']\n", "unknown kind 'promo..related'"),
     ("unknown structure", VALID + "structure = 'sidebar'\n", "unknown structure 'sidebar'"),
     ("disabled with more", 'name = "x.y"\nenabled = false\nkind = "promo"\n', "takes only 'name'"),
     ("lookahead", VALID + "pattern = 'a(?=b)'\n", "lookahead and lookbehind"),

@@ -139,6 +139,50 @@ def test_off_a_page_menus_at_the_edges_stay_menus(rules: RuleSet) -> None:
     assert got[6:9] == ["navigation.link_run"] * 3
 
 
+_SETTINGS = ["Half length", "4 minutes", "6 minutes", "8 minutes", "Difficulty", "Beginner"]
+_DATA_PAGE = [
+    "Game settings explained",
+    "You can change every setting of the game from its options screen, as listed below.",
+    *_SETTINGS,
+    "Choose how long each half lasts and how strong your opponent plays before you start.",
+    *_SETTINGS,
+    "The camera settings decide from where you watch the match, from the stands or the pitch.",
+]
+
+
+def test_off_a_page_a_text_that_opens_with_prose_keeps_its_tables(rules: RuleSet) -> None:
+    """A text with no marker lines that opens with its prose (a cleaned data page: a title,
+    a paragraph, then tables of settings) is an article although it is mostly short lines:
+    its runs of short lines are its lists, body."""
+    got = classify(_DATA_PAGE, rules)
+    assert [kind for kind, _ in got] == [Kind.HEADLINE] + [Kind.BODY] * (len(got) - 1)
+
+
+def test_off_a_page_short_lines_before_the_first_prose_make_a_page(rules: RuleSet) -> None:
+    """The same text under a menu (short lines before its first prose paragraph) is a page
+    without markers: its runs of short lines stay menus."""
+    menu = ["Politics", "Games", "Forum", "Shop"]
+    got = [rule for _, rule in classify([*menu, *_DATA_PAGE[1:]], rules)]
+    assert got[5 : 5 + len(_SETTINGS)] == ["navigation.link_run"] * len(_SETTINGS)
+
+
+def test_off_a_page_a_list_of_stories_is_no_article(rules: RuleSet) -> None:
+    """A text without marker lines that opens with a teaser whose headline reads as prose
+    (a question) but holds a byline under each story is a list of stories: its runs of
+    short lines get no place and stay menus."""
+    stories = []
+    for title, author in (
+        ("Will the council ever fix the roads in the old town?", "Jane Roe"),
+        ("Is the night bus to the harbour worth its cost this year?", "John Doe"),
+        ("Who will run the city library when the director retires?", "Ann Lee"),
+    ):
+        stories += [title, f"By {author}"]
+    menu = ["Politics", "Games", "Forum", "Shop", "Travel", "Jobs"]
+    tail = "The council will meet again next week to discuss the budget and the roads."
+    got = [rule for _, rule in classify(["Politics", *stories, *menu, tail], rules)]
+    assert got[7:13] == ["navigation.link_run"] * 6
+
+
 # Page shapes, one letter a paragraph (see ``_SHAPES``), and the places the pass gives them
 # (see ``_CODES``): each row is one behaviour of the pass.
 _SHAPES = {

@@ -1,0 +1,185 @@
+"""Where the article lies in one version, for the page-structure pass (``core.structure``):
+the best-scoring run of prose, grown over its lists and tables and joined over weak gaps,
+its head (headline, standfirst, byline) above it, and the reader comments' thread.
+
+Imports: the standard library and ``core`` (model, page_shapes) only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diffviewer.core.model import Kind
+from diffviewer.core.page_shapes import COMMENT, FURNITURE, HEAD, TITLE_KINDS, TITLE_WORDS
+
+#: How far before the region the head (headline, standfirst, byline) may reach.
+HEAD_REACH = 12
+#: A headline or standfirst has at most this many words.
+HEAD_TITLE_WORDS = 40
+#: A comment's own line opens a thread when another comment line or a comment prompt follows
+#: within this many paragraphs (a reply button, the next "Anna says:"); a real comment is short.
+THREAD_REACH = 10
+#: Weak marker lines (a date, a credit, a menu-like item) an article may hold in a gap.
+GAP_MARKERS = 1
+#: The prose a stretch beyond a gap needs to join the article (as in ``article_region``).
+JOIN_SCORE = 2.0
+#: Kinds whose marker line ends the article for good: a prompt, a promo heading, a copyright.
+_BOUNDARY = frozenset(
+    {
+        Kind.COMMENT_PROMPT,
+        Kind.COMMENT,
+        Kind.SOCIAL_PROMPT,
+        Kind.PROMO,
+        Kind.TEASER,
+        Kind.COPYRIGHT,
+    }
+)
+
+
+def article_region(
+    words: Sequence[int], prose: Sequence[bool], teaser: Sequence[bool], kinds: Sequence[Kind]
+) -> tuple[int, int, float]:
+    """(first, last, score) of the best-scoring contiguous run of paragraphs (Kadane)."""
+    best = (0, -1, 0.0)
+    start, total = 0, 0.0
+    for i, w in enumerate(words):
+        if teaser[i] or kinds[i] in FURNITURE:
+            value = -1.0
+        elif prose[i]:
+            value = min(w, 60) / 10
+        elif w == 0:
+            value = 0.0
+        else:
+            value = -0.5
+        if total <= 0:
+            start, total = i, value
+        else:
+            total += value
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def extend(start: int, end: int, kinds: Sequence[Kind], marked: Sequence[bool]) -> tuple[int, int]:
+    """The region grown over paragraphs no marker rule called furniture: lists, tables and
+    subheadings next to the article's prose are the article's, up to the first menu item,
+    banner or prompt a pattern found on either side (and up to the head: a byline, a date,
+    a caption above). Runs of short lines (which ``navigation.link_run`` calls menus) do not
+    stop it: an article's lists look the same."""
+    while start > 0 and not marked[start - 1] and kinds[start - 1] not in HEAD:
+        start -= 1
+    while end + 1 < len(kinds) and not marked[end + 1]:
+        end += 1
+    return start, end
+
+
+def join(
+    start: int,
+    end: int,
+    words: Sequence[int],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> tuple[int, int]:
+    """The region joined to further stretches of prose over gaps with no boundary: an
+    article's table or list that holds a line a marker rule took for furniture (a date, a
+    path with slashes) does not end it; a prompt, a promo heading or a copyright line does."""
+    count = len(words)
+
+    def stretch(j: int, step: int) -> tuple[int, float]:
+        score = 0.0
+        k = j
+        while 0 <= k + step < count and not marked[k + step]:
+            k += step
+        for i in range(min(j, k), max(j, k) + 1):
+            if prose[i] and kinds[i] is Kind.BODY:
+                score += min(words[i], 60) / 10
+        return k, score
+
+    for step in (1, -1):
+        edge = end if step == 1 else start
+        while True:
+            weak = 0
+            j = edge + step
+            while 0 <= j < count and not (prose[j] and kinds[j] is Kind.BODY):
+                if marked[j]:
+                    if kinds[j] in _BOUNDARY:
+                        break
+                    weak += 1
+                j += step
+            else:
+                if 0 <= j < count and weak <= GAP_MARKERS:
+                    k, score = stretch(j, step)
+                    if score >= JOIN_SCORE:
+                        edge = k
+                        continue
+            break
+        if step == 1:
+            end = edge
+        else:
+            start = edge
+    return start, end
+
+
+def head_start(
+    start: int, words: Sequence[int], stops: Sequence[bool], kinds: Sequence[Kind]
+) -> int:
+    """Where the article's head begins: its headline's index, or ``start`` if none is found.
+
+    Walking up from the article's text (or from its byline, if it has one) over bylines,
+    dates, captions, short labels and the banners pages put there (listen, share,
+    newsletter), the first title-shaped line is the headline, or the standfirst if a shorter
+    title-shaped line stands right above it.
+    """
+    reach = max(-1, start - 1 - HEAD_REACH)
+    # A byline stands below the headline: above it, whatever lies between it and the text.
+    byline = next((i for i in range(start - 1, reach, -1) if kinds[i] is Kind.BYLINE), start)
+    for i in range(byline - 1, reach, -1):
+        if kinds[i] in TITLE_KINDS - FURNITURE and _is_head_title(words[i], stops[i]):
+            above = i - 1
+            if (
+                above >= 0
+                and kinds[above] in TITLE_KINDS - FURNITURE
+                and _is_head_title(words[above], stops[above])
+                and words[above] <= words[i]
+            ):
+                return above
+            return i
+    return start
+
+
+def _is_head_title(words: int, stop: bool) -> bool:
+    return not stop and TITLE_WORDS[0] <= words <= HEAD_TITLE_WORDS
+
+
+def thread_start(kinds: Sequence[Kind]) -> tuple[int, bool]:
+    """Where reader comments begin, and whether surely: the first comment line or prompt with
+    another one within ``THREAD_REACH`` paragraphs after it (a comment's head and its reply
+    button, "12 comments" over the first comment); else the first comment's own line, alone
+    (perhaps a quote in the article); else ``len(kinds)``."""
+    lone = None
+    for i, kind in enumerate(kinds):
+        if kind not in COMMENT:
+            continue
+        if any(k in COMMENT for k in kinds[i + 1 : i + 1 + THREAD_REACH]):
+            return i, True
+        if lone is None and kind is Kind.COMMENT:
+            lone = i
+    return (len(kinds), False) if lone is None else (lone, False)
+
+
+def comment_thread(
+    begin: int, words: Sequence[int], prose: Sequence[bool], kinds: Sequence[Kind]
+) -> tuple[int, int] | None:
+    """(first, last) paragraph of a comment thread after ``begin``, or None."""
+    count = len(words)
+    start = next((i for i in range(begin, count) if kinds[i] in COMMENT), None)
+    if start is None:
+        return None
+    last = max((i for i in range(start, count) if prose[i] and kinds[i] is Kind.BODY), default=None)
+    if last is None:
+        return None
+    # The last comment's own button ("Reply", "Report") closes the thread.
+    if last + 1 < count and 0 < words[last + 1] <= 2 and kinds[last + 1] is Kind.BODY:
+        last += 1
+    return start, last

@@ -1,0 +1,179 @@
+"""Runs of teaser headlines on a page, for the page-structure pass (``core.structure``).
+
+Three or more title-shaped lines in a row, each perhaps with a one-line summary or a short
+label (a section, a time) after it, and a summary never followed by another (article text
+has paragraphs in a row); outside the article they count only with evidence (a heading or
+teaser over them, a date or byline among them, a summary, furniture between them and the
+article).
+
+Imports: the standard library and ``core`` (model, page_shapes) only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diffviewer.core.model import Kind
+from diffviewer.core.page_shapes import GLUE, TEASER_TITLE_MIN, TITLE_KINDS, TITLE_WORDS, is_title
+
+#: A teaser summary: a sentence of at most this many words after a title.
+SUMMARY_WORDS = 45
+#: Teaser runs hold at least this many titles.
+TEASER_TITLES = 3
+#: A longer run of title-shaped lines is a list or a table (of names, products, settings),
+#: not teasers: pages show a few dozen teasers at most.
+TEASER_RUN_MAX = 60
+
+
+def teaser_runs(
+    words: Sequence[int], stops: Sequence[bool], prose: Sequence[bool], kinds: Sequence[Kind]
+) -> list[bool]:
+    """True for the paragraphs of runs of teaser headlines (see the module docstring).
+
+    Lines a marker rule named (bylines, dates, captions) are glue between teasers, not titles,
+    so an article's own head (headline, standfirst, byline, date) is no run; a summary only
+    belongs to a run that goes on after it, so an article's first paragraph is none.
+    """
+    count = len(words)
+    out = [False] * count
+    i = 0
+    while i < count:
+        if not (is_title(words[i], stops[i]) and kinds[i] in TITLE_KINDS):
+            i += 1
+            continue
+        titles = 0
+        j = i
+        last = i  # The last paragraph that belongs to the run.
+        previous_summary = False
+        glue = 0
+        while j < count:
+            w, s, kind = words[j], stops[j], kinds[j]
+            if is_title(w, s) and kind in TITLE_KINDS:
+                titles += 1
+                previous_summary = False
+                glue = 0
+                last = j
+            elif (
+                s
+                and w <= SUMMARY_WORDS
+                and not previous_summary
+                and kind is Kind.BODY
+                and j + 1 < count
+                and not prose[j + 1]
+            ):
+                previous_summary = True
+                glue = 0
+                last = j
+            elif glue < 2 and (kind in GLUE or (not s and 0 < w < TITLE_WORDS[0])):
+                glue += 1  # A label, a time or an author between teasers.
+            else:
+                break
+            j += 1
+        if titles >= TEASER_TITLES:
+            out[i : last + 1] = [True] * (last + 1 - i)
+        i = max(j, i + 1)
+    return out
+
+
+def with_evidence(
+    teaser: Sequence[bool],
+    head: int,
+    end: int,
+    stops: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> list[bool]:
+    """The teaser runs outside the article that show they are teasers, not only three short
+    lines (which an article's list or table has too): a heading over them ("Related", "Most
+    read") or a teaser just before, a date, time, byline or caption between their titles, a
+    summary after a title, or a piece of furniture (a marker line) between them and the
+    article."""
+    out = list(teaser)
+    count = len(out)
+    i = 0
+    while i < count:
+        if not out[i]:
+            i += 1
+            continue
+        # A run is judged apart on each side of the article (the article itself is no run).
+        stop = head if i < head else end + 1 if i <= end else count
+        j = i
+        while j < min(stop, count) and out[j]:
+            j += 1
+        if i == j:
+            i = stop
+            continue
+        run = range(i, j)
+        evidence = (
+            any(kinds[k] in GLUE or (stops[k] and kinds[k] is Kind.BODY) for k in run)
+            or any(kinds[k] in _EVIDENCE for k in range(max(0, i - 2), j))
+            or (i > end and any(marked[end + 1 : i]))
+            or (j <= head and any(marked[j:head]))
+        )
+        if not evidence:
+            out[i:j] = [False] * (j - i)
+        i = j
+    return out
+
+
+# Kinds of a line over a teaser run that make it one: a promo heading, another teaser.
+_EVIDENCE = frozenset({Kind.PROMO, Kind.TEASER})
+
+
+def spare_head(
+    teaser: list[bool],
+    head: int,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    kinds: Sequence[Kind],
+) -> None:
+    """A teaser run that reaches into the article's head (its headline, byline, date and
+    standfirst are title-shaped too) is one only if it holds ``TEASER_TITLES`` titles above
+    the head; otherwise its lines above the head are no teasers."""
+    j = head if head < len(teaser) and teaser[head] else head - 1
+    if j < 0 or not teaser[j]:
+        return
+    i = j
+    while i > 0 and teaser[i - 1]:
+        i -= 1
+    titles = sum(
+        1 for k in range(i, head) if is_title(words[k], stops[k]) and kinds[k] in TITLE_KINDS
+    )
+    if titles < TEASER_TITLES:
+        teaser[i:head] = [False] * (head - i)
+
+
+def teasers_after_headings(
+    out: list[str | None], words: Sequence[int], stops: Sequence[bool], kinds: Sequence[Kind]
+) -> None:
+    """Outside the article, title-shaped lines under a promo heading ("Related", "Most read")
+    or under teasers are teasers too: a heading followed by a list."""
+    after_heading = False
+    for i, place in enumerate(out):
+        if place is None or place in ("headline", "article_head"):
+            after_heading = False
+            continue
+        kind = kinds[i]
+        if after_heading and is_title(words[i], stops[i]) and kind in TITLE_KINDS:
+            out[i] = "teaser_run"
+        elif place == "teaser_run" or (kind is Kind.PROMO and words[i] <= TITLE_WORDS[1]):
+            after_heading = True
+        elif kind in GLUE or (words[i] < TEASER_TITLE_MIN and not stops[i]):
+            continue
+        else:
+            after_heading = False
+
+
+def drop_long_runs(out: list[str | None]) -> None:
+    """Runs of teaser places longer than ``TEASER_RUN_MAX``: a list or a table, no place."""
+    i = 0
+    while i < len(out):
+        if out[i] != "teaser_run":
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j] == "teaser_run":
+            j += 1
+        if j - i > TEASER_RUN_MAX:
+            out[i:j] = [None] * (j - i)
+        i = j
