@@ -19,10 +19,17 @@ HEAD_TITLE_WORDS = 40
 #: A comment's own line opens a thread when another comment line or a comment prompt follows
 #: within this many paragraphs (a reply button, the next "Anna says:"); a real comment is short.
 THREAD_REACH = 10
+#: A comment's head (a reader's name, a date) has at most this many words.
+HEAD_WORDS = 6
+#: This many comments' heads under a comment prompt make it a thread's start.
+HEADS = 3
 #: Weak marker lines (a date, a credit, a menu-like item) an article may hold in a gap.
 GAP_MARKERS = 1
 #: The prose a stretch beyond a gap needs to join the article (as in ``article_region``).
 JOIN_SCORE = 2.0
+#: Lines with figures in a row that make a table, which a gap's far side may be (a lone line
+#: with two numbers is no table).
+TABLE_ROWS = 3
 #: Kinds whose marker line ends the article for good: a prompt, a promo heading, a copyright.
 _BOUNDARY = frozenset(
     {
@@ -80,11 +87,19 @@ def join(
     prose: Sequence[bool],
     kinds: Sequence[Kind],
     marked: Sequence[bool],
+    figures: Sequence[bool] | None = None,
 ) -> tuple[int, int]:
     """The region joined to further stretches of prose over gaps with no boundary: an
     article's table or list that holds a line a marker rule took for furniture (a date, a
-    path with slashes) does not end it; a prompt, a promo heading or a copyright line does."""
+    path with slashes) does not end it; a prompt, a promo heading or a copyright line does.
+    A table's rows (``figures``: short lines with two or more numbers, ``TABLE_ROWS`` or more
+    in a row) count as text here: a long table after a short article goes on past such a
+    line too; and a row that a weak marker rule took for furniture (a path-like "A/ B 92 221"
+    for a breadcrumb) is a row, no marker."""
     count = len(words)
+    rows = _table_rows(figures) if figures is not None else [False] * count
+    text = [(p or rows[i]) and kinds[i] is Kind.BODY for i, p in enumerate(prose)]
+    marked = [m and not (rows[i] and kinds[i] not in _BOUNDARY) for i, m in enumerate(marked)]
 
     def stretch(j: int, step: int) -> tuple[int, float]:
         score = 0.0
@@ -92,7 +107,7 @@ def join(
         while 0 <= k + step < count and not marked[k + step]:
             k += step
         for i in range(min(j, k), max(j, k) + 1):
-            if prose[i] and kinds[i] is Kind.BODY:
+            if text[i]:
                 score += min(words[i], 60) / 10
         return k, score
 
@@ -101,7 +116,7 @@ def join(
         while True:
             weak = 0
             j = edge + step
-            while 0 <= j < count and not (prose[j] and kinds[j] is Kind.BODY):
+            while 0 <= j < count and not text[j]:
                 if marked[j]:
                     if kinds[j] in _BOUNDARY:
                         break
@@ -119,6 +134,20 @@ def join(
         else:
             start = edge
     return start, end
+
+
+def _table_rows(figures: Sequence[bool]) -> list[bool]:
+    """True for the lines of runs of ``TABLE_ROWS`` or more lines with figures in a row."""
+    out = [False] * len(figures)
+    i = 0
+    while i < len(figures):
+        j = i
+        while j < len(figures) and figures[j]:
+            j += 1
+        if j - i >= TABLE_ROWS:
+            out[i:j] = [True] * (j - i)
+        i = j + 1
+    return out
 
 
 def head_start(
@@ -152,20 +181,37 @@ def _is_head_title(words: int, stop: bool) -> bool:
     return not stop and TITLE_WORDS[0] <= words <= HEAD_TITLE_WORDS
 
 
-def thread_start(kinds: Sequence[Kind]) -> tuple[int, bool]:
+def thread_start(
+    kinds: Sequence[Kind], words: Sequence[int], stops: Sequence[bool]
+) -> tuple[int, bool]:
     """Where reader comments begin, and whether surely: the first comment line or prompt with
     another one within ``THREAD_REACH`` paragraphs after it (a comment's head and its reply
     button, "12 comments" over the first comment); else the first comment's own line, alone
-    (perhaps a quote in the article); else ``len(kinds)``."""
+    (perhaps a quote in the article), or a prompt over comments' heads (see ``_heads_follow``:
+    perhaps a forum's or a Q&A page's, whose posts are the text); else ``len(kinds)``."""
     lone = None
     for i, kind in enumerate(kinds):
         if kind not in COMMENT:
             continue
         if any(k in COMMENT for k in kinds[i + 1 : i + 1 + THREAD_REACH]):
             return i, True
-        if lone is None and kind is Kind.COMMENT:
+        if lone is None and (kind is Kind.COMMENT or _heads_follow(i, words, stops)):
             lone = i
     return (len(kinds), False) if lone is None else (lone, False)
+
+
+def _heads_follow(prompt: int, words: Sequence[int], stops: Sequence[bool]) -> bool:
+    """Whether ``HEADS`` comments' heads follow a comment prompt ("Comments", "Leave a reply")
+    within ``2 * THREAD_REACH`` paragraphs: a short line without a full stop (the reader's
+    name, a date) right above a sentence (the comment: "Very nice one!"). Comment sections
+    whose heads no rule knows (a bare name) look so; an article has no prompt above its text.
+    """
+    end = min(len(words) - 1, prompt + 2 * THREAD_REACH)
+    heads = 0
+    for j in range(prompt + 1, end):
+        if 0 < words[j] <= HEAD_WORDS and not stops[j] and stops[j + 1]:
+            heads += 1
+    return heads >= HEADS
 
 
 def comment_thread(

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from diffviewer.core.align import Op, Step, Thresholds, align_pair
+from diffviewer.core.align import align_pair, bags_for_pairs
 from diffviewer.core.errors import Cancelled
 from diffviewer.core.loading import LoadedText, detect_newline, load_file
 from diffviewer.core.model import (
@@ -34,12 +34,12 @@ from diffviewer.core.options import CompareMode, CompareOptions
 from diffviewer.core.paragraphs import (
     RawParagraph,
     comparison_key,
-    count_words,
     normalise,
     same_loose_key,
     split_paragraphs,
 )
 from diffviewer.core.rows import Unit, merge_units
+from diffviewer.core.steps import Op, Step, Thresholds
 from diffviewer.core.worddiff import TokenCodes, count_changed_words, word_ops
 
 if TYPE_CHECKING:
@@ -175,12 +175,15 @@ def _compare(
     found: list[dict[str, Any]] = []
     unit_lists: list[list[Unit]] = []
     muted = 0
+    bags = bags_for_pairs(compared, pairs)
     for n, (p, q) in enumerate(pairs):
         if is_cancelled():
             raise Cancelled
-        steps = align_pair(compared[p], compared[q], thresholds)
+        steps = align_pair(bags(p), bags(q), thresholds)
         edits = _word_diffs(steps, keys[p], keys[q], options.mute_typographic, is_cancelled)
-        pair_changes, units, pair_muted = _interpret(steps, edits, keys[p], keys[q], p, q, options)
+        pair_changes, units, pair_muted = _interpret(
+            steps, edits, keys[p], keys[q], p, q, options, counts=(words[p], words[q])
+        )
         found.extend(pair_changes)
         unit_lists.append(units)
         muted += pair_muted
@@ -332,6 +335,8 @@ def _word_diffs(
     for count, step in enumerate(steps):
         if count % 512 == 511 and is_cancelled():
             raise Cancelled
+        if step.op is Op.EQUAL or step.op is Op.INSERTED:  # (Most steps: no call.)
+            continue
         texts = _diff_texts(step, old_keys, new_keys, mute_typographic)
         if texts is not None:
             edits[count] = _word_diff(*texts, codes)
@@ -346,10 +351,13 @@ def _interpret(
     p: int,
     q: int,
     options: CompareOptions,
+    *,
+    counts: tuple[Sequence[int], Sequence[int]],
 ) -> tuple[list[dict[str, Any]], list[Unit], int]:
     """Turn alignment steps into changes and row units (one unit per row the pair needs).
 
-    ``old``, ``new``: the paragraphs' keys; ``edits``: the word-diff fields of
+    ``old``, ``new``: the paragraphs' keys, ``counts`` their word counts (``count_words``,
+    counted once for the report); ``edits``: the word-diff fields of
     the steps that have them (``_word_diffs``). Changes come as the fields of a ``Change``
     but its kind, rule and rows, known once kinds are found and all pairs merged (see
     ``_kind_source``).
@@ -358,6 +366,7 @@ def _interpret(
     units: list[Unit] = []
     muted = 0
     change: Callable[..., dict[str, Any]] = partial(dict, from_version=p, to_version=q)
+    old_counts, new_counts = counts
     for count, step in enumerate(steps):
         if step.op is Op.EQUAL:
             units.append(Unit(step.old[0], step.new[0], RowStatus.EQUAL))
@@ -367,8 +376,7 @@ def _interpret(
             # ASCII keys with different word counts cannot have equal loose keys (whose words
             # are the same runs of word characters): no need to build those.
             typographic = (
-                not (a_key.isascii() and b_key.isascii())
-                or count_words(a_key) == count_words(b_key)
+                not (a_key.isascii() and b_key.isascii()) or old_counts[i] == new_counts[j]
             ) and same_loose_key(a_key, b_key)
             if typographic and options.mute_typographic:
                 muted += 1
@@ -393,7 +401,7 @@ def _interpret(
                         type=ChangeType.REMOVED,
                         old=step.old,
                         new=(),
-                        words_removed=count_words(old[i]),
+                        words_removed=old_counts[i],
                     )
                 )
                 units.append(Unit(i, None, RowStatus.REMOVED))
@@ -416,7 +424,7 @@ def _interpret(
                         type=ChangeType.INSERTED,
                         old=(),
                         new=step.new,
-                        words_added=count_words(new[j]),
+                        words_added=new_counts[j],
                     )
                 )
                 units.append(Unit(None, j, RowStatus.INSERTED))

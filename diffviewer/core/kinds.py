@@ -50,6 +50,7 @@ from diffviewer.core.kind_plan import (
     plan_for,
 )
 from diffviewer.core.model import Kind
+from diffviewer.core.page_shapes import TITLE_WORDS
 from diffviewer.core.paragraphs import count_words, plain_counts, single_spaced, spaceless_pattern
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
@@ -76,6 +77,9 @@ _LINK_RUN = 3
 # A label and its value ("Level: 83"; not a web address's "https:"), or an address (an
 # e-mail, a social-network handle): a line of a table or a list of people, not a link text.
 _DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
+# A word that is a number ("197", "11-12", "3,5"; not "2021Text", "w00a2" or the day "6."): a
+# table's cell.
+_NUMBER = re.compile(r"(?:^|\s)[\d.,:/–-]*\d(?:[\d.,:/–-]*\d)?(?=\s|$)")
 _LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
@@ -182,7 +186,11 @@ def _apply_structure(
     """
     marked = [name in plan.markers for _, name in out]
     rows = _rows_of_data(texts, in_run)
-    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows)
+    figures = [
+        not stop and 2 <= w <= TITLE_WORDS[1] and len(_NUMBER.findall(text, 0, PATTERN_WINDOW)) >= 2
+        for text, w, stop in zip(texts, words, stops, strict=True)
+    ]
+    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows, figures)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):

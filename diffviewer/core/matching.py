@@ -1,6 +1,6 @@
 """Matching equal items of two sequences: patience diff with a bounded fallback.
 
-Used for paragraphs (align.py) and for the tokens of very long paragraphs (worddiff.py).
+Used for paragraphs (``align``) and for the tokens of very long paragraphs (worddiff.py).
 Items that occur exactly once on each side anchor the match (their longest increasing run, as
 in Bram Cohen's patience diff); the stretches between anchors are matched recursively, and a
 stretch with no unique item left falls back to ``difflib.SequenceMatcher`` when it is small

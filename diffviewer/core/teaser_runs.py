@@ -82,12 +82,18 @@ def with_evidence(
     stops: Sequence[bool],
     kinds: Sequence[Kind],
     marked: Sequence[bool],
+    figures: Sequence[bool] | None = None,
 ) -> list[bool]:
     """The teaser runs outside the article that show they are teasers, not only three short
     lines (which an article's list or table has too): a heading over them ("Related", "Most
     read") or a teaser just before, a date, time, byline or caption between their titles, a
     summary after a title, or a piece of furniture (a marker line) between them and the
-    article."""
+    article.
+
+    Furniture between a run and the article is the weakest of these (it may lie hundreds of
+    lines away): a run with no other evidence whose titles mostly carry figures (``figures``:
+    two or more numbers in a line, as a table's rows have: pages, sizes, prices) is a table
+    that the region did not reach, not teasers, whose headlines seldom hold two numbers."""
     out = list(teaser)
     count = len(out)
     i = 0
@@ -107,8 +113,10 @@ def with_evidence(
         evidence = (
             any(kinds[k] in GLUE or (stops[k] and kinds[k] is Kind.BODY) for k in run)
             or any(kinds[k] in _EVIDENCE for k in range(max(0, i - 2), j))
-            or (i > end and any(marked[end + 1 : i]))
-            or (j <= head and any(marked[j:head]))
+            or (
+                ((i > end and any(marked[end + 1 : i])) or (j <= head and any(marked[j:head])))
+                and not (figures is not None and _mostly_rows(run, figures, kinds))
+            )
         )
         if not evidence:
             out[i:j] = [False] * (j - i)
@@ -118,6 +126,12 @@ def with_evidence(
 
 # Kinds of a line over a teaser run that make it one: a promo heading, another teaser.
 _EVIDENCE = frozenset({Kind.PROMO, Kind.TEASER})
+
+
+def _mostly_rows(run: range, figures: Sequence[bool], kinds: Sequence[Kind]) -> bool:
+    """Whether more than half of the run's lines that may be titles carry figures."""
+    titles = [k for k in run if kinds[k] in TITLE_KINDS]
+    return sum(1 for k in titles if figures[k]) * 2 > len(titles)
 
 
 def spare_head(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from diffviewer.core.align import Op, Step, align_pair, similarity, word_bag
+from diffviewer.core.align import align_pair
 from diffviewer.core.matching import matching_pairs
+from diffviewer.core.steps import Op, Step, similarity, word_bag
 
 LONG_A = "The minister said the talks in Geneva would resume on Monday after a short pause"
 LONG_B = "Officials from both sides met again in the capital late on Friday evening to talk"

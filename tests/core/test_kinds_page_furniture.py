@@ -199,6 +199,23 @@ MATCHES: list[tuple[str, str]] = [
     ("comment.author_says", "Comment by Christoph Kappes — 17.07, 2011 @ 13:22"),
     ("promo.newsletter", "Ich erkläre mich mit den AGB und Datenschutzbestimmungen einverstanden."),
     ("promo.cookies", "Dieser Cookie erlaubt das Laden von Google Maps-Inhalten."),
+    (
+        "promo.cookies_prose",
+        "Unsere Website verwendet Cookies ausschließlich für notwendige und funktionale Zwecke.",
+    ),
+    ("promo.cookies_prose", "Ważne: nasze strony wykorzystują pliki cookies."),
+    ("promo.cookies_prose", "Cookies erleichtern die Bereitstellung unserer Dienste."),
+    ("promo.cookies_prose", "Boing Boing uses cookies and analytics trackers."),
+    ("promo.cookies_prose", "Ce site utilise des cookies pour mesurer son audience."),
+    ("navigation.reference_links", "CAS Article PubMed Google Scholar"),
+    ("navigation.reference_links", "MathSciNet Google Scholar"),
+    ("promo.privacy_consent", "Ich habe die Datenschutzhinweise zur Kenntnis genommen."),
+    (
+        "promo.privacy_consent",
+        "Mit dem Absenden Ihres Feedbacks akzeptieren Sie unsere Datenschutzbestimmungen.",
+    ),
+    ("promo.privacy_consent", "Wyrażam zgodę na przetwarzanie danych osobowych."),
+    ("promo.privacy_consent", "Datenschutzeinstellungen verwalten"),
 ]
 
 # Article sentences of the same shape: body, whatever the new rules say.
@@ -235,6 +252,10 @@ ARTICLE = [
     "01 02 03 04",
     "Die Zahl der Einwohner stieg von 1.000.000 auf 1.200.000 in zehn Jahren.",
     "Kaufen oder mieten? Das fragen sich viele junge Familien in den Großstädten.",
+    "We use the cookies from the jar for the base of this cake, then chill it overnight.",
+    "Bake the cookies for twelve minutes, until the edges are golden.",
+    "Google Scholar lists more than 300 papers by the two researchers since 2010.",
+    "Users who accept the privacy policy without reading it are the norm, the study found.",
 ]
 
 

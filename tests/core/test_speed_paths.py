@@ -13,13 +13,13 @@ import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core import worddiff
-from diffviewer.core.align import Thresholds, _join_gain, _pair_dp, _pair_one, _Words, word_bag
+from diffviewer.core import pairing, steps, worddiff
 from diffviewer.core.compare import build_version, compare_files, compare_texts
 from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
 from diffviewer.core.kinds import (
@@ -32,13 +32,17 @@ from diffviewer.core.kinds import (
 )
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline, OpTag, WordOp
+from diffviewer.core.pairing import _band, _join, _pair_dp, _pair_one, _SharedWords
 from diffviewer.core.paragraphs import (
+    _HYPHEN,
     _INVISIBLE,
     _TYPO_FOLD,
+    _UNPUNCTUATED,
     SPACELESS,
     WORD_CLUSTERS,
     _split_blocks,
     _split_lines,
+    _unpunctuated_words,
     cluster_pattern,
     count_words,
     fold_typography,
@@ -50,6 +54,7 @@ from diffviewer.core.paragraphs import (
     split_paragraphs,
     word_tokens,
 )
+from diffviewer.core.steps import Op, Step, Thresholds, WordBag, WordBags, word_bag
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 
 
@@ -118,7 +123,7 @@ def test_one_against_one_block_is_what_the_dynamic_programme_gives(
     old: str, new: str, pair: float
 ) -> None:
     """The direct answer for a one-by-one replaced block equals the general programme's."""
-    old_words, new_words = _Words([old]), _Words([new])
+    old_words, new_words = WordBags([old]), WordBags([new])
     thresholds = Thresholds(pair=pair)
     direct = _pair_one(0, 0, old_words, new_words, thresholds)
     assert direct == _pair_dp(range(1), range(1), old_words, new_words, thresholds)
@@ -293,22 +298,172 @@ def test_same_loose_key_is_equal_loose_keys(a: str, b: str) -> None:
 _few_words = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=12)
 
 
+_bag_lists = st.lists(_few_words.map(word_bag), min_size=1, max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_bag_lists, _bag_lists, st.integers(1, 20), st.sampled_from([1, 16]), st.integers(1, 8))
+def test_shared_words_counted_on_ints_are_the_set_intersections(
+    olds: list[WordBag], news: list[WordBag], width: int, meets: int, rows: int
+) -> None:
+    """The pairing programme's shared-word counts, row by row along its band (on ints where
+    rows are wide, a stretch of rows at a time), are the sizes of the bags' intersections."""
+    with patch.object(pairing, "MASK_MEETS", meets), patch.object(pairing, "MASK_ROWS", rows):
+        counter = _SharedWords(olds, news, width)
+        for i in range(len(olds)):
+            lo, hi = _band(i + 1, len(olds), len(news), width)
+            start = max(lo, 1) - 1
+            assert counter.row(i, start, hi) == [len(olds[i] & b) for b in news[start:hi]]
+
+
 @settings(max_examples=300, deadline=None)
 @given(_few_words, _few_words, _few_words)
 def test_word_bags_count_shared_words_and_splits_as_multisets_do(
     whole: list[str], first: list[str], second: list[str]
 ) -> None:
     """Bags of word occurrences share as many words as the word multisets (``Counter``) do,
-    and a split's gain from bags is the one counted on multisets."""
+    and a split's gain from bags (0: no split) is the one counted on multisets."""
     a, b, c = Counter(whole), Counter(first), Counter(second)
     assert len(word_bag(whole) & word_bag(first)) == (a & b).total()
     total = a.total() + b.total() + c.total()
-    if not (first and second) or 2 * min(a.total(), b.total() + c.total()) / total < 0.8:
-        return  # Ruled out by size before ``_join_gain`` is asked.
+    sizes_allow = (
+        bool(first and second) and 2 * min(a.total(), b.total() + c.total()) >= 0.8 * total
+    )
     shared = (a & (b + c)).total()
     mostly = (a & b).total() >= 0.5 * b.total() and (a & c).total() >= 0.5 * c.total()
-    expected = shared if mostly and 2 * shared / total >= 0.8 else 0
+    expected = shared if sizes_allow and mostly and 2 * shared / total >= 0.8 else 0
     bags = word_bag(whole), word_bag(first), word_bag(second)
-    assert _join_gain(*bags, 0.8)[0] == expected
-    known = len(bags[0] & bags[2])  # The count the pairing programme may pass along.
-    assert _join_gain(*bags, 0.8, known)[0] == expected
+    sizes = a.total(), b.total(), c.total()
+    with_second = len(bags[0] & bags[2])  # The counts the pairing programme passes along.
+    assert _join(bags, sizes, len(bags[0] & bags[1]), with_second, 0.8)[0] == expected
+    assert _join(bags, sizes, -1, with_second, 0.8)[0] == expected  # -1: not counted yet
+
+
+def _plain_programme(olds: list[list[str]], news: list[list[str]], t: Thresholds) -> list[Step]:
+    """The pairing programme cell by cell, as its module doc states it, on ``Counter``s."""
+    m, n = len(olds), len(news)
+    a, b = [Counter(p) for p in olds], [Counter(p) for p in news]
+    width = n if m * n <= pairing.MAX_BLOCK_CELLS else pairing.BAND + -(-max(n, m) // min(n, m))
+
+    def join_gain(whole: Counter[str], first: Counter[str], second: Counter[str]) -> float:
+        sizes = whole.total(), first.total(), second.total()
+        total = sum(sizes)
+        if not (sizes[1] and sizes[2]) or 2 * min(sizes[0], sizes[1] + sizes[2]) / total < t.split:
+            return 0
+        with_first, with_second = (whole & first).total(), (whole & second).total()
+        if with_first < 0.5 * sizes[1] or with_second < 0.5 * sizes[2]:
+            return 0
+        shared = (whole & (first + second)).total()
+        return shared if 2 * shared / total >= t.split else 0
+
+    scores: list[dict[int, int]] = [dict.fromkeys(range(min(n, width) + 1), 0)]
+    los, picks = [0], [[(Op.EQUAL, 0.0)] + [(Op.INSERTED, 0.0)] * min(n, width)]
+    for i in range(1, m + 1):
+        lo, hi = _band(i, m, n, width)
+        row: dict[int, int] = {}
+        los.append(lo)
+        picks.append([])
+        for j in range(lo, hi + 1):
+            best, pick = -1, (Op.REMOVED, 0.0)
+            if j > lo and row[j - 1] > best:
+                best, pick = row[j - 1], (Op.INSERTED, 0.0)
+            if scores[i - 1].get(j, -1) > best:
+                best, pick = scores[i - 1][j], (Op.REMOVED, 0.0)
+            if j and scores[i - 1].get(j - 1, -1) >= 0:
+                shared = (a[i - 1] & b[j - 1]).total()
+                total = a[i - 1].total() + b[j - 1].total()
+                sim = 2 * shared / total if total else 1.0
+                if sim >= t.pair and scores[i - 1][j - 1] + shared > best:
+                    best, pick = scores[i - 1][j - 1] + shared, (Op.CHANGED, sim)
+            for op, base, parts in (
+                (Op.SPLIT, scores[i - 1].get(j - 2, -1), (a[i - 1], *b[j - 2 : j])),
+                (
+                    Op.MERGED,
+                    scores[i - 2].get(j - 1, -1) if i > 1 else -1,
+                    (b[j - 1], *a[i - 2 : i]),
+                ),
+            ):
+                gain = join_gain(*parts) if base >= 0 and j > 1 - (op is Op.MERGED) else 0
+                if gain and base + gain > best:
+                    total = sum(p.total() for p in parts)
+                    best, pick = int(base + gain), (op, 2 * gain / total)
+            row[j] = best
+            picks[i].append(pick)
+        scores.append(row)
+    return pairing._trace(picks, los, range(m), range(n))
+
+
+_paragraph_lists = st.lists(st.lists(st.sampled_from("abcde"), max_size=8), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_paragraph_lists, _paragraph_lists, st.sampled_from([0.3, 0.5, 0.8]), st.booleans())
+# A split and a merge whose second part shares exactly half its words with the whole.
+@example([list("abcd")], [list("ab"), list("ce")], 0.5, False)
+@example([list("ab"), list("ce")], [list("abcd")], 0.5, False)
+def test_pairing_programme_shortcuts_give_the_plain_programmes_steps(
+    olds: list[list[str]], news: list[list[str]], pair: float, banded: bool
+) -> None:
+    """The pairing programme's shortcuts (shared words counted on ints, runs of cells that
+    only a removal or an insertion reaches filled at once, neighbours' counts reused) give
+    the steps of the plain cell-by-cell programme, in a band or not."""
+    t = Thresholds(pair=pair, split=0.6)
+    keys_a, keys_b = [" ".join(p) for p in olds], [" ".join(p) for p in news]
+    cells = 4 if banded else pairing.MAX_BLOCK_CELLS
+    with (
+        patch.object(pairing, "MAX_BLOCK_CELLS", cells),
+        patch.object(pairing, "BAND", 2),
+        patch.object(pairing, "MASK_MEETS", 1),
+        patch.object(pairing, "MASK_ROWS", 3),
+        patch.object(pairing, "MANY_CELLS", 1 if banded else 4),
+    ):
+        steps = _pair_dp(range(len(olds)), range(len(news)), WordBags(keys_a), WordBags(keys_b), t)
+        assert steps == _plain_programme(olds, news, t)
+
+
+def test_a_version_in_two_pairs_makes_its_word_bags_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three versions, each paragraph edited every time: the middle version's word bags, made
+    when it is aligned with the first, serve its alignment with the third (the changes are
+    those of the two pairs compared alone)."""
+    versions = [
+        "\n\n".join(f"Paragraph {n} of the story, take {take}: said {n * take}." for n in range(3))
+        for take in range(1, 4)
+    ]
+    made: list[str] = []
+    real = steps.word_bag
+    monkeypatch.setattr(steps, "word_bag", lambda words: made.append("") or real(words))
+    three = compare_texts(versions)
+    assert len(made) == 9  # Three bags per version, not six for the middle one.
+    for k in (0, 1):
+        alone = compare_texts(versions[k : k + 2]).changes
+        pair = [c for c in three.changes if c.from_version == k]
+        assert [(c.type, c.old, c.new, c.word_ops, c.similarity) for c in pair] == [
+            (c.type, c.old, c.new, c.word_ops, c.similarity) for c in alone
+        ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mixed_text)
+def test_loose_words_of_non_ascii_text_are_the_one_pass_translation(text: str) -> None:
+    """Mapping a text's non-ASCII characters first, then the rest (fast once it is ASCII),
+    gives the words of one translation of the whole text; so does mapping the table's
+    output of any character once more."""
+    once = _HYPHEN.sub(" ", text.translate(_UNPUNCTUATED)).split()
+    assert _unpunctuated_words(text) == once
+    for char in text:
+        mapped = _UNPUNCTUATED[ord(char)]
+        twice = mapped.translate(_UNPUNCTUATED)
+        assert re.sub(" +", " ", twice) == re.sub(" +", " ", mapped)
+
+
+def test_rows_with_equal_links_share_one_tuple() -> None:
+    """Memory: a comparison has few distinct row links; rows hold one tuple of each, not one
+    per row (and the same status)."""
+    old = "\n\n".join(f"Paragraph number {n} of the story." for n in range(20))
+    new = old.replace("number 3 ", "number three ").replace("Paragraph number 9 of the story.", "")
+    rows = compare_texts([old, new]).rows
+    by_links: dict[tuple[object, ...], set[int]] = {}
+    for row in rows:
+        by_links.setdefault(row.links, set()).add(id(row.links))
+    assert len(by_links) > 1
+    assert all(len(ids) == 1 for ids in by_links.values())

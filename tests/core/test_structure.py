@@ -224,6 +224,12 @@ _CODES = {
         # A lone comment line near the article's start ("Plantur says:" over a quoted text)
         # does not cut it, even with a thread further down: the thread starts at its prompt.
         ("NNNNNTPPPCPPPPPPPPPPNNNNNQWPCWPCWPC", "bbbbb...............fffffcccccccccf"),
+        # A comment prompt over readers' names (short lines no rule knows), each over its
+        # comment, starts the thread, though the comments outscore the article.
+        ("NNNNNTPPPPPPPPQLPLPLPLPLPLPLPKNNNNN", "bbbbb.........cccccccccccccccffffff"),
+        # Not when the text before the prompt is short beside the posts after it (a Q&A
+        # page's question over its answers, each with an "Add a comment" prompt).
+        ("NNNNNTPPQLPLPLPPPPPPPPPPPPKNNNNN", "bbbbb.....................ffffff"),
         # A comment line with another one soon after it starts the thread at once.
         ("NNNNNTPPPPPPPPPPCPCPCPCKNNNNN", "bbbbb...........ccccccfffffff"),
         # The article's head is title-shaped too (headline, authors, a date, "8 min read"):
@@ -233,9 +239,14 @@ _CODES = {
         ("NNNNNTTTTWHPPPPPPPPKNNNNN", "bbbbbttttth........ffffff"),
         # A teaser run after furniture past the article.
         ("NNNNNTPPPPKNNNNNTTTTTPPNNNN", "bbbbb.....fffffftttttffffff"),
+        # Past a copyright line after the article, short lines far from other furniture are
+        # furniture too (a footer's lines); past a menu item, only those near it.
+        ("NNNNNTPPPPPPPPKLLLLLLLLL", "bbbbb.........ffffffffff"),
+        ("NNNNNTPPPPPPPPNLLLLLLLLL", "bbbbb.........ffff......"),
         # Titles under a "Related" heading past the article are teasers; shorter lines
-        # after them, far from furniture, get no place.
-        ("NNNNNTPPPPKNNNNNRTTTTLLL", "bbbbb.....ffffffftttt..."),
+        # after them, far from furniture and with no end marker (a copyright line) above
+        # them, get no place.
+        ("NNNNNTPPPPNNNNNNRTTTTLLL", "bbbbb.....ffffffftttt..."),
     ],
 )
 def test_page_shapes_get_their_places(page: str, places: str) -> None:

@@ -1,0 +1,130 @@
+"""What an alignment is made of: its steps (``Op``, ``Step``), the thresholds that decide them,
+and the word bags paragraphs are compared by (``WordBag``, ``WordBags``, ``similarity``).
+Imports: the standard library and ``core.paragraphs``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import NamedTuple
+
+from diffviewer.core.paragraphs import folded_word_tokens
+
+
+class Op(StrEnum):
+    """One step of a pairwise alignment."""
+
+    EQUAL = "equal"
+    CHANGED = "changed"
+    REMOVED = "removed"
+    INSERTED = "inserted"
+    SPLIT = "split"
+    MERGED = "merged"
+
+
+class Step(NamedTuple):
+    """One step: the old and new paragraph indexes it covers, in order (a tuple: cheap).
+
+    ``moved_to``/``moved_from`` link a removed step to the inserted step of the same paragraph
+    elsewhere (index into the other side); ``similarity`` is the word similarity of a pairing.
+    """
+
+    op: Op
+    old: tuple[int, ...]
+    new: tuple[int, ...]
+    similarity: float = 1.0
+    moved_to: int | None = None
+    moved_from: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    pair: float = 0.5
+    move: float = 0.8
+    split: float = 0.8
+
+
+WordBag = frozenset[str]
+"""A multiset of words as a set: a word's first occurrence is the word, its k-th the word, a
+NUL and k (``REPEAT``; a NUL, a control character, is never part of a word).
+
+So ``len(a & b)`` is the number of words two bags share (the sum over words of the smaller
+count), computed by the set intersection in C: several times faster than summing over
+``Counter`` items in Python, and the pairing programme computes it for many pairs. (Strings,
+not (word, k) tuples: a string keeps its hash, a tuple computes it on every lookup.)
+"""
+
+#: What joins a word and k in its k-th occurrence in a bag (``WordBag``).
+REPEAT = "\0"
+
+
+def word_bag(words: Iterable[str]) -> WordBag:
+    """The bag of ``words`` (see ``WordBag``)."""
+    counts = Counter(words)
+    marks = _repeat_marks(1 << max(counts.values(), default=1).bit_length())
+    repeats = [w + mark for w, n in counts.items() if n > 1 for mark in marks[2 : n + 1]]
+    return frozenset([*counts, *repeats])
+
+
+@cache
+def _repeat_marks(size: int) -> tuple[str, ...]:
+    """What follows a word in its k-th occurrence, for k < ``size`` (a power of two)."""
+    return tuple(f"{REPEAT}{k}" for k in range(size))
+
+
+class WordBags:
+    """Word bags of a version's paragraphs, computed on first use (most paragraphs never need
+    one).
+
+    Bags of removed and inserted paragraphs are kept for moves; the pairing of a replaced
+    block makes its own, and drops those of the paragraphs it pairs: a bag takes a few KB,
+    and keeping one per edited paragraph would double the peak memory of a comparison.
+    ``keep_all``: keep every bag made, for a version aligned again with another (the pairs
+    of three versions or more): the next alignment reads them instead of making them again.
+    """
+
+    def __init__(self, keys: Sequence[str], *, keep_all: bool = False) -> None:
+        self.keys = keys
+        self._keep_all = keep_all
+        self._cache: dict[int, WordBag] = {}
+
+    def __getitem__(self, index: int) -> WordBag:
+        """Paragraph ``index``'s bag, kept."""
+        words = self._cache.get(index)
+        if words is None:
+            words = self._cache[index] = self.bag(index)
+        return words
+
+    def bag(self, index: int) -> WordBag:
+        """Paragraph ``index``'s bag (not kept, unless all are)."""
+        bag = self._cache.get(index)
+        if bag is None:
+            bag = word_bag(folded_word_tokens(self.keys[index]))
+            if self._keep_all:
+                self._cache[index] = bag
+        return bag
+
+    def keep(self, index: int, bag: WordBag) -> None:
+        """Keep paragraph ``index``'s bag, made elsewhere (it will be read again)."""
+        self._cache[index] = bag
+
+    def block(self, indexes: range) -> tuple[list[WordBag], list[int]]:
+        """The bags of paragraphs ``indexes`` (not kept, unless all are) and their sizes."""
+        bags = list(map(self.bag, indexes))
+        return bags, list(map(len, bags))
+
+
+def similarity(a: WordBag, b: WordBag) -> float:
+    """Dice coefficient over word multisets: 2·shared / (|a| + |b|), 1.0 for two empty texts."""
+    return dice(len(a & b), len(a) + len(b))
+
+
+def dice(shared: int, total: int) -> float:
+    """``similarity`` of two bags holding ``total`` words together, given how many they share."""
+    if not total:
+        return 1.0
+    return 2 * shared / total
