@@ -187,10 +187,13 @@ def page_structure(
         out[head] = "headline" if kinds[head] is Kind.BODY or kinds[head] is Kind.HEADLINE else None
         for i in range(head + 1, start):
             out[i] = "article_head"
-    ended = False  # Past a boundary marker (a copyright line, a comment prompt, "Related").
+    # Past a boundary marker (a copyright line, a comment prompt, "Related"), short lines are
+    # furniture, but for a table's rows with figures (an article's timetable, price list).
+    ended = False
     for i in range(end + 1, count):
         ended = ended or (marked[i] and kinds[i] in END_MARKERS)
-        out[i] = _place(teaser[i], near[i] or ended, "after_article")
+        ends = ended and not (figures is not None and figures[i])
+        out[i] = _place(teaser[i], near[i] or ends, "after_article")
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
     comments = comment_thread(end + 1, words, prose, kinds)
