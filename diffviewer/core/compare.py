@@ -34,7 +34,6 @@ from diffviewer.core.options import CompareMode, CompareOptions
 from diffviewer.core.paragraphs import (
     RawParagraph,
     comparison_key,
-    count_words,
     normalise,
     same_loose_key,
     split_paragraphs,
@@ -239,7 +238,8 @@ def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
 
 
 def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] = ()) -> KindCodes:
-    """The kinds of every version's paragraph keys under the bundled rules and ``rules_files``.
+    """The kinds of every version's paragraph keys (``paragraphs.normalise``: nothing else)
+    under the bundled rules and ``rules_files``.
 
     Raises ``RulesError`` for a bad rules file.
     """
@@ -251,28 +251,15 @@ def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] 
 def _classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
     from diffviewer.core.kinds import KindMemo, classify
 
-    memo = KindMemo()  # Versions share most paragraphs: classify each (text, facts) once.
+    # Versions share most paragraphs: classify each (text, facts) once.
+    memo = KindMemo(keys=True)
     numbers: dict[tuple[Kind, str], int] = {}
     codes = [
         [numbers.setdefault(result, len(numbers)) for result in classify(version, rules, memo)]
         for version in keys
     ]
-    return [(kind.value, rule) for kind, rule in numbers], codes, _word_counts(keys)
-
-
-def _word_counts(keys: Sequence[Sequence[str]]) -> list[list[int]]:
-    """Each paragraph's word count (each distinct key counted once)."""
-    counted: dict[str, int] = {}
-    words = []
-    for version in keys:
-        counts = []
-        for key in version:
-            count = counted.get(key)
-            if count is None:
-                count = counted[key] = count_words(key)
-            counts.append(count)
-        words.append(counts)
-    return words
+    words = [memo.word_counts(version) for version in keys]
+    return [(kind.value, rule) for kind, rule in numbers], codes, words
 
 
 def _version(

@@ -16,7 +16,10 @@ rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions al
 - follows: the kind given to the previous paragraph, or the rule that gave it;
 - pattern / not_pattern: searched in the first ``rules.PATTERN_WINDOW`` characters.
 
-Speed: words are counted only as far as the largest bound any rule uses; per rule set, the
+Speed: a text's words (capped at the largest bound any rule uses, so that counts above it
+share cache entries), its full stop and its words as a reader counts them (what the report
+shows, ``KindMemo.word_counts``) are found once per distinct text, the counts in a pass
+over its bytes where its characters allow (``paragraphs.plain_counts``); per rule set, the
 cheap facts (words, full stop, link run, position, previous kind) select the candidate rules
 once and the selection is cached; long prose paragraphs have few candidates or none. Results
 are cached by text and facts (pages repeat captions and teasers), within one call or, through
@@ -24,8 +27,11 @@ a ``KindMemo``, across the versions of one comparison (they share most paragraph
 a paragraph has ``SET_MIN`` or more candidate rules with patterns, one pass of an RE2 set of all
 the rules' patterns (``core.patterns.PatternSet``) says which may occur, and only those are
 searched one by one (about 20 searches a paragraph of a raw page before; classifying 300 real
-pages took 1.9 times as long without it).
-Imports: the standard library and ``core`` (model, paragraphs, patterns, rules, structure)
+pages took 1.9 times as long without it). Each candidate list knows what it gives when the set
+finds none of its patterns (``Choice.quiet``: most prose), so such a paragraph skips the rule
+loop.
+Per rule set, the candidate lists and the pattern set live in ``core.kind_plan``.
+Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure)
 only.
 """
 
@@ -35,10 +41,17 @@ import functools
 import re
 from collections.abc import Sequence
 
+from diffviewer.core.kind_plan import (
+    DEFAULT_RESULT,
+    SET_AFTER,
+    Choice,
+    Facts,
+    Plan,
+    plan_for,
+)
 from diffviewer.core.model import Kind
 from diffviewer.core.page_shapes import TITLE_WORDS
-from diffviewer.core.paragraphs import count_words, single_spaced, spaceless_pattern
-from diffviewer.core.patterns import Pattern, PatternError, PatternSet
+from diffviewer.core.paragraphs import count_words, plain_counts, single_spaced, spaceless_pattern
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
     DEFAULT_RULE,
@@ -60,12 +73,6 @@ __all__ = [
 ]
 
 _LINK_MAX_WORDS = 4
-#: From this many rules with patterns among a paragraph's candidates, one pass of the set of
-#: all patterns (``_Plan.hits``) costs less than searching them one by one.
-SET_MIN = 3
-#: The set is built (about 30 ms, and its search warms up on first texts) once this many
-#: paragraphs have asked for it: a short pair is done sooner pattern by pattern.
-SET_AFTER = 300
 _LINK_RUN = 3
 # A label and its value ("Level: 83"; not a web address's "https:"), or an address (an
 # e-mail, a social-network handle): a line of a table or a list of people, not a link text.
@@ -91,10 +98,6 @@ _SMALL = (
 )
 _SMALL_WORDS = frozenset(_SMALL.split())
 
-_Facts = tuple[int, bool, bool, int, int]
-"""Words (capped), full stop, in a link run, position mask, and which ``follows`` conditions
-the previous paragraph's rule meets (``_Plan.after``; 0 if no rule uses them)."""
-
 
 class KindMemo:
     """Results shared by the ``classify`` calls of one comparison (versions share most text).
@@ -103,11 +106,21 @@ class KindMemo:
     one rule set only: make one per comparison.
     """
 
-    __slots__ = ("facts", "results")
+    __slots__ = ("facts", "keys", "results")
 
-    def __init__(self) -> None:
-        self.facts: dict[str, tuple[int, bool]] = {}
-        self.results: dict[tuple[str, _Facts], tuple[Kind, str]] = {}
+    def __init__(self, *, keys: bool = False) -> None:
+        self.keys = keys
+        """Whether the texts are paragraph keys (``paragraphs.normalise``): counted faster."""
+        self.facts: dict[str, tuple[int, bool, int]] = {}
+        """Per text: words (capped), full stop, and words as a reader counts them."""
+        self.results: dict[tuple[str, int, bool, bool, int, int], tuple[Kind, str]] = {}
+        """Per text and its facts (``Facts``, flattened), the result."""
+
+    def word_counts(self, texts: Sequence[str]) -> list[int]:
+        """``paragraphs.count_words`` of each of ``texts``, classified with this memo (counted
+        with the rules' facts, once per distinct text)."""
+        facts = self.facts
+        return [facts[text][2] for text in texts]
 
 
 def classify(
@@ -117,36 +130,38 @@ def classify(
 
     ``memo`` carries work over from other versions classified with the same ``rules``.
     """
-    plan = _plan(rules)
+    plan = plan_for(rules)
     memo = memo or KindMemo()
     count = len(texts)
     cap = plan.word_cap
     known = memo.facts
+    keys = memo.keys
     words: list[int] = []
     stops: list[bool] = []
     for text in texts:
         facts = known.get(text)
         if facts is None:
-            facts = known[text] = (_count_words(text, cap), _ends_with_full_stop(text))
+            facts = known[text] = _text_facts(text, cap, key=keys)
         words.append(facts[0])
         stops.append(facts[1])
     in_run = _link_runs(texts, words, stops)
+    if count >= SET_AFTER:
+        plan.want_set()
     out: list[tuple[Kind, str]] = []
     results = memo.results
     uses_follows = plan.uses_follows
     position_mask = plan.position_mask
     # Position rules look at most ``edge`` paragraphs from either end: between, none holds.
     edge = plan.edge
+    inner = range(edge, count - edge)
     after = plan.after
     previous = after.get(None, 0)  # Which follows conditions the previous paragraph meets.
-    for index, text in enumerate(texts):
-        mask = position_mask(index, count) if index < edge or index >= count - edge else 0
-        here: _Facts = (words[index], stops[index], in_run[index], mask, previous)
-        key = (text, here)
+    for index, (text, w, stop, run) in enumerate(zip(texts, words, stops, in_run, strict=True)):
+        mask = 0 if index in inner else position_mask(index, count)
+        key = (text, w, stop, run, mask, previous)  # The text and its facts (Facts).
         result = results.get(key)
         if result is None:
-            result = _first_match(text, plan.candidates(here), plan)
-            results[key] = result
+            result = results[key] = _first_match(text, plan.candidates(key[1:]), plan)
         out.append(result)
         if uses_follows:
             previous = after.get(result[1], 0)
@@ -161,7 +176,7 @@ def _apply_structure(
     stops: Sequence[bool],
     in_run: Sequence[bool],
     out: list[tuple[Kind, str]],
-    plan: _Plan,
+    plan: Plan,
 ) -> None:
     """Second pass: a structural rule replaces the first pass's result where it comes first.
 
@@ -176,11 +191,15 @@ def _apply_structure(
         for text, w, stop in zip(texts, words, stops, strict=True)
     ]
     places = page_structure(words, stops, [kind for kind, _ in out], marked, rows, figures)
+    # A rule that holds in a link run only cannot hold in a version without one.
+    structural = plan.structural if True in in_run else plan.structural_off_runs
+    if structural.keys().isdisjoint(places):
+        return  # No structural rule names a place found here (or none was found).
     count = len(texts)
     for index, place in enumerate(places):
         if place is None:
             continue
-        ranked = plan.structural.get(place)
+        ranked = structural.get(place)
         if not ranked:
             continue
         decided = plan.order.get(out[index][1], len(plan.order))
@@ -188,7 +207,7 @@ def _apply_structure(
             continue  # A rule before every structural rule for this place decided.
         previous = plan.after.get(out[index - 1][1] if index else None, 0)
         mask = plan.position_mask(index, count) if plan.structural_positions else 0
-        facts: _Facts = (words[index], stops[index], in_run[index], mask, previous)
+        facts: Facts = (words[index], stops[index], in_run[index], mask, previous)
         for order, rule in ranked:
             if order >= decided:
                 break
@@ -196,7 +215,7 @@ def _apply_structure(
                 if rule.name in plan.shape_only:  # Nothing in the text to test.
                     out[index] = (rule.kind, rule.name)
                     break
-                result = _first_match(texts[index], (rule,))
+                result = _first_match(texts[index], plan.alone[rule.name])
                 if result[1] == rule.name:
                     out[index] = result
                     break
@@ -237,6 +256,17 @@ def is_title_case(text: str) -> bool:
         counted += 1
         capitalised += word[0].isupper()
     return counted >= 2 and capitalised * 4 >= counted * 3
+
+
+def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, bool, int]:
+    """Words counted up to ``cap`` (``_count_words``), whether the text ends with a full stop,
+    and its words as a reader counts them (``paragraphs.count_words``). ``key``: the text is
+    a paragraph key (see ``paragraphs.plain_counts``)."""
+    counts = plain_counts(text, key=key)
+    if counts is None:
+        return _count_words(text, cap), _ends_with_full_stop(text), count_words(text)
+    # No character of a spaceless script: whitespace-separated tokens are the words.
+    return min(counts[1], cap), _ends_with_full_stop(text), counts[0]
 
 
 def _count_words(text: str, cap: int) -> int:
@@ -336,162 +366,33 @@ def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:
     return spans
 
 
-def _first_match(
-    text: str, candidates: Sequence[Rule], plan: _Plan | None = None
-) -> tuple[Kind, str]:
-    """The first of ``candidates`` whose text conditions hold. With ``plan``, one pass of all
-    the rules' patterns (``_Plan.hits``) first says which patterns may occur: the others are
-    not searched one by one."""
+def _first_match(text: str, choice: Choice, plan: Plan | None = None) -> tuple[Kind, str]:
+    """The first of ``choice``'s rules whose text conditions hold. With ``plan``, one pass of
+    all the rules' patterns (``Plan.hits``) first says which patterns may occur: the others
+    are not searched one by one."""
+    if choice.settled is not None:
+        return choice.settled
     window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
-    hits = plan.hits(window, candidates) if plan is not None else None
-    slots = plan.slots if plan is not None else {}
+    hits = plan.hits(window) if plan is not None and choice.use_set else None
+    if hits is not None and choice.quiet is not None and choice.slots.isdisjoint(hits):
+        return choice.quiet  # The set found none of these rules' patterns.
     title: bool | None = None
-    for rule in candidates:
+    for rule, pattern_slot, not_pattern_slot in choice.checks:
         if rule.title_case is not None:
             if title is None:
                 title = is_title_case(text)
             if title is not rule.title_case:
                 continue
         if rule.pattern is not None:
-            if hits is not None and slots[rule.name][0] not in hits:
+            if hits is not None and pattern_slot not in hits:
                 continue
             if not rule.pattern.search_utf8(window):
                 continue
         if (
             rule.not_pattern is not None
-            and (hits is None or slots[rule.name][1] in hits)
+            and (hits is None or not_pattern_slot in hits)
             and rule.not_pattern.search_utf8(window)
         ):
             continue
         return rule.kind, rule.name
-    return Kind.BODY, DEFAULT_RULE
-
-
-class _Plan:
-    """Per rule set: which rules survive the cheap facts, computed once per combination."""
-
-    def __init__(self, rules: RuleSet) -> None:
-        self.rules = rules.rules
-        self.positions = sorted({(r.position, r.n) for r in self.rules if r.position is not None})
-        self.uses_follows = any(r.follows is not None for r in self.rules)
-        bounds = [b for r in self.rules for b in (r.min_words, r.max_words) if b is not None]
-        # Word counts above every bound behave alike: one cache entry serves them all.
-        self.word_cap = max(bounds, default=0) + 1
-        self._bit = {spec: 1 << n for n, spec in enumerate(self.positions)}
-        # How far from either end a position fact can hold (first_n / last_n reach n).
-        self.edge = max((n for _, n in self.positions), default=1)
-        self._follows, self.after = self._follow_sets()
-        self._candidates: dict[_Facts, tuple[Rule, ...]] = {}
-        self.order = {rule.name: n for n, rule in enumerate(self.rules)}
-        # Rules whose pattern finds page furniture: what they find shows a version is a page.
-        self.markers = frozenset(
-            rule.name
-            for rule in self.rules
-            if rule.pattern is not None and rule.kind.is_boilerplate and rule.structure is None
-        )
-        # Structural rules by the place they name, in file order (see ``_apply_structure``).
-        self.structural: dict[str, list[tuple[int, Rule]]] = {}
-        for n, rule in enumerate(self.rules):
-            if rule.structure is not None:
-                self.structural.setdefault(rule.structure, []).append((n, rule))
-        # Structural rules with no pattern and no title-case condition: their cheap facts
-        # and the place decide.
-        self.shape_only = frozenset(
-            rule.name
-            for ranked in self.structural.values()
-            for _, rule in ranked
-            if rule.pattern is None and rule.not_pattern is None and rule.title_case is None
-        )
-        # Every pattern in one RE2 set, searched once per paragraph (see ``hits``).
-        members: list[Pattern] = []
-        self.slots: dict[str, tuple[int, int]] = {}
-        for rule in self.rules:
-            slots = [-1, -1]
-            for n, pattern in enumerate((rule.pattern, rule.not_pattern)):
-                if pattern is not None:
-                    slots[n] = len(members)
-                    members.append(pattern)
-            self.slots[rule.name] = (slots[0], slots[1])
-        self._members = members
-        self._set: PatternSet | None = None
-        self._set_failed = False
-        self._asked = 0
-        self._searches: dict[int, bool] = {}
-        self.structural_positions = any(
-            rule.position is not None for ranked in self.structural.values() for _, rule in ranked
-        )
-
-    def _follow_sets(self) -> tuple[dict[str, int], dict[str | None, int]]:
-        """For each rule with ``follows``, a bit; for each rule name the previous paragraph
-        may carry (and None for the first paragraph), the bits of the conditions it meets.
-
-        Rules (and ``default``) that meet the same conditions share a value, so the caches see
-        as few distinct facts as with kinds alone."""
-        bits: dict[str, int] = {}
-        wanted: dict[frozenset[Kind | str], int] = {}
-        for rule in self.rules:
-            if rule.follows is not None:
-                bits[rule.name] = wanted.setdefault(rule.follows, 1 << len(wanted))
-        after: dict[str | None, int] = {None: 0}
-        for name, kind in [(DEFAULT_RULE, Kind.BODY)] + [(r.name, r.kind) for r in self.rules]:
-            after[name] = sum(bit for want, bit in wanted.items() if kind in want or name in want)
-        return bits, after
-
-    def position_mask(self, index: int, count: int) -> int:
-        mask = 0
-        for (position, n), bit in self._bit.items():
-            if (
-                (position == "first" and index == 0)
-                or (position == "last" and index == count - 1)
-                or (position == "first_n" and index < n)
-                or (position == "last_n" and index >= count - n)
-            ):
-                mask |= bit
-        return mask
-
-    def hits(self, window: bytes, candidates: Sequence[Rule]) -> list[int] | None:
-        """The indices (``slots``) of the patterns that may occur in ``window``, from one
-        pass of the RE2 set of all of them; None where searching ``candidates``' patterns one
-        by one is as cheap (fewer than ``SET_MIN``) or the set is not available."""
-        worth = self._searches.get(id(candidates))
-        if worth is None:
-            patterns = sum(r.pattern is not None or r.not_pattern is not None for r in candidates)
-            worth = self._searches[id(candidates)] = patterns >= SET_MIN
-        if not worth or self._set_failed:
-            return None
-        if self._set is None:
-            self._asked += 1
-            if self._asked < SET_AFTER:
-                return None
-            try:
-                self._set = PatternSet(self._members)
-            except PatternError:
-                self._set_failed = True
-                return None
-        return self._set.candidates(window)
-
-    def candidates(self, facts: _Facts) -> tuple[Rule, ...]:
-        found = self._candidates.get(facts)
-        if found is None:
-            found = tuple(
-                rule for rule in self.rules if rule.structure is None and self.admits(rule, facts)
-            )
-            self._candidates[facts] = found
-        return found
-
-    def admits(self, rule: Rule, facts: _Facts) -> bool:
-        """Whether ``rule``'s cheap conditions hold (all but patterns, title case, place)."""
-        words, stop, in_run, mask, previous = facts
-        return not (
-            (rule.min_words is not None and words < rule.min_words)
-            or (rule.max_words is not None and words > rule.max_words)
-            or (rule.ends_with_full_stop is not None and stop is not rule.ends_with_full_stop)
-            or (rule.in_link_run is not None and in_run is not rule.in_link_run)
-            or (rule.position is not None and not mask & self._bit[(rule.position, rule.n)])
-            or (rule.follows is not None and not previous & self._follows[rule.name])
-        )
-
-
-@functools.lru_cache(maxsize=8)
-def _plan(rules: RuleSet) -> _Plan:
-    return _Plan(rules)
+    return DEFAULT_RESULT

@@ -425,11 +425,75 @@ def folded_word_tokens(text: str) -> list[str]:
     return spaceless_pattern(_WORD_TOKEN).findall(folded)
 
 
+# UTF-8 bytes → "a" for what is no whitespace (``str.split``'s) in ASCII, " " for the rest:
+# a text's tokens are then the runs of "a", counted as ``_ASCII_WORDS_AS_RUNS``' runs are.
+_NON_SPACE_AS_RUNS = bytes(
+    ord(" ") if n < 128 and chr(n).isspace() else ord("a") for n in range(256)
+)
+_ASCII_BYTES = bytes(range(128))
+# Non-ASCII characters found ``_plain`` so far (a set: one C call tests a text's characters).
+_PLAIN: set[str] = set()
+
+
+@functools.cache
+def _plain(char: str) -> bool:
+    """Whether a non-ASCII character counts as ASCII punctuation does in both counts of
+    ``plain_counts``: no whitespace, no word character, no spaceless script (see
+    ``_FOREIGN_WORD``), never joined to its neighbours (``graphemes.may_join``): curly quotes,
+    dashes, ellipses, currency signs."""
+    return (
+        not char.isspace()
+        and not may_join(char)
+        and spaceless_pattern(_FOREIGN_WORD).search(char) is None
+    )
+
+
+def plain_counts(text: str, *, key: bool = False) -> tuple[int, int] | None:
+    """``(count_words(text), len(text.split()))`` from passes over ``text``'s bytes, if every
+    non-ASCII character in it is ``_plain`` (most news text: ASCII words, curly quotes and
+    dashes); None for other text.
+
+    Each count is the number of places where a run starts: of word bytes
+    (``_ASCII_WORDS_AS_RUNS``: every byte of a non-ASCII character is none), of bytes that are
+    no whitespace (``_NON_SPACE_AS_RUNS``: nor are they). ``key``: ``text`` is a key
+    (``normalise``), whose only whitespace is single spaces between tokens: they are counted
+    instead (a pass of a third of the work).
+    """
+    utf8 = _plain_utf8(text)
+    if utf8 is None:
+        return None
+    words = _runs(utf8.translate(_ASCII_WORDS_AS_RUNS))
+    if key:
+        return words, text.count(" ") + 1 if text else 0
+    return words, _runs(utf8.translate(_NON_SPACE_AS_RUNS))
+
+
+def _plain_utf8(text: str) -> bytes | None:
+    """``text`` in UTF-8 if each of its non-ASCII characters is ``_plain``, else None."""
+    utf8 = text.encode("utf-8", "surrogatepass")
+    if len(utf8) != len(text):
+        if "\r" in text:  # CR LF is one grapheme cluster: count_words' own path.
+            return None
+        others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if not _PLAIN.issuperset(others):
+            if not all(map(_plain, set(others))):
+                return None
+            _PLAIN.update(others)
+    return utf8
+
+
+def _runs(runs: bytes) -> int:
+    """The runs of "a" in bytes of "a" and " "."""
+    return runs.count(b" a") + runs.startswith(b"a")
+
+
 def count_words(text: str) -> int:
     """Words as a reader counts them (see ``word_tokens``)."""
+    utf8 = _plain_utf8(text)
+    if utf8 is not None:  # Runs of ASCII word characters, counted fast (see plain_counts).
+        return _runs(utf8.translate(_ASCII_WORDS_AS_RUNS))
     if _joins(text):
         return len(word_tokens(text))
-    if _ascii_words(text):  # Plain runs of word characters, counted fast (in UTF-8 bytes).
-        runs = text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS_AS_RUNS)
-        return runs.count(b" a") + runs.startswith(b"a")
+    if _ascii_words(text):  # The same runs, other separators among them (NBSP…).
+        return _runs(text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS_AS_RUNS))
     return len(spaceless_pattern(_WORD_TOKEN).findall(text))

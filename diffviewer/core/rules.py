@@ -142,7 +142,8 @@ def _bundled() -> _Parsed:
         source, text = resource_text("rules", "kinds.toml")
     except (OSError, UnicodeDecodeError) as error:
         raise RulesError(f"bundled rules (kinds.toml): cannot read them: {error}") from error
-    return _parse_text(text, source)
+    # Shipped with the app and each pattern compiled by a test: RE2 parses them on first use.
+    return _parse_text(text, source, check=False)
 
 
 def _parse_file(path: str) -> _Parsed:
@@ -170,7 +171,9 @@ def _parse_file(path: str) -> _Parsed:
     return _parse_text(text.removeprefix("\ufeff"), source)
 
 
-def _parse_text(text: str, source: str) -> _Parsed:
+def _parse_text(text: str, source: str, *, check: bool = True) -> _Parsed:
+    """The rules of a file's ``text``; ``check``: parse each pattern with RE2 now (see
+    ``patterns.compile_pattern``)."""
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -192,7 +195,7 @@ def _parse_text(text: str, source: str) -> _Parsed:
     seen: set[str] = set()
     for number, (table, line) in enumerate(zip(tables, lines, strict=True), start=1):
         where = _where(source, number, table, line)
-        rule = _parse_rule(table, source, where)
+        rule = _parse_rule(table, source, where, check=check)
         name = str(table["name"])
         if name in seen:
             raise RulesError(f"{where}: the name {name!r} is used by an earlier rule of this file")
@@ -222,7 +225,9 @@ def _where(source: str, number: int, table: dict[str, object], line: int | None)
     return f"{source}: {label}" + (f" (line {line})" if line is not None else "")
 
 
-def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | None:
+def _parse_rule(
+    table: dict[str, object], source: str, where: str, *, check: bool = True
+) -> Rule | None:
     """A compiled rule, or None for a rule switched off with ``enabled = false``."""
     _check_types(table, where)
     if "name" not in table:
@@ -272,8 +277,8 @@ def _parse_rule(table: dict[str, object], source: str, where: str) -> Rule | Non
         kind=kind,
         description=str(table["description"]).strip(),
         source=source,
-        pattern=_compile(table, "pattern", flags, where),
-        not_pattern=_compile(table, "not_pattern", flags, where),
+        pattern=_compile(table, "pattern", flags, where, check=check),
+        not_pattern=_compile(table, "not_pattern", flags, where, check=check),
         min_words=min_words,
         max_words=max_words,
         ends_with_full_stop=_optional_bool(table, "ends_with_full_stop"),
@@ -354,7 +359,9 @@ def _follows_list(values: object, where: str) -> Iterable[Kind | str]:
             ) from None
 
 
-def _compile(table: dict[str, object], key: str, flags: str, where: str) -> Pattern | None:
+def _compile(
+    table: dict[str, object], key: str, flags: str, where: str, *, check: bool = True
+) -> Pattern | None:
     """The compiled pattern under ``key`` (None if absent)."""
     source = table.get(key)
     if source is None:
@@ -362,6 +369,6 @@ def _compile(table: dict[str, object], key: str, flags: str, where: str) -> Patt
     assert isinstance(source, str)  # checked by _check_types
     label = f"{where}: bad regular expression in {key!r}"
     try:
-        return compile_pattern(source, flags, label)
+        return compile_pattern(source, flags, label, check=check)
     except PatternError as error:
         raise RulesError(f"{label}: {error}") from None

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core import kind_plan
 from diffviewer.core.kinds import RuleSet, classify, is_title_case, load_rules
 from diffviewer.core.model import Kind
 from diffviewer.core.paragraphs import normalise, split_paragraphs
@@ -288,8 +289,6 @@ def test_commentary_labels_and_comment_headings(rules: RuleSet, text: str, kind:
 def test_the_pattern_set_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
     """One pass of the RE2 set of all patterns, then only the patterns it names: the same
     kinds as searching every candidate's pattern one by one, on every text in tests/data."""
-    import diffviewer.core.kinds as kinds_module
-
     data = Path(__file__).resolve().parents[1] / "data"
     versions = [
         [normalise(p.text) for p in split_paragraphs(path.read_text(encoding="utf-8"))]
@@ -298,11 +297,39 @@ def test_the_pattern_set_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> N
     assert sum(map(len, versions)) > 1000
     rules = load_rules()
     with_set = [classify(version, rules) for version in versions]
-    kinds_module._plan.cache_clear()
-    monkeypatch.setattr(kinds_module._Plan, "hits", lambda self, window, candidates: None)
+    kind_plan.plan_for.cache_clear()
+    monkeypatch.setattr(kind_plan.Plan, "hits", lambda self, window: None)
     without = [classify(version, rules) for version in versions]
-    kinds_module._plan.cache_clear()
+    kind_plan.plan_for.cache_clear()
     assert with_set == without
+
+
+def test_skipping_link_run_rules_off_runs_changes_no_result() -> None:
+    """The structural pass leaves out the rules that hold only in a link run where a version
+    has none: the same kinds as trying them, on every text in tests/data."""
+    data = Path(__file__).resolve().parents[1] / "data"
+    versions = [keys_of(path) for path in sorted(data.rglob("*.txt"))]
+    rules = load_rules()
+    kind_plan.plan_for.cache_clear()
+    plan = kind_plan.plan_for(rules)
+    assert plan.structural_off_runs != plan.structural  # The bundled rules have such rules.
+    fast = [classify(version, rules) for version in versions]
+    plan.structural_off_runs = plan.structural
+    slow = [classify(version, rules) for version in versions]
+    kind_plan.plan_for.cache_clear()
+    assert fast == slow
+
+
+def test_a_long_version_builds_the_pattern_set_at_once() -> None:
+    """A version of ``SET_AFTER`` paragraphs has the set built for its first search (its
+    paragraphs do not compile the patterns one by one first); a short one does not."""
+    prose = "The minister said on Tuesday that the budget would be approved next week."
+    rules = load_rules()
+    for count, built in ((kind_plan.SET_AFTER - 1, False), (kind_plan.SET_AFTER, True)):
+        kind_plan.plan_for.cache_clear()
+        classify([prose] * count, rules)  # One distinct text: one search.
+        assert (kind_plan.plan_for(rules)._set is not None) is built
+    kind_plan.plan_for.cache_clear()
 
 
 def test_a_pattern_set_says_when_its_search_failed() -> None:

@@ -238,6 +238,27 @@ def test_describe_rule_for_default_and_unknown(bundled) -> None:  # type: ignore
     assert describe_rule(bundled, "no.such.rule") == ""
 
 
+def test_every_bundled_pattern_compiles(bundled) -> None:  # type: ignore[no-untyped-def]
+    """Each bundled pattern, and its relaxed form, compiles and runs (RE2 parses the bundled
+    rules on first use only, not when they are loaded)."""
+    for rule in bundled.rules:
+        for pattern in (rule.pattern, rule.not_pattern):
+            if pattern is not None:
+                pattern.search("A short paragraph of text.")  # raises PatternError if broken
+
+
+def test_loading_the_bundled_rules_leaves_re2_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up does not pay for RE2's syntax check of the bundled patterns (known good)."""
+    from diffviewer.core import patterns, rules
+
+    def no_re2(translated: str, budget: int) -> None:
+        raise AssertionError(f"compiled at load: {translated!r}")
+
+    monkeypatch.setattr(patterns, "_compile", no_re2)
+    _source, parsed, _disabled = rules._bundled.__wrapped__()
+    assert any(rule.pattern is not None for rule in parsed)
+
+
 def test_bundled_rules_are_parsed_once(bundled) -> None:  # type: ignore[no-untyped-def]
     """Loading again reuses the compiled bundled rules (the cache), and equal sets compare equal."""
     again = load_rules()

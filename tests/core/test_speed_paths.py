@@ -22,7 +22,14 @@ from hypothesis import strategies as st
 from diffviewer.core import pairing, steps, worddiff
 from diffviewer.core.compare import build_version, compare_files, compare_texts
 from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
-from diffviewer.core.kinds import KindMemo, classify, load_rules
+from diffviewer.core.kinds import (
+    KindMemo,
+    _count_words,
+    _ends_with_full_stop,
+    _text_facts,
+    classify,
+    load_rules,
+)
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline, OpTag, WordOp
 from diffviewer.core.pairing import _band, _join, _pair_dp, _pair_one, _SharedWords
@@ -42,6 +49,7 @@ from diffviewer.core.paragraphs import (
     folded_word_tokens,
     loose_key,
     normalise,
+    plain_counts,
     same_loose_key,
     split_paragraphs,
     word_tokens,
@@ -59,6 +67,16 @@ def test_kind_memo_shared_by_versions_changes_nothing() -> None:
     classify(first, rules, memo)
     assert classify(second, rules, memo) == classify(second, rules)
     assert classify(first, rules, memo) == classify(first, rules)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.text(), st.sampled_from(["", " ", "a  b\u00a0c"])), max_size=6))
+def test_memo_word_counts_are_count_words(texts: list[str]) -> None:
+    """The word counts a comparison reads from the classification memo (counted with the
+    rules' facts) are ``count_words`` of each text."""
+    memo = KindMemo()
+    classify(texts, load_rules(), memo)
+    assert memo.word_counts(texts) == [count_words(text) for text in texts]
 
 
 def test_versions_compared_together_equal_versions_built_alone() -> None:
@@ -149,6 +167,49 @@ def test_word_shortcuts_for_non_ascii_text_match_the_general_pattern(text: str) 
     assert word_tokens(text) == words(text)
     assert count_words(text) == len(words(text))
     assert folded_word_tokens(text) == words(text.casefold())
+
+
+@settings(max_examples=500, deadline=None)
+@given(_mixed_text)
+def test_plain_counts_are_the_word_count_and_the_token_count(text: str) -> None:
+    """Where the one-pass counts answer (text whose non-ASCII characters are all separators
+    such as curly quotes and dashes), they are ``count_words`` and ``str.split``'s count;
+    they answer for ASCII text, and for typographic text, always."""
+    general = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+")
+    counts = plain_counts(text)
+    if counts is not None:
+        assert counts == (len(general.findall(text)), len(text.split()))
+        assert count_words(text) == counts[0]
+    ascii_only = text.encode("ascii", "replace").decode()
+    typographic = "".join(c if c.isascii() else "\u201c" for c in text).replace("\r", "")
+    for variant in (ascii_only, typographic):
+        assert plain_counts(variant) == (len(general.findall(variant)), len(variant.split()))
+
+
+# Whitespace of several kinds, spaceless scripts, letters, a combining mark, separators.
+_SPACED = "ab \n\t\x1c\u00a0\u2003\u3000\u4e2d\u0e01\u00e9\u0301\u201c\u2014.-"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_SPACED, max_size=30))
+def test_rules_word_facts_equal_the_long_counts(text: str) -> None:
+    """The rules' capped whitespace word count from the one-pass counts equals the long way
+    (``kinds._count_words``), and so does the reader's count."""
+    cap = 5
+    words, stop, reader = _text_facts(text, cap)
+    assert words == _count_words(text, cap)
+    assert reader == count_words(text)
+    assert stop == _ends_with_full_stop(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_mixed_text, st.text(alphabet=_SPACED, max_size=30)))
+def test_counts_of_a_key_by_its_spaces_equal_the_long_counts(text: str) -> None:
+    """A key's tokens counted as its spaces plus one (what a comparison does: its texts are
+    keys) equal the tokens counted in its bytes, and so do the rules' facts."""
+    key = normalise(text)
+    assert plain_counts(key, key=True) == plain_counts(key)
+    assert _text_facts(key, 5, key=True) == _text_facts(key, 5)
 
 
 @settings(max_examples=500, deadline=None)

@@ -1,0 +1,209 @@
+"""Per rule set, the work ``kinds.classify`` does once: which rules a paragraph's cheap facts
+(words, full stop, link run, position, previous rule) leave it (a ``Choice``, cached per
+combination of facts), and the RE2 set of all the rules' patterns (``Plan.hits``), whose one
+pass says which patterns may occur in a paragraph.
+
+Imports: the standard library and ``core`` (model, patterns, rules) only.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+from diffviewer.core.model import Kind
+from diffviewer.core.patterns import Pattern, PatternError, PatternSet
+from diffviewer.core.rules import DEFAULT_RULE, Rule, RuleSet
+
+__all__ = ["DEFAULT_RESULT", "SET_AFTER", "SET_MIN", "Choice", "Facts", "Plan", "plan_for"]
+
+#: From this many rules with patterns among a paragraph's candidates, one pass of the set of
+#: all patterns (``Plan.hits``) costs less than searching them one by one.
+SET_MIN = 3
+#: The set is built (about 45 ms, and its search warms up on first texts) once this many
+#: paragraphs have asked for it, or at once for a version this long (its first paragraphs
+#: would otherwise compile their patterns one by one first, ~25 ms more at 5,000
+#: paragraphs): a short pair is done sooner pattern by pattern.
+SET_AFTER = 300
+
+Facts = tuple[int, bool, bool, int, int]
+"""Words (capped), full stop, in a link run, position mask, and which ``follows`` conditions
+the previous paragraph's rule meets (``Plan.after``; 0 if no rule uses them)."""
+
+#: The result where no rule holds.
+DEFAULT_RESULT = (Kind.BODY, DEFAULT_RULE)
+
+
+class Choice:
+    """The rules a paragraph may match once its cheap facts are known, in order, prepared for
+    ``kinds._first_match``: each with the slots of its patterns in the set (``Plan.slots``)."""
+
+    __slots__ = ("checks", "quiet", "settled", "slots", "use_set")
+
+    def __init__(self, rules: Sequence[Rule], slots: dict[str, tuple[int, int]]) -> None:
+        self.checks = tuple((rule, *slots[rule.name]) for rule in rules)
+        self.slots = frozenset(slot for rule in rules for slot in slots[rule.name] if slot >= 0)
+        """The slots of these rules' patterns in the set."""
+        patterns = sum(r.pattern is not None or r.not_pattern is not None for r in rules)
+        self.use_set = patterns >= SET_MIN
+        """Whether one pass of the set costs less than searching the patterns one by one."""
+        self.quiet: tuple[Kind, str] | None = DEFAULT_RESULT
+        """The result where no pattern occurs (None: a title-case test decides)."""
+        for rule in rules:
+            if rule.pattern is not None:
+                continue  # It does not occur.
+            # A not_pattern that does not occur holds the rule back from nothing.
+            self.quiet = None if rule.title_case is not None else (rule.kind, rule.name)
+            break
+        first = rules[0] if rules else None
+        self.settled = (
+            DEFAULT_RESULT
+            if first is None
+            else (first.kind, first.name)
+            if first.pattern is None and first.not_pattern is None and first.title_case is None
+            else None
+        )
+        """The result whatever the text holds (no rule, or a first rule with no text test)."""
+
+
+class Plan:
+    """Per rule set: which rules survive the cheap facts, computed once per combination."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules.rules
+        self.positions = sorted({(r.position, r.n) for r in self.rules if r.position is not None})
+        self.uses_follows = any(r.follows is not None for r in self.rules)
+        bounds = [b for r in self.rules for b in (r.min_words, r.max_words) if b is not None]
+        # Word counts above every bound behave alike: one cache entry serves them all.
+        self.word_cap = max(bounds, default=0) + 1
+        self._bit = {spec: 1 << n for n, spec in enumerate(self.positions)}
+        # How far from either end a position fact can hold (first_n / last_n reach n).
+        self.edge = max((n for _, n in self.positions), default=1)
+        self._follows, self.after = self._follow_sets()
+        self._candidates: dict[Facts, Choice] = {}
+        self.order = {rule.name: n for n, rule in enumerate(self.rules)}
+        # Rules whose pattern finds page furniture: what they find shows a version is a page.
+        self.markers = frozenset(
+            rule.name
+            for rule in self.rules
+            if rule.pattern is not None and rule.kind.is_boilerplate and rule.structure is None
+        )
+        # Structural rules by the place they name, in file order (see ``_apply_structure``).
+        self.structural: dict[str, list[tuple[int, Rule]]] = {}
+        for n, rule in enumerate(self.rules):
+            if rule.structure is not None:
+                self.structural.setdefault(rule.structure, []).append((n, rule))
+        # The same without the rules that hold only in a link run.
+        self.structural_off_runs: dict[str, list[tuple[int, Rule]]] = {}
+        for place, ranked in self.structural.items():
+            kept = [(n, rule) for n, rule in ranked if rule.in_link_run is not True]
+            if kept:
+                self.structural_off_runs[place] = kept
+        # Structural rules with no pattern and no title-case condition: their cheap facts
+        # and the place decide.
+        self.shape_only = frozenset(
+            rule.name
+            for ranked in self.structural.values()
+            for _, rule in ranked
+            if rule.pattern is None and rule.not_pattern is None and rule.title_case is None
+        )
+        # Every pattern in one RE2 set, searched once per paragraph (see ``hits``).
+        members: list[Pattern] = []
+        self.slots: dict[str, tuple[int, int]] = {}
+        for rule in self.rules:
+            slots = [-1, -1]
+            for n, pattern in enumerate((rule.pattern, rule.not_pattern)):
+                if pattern is not None:
+                    slots[n] = len(members)
+                    members.append(pattern)
+            self.slots[rule.name] = (slots[0], slots[1])
+        self._members = members
+        self._set: PatternSet | None = None
+        self._set_failed = False
+        self._asked = 0
+        # Each structural rule alone, for the second pass (``_apply_structure``).
+        self.alone = {
+            rule.name: Choice((rule,), self.slots)
+            for ranked in self.structural.values()
+            for _, rule in ranked
+        }
+        self.structural_positions = any(
+            rule.position is not None for ranked in self.structural.values() for _, rule in ranked
+        )
+
+    def _follow_sets(self) -> tuple[dict[str, int], dict[str | None, int]]:
+        """For each rule with ``follows``, a bit; for each rule name the previous paragraph
+        may carry (and None for the first paragraph), the bits of the conditions it meets.
+
+        Rules (and ``default``) that meet the same conditions share a value, so the caches see
+        as few distinct facts as with kinds alone."""
+        bits: dict[str, int] = {}
+        wanted: dict[frozenset[Kind | str], int] = {}
+        for rule in self.rules:
+            if rule.follows is not None:
+                bits[rule.name] = wanted.setdefault(rule.follows, 1 << len(wanted))
+        after: dict[str | None, int] = {None: 0}
+        for name, kind in [(DEFAULT_RULE, Kind.BODY)] + [(r.name, r.kind) for r in self.rules]:
+            after[name] = sum(bit for want, bit in wanted.items() if kind in want or name in want)
+        return bits, after
+
+    def position_mask(self, index: int, count: int) -> int:
+        mask = 0
+        for (position, n), bit in self._bit.items():
+            if (
+                (position == "first" and index == 0)
+                or (position == "last" and index == count - 1)
+                or (position == "first_n" and index < n)
+                or (position == "last_n" and index >= count - n)
+            ):
+                mask |= bit
+        return mask
+
+    def want_set(self) -> None:
+        """Build the set on the next ask (see ``SET_AFTER``)."""
+        self._asked = max(self._asked, SET_AFTER)
+
+    def hits(self, window: bytes) -> list[int] | None:
+        """The indices (``slots``) of the patterns that may occur in ``window``, from one
+        pass of the RE2 set of all of them (the set's sentinel among them); None where the set
+        is not available (not yet built, or too large)."""
+        if self._set_failed:
+            return None
+        if self._set is None:
+            self._asked += 1
+            if self._asked < SET_AFTER:
+                return None
+            try:
+                self._set = PatternSet(self._members)
+            except PatternError:
+                self._set_failed = True
+                return None
+        return self._set.candidates(window)
+
+    def candidates(self, facts: Facts) -> Choice:
+        found = self._candidates.get(facts)
+        if found is None:
+            found = Choice(
+                [r for r in self.rules if r.structure is None and self.admits(r, facts)],
+                self.slots,
+            )
+            self._candidates[facts] = found
+        return found
+
+    def admits(self, rule: Rule, facts: Facts) -> bool:
+        """Whether ``rule``'s cheap conditions hold (all but patterns, title case, place)."""
+        words, stop, in_run, mask, previous = facts
+        return not (
+            (rule.min_words is not None and words < rule.min_words)
+            or (rule.max_words is not None and words > rule.max_words)
+            or (rule.ends_with_full_stop is not None and stop is not rule.ends_with_full_stop)
+            or (rule.in_link_run is not None and in_run is not rule.in_link_run)
+            or (rule.position is not None and not mask & self._bit[(rule.position, rule.n)])
+            or (rule.follows is not None and not previous & self._follows[rule.name])
+        )
+
+
+@functools.lru_cache(maxsize=8)
+def plan_for(rules: RuleSet) -> Plan:
+    """The plan of ``rules`` (one per rule set: its caches serve every comparison)."""
+    return Plan(rules)
