@@ -113,6 +113,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("navigation.site_credit", *middle("Eine WordPress.com-Website.")),
     ("comment.thread", *on_page("comments", "A day a week is a lot")),
     ("teaser.run", *on_page("news_page", "Council approves plans")),
+    ("teaser.other_article", *on_page("other_articles", "Two walkers were rescued")),
     ("headline.above_article", *on_page("news_page", "Harbour ferry fares")),
     ("standfirst.above_article", *on_page("news_page", "The operator blames")),
     ("navigation.before_article", *on_page("news_page", "Politics")),
