@@ -263,8 +263,9 @@ def other_articles(
     prose: Sequence[bool],
     kinds: Sequence[Kind],
     marked: Sequence[bool],
-) -> tuple[int, range]:
-    """The region's end, and its paragraphs that are other articles under the story.
+) -> tuple[int, list[range]]:
+    """The region's end, and its stretches of paragraphs that are other articles under the
+    story.
 
     After ``LEAD_SCORE`` of the article's prose, a chain of ``CHAIN_UNITS`` or more units in
     a row (``UNIT_GAP`` lines apart at most), each a title (a short line: it may ask a
@@ -273,7 +274,8 @@ def other_articles(
     the unit had its date or author, any short line, is other articles' heads and summaries.
     If the next lines with text past the chain open with a head (a byline or a date over
     prose: whole stories under the list), the rest of the region is other articles too, and
-    the region ends before the chain. An article's subheading is followed by paragraphs in a
+    the region ends before the chain. Chains further down (after a teaser with a longer
+    summary) are other articles too. An article's subheading is followed by paragraphs in a
     row, or by a photo's caption; a list of stories repeats title, summary, link."""
 
     def unit_end(title: int) -> int:
@@ -288,43 +290,51 @@ def other_articles(
         while j <= end and j - title <= 2 and kinds[j] in GLUE - {Kind.CAPTION}:
             dated = True
             j += 1
-        if j + 1 > end or not (prose[j] and kinds[j] is Kind.BODY) or prose[j + 1]:
+        if j + 1 >= len(words) or not (prose[j] and kinds[j] is Kind.BODY) or prose[j + 1]:
             return -1
         after = j + 1
         closed = marked[after] and kinds[after] in _CLOSERS
         return after if closed or (dated and words[after] <= TITLE_WORDS[1]) else -1
 
+    chains: list[range] = []
+
+    def whole_stories() -> bool:
+        """Whether the chain from ``first`` to ``last`` is followed by whole stories (a
+        byline or a date over prose: the next lines with text open with a head)."""
+        j = last + 1
+        while j <= end and not prose[j] and kinds[j] not in _HEAD_MARKS:
+            j += 1
+        return j <= end and kinds[j] in _HEAD_MARKS and any(prose[j + 1 : min(end, j + 3) + 1])
+
     score = 0.0
     units = 0
     first = last = -1
     i = start
-    while i <= end:
-        close = unit_end(i)
-        if close >= 0 and not units and score < LEAD_SCORE:
-            i = close + 1  # One of the page's first teasers, above the article's text.
-            continue
-        if close >= 0:
-            if units and i - last > UNIT_GAP:
-                if units >= CHAIN_UNITS:
-                    break
-                units = 0
-            if not units:
-                first = i
+    while True:
+        close = unit_end(i) if i <= end else -1
+        if i > end:
+            broken = True
+        elif close >= 0:
+            broken = units > 0 and i - last > UNIT_GAP
+        else:
+            broken = prose[i] and kinds[i] is Kind.BODY
+        if broken and units >= CHAIN_UNITS:
+            if whole_stories():
+                return first - 1, [*chains, range(first, end + 1)]
+            chains.append(range(first, last + 1))
+        if i > end:
+            return end, chains
+        if broken:
+            units = 0
+        if close >= 0 and (units or score >= LEAD_SCORE):
+            first = i if not units else first
             units += 1
             last = close
             i = close + 1
             continue
+        if close >= 0:
+            i = close + 1  # One of the page's first teasers, above the article's text.
+            continue
         if prose[i] and kinds[i] is Kind.BODY:
-            if units >= CHAIN_UNITS:
-                break
             score += min(words[i], 60) / 10
-            units = 0
         i += 1
-    if units < CHAIN_UNITS:
-        return end, range(0)
-    j = last + 1
-    while j <= end and not prose[j] and kinds[j] not in _HEAD_MARKS:
-        j += 1
-    if j <= end and kinds[j] in _HEAD_MARKS and any(prose[j + 1 : min(end, j + 3) + 1]):
-        return first - 1, range(first, end + 1)
-    return end, range(first, last + 1)

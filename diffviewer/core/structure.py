@@ -75,6 +75,7 @@ only.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from diffviewer.core.article_region import (
@@ -177,7 +178,7 @@ def page_structure(
         return out
     start, end = extend(start, end, kinds, marked)
     start, end = join(start, end, words, prose, kinds, marked, figures)
-    end, chain = other_articles(start, end, words, prose, kinds, marked)
+    end, chains = other_articles(start, end, words, prose, kinds, marked)
     head = head_start(start, words, stops, kinds)
     if rows is not None:
         for i in range(head, end + 1):
@@ -204,8 +205,8 @@ def page_structure(
         out[i] = _place(teaser[i], near[i] or ends, "after_article")
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
-    for i in chain:
-        out[i] = "other_article" if _has_text(i, words, prose, marked) else out[i]
+    for i in itertools.chain.from_iterable(chains):
+        out[i] = _other_place(words[i], prose[i], marked[i]) or out[i]
     comments = comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
@@ -213,9 +214,13 @@ def page_structure(
     return out
 
 
-def _has_text(i: int, words: Sequence[int], prose: Sequence[bool], marked: Sequence[bool]) -> bool:
-    """Whether a paragraph of other articles is a title or text, not a marker line."""
-    return (prose[i] or words[i] >= TEASER_TITLE_MIN) and not marked[i]
+def _other_place(words: int, prose: bool, marked: bool) -> str | None:
+    """The place of a paragraph among other articles: their titles and texts are theirs, a
+    short label among them (their section: "Politics") is furniture after the article, and a
+    marker line keeps what its rule says."""
+    if marked or not words:
+        return None
+    return "other_article" if prose or words >= TEASER_TITLE_MIN else "after_article"
 
 
 def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:
