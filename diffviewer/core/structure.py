@@ -33,8 +33,9 @@ How the article is found:
 - other articles under the story end it: after ``LEAD_SCORE`` of its prose, two or more
   units in a row of a title, perhaps a date or author, one prose paragraph, then "Read
   more", a teaser's label, a date or an author (``other_articles``) have the place
-  ``other_article``, and so has the rest of the region if whole stories follow (a byline
-  or date over prose); an article's subheadings have paragraphs in a row under them;
+  ``other_article`` (a short label among them ``after_article``), and so has the rest of
+  the region if whole stories follow (a byline or date over prose); every such chain past
+  the article's prose counts; an article's subheadings have paragraphs in a row under them;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline;
 - a teaser run that reaches into the head (headline, authors, date and "8 min read" are
