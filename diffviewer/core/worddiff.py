@@ -1,7 +1,8 @@
 """Word-level diff of two paragraphs: the only module that imports diff-match-patch.
 
-Texts are cut into tokens (words, whitespace runs, single punctuation marks; one token per
-character in scripts written without spaces), each distinct token is encoded as one private-use
+Texts are cut into tokens (words, numbers with their group separators and decimal marks,
+whitespace runs, single punctuation marks; one token per character in scripts written without
+spaces), each distinct token is encoded as one private-use
 character, and diff-match-patch diffs those strings. So an edit never splits a word, and
 ``diff_cleanupSemantic`` works on whole tokens.
 
@@ -44,13 +45,25 @@ MAX_FEW_EDITS = 100
 #: to diff-match-patch with the edits around them, whose semantic cleanup may merge them).
 _MIN_RUN = 8
 
-_TOKEN = r"[{S}]|[^\W{S}]+|\s+|[^\w\s]"
+# A number written with group separators or a decimal mark is one token: "100,000", "12.5",
+# "3,5", "1.234.567", "1 000" (with a no-break space U+00A0 or a narrow one U+202F, as French
+# writes it), so that an edit to it shows as one number for another ("100,000" → "120,000"),
+# not as a change of its first digits. A mark joins only with a digit on both sides: "in 2024."
+# keeps its full stop, "3,000-word" its hyphen; a plain space never joins ("in 2024 100 …").
+# Word characters right after the last digits stay in the token ("2.5km"), as in ``\w+``.
+_NUMBER_MARKS = "[.,\u00a0\u202f]"
+_TOKEN = rf"[{{S}}]|\d+(?:{_NUMBER_MARKS}\d+)+[^\W{{S}}]*|[^\W{{S}}]+|\s+|[^\w\s]"
 # The same cut in whole grapheme clusters, for texts whose code points may join: a cluster of a
-# spaceless script, a run of clusters starting with a word character (``WORD_CLUSTERS``) or
-# with whitespace, or one other cluster (an emoji sequence, a flag, a mark…).
-_CLUSTER_TOKEN = r"(?=[{S}])\X|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+|(?:(?=\s)\X)+|\X"
+# spaceless script, a number (its digits whole clusters), a run of clusters starting with a
+# word character (``WORD_CLUSTERS``) or with whitespace, or one other cluster (an emoji
+# sequence, a flag, a mark…).
+_CLUSTER_TOKEN = (
+    r"(?=[{S}])\X"
+    rf"|(?:(?=\d)\X)+(?:{_NUMBER_MARKS}(?:(?=\d)\X)+)+(?:(?![{{S}}])(?=[\p{{L}}\p{{N}}_])\X)*"
+    r"|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+|(?:(?=\s)\X)+|\X"
+)
 # The same cut for ASCII text, where the spaceless classes cannot match (cheap to compile).
-_ASCII_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_ASCII_TOKEN = re.compile(r"\d+(?:[.,]\d+)+\w*|\w+|\s+|[^\w\s]")
 
 
 Diff = Callable[[str, str], list[tuple[OpTag, str]]]

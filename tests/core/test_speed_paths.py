@@ -51,6 +51,7 @@ from diffviewer.core.paragraphs import (
     normalise,
     plain_counts,
     same_loose_key,
+    spaceless_pattern,
     split_paragraphs,
     word_tokens,
 )
@@ -227,7 +228,7 @@ def test_scanned_translations_equal_str_translate(text: str) -> None:
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
 def test_ascii_tokens_are_the_general_cut(text: str) -> None:
     """For ASCII text the cheap token pattern cuts exactly as the spaceless-aware one does."""
-    general = re.compile(rf"[{SPACELESS}]|[^\W{SPACELESS}]+|\s+|[^\w\s]").findall(text)
+    general = spaceless_pattern(worddiff._TOKEN).findall(text)
     assert tokenize(text) == general
     assert "".join(general) == text
 
