@@ -80,6 +80,9 @@ _DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
 # A word that is a number ("197", "11-12", "3,5"; not "2021Text", "w00a2" or the day "6."): a
 # table's cell.
 _NUMBER = re.compile(r"(?:^|\s)[\d.,:/–-]*\d(?:[\d.,:/–-]*\d)?(?=\s|$)")
+#: A paragraph that ends with a question or exclamation mark (perhaps inside quotes): a
+#: headline may, for the structure pass.
+_ASKS = re.compile(r"[?!？！][\"'“”‘’»«)\]]*\s*$")
 _LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
@@ -190,7 +193,10 @@ def _apply_structure(
         not stop and 2 <= w <= TITLE_WORDS[1] and len(_NUMBER.findall(text, 0, PATTERN_WINDOW)) >= 2
         for text, w, stop in zip(texts, words, stops, strict=True)
     ]
-    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows, figures)
+    asks = [
+        stop and _ASKS.search(text) is not None for text, stop in zip(texts, stops, strict=True)
+    ]
+    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows, figures, asks)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):

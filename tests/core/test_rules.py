@@ -118,6 +118,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("headline.above_article", *on_page("news_page", "Harbour ferry fares")),
     ("standfirst.above_article", *on_page("news_page", "The operator blames")),
     ("navigation.before_article", *on_page("news_page", "Politics")),
+    ("navigation.before_article", *on_page("question_headline", "Our reporters answer")),
+    ("headline.above_article", *on_page("question_headline", "Will ferry fares rise")),
     ("navigation.after_article", *on_page("news_page", "Contact")),
     ("teaser.after_article", *on_page("news_page", "Harbour master to retire")),
     ("navigation.after_article_call", *on_page("news_page", "Got a story for us?")),
