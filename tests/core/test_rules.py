@@ -40,6 +40,17 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("copyright.notice", *middle("© 2022 Example Media Group")),
     ("copyright.notice", *middle("Copyright 2021 The Evening Herald")),
     ("copyright.all_rights_reserved", *middle("The Daily Post 2022. All rights reserved.")),
+    (
+        "copyright.all_rights_reserved",
+        *middle(
+            "The Evening Herald is part of the Example Media Group. Copyright © 2020 Example"
+            " Media Group. The Evening Herald is a registered trademark of Example Media Group"
+            " All Rights Reserved. The Evening Herald may receive compensation for some links"
+            " to products and services on this website. Offers may be subject to change"
+            " without notice. | Privacy Policy this link opens in a new tab Terms of Service"
+            " this link opens in a new tab Ad Choices this link opens in a new tab"
+        ),
+    ),
     ("copyright.all_rights_reserved", *middle("Le Soir - Tous droits réservés")),
     (
         "comment_prompt.having_issues",
