@@ -132,6 +132,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("navigation.before_article", *on_page("question_headline", "Our reporters answer")),
     ("headline.above_article", *on_page("question_headline", "Will ferry fares rise")),
     ("teaser.cut_short_after_article", *on_page("question_headline", "Council votes to cut")),
+    ("byline.name_in_head", *on_page("question_headline", "Jane McRoe")),
     ("navigation.after_article", *on_page("news_page", "Contact")),
     ("teaser.after_article", *on_page("news_page", "Harbour master to retire")),
     ("navigation.after_article_call", *on_page("news_page", "Got a story for us?")),
