@@ -80,14 +80,12 @@ _DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
 # A word that is a number ("197", "11-12", "3,5"; not "2021Text", "w00a2" or the day "6."): a
 # table's cell.
 _NUMBER = re.compile(r"(?:^|\s)[\d.,:/–-]*\d(?:[\d.,:/–-]*\d)?(?=\s|$)")
-#: A paragraph that ends with a question or exclamation mark (perhaps inside quotes): a
-#: headline may, for the structure pass.
-_ASKS = re.compile(r"[?!？！][\"'“”‘’»«)\]]*\s*$")
 _LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
 # width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
 _SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
+_ASKING = frozenset("!?！？؟‼⁇")
 # Invisible operators and direction marks some sites leave after the last word.
 _CLOSERS = "\"'”’»)]*› \u00a0\u2062\u2063\u2064\u200e\u200f"
 _OPENERS = "\"'‘“«¿¡([*"
@@ -193,8 +191,10 @@ def _apply_structure(
         not stop and 2 <= w <= TITLE_WORDS[1] and len(_NUMBER.findall(text, 0, PATTERN_WINDOW)) >= 2
         for text, w, stop in zip(texts, words, stops, strict=True)
     ]
+    # Which end with a question or exclamation mark (a headline may: "Will fares rise again?").
     asks = [
-        stop and _ASKS.search(text) is not None for text, stop in zip(texts, stops, strict=True)
+        stop and text.rstrip(_CLOSERS)[-1] in _ASKING
+        for text, stop in zip(texts, stops, strict=True)
     ]
     places = page_structure(words, stops, [kind for kind, _ in out], marked, rows, figures, asks)
     # A rule that holds in a link run only cannot hold in a version without one.
