@@ -222,6 +222,12 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("dateline.date", *middle("2024년 3월 12일 15:30")),
     ("navigation.prev_next", *middle("Previous post")),
     ("navigation.tags", *middle("Tags: Budget, Council, Schools")),
+    ("navigation.tags", *middle("Etiquetas:")),
+    ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
+    (
+        "promo.affiliate_disclosure",
+        *middle("Advertising disclosure: We may receive compensation for some of the links."),
+    ),
     ("navigation.tags", *middle("Tagged Budget, City council vote, Schools funding, Harbour")),
     ("byline.author_bio_after", *on_page("author_bio", "Jane Roe is a professor")),
     ("navigation.widget", *middle("Loading...")),
