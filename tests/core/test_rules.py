@@ -223,6 +223,13 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("navigation.prev_next", *middle("Previous post")),
     ("navigation.tags", *middle("Tags: Budget, Council, Schools")),
     ("navigation.tags", *middle("Etiquetas:")),
+    ("promo.newsletter_inbox", *middle("Die wichtigsten News direkt in dein Postfach!")),
+    ("promo.newsletter_inbox", *middle("Yes! Sign me up to receive the daily briefing email.")),
+    ("promo.access_offer", *middle("Immediate online access to all issues from 2019.")),
+    ("promo.share_question", *middle("Dir hat der Artikel gefallen? Jetzt teilen...")),
+    ("copyright.licence", *middle("Content is available under Creative Commons Attribution.")),
+    ("dateline.last_edited", *middle("This page was last edited on 29 January 2020, at 13:22.")),
+    ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     (
         "promo.affiliate_disclosure",
