@@ -171,15 +171,22 @@ class Pattern:
 
 
 def compile_pattern(
-    source: str, flags: str = "", where: str = "rule pattern", *, check: bool = True
+    source: str,
+    flags: str = "",
+    where: str = "rule pattern",
+    *,
+    check: bool = True,
+    translation: tuple[str, str] | None = None,
 ) -> Pattern:
     """``source`` with the ``flags`` letters (i, m, s, x), its syntax checked; ``PatternError``
     if RE2 cannot take it. ``where`` names it in an error found on first use.
 
     ``check=False`` leaves RE2's own check (about 0.2 ms a pattern) to the first use: for
     patterns known good (the bundled rules, which a test compiles one by one).
+    ``translation``: its RE2 translation and relaxed form as an earlier run made them
+    (``core.rules_cache``), not made again.
     """
-    translated, loose = _translate(source, flags)
+    translated, loose = translation or _translate(source, flags)
     if not check:
         return Pattern(source, translated, loose, where)
     # A budget too small for any real program: RE2 parses the pattern (reporting its errors)
