@@ -37,7 +37,7 @@ How the article is found:
   the region if whole stories follow (a byline or date over prose); every such chain past
   the article's prose counts; an article's subheadings have paragraphs in a row under them;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
-  the region, the first of which is the headline;
+  the region, the first of which is the headline (which may ask or exclaim: "…?", "…!");
 - a teaser run that reaches into the head (headline, authors, date and "8 min read" are
   title-shaped too) keeps its lines above the head only with three titles there;
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
@@ -145,6 +145,7 @@ def page_structure(
     marked: Sequence[bool],
     rows: Sequence[bool] | None = None,
     figures: Sequence[bool] | None = None,
+    asks: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -155,7 +156,8 @@ def page_structure(
     a copyright line, a share button): the evidence that this is a raw page; ``rows``: which
     paragraphs belong to a run of short lines that are mostly a label and its value or an
     address (a table's rows, a list of people), if known; ``figures``: which paragraphs hold
-    two or more numbers (a table's row: pages, sizes, prices), if known.
+    two or more numbers (a table's row: pages, sizes, prices), if known; ``asks``: which
+    end with a question or exclamation mark (a headline may), if known.
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -180,7 +182,7 @@ def page_structure(
     start, end = extend(start, end, kinds, marked)
     start, end = join(start, end, words, prose, kinds, marked, figures)
     end, chains = other_articles(start, end, words, prose, kinds, marked)
-    head = head_start(start, words, stops, kinds)
+    head = head_start(start, words, stops, kinds, asks)
     if rows is not None:
         for i in range(head, end + 1):
             if rows[i]:

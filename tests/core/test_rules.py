@@ -40,6 +40,17 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("copyright.notice", *middle("© 2022 Example Media Group")),
     ("copyright.notice", *middle("Copyright 2021 The Evening Herald")),
     ("copyright.all_rights_reserved", *middle("The Daily Post 2022. All rights reserved.")),
+    (
+        "copyright.all_rights_reserved",
+        *middle(
+            "The Evening Herald is part of the Example Media Group. Copyright © 2020 Example"
+            " Media Group. The Evening Herald is a registered trademark of Example Media Group"
+            " All Rights Reserved. The Evening Herald may receive compensation for some links"
+            " to products and services on this website. Offers may be subject to change"
+            " without notice. | Privacy Policy this link opens in a new tab Terms of Service"
+            " this link opens in a new tab Ad Choices this link opens in a new tab"
+        ),
+    ),
     ("copyright.all_rights_reserved", *middle("Le Soir - Tous droits réservés")),
     (
         "comment_prompt.having_issues",
@@ -118,6 +129,10 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("headline.above_article", *on_page("news_page", "Harbour ferry fares")),
     ("standfirst.above_article", *on_page("news_page", "The operator blames")),
     ("navigation.before_article", *on_page("news_page", "Politics")),
+    ("navigation.before_article", *on_page("question_headline", "Our reporters answer")),
+    ("headline.above_article", *on_page("question_headline", "Will ferry fares rise")),
+    ("teaser.cut_short_after_article", *on_page("question_headline", "Council votes to cut")),
+    ("byline.name_in_head", *on_page("question_headline", "Jane McRoe")),
     ("navigation.after_article", *on_page("news_page", "Contact")),
     ("teaser.after_article", *on_page("news_page", "Harbour master to retire")),
     ("navigation.after_article_call", *on_page("news_page", "Got a story for us?")),
