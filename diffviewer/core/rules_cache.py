@@ -60,15 +60,16 @@ def _entry_path(folder: str, data: bytes) -> str:
 
 
 def _fingerprint() -> str:
-    """The translator's source file, by size and time of change: a development copy edited
-    without a new version number does not reuse what the old translator wrote."""
+    """The translator's source file, by size and time of change (a development copy edited
+    without a new version number does not reuse what the old translator wrote), and the
+    Python that parsed the TOML."""
     from diffviewer.core import patterns
 
     try:
         stat = os.stat(patterns.__file__)
     except (OSError, TypeError):
         return ""
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
 
 
 def load(text: str) -> tuple[dict[str, Any], Translations] | None:

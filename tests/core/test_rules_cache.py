@@ -122,6 +122,26 @@ def test_no_cache_is_written_where_its_folder_cannot_be_made(
     assert sorted(os.listdir(tmp_path)) == ["file"]
 
 
+@pytest.mark.parametrize("failing", ["mkstemp", "replace"])
+def test_an_unwritable_cache_is_passed_over_and_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    """A folder that refuses new files, or an entry that cannot be put in place (a full
+    disk, a read-only mount): the rules load as without a cache, no partial entry stays."""
+    import tempfile
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile if failing == "mkstemp" else os, failing, refuse)
+    first = _bundled()
+    monkeypatch.undo()
+    monkeypatch.setenv("DIFFVIEWER_CACHE_DIR", str(tmp_path / "cache"))
+    assert _bundled() == first
+    folder = tmp_path / "cache"
+    assert [p.name for p in folder.iterdir()] == [p.name for p in _entries(folder)]
+
+
 def test_entries_are_written_whole_and_only_the_newest_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
