@@ -378,6 +378,13 @@ class _Translator:
             return f"\\x{{{int(octal.group(), 8):x}}}"
         if d.isdigit() and d != "0":
             raise PatternError(f"back reference \\{d} is not supported")
+        if d in "pP" and p.startswith("{", self.i):  # A Unicode class: \p{Lu}, \P{Greek}
+            end = p.find("}", self.i)
+            if end < 0:
+                raise PatternError(f"\\{d}{{ needs its closing brace: \\{d}{{L}}")
+            name = p[self.i : end + 1]
+            self.i = end + 1
+            return f"\\{d}{name}"
         if in_class:
             if d in _CLASS_MEMBERS:
                 return _CLASS_MEMBERS[d]

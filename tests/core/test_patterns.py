@@ -93,6 +93,24 @@ def _all_characters() -> str:
     return "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
 
 
+@pytest.mark.parametrize(
+    ("source", "hits", "misses"),
+    [
+        (r"^\p{Lu}\w+", ["Ärger", "Иван"], ["ärger", "1st"]),
+        (r"x\P{L}", ["x1", "x-"], ["xa", "xé"]),
+        (r"^[\p{Lu}][\p{L}’-]+$", ["O’Neil", "Łódź"], ["o’neil"]),
+    ],
+)
+def test_unicode_classes_outside_and_inside_brackets(
+    source: str, hits: list[str], misses: list[str]
+) -> None:
+    r"""``\p{…}`` and ``\P{…}`` are RE2's Unicode classes, outside a ``[…]`` as inside one
+    (outside one, the braces were once read as a counted repetition: ``\p\{Lu}``)."""
+    pattern = compile_pattern(source)
+    assert all(pattern.search(text) for text in hits)
+    assert not any(pattern.search(text) for text in misses)
+
+
 @pytest.mark.parametrize("shorthand", [r"\w", r"\W", r"\d", r"\D", r"\s", r"\S"])
 def test_shorthand_classes_keep_pythons_unicode_meaning(shorthand: str) -> None:
     """``\\w \\d \\s`` (and their negations), alone or in a class, match what Python's match
