@@ -229,6 +229,12 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.share_question", *middle("Dir hat der Artikel gefallen? Jetzt teilen...")),
     ("copyright.licence", *middle("Content is available under Creative Commons Attribution.")),
     ("dateline.last_edited", *middle("This page was last edited on 29 January 2020, at 13:22.")),
+    ("promo.related", *middle("Das Thema könnte dich auch interessieren:")),
+    ("promo.related", *middle("More by Jane Doe")),
+    ("promo.share_question", *middle("Hat Ihnen dieser Artikel gefallen? Dann teilen Sie ihn")),
+    ("comment_prompt.invitation", *middle("Hinterlasse eine Antwort")),
+    ("comment_prompt.invitation", *middle("11 responses to “The Loneliest Woman”")),
+    ("comment_prompt.rules", *middle("Bitte halten Sie sich an unsere Netiquette.")),
     ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     (
