@@ -110,7 +110,7 @@ class ChangeListModel(QAbstractListModel):
         self._shown = []
         if comparison is not None:
             shown = [i for i, c in enumerate(comparison.changes) if c.kind not in hidden]
-            self._shown = sorted(shown, key=lambda i: (min(comparison.changes[i].rows or (0,)), i))
+            self._shown = comparison.in_row_order(shown)
         self.endResetModel()
 
     def shown(self) -> list[int]:
