@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,10 +15,22 @@ from diffviewer.core.model import Comparison
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep the tests' QSettings away from the user's real ones.
 os.environ.setdefault("XDG_CONFIG_HOME", str(Path(__file__).parent / ".." / ".pytest-config"))
+# The rules cache (``core.rules_cache``) of whatever runs outside a test (collection, fixtures
+# of a wider scope) goes to a folder of this run, removed at its end; each test has its own.
+_CACHE = tempfile.mkdtemp(prefix="diffviewer-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
+os.environ["DIFFVIEWER_CACHE_DIR"] = _CACHE
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "resources" / "examples"
 DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def _rules_cache_in_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's rules cache (``core.rules_cache``) lives in its own tmp_path, never in the
+    user's cache folder; commands the test starts inherit it."""
+    monkeypatch.setenv("DIFFVIEWER_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture

@@ -159,15 +159,22 @@ def _table_rows(figures: Sequence[bool]) -> list[bool]:
 
 
 def head_start(
-    start: int, words: Sequence[int], stops: Sequence[bool], kinds: Sequence[Kind]
+    start: int,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    kinds: Sequence[Kind],
+    asks: Sequence[bool] | None = None,
 ) -> int:
     """Where the article's head begins: its headline's index, or ``start`` if none is found.
 
     Walking up from the article's text (or from its byline, if it has one) over bylines,
     dates, captions, short labels and the banners pages put there (listen, share,
     newsletter), the first title-shaped line is the headline, or the standfirst if a shorter
-    title-shaped line stands right above it.
+    title-shaped line stands right above it. A headline may ask or exclaim (``asks``: the
+    line ends with "?" or "!"): "Was bringen alternative Therapien bei Krebs?".
     """
+    if asks is not None:
+        stops = [s and not a for s, a in zip(stops, asks, strict=True)]
     reach = max(-1, start - 1 - HEAD_REACH)
     # A byline stands below the headline: above it, whatever lies between it and the text.
     byline = next((i for i in range(start - 1, reach, -1) if kinds[i] is Kind.BYLINE), start)

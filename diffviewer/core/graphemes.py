@@ -41,7 +41,6 @@ SEPARATE = (
     "\ufe30-\ufe4f\uff01-\uff9d\uffa0-\uffef"  # CJK compatibility and full/halfwidth forms
     "\U00020000-\U0003ffff"  # CJK extensions
 )
-_ALL_SEPARATE = re.compile(f"[{SEPARATE}]*")
 
 #: A ZWJ joining two emoji into one (GB11): the only zero-width character a key keeps.
 _EMOJI_JOINER = (
@@ -50,10 +49,19 @@ _EMOJI_JOINER = (
 )
 
 
+@functools.cache
+def _all_separate() -> re.Pattern[str]:
+    """Compiled on first use (2.5 ms: its ranges pass the Basic Multilingual Plane); ASCII
+    text never needs it."""
+    return re.compile(f"[{SEPARATE}]*")
+
+
 def may_join(text: str) -> bool:
     """Whether some grapheme cluster of ``text`` may hold more than one code point (False:
     every code point is a cluster of its own)."""
-    return _ALL_SEPARATE.fullmatch(text) is None
+    if text.isascii():  # every ASCII character is SEPARATE but CR (CR LF is one cluster)
+        return "\r" in text
+    return _all_separate().fullmatch(text) is None
 
 
 @functools.cache

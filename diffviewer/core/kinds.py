@@ -85,6 +85,7 @@ _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
 # width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
 _SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
+_ASKING = frozenset("!?！？؟‼⁇")
 # Invisible operators and direction marks some sites leave after the last word.
 _CLOSERS = "\"'”’»)]*› \u00a0\u2062\u2063\u2064\u200e\u200f"
 _OPENERS = "\"'‘“«¿¡([*"
@@ -190,7 +191,12 @@ def _apply_structure(
         not stop and 2 <= w <= TITLE_WORDS[1] and len(_NUMBER.findall(text, 0, PATTERN_WINDOW)) >= 2
         for text, w, stop in zip(texts, words, stops, strict=True)
     ]
-    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows, figures)
+    # Which end with a question or exclamation mark (a headline may: "Will fares rise again?").
+    asks = [
+        stop and text.rstrip(_CLOSERS)[-1] in _ASKING
+        for text, stop in zip(texts, stops, strict=True)
+    ]
+    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows, figures, asks)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):

@@ -5,8 +5,9 @@ they produce: C1 controls, unassigned or private-use code points, box drawing (D
 pages), words mixing two scripts ("Zoن", "Pψνli", "Cafй"), an upper-case accented letter
 inside a lower-case word ("GrŲŖe"), a symbol between two letters ("Grˆþe", "pi¹kny"), a
 stray letter of another script in a Latin text ("Genova: и allerta"), Latin words made
-almost only of accented letters (Cyrillic or Greek read as latin-1: "Ïðàâèòåëüñòâî"), fewer
-letters than symbols, and ASCII control characters (UTF-16 read as a code page).
+almost only of accented letters (Cyrillic or Greek read as latin-1: "Ïðàâèòåëüñòâî"), bare
+spacing accents ("˝ price" for "½ price"), fewer letters than symbols (in a text of more than
+a few characters), and ASCII control characters (UTF-16 read as a code page).
 ``oddity`` sums these per character; the loader weighs it with chardet's candidates and the
 likelihood of each code page (``core.loading``).
 
@@ -35,6 +36,13 @@ _STRAY_SCRIPT = 1.0  # a letter of another script than the text's own
 _ACCENT_WORD = 1.5  # a Latin word of four or more letters, three quarters non-ASCII
 _LETTER_DEFICIT = 1.0  # per letter missing for letters to be half the visible characters
 _MIN_LETTER_SHARE = 0.5
+# A share of letters means nothing on a handful of characters: "±5%", "€5" and "5°C" are
+# all figures and signs.
+_MIN_VISIBLE_FOR_SHARE = 6
+# A bare accent, which text does not hold: what a sign or letter of one code page is in
+# another ("½" in cp1252 is cp1250's "˝", "€" in cp1251 is cp1252's "ˆ", "Ż" in cp1250 is
+# cp1252's "¯"). Spacing modifiers U+02C2–U+02DF, and Latin-1's ¨ ¯ ¸ (´ is an apostrophe).
+_SPACING_ACCENT = 2.0
 
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")  # not tab, newlines, FF, ESC
@@ -56,7 +64,8 @@ def _script(char: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _kind(char: str) -> str:
-    """One letter class per character: "L" letter, "M" mark, "I" invalid, "B" box, "S" other."""
+    """One letter class per character: "L" letter, "M" mark, "I" invalid, "B" box, "A" bare
+    accent (``_SPACING_ACCENT``), "S" other."""
     category = unicodedata.category(char)
     if category in {"Lu", "Ll", "Lt", "Lo"}:
         return "L"
@@ -66,6 +75,8 @@ def _kind(char: str) -> str:
         return "I"
     if "\u2500" <= char <= "\u259f" or char in "\u2320\u2321\u25a0":
         return "B"
+    if "\u02c2" <= char <= "\u02df" or char in "\xa8\xaf\xb8":
+        return "A"
     return "S"
 
 
@@ -98,7 +109,8 @@ def oddity(text: str) -> float:
             cost += chunk_cost
             letters += chunk_letters
     # Letters are most of a text; a reading that turns them into symbols is not the text.
-    cost += _LETTER_DEFICIT * max(0.0, _MIN_LETTER_SHARE * visible - letters)
+    if visible >= _MIN_VISIBLE_FOR_SHARE:
+        cost += _LETTER_DEFICIT * max(0.0, _MIN_LETTER_SHARE * visible - letters)
     return (cost + _word_costs(words, ascii_letters)) / non_ascii
 
 
@@ -124,6 +136,8 @@ def _chunk_costs(chunk: str, words: list[str]) -> tuple[float, int]:
                 cost += _INVALID
             elif kind == "B":
                 cost += _BOX
+            elif kind == "A":
+                cost += _SPACING_ACCENT
             elif (
                 char >= "\x80"
                 and char not in _WORD_JOINERS

@@ -11,21 +11,24 @@ rule; ``{name = "…", enabled = false}`` switches the later rule off.
 
 Work: patterns run on a linear-time engine (see ``core.patterns``) and only ever see the
 first ``PATTERN_WINDOW`` characters of a paragraph, so no rule can make a comparison slow.
+A file's TOML document and its patterns' translations come from ``core.rules_cache`` when an
+earlier run has seen the same text (everything else is checked as for a new file).
 
-Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns, structure) only.
+Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns, reading,
+rules_cache, structure) only.
 """
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from diffviewer.assets import resource_text
+from diffviewer.core import rules_cache
 from diffviewer.core.errors import FileTooLargeError, LoadError, RulesError
 from diffviewer.core.model import Kind
 from diffviewer.core.patterns import Pattern, PatternError, compile_pattern
@@ -174,12 +177,36 @@ def _parse_file(path: str) -> _Parsed:
 def _parse_text(text: str, source: str, *, check: bool = True) -> _Parsed:
     """The rules of a file's ``text``; ``check``: parse each pattern with RE2 now (see
     ``patterns.compile_pattern``)."""
+    cached = rules_cache.load(text)
+    document, earlier = cached if cached is not None else (_toml(text, source), {})
+    translations: rules_cache.Translations = {}
+    parsed = _rules_of(document, text, source, check, earlier, translations)
+    if cached is None:
+        rules_cache.store(text, document, translations)
+    return parsed
+
+
+def _toml(text: str, source: str) -> dict[str, Any]:
+    import tomllib  # not imported where the cache holds the document: 3 ms of a start
+
     try:
-        document = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise RulesError(f"{source}: not valid TOML: {error}") from error
     except RecursionError:  # tomllib reads nested arrays and tables recursively
         raise RulesError(f"{source}: not valid TOML: arrays or tables nested too deeply") from None
+
+
+def _rules_of(
+    document: dict[str, Any],
+    text: str,
+    source: str,
+    check: bool,
+    earlier: rules_cache.Translations,
+    translations: rules_cache.Translations,
+) -> _Parsed:
+    """The rules of a file's parsed ``document``; the translation of each pattern is taken
+    from ``earlier`` where it is there, and put in ``translations``."""
     extra = sorted(set(document) - {"rule"})
     if extra:
         raise RulesError(
@@ -195,7 +222,7 @@ def _parse_text(text: str, source: str, *, check: bool = True) -> _Parsed:
     seen: set[str] = set()
     for number, (table, line) in enumerate(zip(tables, lines, strict=True), start=1):
         where = _where(source, number, table, line)
-        rule = _parse_rule(table, source, where, check=check)
+        rule = _parse_rule(table, source, where, check, earlier, translations)
         name = str(table["name"])
         if name in seen:
             raise RulesError(f"{where}: the name {name!r} is used by an earlier rule of this file")
@@ -226,7 +253,12 @@ def _where(source: str, number: int, table: dict[str, object], line: int | None)
 
 
 def _parse_rule(
-    table: dict[str, object], source: str, where: str, *, check: bool = True
+    table: dict[str, object],
+    source: str,
+    where: str,
+    check: bool,
+    earlier: rules_cache.Translations,
+    translations: rules_cache.Translations,
 ) -> Rule | None:
     """A compiled rule, or None for a rule switched off with ``enabled = false``."""
     _check_types(table, where)
@@ -277,8 +309,8 @@ def _parse_rule(
         kind=kind,
         description=str(table["description"]).strip(),
         source=source,
-        pattern=_compile(table, "pattern", flags, where, check=check),
-        not_pattern=_compile(table, "not_pattern", flags, where, check=check),
+        pattern=_compile(table, "pattern", flags, where, check, earlier, translations),
+        not_pattern=_compile(table, "not_pattern", flags, where, check, earlier, translations),
         min_words=min_words,
         max_words=max_words,
         ends_with_full_stop=_optional_bool(table, "ends_with_full_stop"),
@@ -294,6 +326,8 @@ def _parse_rule(
 def _check_types(table: dict[str, object], where: str) -> None:
     for key, value in table.items():
         if key not in _KNOWN_KEYS:
+            import difflib  # only for the hint
+
             close = difflib.get_close_matches(key, _KNOWN_KEYS, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise RulesError(f"{where}: unknown key {key!r}{hint}")
@@ -360,7 +394,13 @@ def _follows_list(values: object, where: str) -> Iterable[Kind | str]:
 
 
 def _compile(
-    table: dict[str, object], key: str, flags: str, where: str, *, check: bool = True
+    table: dict[str, object],
+    key: str,
+    flags: str,
+    where: str,
+    check: bool,
+    earlier: rules_cache.Translations,
+    translations: rules_cache.Translations,
 ) -> Pattern | None:
     """The compiled pattern under ``key`` (None if absent)."""
     source = table.get(key)
@@ -369,6 +409,10 @@ def _compile(
     assert isinstance(source, str)  # checked by _check_types
     label = f"{where}: bad regular expression in {key!r}"
     try:
-        return compile_pattern(source, flags, label, check=check)
+        pattern = compile_pattern(
+            source, flags, label, check=check, translation=earlier.get((source, flags))
+        )
     except PatternError as error:
         raise RulesError(f"{label}: {error}") from None
+    translations[source, flags] = (pattern.translated, pattern.loose or pattern.translated)
+    return pattern

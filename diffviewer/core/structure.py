@@ -37,7 +37,9 @@ How the article is found:
   the region if whole stories follow (a byline or date over prose); every such chain past
   the article's prose counts; an article's subheadings have paragraphs in a row under them;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
-  the region, the first of which is the headline;
+  the region, the first of which is the headline (which may ask or exclaim: "…?", "…!"),
+  and short lines right under a date or byline there (an author's bare name: at most
+  ``UNDER_HEAD_WORDS`` words), which the region does not take;
 - a teaser run that reaches into the head (headline, authors, date and "8 min read" are
   title-shaped too) keeps its lines above the head only with three titles there;
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
@@ -89,7 +91,7 @@ from diffviewer.core.article_region import (
     thread_start,
 )
 from diffviewer.core.model import Kind
-from diffviewer.core.page_shapes import FURNITURE, TEASER_TITLE_MIN
+from diffviewer.core.page_shapes import FURNITURE, HEAD, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
     spare_head,
@@ -145,6 +147,7 @@ def page_structure(
     marked: Sequence[bool],
     rows: Sequence[bool] | None = None,
     figures: Sequence[bool] | None = None,
+    asks: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -155,7 +158,8 @@ def page_structure(
     a copyright line, a share button): the evidence that this is a raw page; ``rows``: which
     paragraphs belong to a run of short lines that are mostly a label and its value or an
     address (a table's rows, a list of people), if known; ``figures``: which paragraphs hold
-    two or more numbers (a table's row: pages, sizes, prices), if known.
+    two or more numbers (a table's row: pages, sizes, prices), if known; ``asks``: which
+    end with a question or exclamation mark (a headline may), if known.
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -178,9 +182,10 @@ def page_structure(
     if score < MIN_REGION_SCORE:
         return out
     start, end = extend(start, end, kinds, marked)
+    start = _below_head(start, end, words, prose, kinds)
     start, end = join(start, end, words, prose, kinds, marked, figures)
     end, chains = other_articles(start, end, words, prose, kinds, marked)
-    head = head_start(start, words, stops, kinds)
+    head = head_start(start, words, stops, kinds, asks)
     if rows is not None:
         for i in range(head, end + 1):
             if rows[i]:
@@ -272,3 +277,25 @@ def _near_furniture(furniture: Sequence[bool]) -> list[bool]:
 #: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
 #: may score this many times less than the best run, or it is not cut short there.
 BEFORE_COMMENTS = 3
+
+
+#: Short lines (an author's bare name) right under a head line belong to the head: at most
+#: this many words.
+UNDER_HEAD_WORDS = 4
+
+
+def _below_head(
+    start: int, end: int, words: Sequence[int], prose: Sequence[bool], kinds: Sequence[Kind]
+) -> int:
+    """The region's start moved past short lines right under a head line (a date, a byline,
+    a caption), which the region grew over: an author's bare name under the date ("Иван
+    Петров") is the head's, not the article's."""
+    while (
+        0 < start < end
+        and kinds[start - 1] in HEAD
+        and kinds[start] is Kind.BODY
+        and not prose[start]
+        and 0 < words[start] <= UNDER_HEAD_WORDS
+    ):
+        start += 1
+    return start

@@ -24,6 +24,9 @@ __all__ = ["encodable", "json_safe", "visible"]
 _UNSAFE_LINES = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _UNSAFE_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _JSON_UNSAFE = re.compile("[\x7f-\x9f]")
+# A C1 control in UTF-8: nothing else encodes to these two bytes. A search for a literal first
+# byte is a fast scan, where a class is tested character by character.
+_C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -59,7 +62,14 @@ def encodable(text: str) -> str:
 
 def json_safe(document: str) -> str:
     """A JSON document (as ``json.dumps`` writes it, C0 controls already escaped) with DEL and
-    the C1 controls escaped as well (``\\u009b``): still valid JSON, the same strings."""
-    if _JSON_UNSAFE.search(document) is None:
+    the C1 controls escaped as well (``\\u009b``): still valid JSON, the same strings.
+
+    ASCII text (what ``json.dumps`` writes by default; ``isascii`` is known without a scan)
+    can hold only DEL, looked for as a character, not a class: 9 ms less for each 1.7 MB.
+    Other text is searched for C1 controls in UTF-8 (encoding it and the search: a third of
+    the class search's time on the JSON of the 5,000-paragraph bench pair (b), 4.6 MB)."""
+    if "\x7f" not in document and (
+        document.isascii() or _C1_UTF8.search(document.encode("utf-8", "surrogatepass")) is None
+    ):
         return document
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

@@ -18,6 +18,7 @@ Imports: the standard library, ``diffviewer.core`` and ``export.common``/``pairs
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator
 
 from diffviewer.core.model import (
@@ -61,7 +62,7 @@ def _colour_rules(page: tuple[scheme.RGB, scheme.RGB]) -> str:
 
 # Laid out by browsers and by Qt's rich-text engine alike: only properties both know.
 _LAYOUT = """
-body { font-family: system-ui, sans-serif; font-size: 15px; margin: 1.5rem; }
+body { font-family: system-ui, sans-serif; font-size: 15px; }
 h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .summary { font-size: 1.05rem; font-weight: 600; }
@@ -83,10 +84,11 @@ ins { text-decoration: underline; }
 """
 
 # What only a browser understands (Qt would ignore it, or misread it): layout niceties,
-# the hatching of gaps, and the dark page for prefers-color-scheme.
+# the hatching of gaps, and the dark page for prefers-color-scheme. The body's margin too: on
+# paper the page's margins do that, and Qt would indent the 100%-wide diff table by it again.
 _SCREEN_ONLY = """
 :root { color-scheme: light dark; }
-body { line-height: 1.5; }
+body { line-height: 1.5; margin: 1.5rem; }
 .diff { table-layout: fixed; }
 .diff td { overflow-wrap: anywhere; }
 .diff th { position: sticky; top: 0; }
@@ -100,11 +102,27 @@ a { color: inherit; }
 """
 
 
+# A browser's root font size, which ``rem`` lengths are relative to.
+_ROOT_PX = 16
+_REM = re.compile(r"(?<![\w.])(\d*\.?\d+)rem\b")
+
+
+def _px_for_qt(css: str) -> str:
+    """``css`` with its ``rem`` lengths in px: Qt's rich-text CSS parser knows px, pt, em and
+    ex but reads ``.5rem`` as 0, which left the PDF's table cells without padding (text
+    touching the borders) and its headings without margins."""
+
+    def px(match: re.Match[str]) -> str:
+        return f"{float(match.group(1)) * _ROOT_PX:g}px"
+
+    return _REM.sub(px, css)
+
+
 def style(*, paper: bool = False) -> str:
     """The page's CSS: for a browser (light, dark, hatching), or for Qt's rich text (paper)."""
     light = _colour_rules(scheme.LIGHT_PAGE)
     if paper:
-        return _LAYOUT + light
+        return _px_for_qt(_LAYOUT) + light
     dark = _colour_rules(scheme.DARK_PAGE)
     return (
         _LAYOUT

@@ -34,12 +34,16 @@ def column_pairs(comparison: Comparison, towards_next: bool = False) -> list[tup
     ]
 
 
-def highlight_chip(comparison: Comparison, column: int, towards_next: bool) -> str:
-    """The header's note of what the column's highlights mean ("← changes from v1")."""
+def highlight_chip(
+    comparison: Comparison, column: int, towards_next: bool, *, short: bool = False
+) -> str:
+    """The header's note of what the column's highlights mean ("← changes from v1"); ``short``:
+    the form for a narrow column ("← from v1", "to v3 →")."""
     a, b = highlight_pair(comparison, column, towards_next)
     if a == b:
         return ""
-    return f"← changes from v{a + 1}" if column == b else f"changes to v{b + 1} →"
+    changes = "" if short else "changes "
+    return f"← {changes}from v{a + 1}" if column == b else f"{changes}to v{b + 1} →"
 
 
 def whole_diff_columns(shown: Sequence[tuple[int, int]], towards_next: bool) -> frozenset[int]:

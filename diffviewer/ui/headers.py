@@ -1,13 +1,17 @@
 """VersionHeader: the column header of the comparison view, one section per version.
 
 Each section shows the file name (bold) and a second line "encoding · newline · paragraphs ·
-words"; the encoding is drawn as a link and a click on it asks for another encoding. Files dropped
-on a section replace that version; the context menu removes or moves a version.
+words"; the encoding is drawn as a link and a click on it asks for another encoding. With 3+
+versions a note of the pair the column's colours show ("← changes from v1") goes right of the
+name, or right of the encoding where the name needs the room. Files dropped on a section
+replace that version; the context menu removes or moves a version.
 Imports: PySide6 and diffviewer.ui.model.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QPoint, QRect, Qt, Signal
@@ -48,6 +52,53 @@ def fit_facts(rest: str, width: int, metrics: QFontMetrics) -> str:
     return " …" if metrics.horizontalAdvance(" …") <= width else ""
 
 
+NAME_LINE, FACTS_LINE = 0, 1
+
+
+@dataclass(frozen=True)
+class NoteSection:
+    """What a section must hold: its name, encoding, pair notes (longest first) and width."""
+
+    name: str
+    encoding: str
+    notes: tuple[str, ...]
+    room: int
+
+
+def place_notes(
+    sections: Sequence[NoteSection], bold: QFontMetrics, metrics: QFontMetrics
+) -> list[tuple[str, int]]:
+    """(note, line) for each section: the pair note ("← changes from v1", or the short "← from
+    v1") and the line it goes on, never at the cost of the file name. Right of the whole name
+    if it fits there, else right of the encoding on the facts line (whole facts make way, as
+    for a narrow column); ("", -1) where neither fits (the section's tooltip still names the
+    pair). All sections take the same place and form where they can, so the notes line up."""
+    options = [(line, form) for line in (NAME_LINE, FACTS_LINE) for form in range(2)]
+
+    def fits(section: NoteSection, line: int, form: int) -> bool:
+        if form >= len(section.notes) or not section.notes[form]:
+            return False
+        width = metrics.horizontalAdvance(section.notes[form]) + _PAD
+        if line == NAME_LINE:
+            return bold.horizontalAdvance(section.name) + width <= section.room
+        return metrics.horizontalAdvance(section.encoding + " …") + width <= section.room
+
+    def first_fit(section: NoteSection, start: int) -> int:
+        return next((k for k in range(start, len(options)) if fits(section, *options[k])), -1)
+
+    firsts = [first_fit(section, 0) for section in sections]
+    start = max((k for k in firsts if k >= 0), default=0)
+    placed = []
+    for section in sections:
+        k = first_fit(section, start)
+        if k < 0:
+            placed.append(("", -1))
+        else:
+            line, form = options[k]
+            placed.append((section.notes[form], line))
+    return placed
+
+
 class VersionHeader(QHeaderView):
     """Horizontal header of version sections with clickable encodings and drop targets."""
 
@@ -64,6 +115,9 @@ class VersionHeader(QHeaderView):
         self.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.user_resizing = False
         self._drop_section = -1
+        # The pair notes take one place in every section (place_notes): a section's width
+        # can move all of them, not only the resized section's.
+        self.sectionResized.connect(self._repaint_all)
         """True while a mouse button is down on the header (a section edge being dragged)."""
 
     def _comparison_model(self) -> ComparisonModel | None:
@@ -82,6 +136,26 @@ class VersionHeader(QHeaderView):
         name, _, facts = text.partition("\n")
         encoding = comparison.versions[section].encoding
         return name, encoding, facts[len(encoding) :]
+
+    def _repaint_all(self, *_args: object) -> None:
+        self.viewport().update()
+
+    def _note_places(self) -> list[tuple[str, int]]:
+        """``place_notes`` for every section at its present width."""
+        model = self._comparison_model()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        sections = []
+        for section in range(self.count()):
+            name, encoding, _ = self._lines(section)
+            notes = (
+                (model.highlight_chip(section), model.highlight_chip(section, short=True))
+                if model is not None
+                else ()
+            )
+            room = self.sectionSize(section) - 2 * _PAD
+            sections.append(NoteSection(name, encoding, notes, room))
+        return place_notes(sections, QFontMetrics(bold), QFontMetrics(self.font()))
 
     def sizeHint(self) -> Any:
         hint = super().sizeHint()
@@ -121,20 +195,12 @@ class VersionHeader(QHeaderView):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(self.palette().windowText().color())
-        model = self._comparison_model()
-        chip = model.highlight_chip(logical_index) if model is not None else ""
-        chip_width = metrics.horizontalAdvance(chip) + _PAD if chip else 0
-        if chip and chip_width > inner.width() // 2:
-            chip, chip_width = "", 0  # too narrow: the tooltip still says it
-        room = inner.width() - chip_width
+        places = self._note_places()
+        note, note_line = places[logical_index] if logical_index < len(places) else ("", -1)
+        note_width = metrics.horizontalAdvance(note) + _PAD if note else 0
+        room = inner.width() - (note_width if note_line == NAME_LINE else 0)
         elided = QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideMiddle, room)
         painter.drawText(inner.left(), inner.top() + metrics.ascent(), elided)
-        if chip:
-            painter.setFont(self.font())
-            painter.setPen(readable_muted(self.palette(), QPalette.ColorRole.Button))
-            painter.drawText(
-                inner.right() - chip_width + _PAD, inner.top() + metrics.ascent(), chip
-            )
         link = QFont(self.font())
         link.setUnderline(True)
         painter.setFont(link)
@@ -144,11 +210,18 @@ class VersionHeader(QHeaderView):
         painter.setFont(self.font())
         painter.setPen(self.palette().windowText().color())
         room = inner.width() - metrics.horizontalAdvance(encoding)
+        room -= note_width if note_line == FACTS_LINE else 0
         painter.drawText(
             inner.left() + metrics.horizontalAdvance(encoding),
             baseline,
             fit_facts(rest, room, metrics),
         )
+        if note:
+            painter.setPen(readable_muted(self.palette(), QPalette.ColorRole.Button))
+            top = inner.top() + (metrics.lineSpacing() if note_line == FACTS_LINE else 0)
+            painter.drawText(
+                inner.right() - metrics.horizontalAdvance(note), top + metrics.ascent(), note
+            )
         painter.restore()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -147,12 +147,13 @@ class ComparisonModel(QAbstractTableModel):
     def highlight_next(self) -> bool:
         return self._towards_next
 
-    def highlight_chip(self, column: int) -> str:
-        """What the column's highlights refer to, for three or more versions ("" for two)."""
+    def highlight_chip(self, column: int, *, short: bool = False) -> str:
+        """What the column's highlights refer to, for three or more versions ("" for two);
+        ``short``: the narrow column's form ("← from v1")."""
         comparison = self._comparison
         if comparison is None or len(comparison.versions) < 3:
             return ""
-        return highlight_chip(comparison, column, self._towards_next)
+        return highlight_chip(comparison, column, self._towards_next, short=short)
 
     def hidden_kinds(self) -> frozenset[Kind]:
         return self._hidden_kinds

@@ -261,6 +261,35 @@ sys.exit(status)
 """
 
 
+_SKIPPED_MODULES_PROBE = """
+import sys
+from diffviewer.cli import main
+status = main(sys.argv[1:])
+skipped = ('tomllib', 'difflib', 'tempfile', 'diffviewer.core.codepages')
+print('LOADED', sorted(set(skipped) & set(sys.modules)), file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def test_a_start_with_the_rules_cached_imports_no_parser_for_them(
+    seed_paths: tuple[Path, Path],
+) -> None:
+    """Once the rules cache holds the bundled rules, --summary on UTF-8 files imports neither
+    the TOML parser, nor difflib (for hints on bad rule keys), nor tempfile (to write the
+    cache), nor the code-page ranking (for files that are not UTF-8)."""
+    for _ in range(2):  # the first run writes the cache (the test's own, see conftest)
+        result = subprocess.run(
+            [sys.executable, "-c", _SKIPPED_MODULES_PROBE, "--summary", "json"]
+            + [str(path) for path in seed_paths],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 1, result.stderr
+    assert "LOADED []" in result.stderr
+
+
 def test_headless_path_imports_neither_qt_nor_chardet(seed_paths: tuple[Path, Path]) -> None:
     """--summary on valid UTF-8 files runs without importing PySide6 or chardet."""
     result = subprocess.run(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from diffviewer.core.errors import RulesError
 from diffviewer.core.kinds import classify, load_rules
-from diffviewer.core.patterns import PatternError, compile_pattern, to_re2
+from diffviewer.core.patterns import PatternError, _translate, compile_pattern, to_re2
 from tests.core.regex_strategies import patterns
 
 # Each took more than 60 s on a 5,000-character paragraph with Python's re (issue 11, item 4).
@@ -125,6 +125,41 @@ def test_translated_patterns_find_what_python_finds(pattern: str, text: str, fla
     """Without ``\\b``, a pattern finds a text under RE2 exactly when Python's re finds it."""
     python = re.compile(pattern, re.IGNORECASE if flags else 0)
     assert bool(python.search(text)) == compile_pattern(pattern, flags).search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    patterns(
+        [
+            *(r"\w", r"\W", r"\d", r"\D", r"\s", r"\S", r"[\w-]", r"[^\w-]", r"[^\d\s.]"),
+            *(r"[-\s\S]", r"[^\s-a]", r"[\p{Lu}a]", r"[^\p{Lu}\d]", "a", "é", "[^é]", r"\b"),
+        ],
+        ["?", "*", "+", "{1,2}", "{2,6}"],
+    ),
+    st.text(alphabet="aAé É1٣\u00a0\u2003\u0085-_.\t", max_size=20),
+    st.sampled_from(["", "i"]),
+)
+def test_the_relaxed_form_finds_every_text_the_pattern_finds(
+    pattern: str, text: str, flags: str
+) -> None:
+    """The relaxed form (the first search, and the one in the pattern set) finds at least what
+    the pattern finds: its classes take every non-ASCII character, or in ``[^…]`` leave out
+    only ASCII members."""
+    import re2
+
+    exact, relaxed = _translate(pattern, flags)
+    if re2.search(exact, text):
+        assert re2.search(relaxed, text), (exact, relaxed)
+
+
+@pytest.mark.parametrize("source", [r"\w", r"\W", r"\d", r"\D", r"[\w.’]", r"[^\w\s]", r"[\s\S]"])
+def test_the_relaxed_form_of_a_unicode_class_is_a_few_byte_ranges(source: str) -> None:
+    """RE2 compiles ``\\w`` (Unicode letters and numbers) to 1,300 instructions of UTF-8; the
+    relaxed form, which the pattern set and the first search compile, to a few."""
+    from diffviewer.core.patterns import MAX_PROGRAM_BYTES, _compile
+
+    _exact, relaxed = _translate(source, "")
+    assert _compile(relaxed, MAX_PROGRAM_BYTES).ProgramSize() <= 40
 
 
 @settings(max_examples=200, deadline=None)

@@ -211,3 +211,13 @@ def test_two_versions_keep_deletions_left_and_insertions_right() -> None:
     assert "<ins>insisted</ins>" in edited[1] and "<del>" not in edited[1]
     assert dropped[0].startswith('<td class="removed">') and dropped[1] == '<td class="gap"></td>'
     assert "changes from" not in document and "changes to" not in document
+
+
+def test_paper_style_has_no_rem_lengths() -> None:
+    """Qt's rich text reads a ``rem`` length as 0 (the PDF's table cells had no padding): the
+    paper page gives its lengths in px, the same sizes as the browser page's rem."""
+    paper = "".join(Page(render_html(seed_like_comparison(), paper=True)).styles)
+    assert not re.search(r"\drem\b", paper)
+    assert ".facts td, .facts th { padding: 3.2px 8px;" in paper
+    screen = "".join(Page(render_html(seed_like_comparison())).styles)
+    assert ".facts td, .facts th { padding: .2rem .5rem;" in screen

@@ -7,6 +7,8 @@ tests look at the pixels and the text, not at the HTML.
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -89,3 +91,38 @@ def test_labels_do_not_run_into_the_text(qapp, seed_pdf: Path) -> None:  # type:
     ).stdout
     assert "¶1 headline China" in text
     assert "¶1headline" not in text
+
+
+def _words(path: Path) -> list[tuple[str, float, float]]:
+    """Page 1's words as (text, left x, right x) in points, from ``pdftotext -bbox``."""
+    page = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    return [
+        (html.unescape(text), float(left), float(right))
+        for left, right, text in re.findall(
+            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', page
+        )
+    ]
+
+
+def test_facts_table_cells_have_padding(qapp, seed_pdf: Path) -> None:  # type: ignore[no-untyped-def]
+    """The facts table's text is inset from the cell borders as in the HTML report (padding
+    .2rem .5rem): "article-v1.txt" and "utf-8" are two words with room between them, and
+    "Version" starts to the right of the page's text edge. Qt reads ``rem`` as 0, which left
+    "article-v1.txtutf-8" touching the lines."""
+    words = _words(seed_pdf)
+    edge = next(left for text, left, _ in words if text == "Comparison:")
+    start = next(i for i, (text, _, _) in enumerate(words) if text == "Version")
+    table = words[start:]  # the title names the files too
+    version = table[0][1]
+    texts = [text for text, _, _ in table]
+    assert "article-v1.txt" in texts and "utf-8" in texts, texts[:12]  # not run together
+    name_end = next(right for text, _, right in table if text == "article-v1.txt")
+    encoding = next(left for text, left, _ in table if text == "utf-8")
+    assert version - edge >= 6, (edge, version)  # 8 px of padding, less the border
+    assert encoding - name_end >= 10, (name_end, encoding)  # two paddings and a border

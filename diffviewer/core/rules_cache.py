@@ -1,0 +1,146 @@
+"""A per-user cache of what a rules file alone decides: its TOML document and the RE2 spelling
+of each of its patterns (``core.patterns``), so that a process start neither parses nor
+translates a rules file it has seen (about 20 ms for the bundled one, a sixth of a start).
+
+Where: ``DIFFVIEWER_CACHE_DIR`` if set; else the user's cache folder (``%LOCALAPPDATA%`` on
+Windows, ``~/Library/Caches`` on macOS, ``$XDG_CACHE_HOME`` or ``~/.cache`` elsewhere) and
+``diffviewer`` in it. An entry is named by a checksum of the file's text and holds that text,
+the program's version and a fingerprint of the translator; it is used only if all three are
+the same again, so a changed file, program or translator never meets an old entry's results.
+A missing, unreadable, corrupt or truncated entry is ignored and the file is parsed as without
+a cache. Entries are written whole (a temporary file renamed over the name), never where the
+folder cannot be made, and only the newest ``KEEP`` are kept.
+
+Imports: the standard library and ``diffviewer`` (the version) only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+import zlib
+from typing import Any
+
+from diffviewer import __version__
+
+__all__ = ["KEEP", "Translations", "cache_dir", "load", "store"]
+
+#: Entries kept (one per distinct rules file text seen); older ones are removed on a write.
+KEEP = 16
+
+_PREFIX = "rules-"
+_SUFFIX = ".json"
+
+Translations = dict[tuple[str, str], tuple[str, str]]
+"""(pattern source, flags) → (its RE2 translation, its relaxed form)."""
+
+
+def cache_dir() -> str | None:
+    """The folder for diffviewer's cache files (None: no home to put it in)."""
+    chosen = os.environ.get("DIFFVIEWER_CACHE_DIR")
+    if chosen:
+        return chosen
+    if sys.platform == "win32":
+        base = os.environ.get("LOCALAPPDATA")
+    elif sys.platform == "darwin":
+        base = os.path.join(os.path.expanduser("~"), "Library", "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):  # the XDG spec: a relative path is to be ignored
+            base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not base or not os.path.isabs(base):
+        return None
+    return os.path.join(base, "diffviewer")
+
+
+def _entry_path(folder: str, data: bytes) -> str:
+    return os.path.join(folder, f"{_PREFIX}{zlib.crc32(data):08x}-{len(data)}{_SUFFIX}")
+
+
+def _fingerprint() -> str:
+    """The translator's source file, by size and time of change (a development copy edited
+    without a new version number does not reuse what the old translator wrote), and the
+    Python that parsed the TOML."""
+    from diffviewer.core import patterns
+
+    try:
+        stat = os.stat(patterns.__file__)
+    except (OSError, TypeError):
+        return ""
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
+
+
+def load(text: str) -> tuple[dict[str, Any], Translations] | None:
+    """The cached document and translations of a rules file whose text is ``text``, or None."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        with open(_entry_path(folder, text.encode("utf-8", "surrogatepass")), "rb") as handle:
+            entry = json.loads(handle.read())
+        if (
+            entry["text"] != text
+            or entry["version"] != __version__
+            or entry["translator"] != _fingerprint()
+        ):
+            return None
+        document = entry["document"]
+        translations = {
+            (source, flags): (translated, loose)
+            for source, flags, translated, loose in entry["translations"]
+        }
+    # Missing, unreadable, truncated, corrupt (RecursionError: nested too deeply), other.
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    if not isinstance(document, dict) or not all(
+        isinstance(value, str) for pair in translations.items() for item in pair for value in item
+    ):
+        return None
+    return document, translations
+
+
+def store(text: str, document: dict[str, Any], translations: Translations) -> None:
+    """Write the entry for ``text`` (silently nothing where that fails)."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    entry = {
+        "version": __version__,
+        "translator": _fingerprint(),
+        "text": text,
+        "document": document,
+        "translations": [[*key, *value] for key, value in translations.items()],
+    }
+    import tempfile  # only here: its imports cost a start that reads the cache 3 ms
+
+    try:
+        payload = json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass")
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".rules-", suffix=".tmp", dir=folder)
+    except (OSError, TypeError, ValueError):  # unwritable; a value JSON cannot hold
+        return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(temporary, _entry_path(folder, text.encode("utf-8", "surrogatepass")))
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return
+    _prune(folder)
+
+
+def _prune(folder: str) -> None:
+    """Remove all but the ``KEEP`` newest entries."""
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(_PREFIX) and n.endswith(_SUFFIX)]
+        if len(names) <= KEEP:
+            return
+        paths = sorted((os.path.join(folder, n) for n in names), key=os.path.getmtime)
+    except OSError:
+        return
+    for path in paths[:-KEEP]:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
