@@ -9,12 +9,14 @@ on the two files (comparing in the worker) until the table paints its first rows
 the process start (interpreter and imports included) and from the ``launch`` call.
 With ``--fold`` every measure runs with View › Show Only Changes on (unchanged runs folded to
 bars, 2 rows of context), and the table adds folding and unfolding everything.
-Run: ``QT_QPA_PLATFORM=offscreen python -m bench.ui_bench [--fold] [sizes…]``.
+Run from the repository's root: ``python -m bench.ui_bench [--fold] [--launch-only] [sizes…]``
+(``--help`` for all options; ``python bench/ui_bench.py`` works too).
 Imports: PySide6, diffviewer, bench.generate.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import os
 import statistics
@@ -37,6 +39,7 @@ from diffviewer.ui.table import DiffTable
 from diffviewer.ui.view import ComparisonView
 
 RUNS = 5
+LAUNCHES = 3
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -188,7 +191,9 @@ def fold_toggle(view: ComparisonView) -> tuple[float, float]:
     return folded, unfolded
 
 
-def launch_times(old: str, new: str, fold: bool = False) -> tuple[float, float, float]:
+def launch_times(
+    old: str, new: str, fold: bool = False, launches: int = LAUNCHES
+) -> tuple[float, float, float]:
     """Medians of launching the app on the pair, in ms: from the process start, from the
     ``launch`` call, and the longest event-loop gap in the 2 s after the first rows painted."""
     totals, inside, gaps = [], [], []
@@ -199,7 +204,7 @@ def launch_times(old: str, new: str, fold: bool = False) -> tuple[float, float, 
         env = dict(os.environ, XDG_CONFIG_HOME=str(Path(folder, "config")))
         if fold:
             env["UI_BENCH_FOLD"] = "1"
-        for _ in range(3):
+        for _ in range(launches):
             env["UI_BENCH_T0"] = repr(time.time())
             out = subprocess.run(
                 [sys.executable, "-m", "bench.ui_bench", "--launch-child", *map(str, paths)],
@@ -214,8 +219,33 @@ def launch_times(old: str, new: str, fold: bool = False) -> tuple[float, float, 
     return statistics.median(totals), statistics.median(inside), max(gaps)
 
 
-def bench(app: QApplication, paragraphs: int, fold: bool = False) -> list[tuple[str, float]]:
+def bench(
+    app: QApplication,
+    paragraphs: int,
+    fold: bool = False,
+    *,
+    runs: int = RUNS,
+    launches: int = LAUNCHES,
+    only: bool = False,
+) -> list[tuple[str, float]]:
+    """The table's column for ``paragraphs``; ``only``: the launch measures alone."""
     old, new = make_pair(paragraphs, seed=1)
+    measures: list[tuple[str, float]] = []
+    if not only:
+        measures = in_process(app, old, new, fold, runs)
+    launched, launched_inside, app_stall = launch_times(old, new, fold, launches)
+    return [
+        *measures,
+        ("launch → first rows painted ms (process)", launched),
+        ("launch → first rows painted ms (launch())", launched_inside),
+        ("app: longest stall in 2 s after it ms", app_stall),
+    ]
+
+
+def in_process(
+    app: QApplication, old: str, new: str, fold: bool, runs: int
+) -> list[tuple[str, float]]:
+    """The measures on a view in this process (medians of ``runs``)."""
     compare_ms = timed(lambda: compare_texts([old, new], ["old.txt", "new.txt"]))
     comparison = compare_texts([old, new], ["old.txt", "new.txt"])
     view = ComparisonView()
@@ -224,7 +254,7 @@ def bench(app: QApplication, paragraphs: int, fold: bool = False) -> list[tuple[
     view.set_only_changes(fold)
     app.processEvents()
     paints, pages, resizes, stalls, hides, shows, folds, unfolds = [], [], [], [], [], [], [], []
-    for run in range(RUNS):
+    for run in range(runs):
         paints.append(first_paint(view, comparison))
         stalls.append(longest_stall(app, view)[0])
         view.goto_row(len(comparison.rows) // 3)
@@ -238,8 +268,6 @@ def bench(app: QApplication, paragraphs: int, fold: bool = False) -> list[tuple[
         folds.append(folded)
         unfolds.append(unfolded)
     view.close()
-    collapsed = _changed_rows(comparison)
-    launched, launched_inside, app_stall = launch_times(old, new, fold)
     return [
         ("rows", float(len(comparison.rows))),
         ("compare (engine) ms", compare_ms),
@@ -248,14 +276,11 @@ def bench(app: QApplication, paragraphs: int, fold: bool = False) -> list[tuple[
         ("scroll one page ms (max)", max(pages)),
         ("resize re-wrap ms", statistics.median(resizes)),
         ("longest stall after first paint ms", max(stalls)),
-        ("rows collapsed by hiding every kind", float(collapsed)),
+        ("rows collapsed by hiding every kind", float(_changed_rows(comparison))),
         ("collapse them + paint ms", statistics.median(hides)),
         ("show them again + paint ms", statistics.median(shows)),
         ("fold unchanged runs + paint ms", statistics.median(folds)),
         ("unfold them all + paint ms", statistics.median(unfolds)),
-        ("launch → first rows painted ms (process)", launched),
-        ("launch → first rows painted ms (launch())", launched_inside),
-        ("app: longest stall in 2 s after it ms", app_stall),
     ]
 
 
@@ -263,16 +288,55 @@ def _changed_rows(comparison: Comparison) -> int:
     return len({row for change in comparison.changes for row in change.rows})
 
 
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.ui_bench",
+        description=__doc__.split("\n\n")[0].replace("\n", " "),
+        epilog="Run from the repository's root, with QT_QPA_PLATFORM=offscreen (the default here).",
+    )
+    parser.add_argument(
+        "sizes",
+        nargs="*",
+        type=int,
+        default=[5000, 50000],
+        metavar="PARAGRAPHS",
+        help="paragraphs per generated version, one column each (default: 5000 50000)",
+    )
+    parser.add_argument(
+        "--fold", action="store_true", help="measure with View › Show Only Changes on"
+    )
+    parser.add_argument(
+        "--runs", type=int, default=RUNS, help=f"in-process runs per measure (default {RUNS})"
+    )
+    parser.add_argument(
+        "--launches",
+        type=int,
+        default=LAUNCHES,
+        help=f"app launches (new processes) per size (default {LAUNCHES})",
+    )
+    parser.add_argument(
+        "--launch-only",
+        action="store_true",
+        help="only launch the app (the last three measures); skip the in-process ones",
+    )
+    # Internal: what each launched process runs.
+    parser.add_argument("--launch-child", nargs="+", metavar="FILE", help=argparse.SUPPRESS)
+    return parser
+
+
 def main(argv: list[str]) -> None:
-    if argv[:1] == ["--launch-child"]:
-        launch_child(argv[1:])
+    args = build_parser().parse_args(argv)
+    if args.launch_child:
+        launch_child(args.launch_child)
         return
-    fold = "--fold" in argv
-    sizes = [int(a) for a in argv if a != "--fold"] or [5000, 50000]
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
-    results = {n: bench(app, n, fold) for n in sizes}
-    print("Show Only Changes:", "on" if fold else "off")
+    sizes = args.sizes
+    results = {
+        n: bench(app, n, args.fold, runs=args.runs, launches=args.launches, only=args.launch_only)
+        for n in sizes
+    }
+    print("Show Only Changes:", "on" if args.fold else "off")
     names = [name for name, _ in next(iter(results.values()))]
     print(f"{'measure':44}" + "".join(f"{n:>12,}" for n in sizes))
     for i, name in enumerate(names):

@@ -7,8 +7,10 @@ Imports: the standard library only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from operator import attrgetter
 
 
 class Kind(StrEnum):
@@ -40,6 +42,8 @@ class Kind(StrEnum):
         """Page furniture rather than article text (what "hide boilerplate" hides)."""
         return self in _BOILERPLATE
 
+
+_WORDS = attrgetter("words")
 
 _BOILERPLATE = frozenset(
     {
@@ -143,7 +147,7 @@ class Version:
 
     @property
     def words(self) -> int:
-        return sum(p.words for p in self.paragraphs)
+        return sum(map(_WORDS, self.paragraphs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +208,13 @@ class Comparison:
 
     def paragraph(self, version: int, index: int) -> Paragraph:
         return self.versions[version].paragraphs[index]
+
+    def in_row_order(self, numbers: Iterable[int]) -> list[int]:
+        """Change indexes ``numbers`` ordered by each change's first row, then by index."""
+        changes = self.changes
+        first = [min(change.rows) if change.rows else 0 for change in changes]
+        # A stable sort of ascending indexes: equal first rows stay in index order.
+        return sorted(sorted(numbers), key=first.__getitem__)
 
     def move_rows(self, change: Change) -> tuple[int, int]:
         """(the row a moved paragraph left, the row it arrived at). ``change.rows`` holds both

@@ -110,7 +110,7 @@ class ChangeListModel(QAbstractListModel):
         self._shown = []
         if comparison is not None:
             shown = [i for i, c in enumerate(comparison.changes) if c.kind not in hidden]
-            self._shown = sorted(shown, key=lambda i: (min(comparison.changes[i].rows or (0,)), i))
+            self._shown = comparison.in_row_order(shown)
         self.endResetModel()
 
     def shown(self) -> list[int]:
@@ -136,6 +136,10 @@ class ChangeListModel(QAbstractListModel):
         return None
 
 
+_BATCH = 500
+"""Lines laid out per pass of the event loop (~1.5 ms)."""
+
+
 class ChangeListPanel(QWidget):
     """A list of the comparison's changes; see the UI contract."""
 
@@ -151,6 +155,10 @@ class ChangeListPanel(QWidget):
         self._list.setObjectName("change_list")
         self._list.setModel(self._model)
         self._list.setUniformItemSizes(True)
+        # Laid out in batches between other events: at 10,000 changes the whole list takes
+        # ~30 ms (Qt asks the model for every row), which would delay the view's first rows.
+        self._list.setLayoutMode(QListView.LayoutMode.Batched)
+        self._list.setBatchSize(_BATCH)
         self._list.setIconSize(QSize(_SWATCH, _SWATCH))
         # Long lines end in "…" (the tooltip has the whole text) instead of scrolling sideways.
         self._list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -193,7 +201,15 @@ class ChangeListPanel(QWidget):
             return
         model_index = self._model.index(shown.index(index), 0)
         selection.setCurrentIndex(model_index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        if not self._list.visualRect(model_index).isValid():
+            self._lay_out_all()  # Not reached by the batches yet: Qt cannot scroll to it.
         self._list.scrollTo(model_index)
+
+    def _lay_out_all(self) -> None:
+        """Finish the list's layout now (``scrollTo`` needs the line's place)."""
+        self._list.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self._list.doItemsLayout()
+        self._list.setLayoutMode(QListView.LayoutMode.Batched)
 
     def _refresh(self) -> None:
         self._model.set_state(self._comparison, self._hidden)

@@ -221,17 +221,28 @@ class CleaningPanel(QWidget):
         self.set_comparison(None)
 
     def set_comparison(self, comparison: Comparison | None) -> None:
-        self._unshown = False
+        # Made and laid out when first shown or read: the panel starts hidden, and at 50,000
+        # paragraphs the reports take ~10 ms and their page 0.15 s, which would delay the
+        # first rows.
+        self._comparison = comparison
+        self._reports: list[CleaningReport] | None = None
+        self._unshown = comparison is not None
         if comparison is None:
-            self.reports: list[CleaningReport] = []
             self.browser.setPlainText("Open a raw page and its cleaned text to see this report.")
-            return
-        self.reports = [cleaning_report(comparison, pair) for pair in comparison.pairs]
-        # Laid out when first shown: the panel starts hidden, and at 50,000 paragraphs the
-        # page takes 0.15 s, which would delay the first rows.
-        self._unshown = True
-        if self.isVisible():
+        elif self.isVisible():
             self._show_reports()
+
+    @property
+    def reports(self) -> list[CleaningReport]:
+        """The report of each compared pair (none without a comparison)."""
+        if self._reports is None:
+            comparison = self._comparison
+            self._reports = (
+                []
+                if comparison is None
+                else [cleaning_report(comparison, pair) for pair in comparison.pairs]
+            )
+        return self._reports
 
     def _show_reports(self) -> None:
         if self._unshown:

@@ -195,8 +195,9 @@ class ComparisonView(QWidget):
         if comparison is None:
             self._visible = []
         else:
-            shown = [i for i in range(len(comparison.changes)) if not self._model.is_hidden(i)]
-            self._visible = sorted(shown, key=lambda i: (_first_row(comparison, i), i))
+            is_hidden = self._model.is_hidden
+            shown = [i for i in range(len(comparison.changes)) if not is_hidden(i)]
+            self._visible = comparison.in_row_order(shown)
         if self._current >= 0 and self._current not in self._visible:
             self._current = -1
             self.current_change_changed.emit(-1)

@@ -93,3 +93,33 @@ def test_a_narrow_list_keeps_the_row_number(panel: ChangeListPanel) -> None:
         width = metrics.horizontalAdvance(row + " · removed · …")
         elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
         assert elided.startswith(row + " · "), elided
+
+
+def test_a_long_list_scrolls_to_a_change_set_before_it_is_laid_out(qtbot: QtBot) -> None:
+    """A long list is laid out in batches after it is set; a change made current at once
+    (before the batches reach it) is still scrolled into view, and once the batches are done
+    the first and the last lines have their places, one below the other."""
+    from bench.generate import make_pair
+    from diffviewer.core.compare import compare_texts
+
+    widget = ChangeListPanel()
+    qtbot.addWidget(widget)
+    widget.resize(300, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    comparison = compare_texts(list(make_pair(3000, seed=5)))
+    widget.set_comparison(comparison)
+    shown = widget._model.shown()
+    assert len(shown) > 600
+    view = widget.list_view()
+    widget.set_current_change(shown[-1])
+    rect = view.visualRect(view.currentIndex())
+    assert view.currentIndex().row() == len(shown) - 1
+    assert rect.isValid() and view.viewport().rect().contains(rect.center())
+    widget.set_current_change(shown[0])
+    qtbot.wait(50)
+    first = view.visualRect(view.model().index(0, 0))
+    assert view.viewport().rect().contains(first.center())
+    view.scrollToBottom()
+    last = view.visualRect(view.model().index(len(shown) - 1, 0))
+    assert view.viewport().rect().contains(last.center())

@@ -115,3 +115,30 @@ def test_opened_report_gets_half_the_dock_column(qtbot, window, seed_paths) -> N
     column = window.change_dock.height() + window.cleaning_dock.height()
     qtbot.waitUntil(lambda: window.cleaning_dock.height() * 3 >= column, timeout=2_000)
     assert window.change_dock.height() * 3 >= column
+
+
+def test_hidden_panel_makes_no_report_until_it_is_read(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A comparison set on the hidden panel (it starts hidden) costs no report: each is made
+    when the panel is first shown or read, and says the same then."""
+    from diffviewer.ui import cleaning
+
+    made: list[tuple[int, int]] = []
+    real = cleaning.cleaning_report
+
+    def counted(comparison, pair, rules=None):  # type: ignore[no-untyped-def]
+        made.append(pair)
+        return real(comparison, pair, rules)
+
+    monkeypatch.setattr(cleaning, "cleaning_report", counted)
+    panel = CleaningPanel()
+    qtbot.addWidget(panel)
+    texts = ["\n\n".join(BODY), "\n\n".join(BODY[:2]), "\n\n".join(BODY[:1])]
+    panel.set_comparison(compare_texts(texts, ["v1", "v2", "v3"]))
+    panel.set_comparison(compare_texts(texts[:2], ["v1", "v2"]))
+    assert made == []
+    assert "1 body paragraph removed." in panel.text()
+    assert made == [(0, 1)]
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert made == [(0, 1)]
+    assert [report.body_removed for report in panel.reports] == [1]
