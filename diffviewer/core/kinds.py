@@ -40,6 +40,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from itertools import repeat
+from operator import add, getitem, itemgetter
 
 from diffviewer.core.kind_plan import (
     DEFAULT_RESULT,
@@ -51,7 +53,13 @@ from diffviewer.core.kind_plan import (
 )
 from diffviewer.core.model import Kind
 from diffviewer.core.page_shapes import TITLE_WORDS
-from diffviewer.core.paragraphs import count_words, plain_counts, single_spaced, spaceless_pattern
+from diffviewer.core.paragraphs import (
+    count_words,
+    plain_counts,
+    plain_key_counts,
+    single_spaced,
+    spaceless_pattern,
+)
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
     DEFAULT_RULE,
@@ -137,33 +145,36 @@ def classify(
     cap = plan.word_cap
     known = memo.facts
     keys = memo.keys
-    words: list[int] = []
-    stops: list[bool] = []
-    for text in texts:
-        facts = known.get(text)
-        if facts is None:
-            facts = known[text] = _text_facts(text, cap, key=keys)
-        words.append(facts[0])
-        stops.append(facts[1])
+    fresh = dict.fromkeys(texts)
+    if known:
+        fresh = dict.fromkeys(text for text in fresh if text not in known)
+    if keys:
+        _learn_key_facts(list(fresh), cap, known)
+    else:
+        known.update((text, _text_facts(text, cap)) for text in fresh)
+    facts = list(map(known.__getitem__, texts))
+    words: list[int] = list(map(itemgetter(0), facts))
+    stops: list[bool] = list(map(itemgetter(1), facts))
+    del facts
     in_run = _link_runs(texts, words, stops)
     if count >= SET_AFTER:
         plan.want_set()
     out: list[tuple[Kind, str]] = []
+    append = out.append
     results = memo.results
     uses_follows = plan.uses_follows
-    position_mask = plan.position_mask
     # Position rules look at most ``edge`` paragraphs from either end: between, none holds.
-    edge = plan.edge
-    inner = range(edge, count - edge)
+    masks = [0] * count
+    for index in {*range(min(plan.edge, count)), *range(max(count - plan.edge, 0), count)}:
+        masks[index] = plan.position_mask(index, count)
     after = plan.after
     previous = after.get(None, 0)  # Which follows conditions the previous paragraph meets.
-    for index, (text, w, stop, run) in enumerate(zip(texts, words, stops, in_run, strict=True)):
-        mask = 0 if index in inner else position_mask(index, count)
+    for text, w, stop, run, mask in zip(texts, words, stops, in_run, masks, strict=True):
         key = (text, w, stop, run, mask, previous)  # The text and its facts (Facts).
         result = results.get(key)
         if result is None:
             result = results[key] = _first_match(text, plan.candidates(key[1:]), plan)
-        out.append(result)
+        append(result)
         if uses_follows:
             previous = after.get(result[1], 0)
     if plan.structural and count:
@@ -185,7 +196,7 @@ def _apply_structure(
     paragraph whose place (``core.structure``) it names, so it wins over every rule after it
     in the file, and loses to every rule before it.
     """
-    marked = [name in plan.markers for _, name in out]
+    marked = list(map(plan.markers.__contains__, map(itemgetter(1), out)))
     rows = _rows_of_data(texts, in_run)
     figures = [
         not stop and 2 <= w <= TITLE_WORDS[1] and len(_NUMBER.findall(text, 0, PATTERN_WINDOW)) >= 2
@@ -275,6 +286,34 @@ def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, bool, i
     return min(counts[1], cap), _ends_with_full_stop(text), counts[0]
 
 
+#: Keys counted in one batch (``paragraphs.plain_key_counts``): text of a script that takes
+#: the slow road sends only its batch there.
+_BATCH = 2048
+
+
+def _learn_key_facts(keys: list[str], cap: int, known: dict[str, tuple[int, bool, int]]) -> None:
+    """``_text_facts(key, cap, key=True)`` of each of ``keys`` into ``known``, computed a
+    batch at a time with ``map`` over C methods (the same values, without the Python calls
+    per key that cost most of the work on a paragraph)."""
+    for start in range(0, len(keys), _BATCH):
+        batch = keys[start : start + _BATCH]
+        counts = plain_key_counts(batch)
+        if counts is None:
+            known.update((key, _text_facts(key, cap, key=True)) for key in batch)
+            continue
+        # As ``plain_counts(key=True)``: tokens are the spaces and one, but in an empty key.
+        tokens = map(
+            min, map(add, map(str.count, batch, repeat(" ")), map(bool, batch)), repeat(cap)
+        )
+        # As ``_ends_with_full_stop``: the last character left of the closers, if any.
+        last = map(getitem, map(str.rstrip, batch, repeat(_CLOSERS)), repeat(_LAST))
+        stops = map(_SENTENCE_END.__contains__, last)
+        known.update(zip(batch, zip(tokens, stops, counts, strict=True), strict=True))
+
+
+_LAST = slice(-1, None)
+
+
 def _count_words(text: str, cap: int) -> int:
     """Words, counted up to ``cap``: whitespace-separated tokens, and in scripts written
     without spaces, characters divided by how many make a word there on average
@@ -357,19 +396,22 @@ def _rows_of_data(texts: Sequence[str], in_run: Sequence[bool]) -> list[bool]:
 
 
 def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:
-    """(start, end) of each maximal run of True in ``flags``, end excluded."""
-    spans = []
+    """(start, end) of each maximal run of True in ``flags``, end excluded (found with
+    ``index``, whose search runs in C: most flags are False)."""
+    spans: list[tuple[int, int]] = []
+    count = len(flags)
     start = 0
-    while start < len(flags):
-        if not flags[start]:
-            start += 1
-            continue
-        end = start
-        while end < len(flags) and flags[end]:
-            end += 1
+    while True:
+        try:
+            start = flags.index(True, start)
+        except ValueError:
+            return spans
+        try:
+            end = flags.index(False, start)
+        except ValueError:
+            end = count
         spans.append((start, end))
         start = end
-    return spans
 
 
 def _first_match(text: str, choice: Choice, plan: Plan | None = None) -> tuple[Kind, str]:

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core import pairing, steps, worddiff
+from diffviewer.core import kinds, pairing, steps, worddiff
 from diffviewer.core.compare import build_version, compare_files, compare_texts
 from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
 from diffviewer.core.kinds import (
@@ -50,6 +50,7 @@ from diffviewer.core.paragraphs import (
     loose_key,
     normalise,
     plain_counts,
+    plain_key_counts,
     same_loose_key,
     spaceless_pattern,
     split_paragraphs,
@@ -211,6 +212,24 @@ def test_counts_of_a_key_by_its_spaces_equal_the_long_counts(text: str) -> None:
     key = normalise(text)
     assert plain_counts(key, key=True) == plain_counts(key)
     assert _text_facts(key, 5, key=True) == _text_facts(key, 5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_mixed_text, st.text(alphabet=_SPACED, max_size=30)), max_size=8))
+def test_key_facts_learnt_in_batches_equal_each_key_s_facts(texts: list[str]) -> None:
+    """The rules' facts of keys computed a batch at a time (one pass over the bytes of a
+    batch; a batch with a character of the slow road takes each key's own path) equal each
+    key's own facts, in the order the keys came; ``plain_key_counts`` is ``count_words``."""
+    keys = list(dict.fromkeys(normalise(text) for text in texts))
+    with patch.object(kinds, "_BATCH", 3):
+        learnt: dict[str, tuple[int, bool, int]] = {}
+        kinds._learn_key_facts(keys, 5, learnt)
+    assert list(learnt.items()) == [(key, _text_facts(key, 5, key=True)) for key in keys]
+    counts = plain_key_counts(keys)
+    if counts is not None:
+        assert counts == [count_words(key) for key in keys]
+    typographic = [key.encode("ascii", "replace").decode() + "“—" for key in keys]
+    assert plain_key_counts(typographic) == [count_words(key) for key in typographic]
 
 
 @settings(max_examples=500, deadline=None)
