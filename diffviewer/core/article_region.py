@@ -313,11 +313,17 @@ def other_articles(
             j += 1
         return j <= end and kinds[j] in _HEAD_MARKS and any(prose[j + 1 : min(end, j + 3) + 1])
 
+    # Past the lead, outside a chain, the lines where no unit may open are passed over at
+    # once: they neither end a chain nor add to a score that has done its work (a long
+    # region is mostly such lines; ``_next_opening``).
+    opens = _openings(start, end, words, kinds)
     score = 0.0
     units = 0
     first = last = -1
     i = start
     while True:
+        if not units and score >= LEAD_SCORE and i <= end:
+            i = _next_opening(opens, i, start, end)
         close = unit_end(i) if i <= end else -1
         if i > end:
             broken = True
@@ -333,15 +339,32 @@ def other_articles(
             return end, chains
         if broken:
             units = 0
-        if close >= 0 and (units or score >= LEAD_SCORE):
-            first = i if not units else first
-            units += 1
-            last = close
-            i = close + 1
-            continue
         if close >= 0:
-            i = close + 1  # One of the page's first teasers, above the article's text.
+            if units or score >= LEAD_SCORE:
+                first = i if not units else first
+                units += 1
+                last = close
+            # (Else one of the page's first teasers, above the article's text.)
+            i = close + 1
             continue
         if prose[i] and kinds[i] is Kind.BODY:
             score += min(words[i], 60) / 10
         i += 1
+
+
+def _openings(start: int, end: int, words: Sequence[int], kinds: Sequence[Kind]) -> list[bool]:
+    """For each paragraph from ``start`` to ``end``, whether a unit of ``other_articles`` may
+    open there (the first test of its ``unit_end``)."""
+    return [
+        UNIT_TITLE_WORDS <= w <= TITLE_WORDS[1] and kind in TITLE_KINDS
+        for w, kind in zip(words[start : end + 1], kinds[start : end + 1], strict=True)
+    ]
+
+
+def _next_opening(opens: list[bool], i: int, start: int, end: int) -> int:
+    """The first paragraph from ``i`` on where a unit may open (``opens`` from ``start``), or
+    ``end + 1``: found by ``index``, whose search runs in C."""
+    try:
+        return opens.index(True, i - start) + start
+    except ValueError:
+        return end + 1
