@@ -106,8 +106,11 @@ def join(
     for a breadcrumb) is a row, no marker."""
     count = len(words)
     rows = _table_rows(figures) if figures is not None else [False] * count
-    text = [(p or rows[i]) and kinds[i] is Kind.BODY for i, p in enumerate(prose)]
-    marked = [m and not (rows[i] and kinds[i] not in _BOUNDARY) for i, m in enumerate(marked)]
+    if True in rows:
+        text = [(p or rows[i]) and kinds[i] is Kind.BODY for i, p in enumerate(prose)]
+        marked = [m and not (rows[i] and kinds[i] not in _BOUNDARY) for i, m in enumerate(marked)]
+    else:  # The same, where no line is a table's row (most pages).
+        text = [p and kind is Kind.BODY for p, kind in zip(prose, kinds, strict=True)]
 
     def stretch(j: int, step: int) -> tuple[int, float]:
         score = 0.0
@@ -148,14 +151,17 @@ def _table_rows(figures: Sequence[bool]) -> list[bool]:
     """True for the lines of runs of ``TABLE_ROWS`` or more lines with figures in a row."""
     out = [False] * len(figures)
     i = 0
-    while i < len(figures):
+    while True:
+        try:
+            i = figures.index(True, i)  # The next line with figures (a search in C).
+        except ValueError:
+            return out
         j = i
         while j < len(figures) and figures[j]:
             j += 1
         if j - i >= TABLE_ROWS:
             out[i:j] = [True] * (j - i)
         i = j + 1
-    return out
 
 
 def head_start(

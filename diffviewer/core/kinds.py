@@ -207,7 +207,8 @@ def _apply_structure(
         stop and text.rstrip(_CLOSERS)[-1] in _ASKING
         for text, stop in zip(texts, stops, strict=True)
     ]
-    places = page_structure(words, stops, [kind for kind, _ in out], marked, rows, figures, asks)
+    kinds = list(map(itemgetter(0), out))
+    places = page_structure(words, stops, kinds, marked, rows, figures, asks)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):

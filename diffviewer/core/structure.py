@@ -190,7 +190,8 @@ def page_structure(
         for i in range(head, end + 1):
             if rows[i]:
                 out[i] = "article_rows"
-    outside = sum(1 for i in range(count) if (i < head or i > end) and words[i] and not prose[i])
+    after = max(head, end + 1)  # Short lines before the head and after the region.
+    outside = _short_lines(words[:head], prose[:head]) + _short_lines(words[after:], prose[after:])
     if outside < MIN_FURNITURE:
         return out
     near = _near_furniture([kind in FURNITURE for kind in kinds])
@@ -260,18 +261,25 @@ def _place(teaser: bool, near: bool, side: str) -> str | None:
     return side if near else None
 
 
-def _near_furniture(furniture: Sequence[bool]) -> list[bool]:
-    """True for paragraphs with furniture (what a rule called so) within ``NEAR`` of them."""
+def _short_lines(words: Sequence[int], prose: Sequence[bool]) -> int:
+    """How many paragraphs have words but are no prose."""
+    return sum(1 for w, p in zip(words, prose, strict=True) if w and not p)
+
+
+def _near_furniture(furniture: list[bool]) -> list[bool]:
+    """True for paragraphs with furniture (what a rule called so) within ``NEAR`` of them
+    (each piece found by ``index``, a search in C: most paragraphs are none)."""
     count = len(furniture)
     out = [False] * count
-    last = -NEAR - 1  # The last furniture seen, walking forward.
-    for i in range(count):
-        if furniture[i]:
-            last = i
-            out[max(0, i - NEAR) : i + 1] = [True] * (i + 1 - max(0, i - NEAR))
-        elif i - last <= NEAR:
-            out[i] = True
-    return out
+    i = 0
+    while True:
+        try:
+            i = furniture.index(True, i)
+        except ValueError:
+            return out
+        low, high = max(0, i - NEAR), min(count, i + NEAR + 1)
+        out[low:high] = [True] * (high - low)
+        i += 1
 
 
 #: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
