@@ -235,6 +235,9 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("comment_prompt.invitation", *middle("Hinterlasse eine Antwort")),
     ("comment_prompt.invitation", *middle("11 responses to “The Loneliest Woman”")),
     ("comment_prompt.rules", *middle("Bitte halten Sie sich an unsere Netiquette.")),
+    ("promo.feedback", *middle("War der Artikel nützlich?")),
+    ("promo.affiliate_disclosure", *middle("Für Links hier erhält CHIP ggf. eine Provision.")),
+    ("navigation.filed_under", *middle("This entry was posted in Politics and tagged ferries.")),
     ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     (
