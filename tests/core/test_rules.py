@@ -238,6 +238,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.feedback", *middle("War der Artikel nützlich?")),
     ("promo.affiliate_disclosure", *middle("Für Links hier erhält CHIP ggf. eine Provision.")),
     ("navigation.filed_under", *middle("This entry was posted in Politics and tagged ferries.")),
+    ("byline.author_bio_short", *middle("Perry Bacon Jr. is a senior writer for FiveThirtyEight.")),
     ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     (
