@@ -238,7 +238,11 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.feedback", *middle("War der Artikel nützlich?")),
     ("promo.affiliate_disclosure", *middle("Für Links hier erhält CHIP ggf. eine Provision.")),
     ("navigation.filed_under", *middle("This entry was posted in Politics and tagged ferries.")),
-    ("byline.author_bio_short", *middle("Perry Bacon Jr. is a senior writer for FiveThirtyEight.")),
+    (  # Far from the page's end, where byline.author_bio does not look.
+        "byline.author_bio_short",
+        (*BODY, "Perry Bacon Jr. is a senior writer for FiveThirtyEight.", *BODY * 5),
+        3,
+    ),
     ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     (
