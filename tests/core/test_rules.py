@@ -243,6 +243,10 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
         (*BODY, "Perry Bacon Jr. is a senior writer for FiveThirtyEight.", *BODY * 5),
         3,
     ),
+    ("copyright.all_rights_reserved", *middle("Some rights reserved 2017-2023 by Heartland News")),
+    ("comment_prompt.invitation", *middle("11 Antworten zu “Sunday Thoughts”")),
+    ("promo.related", *middle("Hier weiterlesen")),
+    ("promo.newsletter_inbox", *middle("Ja, ich möchte den Newsletter erhalten.")),
     ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     (
