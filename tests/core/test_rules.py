@@ -247,6 +247,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("comment_prompt.invitation", *middle("11 Antworten zu “Sunday Thoughts”")),
     ("promo.related", *middle("Hier weiterlesen")),
     ("promo.newsletter_inbox", *middle("Ja, ich möchte den Newsletter erhalten.")),
+    ("caption.credit_at_end", *middle("Die Profile werden verschraubt.© Hoklatherm")),
+    ("caption.credit_at_end", *middle("Rene Benko. Photographer: Sebastian Widmann/Getty Images")),
     ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     (
