@@ -248,7 +248,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.related", *middle("Hier weiterlesen")),
     ("promo.newsletter_inbox", *middle("Ja, ich möchte den Newsletter erhalten.")),
     ("caption.credit_at_end", *middle("Die Profile werden verschraubt.© Hoklatherm")),
-    ("caption.credit_at_end", *middle("Rene Benko. Photographer: Sebastian Widmann/Getty Images")),
+    ("caption.credit_at_end", *middle("Rene Benko at a hearing. Photographer: Sebastian Widmann")),
     ("comment_prompt.invitation", *middle("Es gibt noch keine Kommentare.")),
     ("promo.newsletter_inbox", *middle("Jetzt zum kostenlosen Newsletter anmelden »")),
     ("comment_prompt.rules", *middle("Nur angemeldete Benutzer können kommentieren und bewerten.")),
