@@ -257,6 +257,11 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.related", *middle("À découvrir")),
     ("navigation.site_credit", *middle("Thème Simple. Fourni par Blogger.")),
     ("navigation.widget", *middle("Empfohlener redaktioneller Inhalt")),
+    ("comment_prompt.rules", *middle("Du musst eingeloggt sein, um Kommentare zu schreiben!")),
+    ("comment_prompt.rules", *middle("We welcome reader comments on the top stories of the day.")),
+    ("promo.newsletter_inbox", *middle("E-Mail-Adresse angeben, um diesen Blog zu abonnieren.")),
+    ("promo.affiliate_disclosure", *middle("Via our links we may earn an affiliate commission.")),
+    ("navigation.widget", *middle("You are using a browser version with limited support for CSS.")),
     ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     (
