@@ -1,25 +1,22 @@
-"""CellDelegate: paints one paragraph cell with QTextLayout (word highlights, badge, move link).
+"""CellDelegate: paints one paragraph cell (word highlights, badge, move link, find matches).
 
 A cell is: an optional meta line (kind badge, "moved to row N" link, typographic mark) above the
-paragraph text, word-wrapped to the column width. Layouts are cached per (row, column, width);
-the font (zoom) and the colours clear the cache. ``estimate_height`` gives a cheap height from the
-text length for rows never laid out; ``cell_height`` the exact one.
-Double-click opens a read-only QPlainTextEdit over the cell so words can be selected and copied.
-Imports: PySide6, diffviewer.core.model, diffviewer.ui.model/palette/unified.
+paragraph text, word-wrapped to the column width; gaps are hatched, folded runs a one-line bar.
+The layouts and heights come from ``MeasuringDelegate`` (ui/cell_layout.py), the hatching from
+ui/hatch.py. A click on a move link emits ``link_activated``.
+Double-click opens a QPlainTextEdit over the cell (read-only unless the model is editable) so
+words can be selected and copied, or typed.
+Imports: PySide6, diffviewer.ui.cell_layout/cells/folding/hatch/model/unified.
 """
 
 from __future__ import annotations
 
 import math
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
-    QLineF,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,116 +27,46 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPen,
-    QPixmap,
     QTextCharFormat,
     QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QFrame,
     QPlainTextEdit,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
-from diffviewer.core.model import OpTag
+from diffviewer.ui.cell_layout import PAD_X, PAD_Y, MeasuringDelegate, format_range
 from diffviewer.ui.cells import CellInfo
 from diffviewer.ui.folding import bar_text
+from diffviewer.ui.hatch import hatch
 from diffviewer.ui.model import ComparisonModel
 from diffviewer.ui.unified import shown_offset
-from diffviewer.ui.whitespace import runs, visible
-
-PAD_X = 6
-PAD_Y = 4
-_LINE_SEPARATOR = "\u2028"
-# Word wrapping leaves the end of most lines short; estimates pad the line count for it.
-_WRAP_SLACK = 1.12
 
 
-@dataclass(slots=True)
-class _Layout:
-    text: QTextLayout | None
-    text_height: float
-    meta_height: float
-    link_span: tuple[float, float] | None
-    """x range (from the cell's left edge) of the move link on the meta line."""
-
-    @property
-    def height(self) -> int:
-        return math.ceil(self.text_height + self.meta_height) + 2 * PAD_Y
-
-
-class CellDelegate(QStyledItemDelegate):
+class CellDelegate(MeasuringDelegate):
     """Paints cells of a ComparisonModel; emits ``link_activated(row)`` for move links."""
 
     link_activated = Signal(int)
-    _CACHE_LIMIT = 3000
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._font = QFont()
-        self.grid = 1
-        """Pixels of grid line the table takes from each cell's right and bottom edges: cells
-        are measured by column width and painted in a rect that much smaller; both must wrap
-        the text at the same width."""
-        self._cache: OrderedDict[tuple[int, int, int], _Layout] = OrderedDict()
         self._find_text = ""
         self._find_case = False
         self._find_current: tuple[int, int, int] | None = None
-        self._line_numbers = False
-        self._gutter = 0.0
-        """Width of the file line-number gutter at each cell's left, 0 when off."""
-        self._show_whitespace = False
         self.fold_bars: dict[int, int] = {}
         """Rows painted as fold bars (ui/folding.py) → the row after the run; set by the table."""
-        self._update_metrics()
 
-    # -------------------------------------------------------------- settings
-    def set_font(self, font: QFont) -> None:
-        self._font = QFont(font)
-        self._update_metrics()
-        self.clear_cache()
-
-    def font(self) -> QFont:
-        return QFont(self._font)
-
-    def _update_metrics(self) -> None:
-        metrics = QFontMetricsF(self._font)
-        self._line_height = metrics.lineSpacing()
-        self._char_width = max(1.0, metrics.averageCharWidth())
-        self._meta_font = QFont(self._font)
-        self._meta_font.setPointSizeF(max(5.0, self._font.pointSizeF() * 0.72))
-        self._meta_font.setBold(True)
-        self._meta_metrics = QFontMetricsF(self._meta_font)
-        self._meta_height = self._meta_metrics.height() + 4
-        numbers = self._meta_metrics.horizontalAdvance("99999") + PAD_X
-        self._gutter = numbers if self._line_numbers else 0.0
-
-    def set_line_numbers(self, on: bool) -> None:
-        """Show each paragraph's first line in its file in a gutter at the cell's left."""
-        self._line_numbers = on
-        self._update_metrics()
-        self.clear_cache()
-
-    def set_show_whitespace(self, on: bool) -> None:
-        """Draw no-break spaces, tabs and zero-width characters as quiet marks."""
-        self._show_whitespace = on
-        self.clear_cache()
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
-
+    # ------------------------------------------------------------------ find
     def set_find(
         self, text: str, case_sensitive: bool, current: tuple[int, int, int] | None
     ) -> None:
@@ -147,102 +74,6 @@ class CellDelegate(QStyledItemDelegate):
         self._find_text = text
         self._find_case = case_sensitive
         self._find_current = current
-
-    # --------------------------------------------------------------- heights
-    def estimate_height(self, length: int, has_meta: bool, width: int) -> int:
-        """A cheap guess of a cell's height from its text length and the column width."""
-        return self.estimator(width)(length, has_meta)
-
-    def estimator(self, width: int) -> Callable[[int, bool], int]:
-        """``estimate_height`` for one column width, its constants worked out once."""
-        text_width = width - self.grid - 2 * PAD_X - self._gutter
-        per_line = max(1.0, max(8.0, text_width) / self._char_width)
-        line_height, meta_height = self._line_height, self._meta_height
-        slack, ceil = _WRAP_SLACK / per_line, math.ceil
-        pad = 2 * PAD_Y + self.grid
-
-        def estimate(length: int, has_meta: bool) -> int:
-            lines = max(1, ceil(length * slack)) if length else 1
-            return ceil(lines * line_height + (meta_height if has_meta else 0.0)) + pad
-
-        return estimate
-
-    def minimum_height(self) -> int:
-        return math.ceil(self._line_height) + 2 * PAD_Y + self.grid
-
-    def cell_height(self, model: ComparisonModel, row: int, column: int, width: int) -> int:
-        """The exact row height a cell needs in a column ``width`` pixels wide."""
-        return self._layout(model, row, column, width).height + self.grid
-
-    def _layout(self, model: ComparisonModel, row: int, column: int, width: int) -> _Layout:
-        key = (row, column, width)
-        cached = self._cache.get(key)
-        if cached is not None:
-            self._cache.move_to_end(key)
-            return cached
-        info = model.cell(row, column)
-        layout = self._make_layout(model, info, width)
-        self._cache[key] = layout
-        if len(self._cache) > self._CACHE_LIMIT:
-            self._cache.popitem(last=False)
-        return layout
-
-    def _make_layout(self, model: ComparisonModel, info: CellInfo, width: int) -> _Layout:
-        if info.text is None:
-            return _Layout(None, self._line_height, 0.0, None)
-        shown = info.text if info.shown is None else info.shown
-        text = shown.replace("\r\n", "\n").replace("\n", _LINE_SEPARATOR)
-        marks: list[int] = []
-        if self._show_whitespace:
-            text, marks = visible(text)
-        layout = QTextLayout(text, self._font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        if info.spans and not info.quiet:
-            colours = model.colours()
-            ranges = []
-            for start, length, tag in info.spans:
-                fmt = QTextCharFormat()
-                fmt.setBackground(
-                    colours.deleted_words if tag is OpTag.DELETE else colours.inserted_words
-                )
-                if tag is OpTag.DELETE:
-                    fmt.setFontStrikeOut(True)
-                else:  # not by colour alone: inserted words are underlined
-                    fmt.setFontUnderline(True)
-                ranges.append(_format_range(start, length, fmt))
-            layout.setFormats(ranges)
-        if marks:
-            quiet = QTextCharFormat()
-            quiet.setForeground(model.colours().dim_text)
-            layout.setFormats(
-                [*layout.formats(), *(_format_range(a, n, quiet) for a, n in runs(marks))]
-            )
-        line_width = max(8.0, width - self.grid - 2 * PAD_X - self._gutter)
-        y = 0.0
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(line_width)
-            line.setPosition(QPointF(0.0, y))
-            y += line.height()
-        layout.endLayout()
-        has_meta = bool(
-            info.badge or info.move_link or info.note or (info.typographic and not info.quiet)
-        )
-        link_span = None
-        if info.move_link is not None:
-            start = PAD_X + self._gutter + (self._badge_width(info.badge) + 6 if info.badge else 0)
-            link_span = (start, start + self._meta_metrics.horizontalAdvance(info.move_link[0]))
-        return _Layout(
-            layout, max(y, self._line_height), self._meta_height if has_meta else 0.0, link_span
-        )
-
-    def _badge_width(self, badge: str | None) -> float:
-        return self._meta_metrics.horizontalAdvance(badge or "") + 10
 
     # -------------------------------------------------------------- painting
     def paint(
@@ -267,7 +98,7 @@ class CellDelegate(QStyledItemDelegate):
         painter.setClipRect(rect)
         if info.text is None:
             painter.fillRect(rect, model.data(index, Qt.ItemDataRole.BackgroundRole))
-            _hatch(painter, rect, colours.filler_hatch)
+            hatch(painter, rect, colours.filler_hatch)
             if info.note:  # a gap that is the change itself: "− removed from v2"
                 painter.setFont(self._meta_font)
                 painter.setPen(colours.text)
@@ -404,7 +235,7 @@ class CellDelegate(QStyledItemDelegate):
             if insertions:
                 shown_start = shown_offset(insertions, start)
                 shown_end = shown_offset(insertions, start + len(needle), end=True)
-            ranges.append(_format_range(shown_start, shown_end - shown_start, fmt))
+            ranges.append(format_range(shown_start, shown_end - shown_start, fmt))
             start = haystack.find(needle, start + len(needle))
         return ranges
 
@@ -515,54 +346,3 @@ def _fit_editor(editor: QPlainTextEdit) -> None:
     parent = editor.parentWidget()
     room = parent.height() - editor.y() if parent is not None else needed
     editor.resize(editor.width(), max(cell_height, min(needed, room)))
-
-
-#: Spacing of the gap hatching in logical pixels: a tile made at the device pixel ratio, so it
-#: scales with it (Qt's BDiagPattern brush is a fixed 8-device-pixel pattern that halves at 2×).
-HATCH_STEP = 8
-
-
-_HATCH_TILES: dict[tuple[int, float], QPixmap] = {}
-
-
-def _hatch_tile(colour: QColor, ratio: float) -> QPixmap:
-    """One HATCH_STEP-square tile of the pattern at ``ratio`` device pixels per pixel."""
-    key = (colour.rgba(), ratio)
-    tile = _HATCH_TILES.get(key)
-    if tile is None:
-        size = round(HATCH_STEP * ratio)
-        tile = QPixmap(size, size)
-        tile.setDevicePixelRatio(ratio)
-        tile.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(tile)
-        painter.setPen(QPen(colour, 1.0))
-        step = float(HATCH_STEP)
-        # "/" lines where x + y is a multiple of the step; drawn past the corners so they join.
-        painter.drawLines(
-            [
-                QLineF(-1.0, step + 1.0, step + 1.0, -1.0),
-                QLineF(-1.0, 1.0, 1.0, -1.0),
-                QLineF(step - 1.0, step + 1.0, step + 1.0, step - 1.0),
-            ]
-        )
-        painter.end()
-        if len(_HATCH_TILES) > 16:
-            _HATCH_TILES.clear()
-        _HATCH_TILES[key] = tile
-    return tile
-
-
-def _hatch(painter: QPainter, rect: QRect, colour: QColor) -> None:
-    """Diagonal lines (/) across ``rect``, aligned to the painted surface so neighbours join
-    up: a texture brush of a tile drawn at the device's pixel ratio (cheap to fill, and the
-    same look at 1× and 2×)."""
-    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-    painter.fillRect(rect, QBrush(_hatch_tile(colour, ratio)))
-
-
-def _format_range(start: int, length: int, fmt: QTextCharFormat) -> QTextLayout.FormatRange:
-    span = QTextLayout.FormatRange()
-    span.start = start
-    span.length = length
-    span.format = fmt
-    return span

@@ -5,32 +5,30 @@ worker for a comparison whenever it changes; the menu toggles (``ui.filters``) s
 filters and the compare options; the result goes to the view, the change list and the
 raw-vs-cleaned report (docks). The status bar shows the one-line summary and what the filters
 hide. Little logic lives here: comparing is the worker's, painting the view's, exporting the
-export package's.
-Imports: PySide6, ``core``, ``export``, ``assets``, and the ``ui`` modules.
+export package's. The commands on the list of versions (open, add, replace, remove, reload)
+are ``VersionCommands`` (ui/window_versions.py); export, print, copy summary and preferences
+are ``DialogCommands`` (ui/window_dialogs.py): both mixins of ``MainWindow``.
+Imports: PySide6, ``core``, and the ``ui`` modules.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+from collections.abc import Iterable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QCursor,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
-    QGuiApplication,
 )
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QStackedWidget,
     QToolBar,
@@ -38,16 +36,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from diffviewer.assets import example_paths
 from diffviewer.core.model import Comparison, Kind
 from diffviewer.core.options import CompareOptions
-from diffviewer.export import render
 from diffviewer.ui.actions import RECENT_SLOTS, Actions, build_menus, build_toolbar, show_recent
 from diffviewer.ui.bars import EmptyHint, FindBar, MessageBar, StatusLine
 from diffviewer.ui.changelist import ChangeListPanel
 from diffviewer.ui.cleaning import CleaningPanel
 from diffviewer.ui.corrections import KindCorrections
-from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box, encoding_menu
+from diffviewer.ui.dialogs.about import ShortcutsDialog, about_box
 from diffviewer.ui.drops import DropHint, accept_files
 from diffviewer.ui.editing import EditController
 from diffviewer.ui.errors import exception_hook, load_error_text, show_error
@@ -58,6 +54,8 @@ from diffviewer.ui.settings import KEYS, Settings
 from diffviewer.ui.versions import VersionList
 from diffviewer.ui.view import ComparisonView
 from diffviewer.ui.watcher import FileWatcher
+from diffviewer.ui.window_dialogs import DialogCommands
+from diffviewer.ui.window_versions import VersionCommands
 from diffviewer.ui.worker import CompareWorker
 
 log = logging.getLogger(__name__)
@@ -73,7 +71,9 @@ def _after(toolbar: QToolBar, action: QAction) -> QAction | None:
     return entries[place] if place < len(entries) else None
 
 
-class MainWindow(QMainWindow):
+class MainWindow(VersionCommands, DialogCommands, QMainWindow):
+    """The window; its version commands and its dialogs come from the two mixins."""
+
     def __init__(self, settings: Settings, options: CompareOptions | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
@@ -241,76 +241,6 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self.acts["view_change_list"].setChecked(not self.change_dock.isHidden())
         self.acts["view_raw_vs_cleaned"].setChecked(not self.cleaning_dock.isHidden())
-
-    # ------------------------------------------------------------------ versions
-    @property
-    def paths(self) -> list[str]:
-        return self.versions.paths
-
-    @property
-    def encodings(self) -> list[str | None]:
-        return self.versions.encodings
-
-    def add_paths(self, paths: Iterable[str | os.PathLike[str]]) -> None:
-        """Add files as the next versions (in order) and compare when there are two or more."""
-        new = self.versions.add(paths)
-        if new:
-            self._refresh_recent(self.settings.add_recent_files(new))
-
-    def set_paths(self, paths: Sequence[str | os.PathLike[str]]) -> None:
-        """Replace every version with ``paths``."""
-        if not self.editing.confirm_discard(doing="opening other files"):
-            return
-        self.editing.forget()
-        new = self.versions.set(paths)
-        if new:
-            self._refresh_recent(self.settings.add_recent_files(new))
-
-    def open_example(self) -> None:
-        self.set_paths([str(path) for path in example_paths()])
-
-    def open_dialog(self) -> None:
-        paths = self.versions.paths
-        folder = os.path.dirname(paths[-1]) if paths else str(Path.home())
-        chosen, _filter = QFileDialog.getOpenFileNames(
-            self, "Open versions", folder, "Text files (*.txt *.text *.md);;All files (*)"
-        )
-        self.add_paths(chosen)
-
-    def replace_version(self, index: int, paths: list[str]) -> None:
-        """Files dropped on version ``index``: the first replaces it, others follow it."""
-        replaced = self.versions.paths[index : index + 1]
-        if self.editing.confirm_discard(replaced, doing="replacing it"):
-            self.versions.replace(index, paths)
-
-    def remove_version(self, index: int) -> None:
-        paths = self.versions.paths[index : index + 1]
-        if paths and self.editing.confirm_discard(paths, doing="removing it"):
-            if paths[0] not in self.versions.paths[:index] + self.versions.paths[index + 1 :]:
-                self.editing.forget(paths)
-            self.versions.remove(index)
-
-    def move_version(self, source: int, target: int) -> None:
-        self.versions.move(source, target)
-
-    def set_version_encoding(self, index: int, encoding: str | None) -> None:
-        self.versions.set_encoding(index, encoding)
-
-    @Slot(int)
-    def _choose_encoding(self, index: int) -> None:
-        if not 0 <= index < len(self.versions):
-            return
-        menu = encoding_menu(self, self.versions.encoding(index))
-        menu.triggered.connect(lambda action: self.versions.set_encoding(index, action.data()))
-        menu.popup(QCursor.pos())
-
-    def reload(self) -> None:
-        if not self.editing.confirm_discard(doing="reading the files again"):
-            return
-        self.editing.forget()
-        self.message_bar.hide()
-        self._changed_on_disk = []
-        self.recompare()
 
     # ------------------------------------------------------------------ comparing
     def recompare(self) -> None:
@@ -495,67 +425,6 @@ class MainWindow(QMainWindow):
     def _clear_recent(self) -> None:
         self.settings.clear_recent_files()
         self._refresh_recent([])
-
-    # ------------------------------------------------------------------ dialogs
-    def export_dialog(self) -> None:
-        from diffviewer.ui.dialogs.export import ExportDialog
-
-        if self._comparison is not None:
-            dialog = ExportDialog(self._comparison, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.exported.connect(self._exported)
-            dialog.open()
-
-    def _exported(self, path: str) -> None:
-        from diffviewer.ui.exported import ExportNotice
-
-        notice = self.status_line.findChild(ExportNotice)
-        if notice is None:
-            notice = ExportNotice(self.status_line)
-            self.status_line.addPermanentWidget(notice)
-        notice.show_path(path)
-
-    def print_comparison(self) -> None:
-        from diffviewer.ui.pdf import print_comparison
-
-        if self._comparison is not None:
-            print_comparison(self._comparison, self)
-
-    def copy_summary(self) -> None:
-        if self._comparison is not None:
-            QGuiApplication.clipboard().setText(render(self._comparison, "md"))
-            self.statusBar().showMessage("Summary copied as Markdown.", 3000)
-
-    def preferences_dialog(self) -> None:
-        from diffviewer.ui.dialogs.preferences import Preferences, PreferencesDialog
-
-        current = Preferences(
-            self.options,
-            self.toggles.hide_typographic(),
-            QFont(self.base_font),
-            self.view.zoom(),
-            context_rows=self.settings.get(KEYS.CONTEXT_ROWS),
-        )
-        dialog = PreferencesDialog(current, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.apply_preferences(dialog.preferences()))
-        dialog.open()
-
-    def apply_preferences(self, preferences: object) -> None:
-        from diffviewer.ui.dialogs.preferences import Preferences
-
-        assert isinstance(preferences, Preferences)
-        self.settings.set_compare_options(preferences.options)
-        self.settings.set(KEYS.FONT, preferences.font.toString())
-        self.settings.set(KEYS.ZOOM, preferences.zoom)
-        self.settings.set(KEYS.CONTEXT_ROWS, preferences.context_rows)
-        self.view.set_context_rows(preferences.context_rows)
-        self.base_font = QFont(preferences.font)
-        self.view.set_base_font(preferences.font)
-        self.view.set_zoom(preferences.zoom)
-        self.toggles.set_hide_typographic(preferences.hide_typographic)
-        if preferences.options != self.options:
-            self.set_options(preferences.options)
 
     # ------------------------------------------------------------------ Qt events
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

@@ -14,9 +14,9 @@ middle column never mixes two pairs' marks, and no change is visible only with t
 
 The delegate reads everything through ``cell()`` (one CellInfo per cell, cached); the custom
 roles expose the same facts to tests and to anything else that speaks Qt roles (both in
-ui/cells.py).
+ui/cells.py). The tooltips and the version headers' facts line are written in ui/tips.py.
 Imports: PySide6.QtCore/QtGui, diffviewer.core, diffviewer.export.common/scheme/pairs and
-diffviewer.ui.cells/history/palette/unified.
+diffviewer.ui.cells/palette/tips/unified.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 
-from diffviewer.core.errors import DiffViewerError
 from diffviewer.core.model import (
     ChangeType,
     Comparison,
@@ -50,8 +49,8 @@ from diffviewer.ui.cells import (
     describe_kind,
     word_spans,
 )
-from diffviewer.ui.history import row_history
 from diffviewer.ui.palette import StatusColours, colours_for
+from diffviewer.ui.tips import cell_tooltip, load_rule_set, version_facts
 from diffviewer.ui.unified import unified
 
 if TYPE_CHECKING:
@@ -59,20 +58,6 @@ if TYPE_CHECKING:
 
 # The reports' words for the change types ("edited", not "changed"): one vocabulary.
 _TYPE_LABELS = TYPE_LABELS
-
-
-def _load_rule_set(rules_files: tuple[str, ...]) -> RuleSet | None:
-    """The rules a comparison was made with: the user's files (if they still load), then the
-    bundled ones; None if even those cannot be had. (Imported here: the first tooltip, not the
-    window's start, pays for the rules machinery.)"""
-    from diffviewer.core.kinds import load_rules
-
-    for files in (rules_files, ()):
-        try:
-            return load_rules(files)
-        except DiffViewerError:
-            continue
-    return None
 
 
 class ComparisonModel(QAbstractTableModel):
@@ -297,7 +282,7 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._cell_colour(info)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(index.row(), info)
+            return cell_tooltip(self._comparison, index.row(), info)
         return self._custom_role(info, role)
 
     def _custom_role(self, info: CellInfo, role: int) -> Any:
@@ -356,7 +341,7 @@ class ComparisonModel(QAbstractTableModel):
 
     def _rule_description(self, name: str) -> str:
         if not self._rules_read:
-            self._rule_set = _load_rule_set(self._rules_files)
+            self._rule_set = load_rule_set(self._rules_files)
             self._rules_read = True
         if self._rule_set is None:
             return ""
@@ -487,52 +472,6 @@ class ComparisonModel(QAbstractTableModel):
             return None
         return RowStatus.EQUAL if info.quiet else info.status
 
-    def _tooltip(self, row: int, info: CellInfo) -> str | None:
-        if info.text is None:
-            if not info.note:
-                return "Not in this version"
-            history = row_history(self._comparison, row) if self._comparison else ""
-            tip = f"Not in this version: {info.note[2:]}"
-            return f"{tip}\nHistory: {history}" if history else tip
-        parts: list[str] = []
-        if info.change >= 0 and self._comparison is not None:
-            change = self._comparison.changes[info.change]
-            label = _TYPE_LABELS[change.type]
-            if change.typographic:
-                label += " (typographic only)"
-            words = []
-            if change.words_added:
-                words.append(f"+{change.words_added}")
-            if change.words_removed:
-                words.append(f"−{change.words_removed}")
-            counts = f", words {' '.join(words)}" if words else ""
-            parts.append(f"Change {info.change + 1}: {label}{counts}")
-        if info.badge:
-            parts.append(info.badge_tip)
-        if info.paragraph is not None:
-            p = info.paragraph
-            span = (
-                f"line {p.first_line}"
-                if p.first_line == p.last_line
-                else f"lines {p.first_line}–{p.last_line}"
-            )
-            parts.append(f"Paragraph {p.index + 1}, {span}, {p.words} words")
-        if self._comparison is not None and len(self._comparison.versions) > 2:
-            history = row_history(self._comparison, row)
-            if history:
-                parts.append(f"History: {history}")
-        return "\n".join(parts) or None
-
     def cell_text(self, row: int, column: int) -> str:
         """The paragraph text of a cell ("" for a gap)."""
         return self.cell(row, column).text or ""
-
-
-def version_facts(comparison: Comparison, column: int) -> str:
-    """The header's second line: encoding · newline · paragraphs · words."""
-    version = comparison.versions[column]
-    paragraphs = len(version.paragraphs)
-    return (
-        f"{version.encoding} · {version.newline.value} · "
-        f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''} · {version.words} words"
-    )

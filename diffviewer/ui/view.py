@@ -3,20 +3,20 @@
 It composes a DiffTable (rows × versions, see ui/table.py), an OverviewStrip beside it and a
 legend below it, and adds what an editor does with a comparison: change navigation (in row
 order, skipping hidden kinds), find across all columns, zoom, copying, and keeping the place when
-the same files are compared again. See ui/palette.py for the colour scheme.
-Imports: PySide6, diffviewer.core.model, diffviewer.ui (table, overview, palette, model).
+the same files are compared again. See ui/palette.py for the colour scheme, ui/legend.py for
+the legend, ui/finding.py for the search through the cells.
+Imports: PySide6, diffviewer.core.model, diffviewer.ui (table, overview, palette, legend,
+finding).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QSizePolicy,
     QTableView,
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from diffviewer.core.model import Comparison, Kind
+from diffviewer.ui.finding import count_matches, search
+from diffviewer.ui.legend import Legend
 from diffviewer.ui.overview import OverviewStrip
-from diffviewer.ui.palette import colours_for, is_dark, legend_items, status_for_change
+from diffviewer.ui.palette import colours_for, legend_items, status_for_change
 from diffviewer.ui.table import DiffTable
 
 ZOOM_MIN, ZOOM_MAX, ZOOM_STEP = 50, 300, 10
@@ -49,7 +51,7 @@ class ComparisonView(QWidget):
         self._table.setObjectName("comparison_table")
         self._model = self._table.comparison_model()
         self._overview = OverviewStrip(self)
-        self._legend = _Legend(self)
+        self._legend = Legend(self)
         self._current = -1
         self._zoom = 100
         self._base_font = QFont(self.font())
@@ -299,7 +301,7 @@ class ComparisonView(QWidget):
             return False
         hidden = self._table.hidden_rows()
         start = self._search_start()
-        hit = _search(self._model, text, case_sensitive, start, backwards, hidden)
+        hit = search(self._model, text, case_sensitive, start, backwards, hidden)
         self._find_hit = hit
         self._table.cell_delegate.set_find(text, case_sensitive, hit)
         self._table.viewport().update()
@@ -325,26 +327,9 @@ class ComparisonView(QWidget):
         text, case_sensitive = self._find
         if not text or comparison is None:
             return 0, 0
-        needle = text if case_sensitive else text.lower()
-        hidden = self._table.hidden_rows()
-        hit = self._find_hit
-        total = before = 0
-        for number, row in enumerate(comparison.rows):
-            if number in hidden:
-                continue
-            for column, index in enumerate(row.cells):
-                if index is None:
-                    continue
-                haystack = comparison.paragraph(column, index).text
-                if not case_sensitive:
-                    haystack = haystack.lower()
-                count = haystack.count(needle)
-                if hit is not None and (number, column) < hit[:2]:
-                    before += count
-                elif hit is not None and (number, column) == hit[:2]:
-                    before += haystack.count(needle, 0, hit[2])
-                total += count
-        return (before + 1 if hit is not None else 0), total
+        return count_matches(
+            comparison, text, case_sensitive, self._table.hidden_rows(), self._find_hit
+        )
 
     def _search_start(self) -> tuple[int, int, int]:
         if self._find_hit is not None:
@@ -456,33 +441,6 @@ class ComparisonView(QWidget):
         self._schedule_overview()
 
 
-class _Legend(QWidget):
-    """A line of colour swatches with their labels."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(4, 0, 4, 2)
-        self._layout.setSpacing(10)
-
-    def set_items(self, items: list[tuple[str, QColor]]) -> None:
-        while self._layout.count():
-            item = self._layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        dark = is_dark(self.palette())
-        for label, colour in items:
-            swatch = QLabel(self)
-            swatch.setFixedSize(14, 14)
-            # The swatches are pale tints: a border a shade away from the tint outlines them.
-            edge = colour.lighter(170) if dark else colour.darker(135)
-            swatch.setStyleSheet(f"background: {colour.name()}; border: 1px solid {edge.name()};")
-            self._layout.addWidget(swatch)
-            self._layout.addWidget(QLabel(label, self))
-        self._layout.addStretch(1)
-
-
 def _first_row(comparison: Comparison, index: int) -> int:
     rows = comparison.changes[index].rows
     return min(rows) if rows else 0
@@ -495,40 +453,3 @@ def _same_inputs(old: Comparison | None, new: Comparison | None) -> bool:
         a.path == b.path and a.name == b.name
         for a, b in zip(old.versions, new.versions, strict=True)
     )
-
-
-def _search(
-    model: Any,
-    text: str,
-    case_sensitive: bool,
-    start: tuple[int, int, int],
-    backwards: bool,
-    skipped_rows: frozenset[int] = frozenset(),
-) -> tuple[int, int, int] | None:
-    """The next match (row, column, offset) after ``start`` in reading order, wrapping once;
-    ``skipped_rows`` (collapsed rows) are not searched."""
-    needle = text if case_sensitive else text.lower()
-    rows, columns = model.rowCount(), model.columnCount()
-    total = rows * columns
-    if not total:
-        return None
-    row, column, offset = start
-    position = row * columns + column
-    for step in range(total + 1):
-        cell = (position + (-step if backwards else step)) % total
-        r, c = divmod(cell, columns)
-        if r in skipped_rows:
-            continue
-        haystack = model.cell_text(r, c)
-        if not case_sensitive:
-            haystack = haystack.lower()
-        if step == 0:
-            if backwards:
-                found = haystack.rfind(needle, 0, offset + len(needle) - 1) if offset > 0 else -1
-            else:
-                found = haystack.find(needle, offset + 1)
-        else:
-            found = haystack.rfind(needle) if backwards else haystack.find(needle)
-        if found >= 0:
-            return r, c, found
-    return None

@@ -134,13 +134,13 @@ def test_navigation_arrows_read_on_every_palette(qtbot, name: str) -> None:  # t
 
 def _hatch_period(ratio: float) -> float:
     """Device pixels between two hatch lines of a gap painted at ``ratio``."""
-    from diffviewer.ui.delegate import _hatch
+    from diffviewer.ui.hatch import hatch
 
     image = QImage(int(80 * ratio), int(40 * ratio), QImage.Format.Format_RGB32)
     image.setDevicePixelRatio(ratio)
     image.fill(QColor("white"))
     painter = QPainter(image)
-    _hatch(painter, QRect(0, 0, 80, 40), QColor("black"))
+    hatch(painter, QRect(0, 0, 80, 40), QColor("black"))
     painter.end()
     y = image.height() // 2
     dark = [x for x in range(image.width()) if image.pixelColor(x, y).lightness() < 128]

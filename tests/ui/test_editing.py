@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
 
 from diffviewer.core.model import ChangeType
-from diffviewer.ui import editing, saving
+from diffviewer.ui import save_commands, saving
 from diffviewer.ui.mainwindow import MainWindow
 from tests.ui.shell_helpers import compared, message_boxes
 
@@ -316,7 +316,7 @@ def test_save_as_writes_a_new_file_and_leaves_the_input_alone(  # type: ignore[n
     type_into_cell(qtbot, window, 0, 1, HEAD + " today")
     target = tmp_path / "clean-fixed.txt"
     monkeypatch.setattr(
-        editing.QFileDialog, "getSaveFileName", lambda *args: (str(target), "All files (*)")
+        save_commands.QFileDialog, "getSaveFileName", lambda *args: (str(target), "All files (*)")
     )
     window.view.table().setCurrentIndex(window.view.table().model().index(0, 1))
     step(qtbot, window, window.acts["file_save_as"].trigger)
@@ -394,7 +394,7 @@ def test_saving_the_bundled_example_asks_for_a_new_file(  # type: ignore[no-unty
     """Ctrl+S on an edited bundled example (Help › Open Example) never writes the example
     itself (it belongs to the installation, and Open Example would no longer show the
     pristine pair): it asks where to save a copy, as Save As does."""
-    monkeypatch.setattr(editing, "example_paths", lambda: cp1252_pair)
+    monkeypatch.setattr(save_commands, "example_paths", lambda: cp1252_pair)
     compared(qtbot, window, cp1252_pair)
     type_into_cell(qtbot, window, 0, 1, HEAD + " today")
     target = tmp_path / "my-copy.txt"
@@ -404,7 +404,7 @@ def test_saving_the_bundled_example_asks_for_a_new_file(  # type: ignore[no-unty
         asked.append(start)
         return str(target), "All files (*)"
 
-    monkeypatch.setattr(editing.QFileDialog, "getSaveFileName", choose)
+    monkeypatch.setattr(save_commands.QFileDialog, "getSaveFileName", choose)
     step(qtbot, window, window.acts["file_save"].trigger)
     assert asked == [os.path.join(os.path.expanduser("~"), "clean.txt")]
     assert cp1252_pair[1].read_bytes() == crlf(HEAD, KEPT, LAST).encode("cp1252")
