@@ -19,7 +19,7 @@ rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions al
 Speed: a text's words (capped at the largest bound any rule uses, so that counts above it
 share cache entries), its full stop and its words as a reader counts them (what the report
 shows, ``KindMemo.word_counts``) are found once per distinct text, the counts in a pass
-over its bytes where its characters allow (``paragraphs.plain_counts``); per rule set, the
+over its bytes where its characters allow (``words.plain_counts``); per rule set, the
 cheap facts (words, full stop, link run, position, previous kind) select the candidate rules
 once and the selection is cached; long prose paragraphs have few candidates or none. Results
 are cached by text and facts (pages repeat captions and teasers), within one call or, through
@@ -31,7 +31,7 @@ pages took 1.9 times as long without it). Each candidate list knows what it give
 finds none of its patterns (``Choice.quiet``: most prose), so such a paragraph skips the rule
 loop.
 Per rule set, the candidate lists and the pattern set live in ``core.kind_plan``.
-Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure)
+Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure, words)
 only.
 """
 
@@ -53,13 +53,7 @@ from diffviewer.core.kind_plan import (
 )
 from diffviewer.core.model import Kind
 from diffviewer.core.page_shapes import TITLE_WORDS
-from diffviewer.core.paragraphs import (
-    count_words,
-    plain_counts,
-    plain_key_counts,
-    single_spaced,
-    spaceless_pattern,
-)
+from diffviewer.core.paragraphs import single_spaced
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
     DEFAULT_RULE,
@@ -69,6 +63,7 @@ from diffviewer.core.rules import (
     load_rules,
 )
 from diffviewer.core.structure import page_structure
+from diffviewer.core.words import count_words, plain_counts, plain_key_counts, spaceless_pattern
 
 __all__ = [
     "KindMemo",
@@ -126,7 +121,7 @@ class KindMemo:
         """Per text and its facts (``Facts``, flattened), the result."""
 
     def word_counts(self, texts: Sequence[str]) -> list[int]:
-        """``paragraphs.count_words`` of each of ``texts``, classified with this memo (counted
+        """``words.count_words`` of each of ``texts``, classified with this memo (counted
         with the rules' facts, once per distinct text)."""
         facts = self.facts
         return [facts[text][2] for text in texts]
@@ -278,8 +273,8 @@ def is_title_case(text: str) -> bool:
 
 def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, bool, int]:
     """Words counted up to ``cap`` (``_count_words``), whether the text ends with a full stop,
-    and its words as a reader counts them (``paragraphs.count_words``). ``key``: the text is
-    a paragraph key (see ``paragraphs.plain_counts``)."""
+    and its words as a reader counts them (``words.count_words``). ``key``: the text is
+    a paragraph key (see ``words.plain_counts``)."""
     counts = plain_counts(text, key=key)
     if counts is None:
         return _count_words(text, cap), _ends_with_full_stop(text), count_words(text)
@@ -287,7 +282,7 @@ def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, bool, i
     return min(counts[1], cap), _ends_with_full_stop(text), counts[0]
 
 
-#: Keys counted in one batch (``paragraphs.plain_key_counts``): text of a script that takes
+#: Keys counted in one batch (``words.plain_key_counts``): text of a script that takes
 #: the slow road sends only its batch there.
 _BATCH = 2048
 
@@ -347,7 +342,7 @@ _CHARACTERS_PER_WORD = (
 
 
 def _spaceless_words(text: str) -> int:
-    """``paragraphs.count_words`` with the characters of spaceless scripts counted as words
+    """``words.count_words`` with the characters of spaceless scripts counted as words
     (see ``_CHARACTERS_PER_WORD``) instead of one each (one per grapheme cluster there)."""
     count = float(count_words(spaceless_pattern("[{S}]").sub(" ", text)))
     for script, per_word in _CHARACTERS_PER_WORD:

@@ -1,6 +1,6 @@
 """What an alignment is made of: its steps (``Op``, ``Step``), the thresholds that decide them,
 and the word bags paragraphs are compared by (``WordBag``, ``WordBags``, ``similarity``).
-Imports: the standard library and ``core.paragraphs``.
+Imports: the standard library and ``core.words``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from enum import StrEnum
 from functools import cache
 from typing import NamedTuple
 
-from diffviewer.core.paragraphs import folded_word_tokens
+from diffviewer.core.words import folded_word_tokens
 
 
 class Op(StrEnum):

@@ -22,7 +22,7 @@ stretch is one deletion plus one insertion.
 Tokens are whole grapheme clusters (``core.graphemes``): an edit inside an emoji sequence, a
 flag or a Thai cluster highlights the whole character.
 Imports: fast_diff_match_patch or diff_match_patch, the standard library, ``core.matching``,
-``core.model``, ``core.graphemes`` and ``core.paragraphs``.
+``core.model``, ``core.graphemes`` and ``core.words``.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from typing import Any
 from diffviewer.core.graphemes import may_join
 from diffviewer.core.matching import few_edits_runs, matching_pairs
 from diffviewer.core.model import OpTag, WordOp
-from diffviewer.core.paragraphs import cluster_pattern, count_words, spaceless_pattern
+from diffviewer.core.words import cluster_pattern, count_words, spaceless_pattern
 
 #: Largest middle part (old + new tokens, after common prefix/suffix) diffed in one go.
 MAX_DIRECT_TOKENS = 3000

@@ -38,26 +38,28 @@ from diffviewer.core.paragraphs import (
     _INVISIBLE,
     _TYPO_FOLD,
     _UNPUNCTUATED,
-    SPACELESS,
-    WORD_CLUSTERS,
     _split_blocks,
     _split_lines,
     _unpunctuated_words,
-    cluster_pattern,
-    count_words,
     fold_typography,
-    folded_word_tokens,
     loose_key,
     normalise,
-    plain_counts,
-    plain_key_counts,
     same_loose_key,
-    spaceless_pattern,
     split_paragraphs,
-    word_tokens,
 )
 from diffviewer.core.steps import Op, Step, Thresholds, WordBag, WordBags, word_bag
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
+from diffviewer.core.words import (
+    SPACELESS,
+    WORD_CLUSTERS,
+    cluster_pattern,
+    count_words,
+    folded_word_tokens,
+    plain_counts,
+    plain_key_counts,
+    spaceless_pattern,
+    word_tokens,
+)
 
 
 def test_kind_memo_shared_by_versions_changes_nothing() -> None:

@@ -26,18 +26,15 @@ from diffviewer.core.model import OpTag
 from diffviewer.core.options import CompareOptions
 from diffviewer.core.paragraphs import (
     TYPOGRAPHY,
-    WORD_CLUSTERS,
     CharClass,
     RawParagraph,
-    cluster_pattern,
-    count_words,
     fold_typography,
     loose_key,
     normalise,
     split_paragraphs,
-    word_tokens,
 )
 from diffviewer.core.worddiff import tokenize, word_ops
+from diffviewer.core.words import WORD_CLUSTERS, cluster_pattern, count_words, word_tokens
 
 ZERO_WIDTH = ["\u200b", "\u00ad", "\u2060", "\u200c", "\u200d", "\ufeff"]
 

@@ -22,7 +22,8 @@ from diffviewer.core.model import (
     Version,
     WordOp,
 )
-from diffviewer.core.paragraphs import count_words, normalise
+from diffviewer.core.paragraphs import normalise
+from diffviewer.core.words import count_words
 
 ParagraphSpec = str | tuple[str, Kind, str]
 

@@ -1,0 +1,217 @@
+"""Words in a text: what counts as one (the scripts written without spaces, where each
+character is one, and grapheme clusters where code points join), the word tokens a reader
+sees, and counting them fast: over a text's bytes where its characters allow, a batch of
+paragraph keys at a time.
+
+Imports: the standard library, ``regex`` (for grapheme clusters, only when a text needs
+them) and ``core.graphemes``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from itertools import repeat
+from operator import add
+from typing import TYPE_CHECKING
+
+from diffviewer.core.graphemes import compile_clusters, may_join
+
+if TYPE_CHECKING:
+    import regex
+
+
+#: Scripts written without spaces between words: each character is a word for diffing and counting.
+SPACELESS = (
+    "\u0e00-\u0eff"  # Thai, Lao
+    "\u1000-\u109f"  # Myanmar
+    "\u1780-\u17ff"  # Khmer
+    "\u3040-\u30ff"  # Hiragana, Katakana
+    "\u3400-\u4dbf"  # CJK extension A
+    "\u4e00-\u9fff"  # CJK unified ideographs
+    "\uf900-\ufaff"  # CJK compatibility ideographs
+    "\U00020000-\U0002fa1f"  # CJK extensions B and later
+)
+
+
+@functools.cache
+def spaceless_pattern(template: str) -> re.Pattern[str]:
+    """``template`` with ``{S}`` standing for the ``SPACELESS`` ranges, compiled on first use.
+
+    Such classes cost milliseconds to compile (their ranges reach beyond the Basic Multilingual
+    Plane): start-up does not pay for them, nor does ASCII text, which never needs them.
+    """
+    return re.compile(template.replace("{S}", SPACELESS))
+
+
+@functools.cache
+def cluster_pattern(template: str) -> regex.Pattern[str]:
+    """``template`` with ``{S}`` for the ``SPACELESS`` ranges, compiled to match whole grapheme
+    clusters (``graphemes``), for texts whose code points may join (``may_join``)."""
+    return compile_clusters(template.replace("{S}", SPACELESS))
+
+
+_WORD_TOKEN = r"[{S}]|[^\W{S}]+"
+# The same words made of whole grapheme clusters: a cluster of a spaceless script, or a run of
+# clusters each starting with a letter, digit or _ (the characters of ``\w``); group 1 holds
+# the word (empty for any other cluster).
+WORD_CLUSTERS = r"((?=[{S}])\X|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+)|\X"
+_ASCII_WORD = re.compile(r"\w+", re.ASCII)
+# The characters ``\w`` matches in ASCII, by code.
+_ASCII_WORD_CODES = frozenset(n for n in range(128) if chr(n).isalnum() or chr(n) == "_")
+# ASCII word characters → "a", every other byte → " ": the words are then the runs of "a",
+# counted as the places where one starts (no list of words is made: about 2.5× faster).
+_ASCII_WORDS_AS_RUNS = bytes(ord("a") if n in _ASCII_WORD_CODES else ord(" ") for n in range(256))
+
+
+# A non-ASCII character that is a word character or in a spaceless script. Where there is
+# none, every non-ASCII character is a separator (punctuation, spaces, symbols: curly quotes,
+# dashes, NBSP), and the ASCII cuts find the words that ``_WORD_TOKEN`` finds, faster.
+_FOREIGN_WORD = r"[^\x00-\x7f](?:(?<=\w)|(?<=[{S}]))"
+
+
+def _ascii_words(text: str) -> bool:
+    """Whether ``text``'s words are all made of ASCII characters (see ``_FOREIGN_WORD``)."""
+    return text.isascii() or not spaceless_pattern(_FOREIGN_WORD).search(text)
+
+
+def _joins(text: str) -> bool:
+    """Whether ``text``'s words must be cut in whole grapheme clusters: some of its code points
+    may join (``graphemes.may_join``; never in ASCII, whose CR LF is no word)."""
+    return not text.isascii() and may_join(text)
+
+
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character
+    (a grapheme cluster: a word never ends inside a character a reader sees as one)."""
+    if _joins(text):
+        return [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
+    if _ascii_words(text):  # The plain pattern finds the same runs, faster.
+        return _ASCII_WORD.findall(text)
+    return spaceless_pattern(_WORD_TOKEN).findall(text)
+
+
+# ASCII: word characters lower-cased, every other character a space (then ``str.split``).
+_ASCII_FOLDED_WORDS = str.maketrans(
+    {n: chr(n).lower() if n in _ASCII_WORD_CODES else " " for n in range(128)}
+)
+
+
+# The same as bytes, for UTF-8: every byte of a non-ASCII character → " ".
+_FOLDED_WORD_BYTES = bytes(ord(_ASCII_FOLDED_WORDS.get(n, " ")) for n in range(256))
+
+
+def folded_word_tokens(text: str) -> list[str]:
+    """``word_tokens(text.casefold())``: the words compared for similarity (faster when their
+    characters are ASCII, see ``_FOREIGN_WORD``)."""
+    if text.isascii():
+        return text.translate(_ASCII_FOLDED_WORDS).split()
+    folded = text.casefold()
+    if _joins(folded):
+        return word_tokens(folded)
+    if _ascii_words(folded):
+        utf8 = folded.encode("utf-8", "surrogatepass")
+        return utf8.translate(_FOLDED_WORD_BYTES).decode("ascii").split()
+    return spaceless_pattern(_WORD_TOKEN).findall(folded)
+
+
+# UTF-8 bytes → "a" for what is no whitespace (``str.split``'s) in ASCII, " " for the rest:
+# a text's tokens are then the runs of "a", counted as ``_ASCII_WORDS_AS_RUNS``' runs are.
+_NON_SPACE_AS_RUNS = bytes(
+    ord(" ") if n < 128 and chr(n).isspace() else ord("a") for n in range(256)
+)
+_ASCII_BYTES = bytes(range(128))
+# Non-ASCII characters found ``_plain`` so far (a set: one C call tests a text's characters).
+_PLAIN: set[str] = set()
+
+
+@functools.cache
+def _plain(char: str) -> bool:
+    """Whether a non-ASCII character counts as ASCII punctuation does in both counts of
+    ``plain_counts``: no whitespace, no word character, no spaceless script (see
+    ``_FOREIGN_WORD``), never joined to its neighbours (``graphemes.may_join``): curly quotes,
+    dashes, ellipses, currency signs."""
+    return (
+        not char.isspace()
+        and not may_join(char)
+        and spaceless_pattern(_FOREIGN_WORD).search(char) is None
+    )
+
+
+def plain_counts(text: str, *, key: bool = False) -> tuple[int, int] | None:
+    """``(count_words(text), len(text.split()))`` from passes over ``text``'s bytes, if every
+    non-ASCII character in it is ``_plain`` (most news text: ASCII words, curly quotes and
+    dashes); None for other text.
+
+    Each count is the number of places where a run starts: of word bytes
+    (``_ASCII_WORDS_AS_RUNS``: every byte of a non-ASCII character is none), of bytes that are
+    no whitespace (``_NON_SPACE_AS_RUNS``: nor are they). ``key``: ``text`` is a key
+    (``normalise``), whose only whitespace is single spaces between tokens: they are counted
+    instead (a pass of a third of the work).
+    """
+    utf8 = _plain_utf8(text)
+    if utf8 is None:
+        return None
+    words = _runs(utf8.translate(_ASCII_WORDS_AS_RUNS))
+    if key:
+        return words, text.count(" ") + 1 if text else 0
+    return words, _runs(utf8.translate(_NON_SPACE_AS_RUNS))
+
+
+# ``_ASCII_WORDS_AS_RUNS`` with the line feed (no key holds one) kept apart as "|": keys joined
+# by line feeds are then counted in one pass and cut apart again (``plain_key_counts``).
+_KEY_WORDS_AS_RUNS = _ASCII_WORDS_AS_RUNS[:10] + b"|" + _ASCII_WORDS_AS_RUNS[11:]
+
+
+def plain_key_counts(keys: Sequence[str]) -> list[int] | None:
+    """``count_words`` of each of ``keys`` (``normalise``'s: no line break, no CR), from one
+    pass over the bytes of all of them, if every non-ASCII character among them is
+    ``_plain``; None for other text (each key then takes ``count_words``' own path).
+
+    One encoding, one translation and one count a key made in C (``map``): the Python work
+    per key of ``plain_counts`` (three calls) is most of its cost on a paragraph."""
+    if not keys:
+        return []
+    utf8 = "\n".join(keys).encode("utf-8", "surrogatepass")
+    if not utf8.isascii():
+        others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if not _PLAIN.issuperset(others):
+            if not all(map(_plain, set(others))):
+                return None
+            _PLAIN.update(others)
+    runs = utf8.translate(_KEY_WORDS_AS_RUNS).split(b"|")
+    return list(
+        map(add, map(bytes.count, runs, repeat(b" a")), map(bytes.startswith, runs, repeat(b"a")))
+    )
+
+
+def _plain_utf8(text: str) -> bytes | None:
+    """``text`` in UTF-8 if each of its non-ASCII characters is ``_plain``, else None."""
+    utf8 = text.encode("utf-8", "surrogatepass")
+    if len(utf8) != len(text):
+        if "\r" in text:  # CR LF is one grapheme cluster: count_words' own path.
+            return None
+        others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if not _PLAIN.issuperset(others):
+            if not all(map(_plain, set(others))):
+                return None
+            _PLAIN.update(others)
+    return utf8
+
+
+def _runs(runs: bytes) -> int:
+    """The runs of "a" in bytes of "a" and " "."""
+    return runs.count(b" a") + runs.startswith(b"a")
+
+
+def count_words(text: str) -> int:
+    """Words as a reader counts them (see ``word_tokens``)."""
+    utf8 = _plain_utf8(text)
+    if utf8 is not None:  # Runs of ASCII word characters, counted fast (see plain_counts).
+        return _runs(utf8.translate(_ASCII_WORDS_AS_RUNS))
+    if _joins(text):
+        return len(word_tokens(text))
+    if _ascii_words(text):  # The same runs, other separators among them (NBSP…).
+        return _runs(text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS_AS_RUNS))
+    return len(spaceless_pattern(_WORD_TOKEN).findall(text))
