@@ -251,24 +251,32 @@ def test_without_summary_the_viewer_gets_the_full_argv(monkeypatch: pytest.Monke
     assert calls[-1] == []
 
 
+# Runs the command line, then prints which of the modules given in DIFFVIEWER_PROBE (a
+# package counts when any of its submodules is loaded) the run imported.
 _IMPORT_PROBE = """
-import sys
+import os, sys
 from diffviewer.cli import main
 status = main(sys.argv[1:])
-heavy = sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'shiboken6', 'chardet'})
-print('LOADED', heavy, file=sys.stderr)
+names = os.environ['DIFFVIEWER_PROBE'].split()
+loaded = [n for n in names if any(m == n or m.startswith(n + '.') for m in sys.modules)]
+print('LOADED', sorted(loaded), file=sys.stderr)
 sys.exit(status)
 """
 
 
-_SKIPPED_MODULES_PROBE = """
-import sys
-from diffviewer.cli import main
-status = main(sys.argv[1:])
-skipped = ('tomllib', 'difflib', 'tempfile', 'diffviewer.core.codepages')
-print('LOADED', sorted(set(skipped) & set(sys.modules)), file=sys.stderr)
-sys.exit(status)
-"""
+def _summary_imports(modules: str, paths: tuple[Path, Path]) -> str:
+    """Run ``diffviewer --summary json`` on ``paths`` in a fresh interpreter; its stderr, which
+    ends with the ``modules`` (space-separated) the run imported."""
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PROBE, "--summary", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "DIFFVIEWER_PROBE": modules},
+    )
+    assert result.returncode == 1, result.stderr
+    return result.stderr
 
 
 def test_a_start_with_the_rules_cached_imports_no_parser_for_them(
@@ -277,30 +285,14 @@ def test_a_start_with_the_rules_cached_imports_no_parser_for_them(
     """Once the rules cache holds the bundled rules, --summary on UTF-8 files imports neither
     the TOML parser, nor difflib (for hints on bad rule keys), nor tempfile (to write the
     cache), nor the code-page ranking (for files that are not UTF-8)."""
-    for _ in range(2):  # the first run writes the cache (the test's own, see conftest)
-        result = subprocess.run(
-            [sys.executable, "-c", _SKIPPED_MODULES_PROBE, "--summary", "json"]
-            + [str(path) for path in seed_paths],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert result.returncode == 1, result.stderr
-    assert "LOADED []" in result.stderr
+    skipped = "tomllib difflib tempfile diffviewer.core.codepages"
+    _summary_imports(skipped, seed_paths)  # writes the cache (the test's own, see conftest)
+    assert "LOADED []" in _summary_imports(skipped, seed_paths)
 
 
 def test_headless_path_imports_neither_qt_nor_chardet(seed_paths: tuple[Path, Path]) -> None:
     """--summary on valid UTF-8 files runs without importing PySide6 or chardet."""
-    result = subprocess.run(
-        [sys.executable, "-c", _IMPORT_PROBE, "--summary", "json", *map(str, seed_paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 1, result.stderr
-    assert "LOADED []" in result.stderr
+    assert "LOADED []" in _summary_imports("PySide6 shiboken6 chardet", seed_paths)
 
 
 def test_python_m_equals_the_console_script(seed_paths: tuple[Path, Path]) -> None:
