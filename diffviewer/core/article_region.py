@@ -164,6 +164,28 @@ def _table_rows(figures: Sequence[bool]) -> list[bool]:
         i = j + 1
 
 
+#: Short lines (an author's bare name) right under a head line belong to the head: at most
+#: this many words.
+UNDER_HEAD_WORDS = 4
+
+
+def below_head(
+    start: int, end: int, words: Sequence[int], prose: Sequence[bool], kinds: Sequence[Kind]
+) -> int:
+    """The region's start moved past short lines right under a head line (a date, a byline,
+    a caption), which the region grew over: an author's bare name under the date ("Иван
+    Петров") is the head's, not the article's."""
+    while (
+        0 < start < end
+        and kinds[start - 1] in HEAD
+        and kinds[start] is Kind.BODY
+        and not prose[start]
+        and 0 < words[start] <= UNDER_HEAD_WORDS
+    ):
+        start += 1
+    return start
+
+
 def head_start(
     start: int,
     words: Sequence[int],
@@ -179,20 +201,19 @@ def head_start(
     title-shaped line stands right above it. A headline may ask or exclaim (``asks``: the
     line ends with "?" or "!"): "Was bringen alternative Therapien bei Krebs?".
     """
-    if asks is not None:
-        stops = [s and not a for s, a in zip(stops, asks, strict=True)]
+    kinds_of_titles = TITLE_KINDS - FURNITURE
+
+    def title(i: int) -> bool:
+        stop = stops[i] and not (asks is not None and asks[i])
+        return kinds[i] in kinds_of_titles and _is_head_title(words[i], stop)
+
     reach = max(-1, start - 1 - HEAD_REACH)
     # A byline stands below the headline: above it, whatever lies between it and the text.
     byline = next((i for i in range(start - 1, reach, -1) if kinds[i] is Kind.BYLINE), start)
     for i in range(byline - 1, reach, -1):
-        if kinds[i] in TITLE_KINDS - FURNITURE and _is_head_title(words[i], stops[i]):
+        if title(i):
             above = i - 1
-            if (
-                above >= 0
-                and kinds[above] in TITLE_KINDS - FURNITURE
-                and _is_head_title(words[above], stops[above])
-                and words[above] <= words[i]
-            ):
+            if above >= 0 and title(above) and words[above] <= words[i]:
                 return above
             return i
     return start

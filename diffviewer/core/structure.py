@@ -83,6 +83,7 @@ from collections.abc import Sequence
 
 from diffviewer.core.article_region import (
     article_region,
+    below_head,
     comment_thread,
     extend,
     head_start,
@@ -91,7 +92,7 @@ from diffviewer.core.article_region import (
     thread_start,
 )
 from diffviewer.core.model import Kind
-from diffviewer.core.page_shapes import FURNITURE, HEAD, TEASER_TITLE_MIN
+from diffviewer.core.page_shapes import FURNITURE, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
     spare_head,
@@ -182,7 +183,7 @@ def page_structure(
     if score < MIN_REGION_SCORE:
         return out
     start, end = extend(start, end, kinds, marked)
-    start = _below_head(start, end, words, prose, kinds)
+    start = below_head(start, end, words, prose, kinds)
     start, end = join(start, end, words, prose, kinds, marked, figures)
     end, chains = other_articles(start, end, words, prose, kinds, marked)
     head = head_start(start, words, stops, kinds, asks)
@@ -285,25 +286,3 @@ def _near_furniture(furniture: list[bool]) -> list[bool]:
 #: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
 #: may score this many times less than the best run, or it is not cut short there.
 BEFORE_COMMENTS = 3
-
-
-#: Short lines (an author's bare name) right under a head line belong to the head: at most
-#: this many words.
-UNDER_HEAD_WORDS = 4
-
-
-def _below_head(
-    start: int, end: int, words: Sequence[int], prose: Sequence[bool], kinds: Sequence[Kind]
-) -> int:
-    """The region's start moved past short lines right under a head line (a date, a byline,
-    a caption), which the region grew over: an author's bare name under the date ("Иван
-    Петров") is the head's, not the article's."""
-    while (
-        0 < start < end
-        and kinds[start - 1] in HEAD
-        and kinds[start] is Kind.BODY
-        and not prose[start]
-        and 0 < words[start] <= UNDER_HEAD_WORDS
-    ):
-        start += 1
-    return start
