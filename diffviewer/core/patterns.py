@@ -347,7 +347,8 @@ class _Translator:
         self.out.append(exact)
 
     def relaxed(self) -> str:
-        """The translation with each large counted repetition unbounded (after ``translate``)."""
+        """The translation's relaxed form (after ``translate``): large counted repetitions
+        unbounded, Unicode classes widened to every non-ASCII character (see ``Pattern``)."""
         return "".join(self.loose.get(n, piece) for n, piece in enumerate(self.out))
 
     def escape(self, *, in_class: bool) -> str:  # noqa: PLR0911 — one return per kind of escape

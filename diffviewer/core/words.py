@@ -174,12 +174,8 @@ def plain_key_counts(keys: Sequence[str]) -> list[int] | None:
     if not keys:
         return []
     utf8 = "\n".join(keys).encode("utf-8", "surrogatepass")
-    if not utf8.isascii():
-        others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-        if not _PLAIN.issuperset(others):
-            if not all(map(_plain, set(others))):
-                return None
-            _PLAIN.update(others)
+    if not _only_plain(utf8):
+        return None
     runs = utf8.translate(_KEY_WORDS_AS_RUNS).split(b"|")
     return list(
         map(add, map(bytes.count, runs, repeat(b" a")), map(bytes.startswith, runs, repeat(b"a")))
@@ -192,12 +188,22 @@ def _plain_utf8(text: str) -> bytes | None:
     if len(utf8) != len(text):
         if "\r" in text:  # CR LF is one grapheme cluster: count_words' own path.
             return None
-        others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-        if not _PLAIN.issuperset(others):
-            if not all(map(_plain, set(others))):
-                return None
-            _PLAIN.update(others)
+        if not _only_plain(utf8):
+            return None
     return utf8
+
+
+def _only_plain(utf8: bytes) -> bool:
+    """Whether each non-ASCII character of ``utf8`` (a text's UTF-8) is ``_plain`` (those
+    found so are remembered in ``_PLAIN``)."""
+    if utf8.isascii():
+        return True
+    others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    if not _PLAIN.issuperset(others):
+        if not all(map(_plain, set(others))):
+            return False
+        _PLAIN.update(others)
+    return True
 
 
 def _runs(runs: bytes) -> int:
