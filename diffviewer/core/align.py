@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.pairing import pair_block
@@ -46,16 +47,23 @@ def align_pair(
     old_keys, new_keys = old_words.keys, new_words.keys
     steps: list[Step] = []
     i = j = 0
+    equal = _EQUAL
     for mi, mj in [*matching_pairs(old_keys, new_keys), (len(old_keys), len(new_keys))]:
-        if i < mi and j < mj:
-            steps.extend(pair_block(range(i, mi), range(j, mj), old_words, new_words, thresholds))
-        else:
-            steps.extend(Step(Op.REMOVED, (k,), ()) for k in range(i, mi))
-            steps.extend(Step(Op.INSERTED, (), (k,)) for k in range(j, mj))
-        if mi < len(old_keys):
-            steps.append(Step(Op.EQUAL, (mi,), (mj,)))
+        if i < mi:  # (Most matches follow the previous one: nothing between them.)
+            if j < mj:
+                steps += pair_block(range(i, mi), range(j, mj), old_words, new_words, thresholds)
+            else:
+                steps += [Step(Op.REMOVED, (k,), ()) for k in range(i, mi)]
+        elif j < mj:
+            steps += [Step(Op.INSERTED, (), (k,)) for k in range(j, mj)]
+        # A step made as a tuple (``Step``'s fields in order): a match is the commonest step.
+        steps.append(equal((Op.EQUAL, (mi,), (mj,), 1.0, None, None)))
         i, j = mi + 1, mj + 1
+    steps.pop()  # The end of both lists, no match.
     return _find_moves(steps, old_keys, new_keys, old_words, new_words, thresholds)
+
+
+_EQUAL = partial(tuple.__new__, Step)
 
 
 def bags_for_pairs(

@@ -38,7 +38,7 @@ def matching_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[i
             pairs.append((ahi, bhi))
         if alo >= ahi or blo >= bhi:
             continue
-        anchors = _unique_anchors(a, b, alo, ahi, blo, bhi)
+        anchors, shared = _unique_anchors(a, b, alo, ahi, blo, bhi)
         if anchors:
             prev_a, prev_b = alo, blo
             pairs.extend(anchors)
@@ -47,7 +47,9 @@ def matching_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[i
                     stack.append((prev_a, i, prev_b, j))
                 prev_a, prev_b = i + 1, j + 1
             stack.append((prev_a, ahi, prev_b, bhi))
-        elif (ahi - alo) * (bhi - blo) <= FALLBACK_CELLS:
+        elif shared and (ahi - alo) * (bhi - blo) <= FALLBACK_CELLS:
+            # (A stretch sharing no item, an edited paragraph between two matches, is the
+            # commonest: nothing to match, and no matcher to build.)
             from difflib import SequenceMatcher  # Rarely needed: not imported at start-up.
 
             matcher = SequenceMatcher(None, a[alo:ahi], b[blo:bhi], autojunk=False)
@@ -59,8 +61,9 @@ def matching_pairs(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[i
 
 def _unique_anchors(
     a: Sequence[Hashable], b: Sequence[Hashable], alo: int, ahi: int, blo: int, bhi: int
-) -> list[tuple[int, int]]:
-    """Items unique in both stretches, reduced to their longest run increasing on both sides."""
+) -> tuple[list[tuple[int, int]], bool]:
+    """Items unique in both stretches, reduced to their longest run increasing on both sides,
+    and whether the stretches share any item at all."""
     seen_a: dict[Hashable, int] = {}
     for i in range(alo, ahi):
         item = a[i]
@@ -73,7 +76,7 @@ def _unique_anchors(
     candidates = sorted(
         (seen_a[item], j) for item, j in seen_b.items() if j >= 0 and seen_a[item] >= 0
     )
-    return _longest_increasing(candidates)
+    return _longest_increasing(candidates), bool(seen_b)
 
 
 def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

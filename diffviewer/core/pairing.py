@@ -16,7 +16,17 @@ from collections.abc import Iterable
 from functools import partial
 from itertools import accumulate, count, repeat
 
-from diffviewer.core.steps import REPEAT, Op, Step, Thresholds, WordBag, WordBags, dice
+from diffviewer.core.steps import (
+    REPEAT,
+    Op,
+    Step,
+    Thresholds,
+    WordBag,
+    WordBags,
+    bag_of,
+    dice,
+    shared,
+)
 
 #: Largest replaced block (old × new paragraphs) paired exhaustively; larger ones use a band.
 MAX_BLOCK_CELLS = 40_000
@@ -324,14 +334,15 @@ def _may_join(
 def _pair_one(
     i: int, j: int, old_words: WordBags, new_words: WordBags, t: Thresholds
 ) -> list[Step]:
-    """What the dynamic programme gives for one old against one new paragraph, directly."""
-    a, b = old_words.bag(i), new_words.bag(j)
-    shared = len(a & b)
-    sim = dice(shared, len(a) + len(b))
-    if sim >= t.pair and shared > 0:
+    """What the dynamic programme gives for one old against one new paragraph, directly
+    (from word counts: no bag is made unless the two stay unpaired)."""
+    a, b = old_words.counts(i), new_words.counts(j)
+    common = shared(a, b)
+    sim = dice(common, a.total() + b.total())
+    if sim >= t.pair and common > 0:
         return [Step(Op.CHANGED, (i,), (j,), sim)]
-    old_words.keep(i, a)  # Looked at again for moves.
-    new_words.keep(j, b)
+    old_words.keep(i, bag_of(a))  # Looked at again for moves.
+    new_words.keep(j, bag_of(b))
     return [Step(Op.REMOVED, (i,), ()), Step(Op.INSERTED, (), (j,))]
 
 

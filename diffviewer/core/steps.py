@@ -64,7 +64,11 @@ REPEAT = "\0"
 
 def word_bag(words: Iterable[str]) -> WordBag:
     """The bag of ``words`` (see ``WordBag``)."""
-    counts = Counter(words)
+    return bag_of(Counter(words))
+
+
+def bag_of(counts: Counter[str]) -> WordBag:
+    """The bag of the words ``counts`` counts (see ``WordBag``)."""
     marks = _repeat_marks(1 << max(counts.values(), default=1).bit_length())
     repeats = [w + mark for w, n in counts.items() if n > 1 for mark in marks[2 : n + 1]]
     return frozenset([*counts, *repeats])
@@ -91,6 +95,7 @@ class WordBags:
         self.keys = keys
         self._keep_all = keep_all
         self._cache: dict[int, WordBag] = {}
+        self._counts: dict[int, Counter[str]] = {}
 
     def __getitem__(self, index: int) -> WordBag:
         """Paragraph ``index``'s bag, kept."""
@@ -108,6 +113,17 @@ class WordBags:
                 self._cache[index] = bag
         return bag
 
+    def counts(self, index: int) -> Counter[str]:
+        """Paragraph ``index``'s word counts: what a pairing of one paragraph with one other
+        needs (``shared``), made for about a third of a bag's cost (not kept, unless all
+        are)."""
+        counts = self._counts.get(index)
+        if counts is None:
+            counts = Counter(folded_word_tokens(self.keys[index]))
+            if self._keep_all:
+                self._counts[index] = counts
+        return counts
+
     def keep(self, index: int, bag: WordBag) -> None:
         """Keep paragraph ``index``'s bag, made elsewhere (it will be read again)."""
         self._cache[index] = bag
@@ -121,6 +137,13 @@ class WordBags:
 def similarity(a: WordBag, b: WordBag) -> float:
     """Dice coefficient over word multisets: 2·shared / (|a| + |b|), 1.0 for two empty texts."""
     return dice(len(a & b), len(a) + len(b))
+
+
+def shared(a: Counter[str], b: Counter[str]) -> int:
+    """How many words two multisets of words share: ``len(word_bag(a) & word_bag(b))``
+    for their counts, by builtins (no bag made)."""
+    common = a.keys() & b.keys()
+    return sum(map(min, map(a.__getitem__, common), map(b.__getitem__, common)))
 
 
 def dice(shared: int, total: int) -> float:
