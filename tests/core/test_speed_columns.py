@@ -13,6 +13,7 @@ from unittest.mock import patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core.compare import compare_texts
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.steps import shared, word_bag
 
@@ -35,3 +36,20 @@ def test_stretches_sharing_nothing_need_no_matcher() -> None:
             (1, 1),
             (3, 3),
         ]
+
+
+_versions = st.lists(st.sampled_from(["One.", "Two.", "Three.", "One two.", "Four."]), max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_versions, _versions)
+def test_rows_of_two_versions_are_the_general_merge(old: list[str], new: list[str]) -> None:
+    """The rows of two versions are those the general merge gives for the same two with an
+    unchanged third version after them (its column dropped)."""
+    texts = ["\n\n".join(old) + "\n", "\n\n".join(new) + "\n"]
+    two = compare_texts(texts)
+    three = compare_texts([*texts, texts[1]])
+    assert [(r.cells, r.links, r.status) for r in two.rows] == [
+        (r.cells[:2], r.links[:1], r.status) for r in three.rows
+    ]
+    assert [c.rows for c in two.changes] == [c.rows for c in three.changes if c.from_version == 0]
