@@ -16,7 +16,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from itertools import compress, repeat
+from itertools import count as numbers
+from operator import is_
+from typing import TYPE_CHECKING, Any, cast
 
 from diffviewer.core.align import align_pair, bags_for_pairs
 from diffviewer.core.errors import Cancelled
@@ -26,17 +29,17 @@ from diffviewer.core.model import (
     ChangeType,
     Comparison,
     Kind,
-    Paragraph,
     RowStatus,
     Version,
+    make_paragraph,
 )
 from diffviewer.core.options import CompareMode, CompareOptions
 from diffviewer.core.paragraphs import (
-    RawParagraph,
+    Columns,
     comparison_key,
-    normalise,
+    normalise_all,
     same_loose_key,
-    split_paragraphs,
+    split_columns,
 )
 from diffviewer.core.rows import Unit, merge_units
 from diffviewer.core.steps import Op, Step, Thresholds
@@ -191,8 +194,8 @@ def _compare(
     rows, row_of = merge_units([len(k) for k in keys], pairs, unit_lists)
     by_version = [[table[code] for code in version_codes] for version_codes in codes]
     versions = [
-        _version(item, raws, version_keys, version_words, version_kinds)
-        for item, (raws, version_keys), version_words, version_kinds in zip(
+        _version(item, columns, version_keys, version_words, version_kinds)
+        for item, (columns, version_keys), version_words, version_kinds in zip(
             loaded, drafts, words, by_version, strict=True
         )
     ]
@@ -214,8 +217,9 @@ def _compare(
     )
 
 
-_Draft = tuple[list[RawParagraph], list[str]]
-"""A version before its kinds are known: raw paragraphs, and each one's key."""
+_Draft = tuple[Columns, list[str]]
+"""A version before its kinds are known: its paragraphs (``paragraphs.Columns``), and each
+one's key."""
 
 KindCodes = tuple[list[tuple[str, str]], list[list[int]], list[list[int]]]
 """Kinds and word counts of every version's paragraphs: the distinct (kind, rule name) results;
@@ -223,18 +227,26 @@ per version, each paragraph's number in that list; per version, each paragraph's
 
 
 def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
-    """Split a decoded input into paragraphs with keys (``known``: shared with other versions)."""
-    raws = split_paragraphs(item.text)
-    keys: list[str] = []
-    for n, raw in enumerate(raws):
-        text = raw.text
-        key = known.get(text)
-        if key is None:
-            key = known[text] = normalise(text)
-        elif key == text:  # An earlier version's paragraph, whose text is its key: hold it once.
-            raws[n] = RawParagraph(key, raw.first_line, raw.last_line)
-        keys.append(key)
-    return raws, keys
+    """Split a decoded input into paragraphs with keys (``known``: texts → keys, shared with
+    other versions).
+
+    Versions share most paragraphs: only texts not seen before are normalised (together,
+    ``normalise_all``), and a text that is its key is held once, by every version.
+    """
+    texts, firsts, lasts = split_columns(item.text)
+    keys = list(map(known.get, texts))
+    new = list(compress(numbers(), map(is_, keys, repeat(None))))
+    if new:
+        fresh = [texts[n] for n in new]
+        made = normalise_all(fresh, item.text)
+        known.update(zip(fresh, made, strict=True))
+        for n, key in zip(new, made, strict=True):
+            keys[n] = key
+    # A text equal to its key, seen in an earlier version: hold that one (where all texts
+    # are new, each key already is its text or differs from it).
+    if len(new) < len(keys):
+        texts = [key if key == text else text for text, key in zip(texts, keys, strict=True)]
+    return (texts, firsts, lasts), cast(list[str], keys)  # (Every None replaced above.)
 
 
 def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] = ()) -> KindCodes:
@@ -264,16 +276,27 @@ def _classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
 
 def _version(
     item: LoadedText,
-    raws: Sequence[RawParagraph],
+    columns: Columns,
     keys: Sequence[str],
     words: Sequence[int],
     kinds: Sequence[tuple[str, str]],
 ) -> Version:
     # Positional arguments: noticeably faster than keywords for thousands of frozen objects.
+    texts, firsts, lasts = columns
+    if not len(texts) == len(keys) == len(words) == len(kinds):
+        raise ValueError("one key, word count and kind per paragraph")
+    names, rules = zip(*kinds, strict=True) if kinds else ((), ())
     paragraphs = tuple(
-        Paragraph(n, text, key, first, last, count, _KINDS[kind], rule)
-        for n, ((text, first, last), key, count, (kind, rule)) in enumerate(
-            zip(raws, keys, words, kinds, strict=True)
+        map(
+            make_paragraph,
+            numbers(),
+            texts,
+            keys,
+            firsts,
+            lasts,
+            words,
+            map(_KINDS.__getitem__, names),
+            rules,
         )
     )
     return Version(
@@ -293,9 +316,9 @@ _KINDS = {kind.value: kind for kind in Kind}
 
 def build_version(item: LoadedText, rules_files: Sequence[str] = ()) -> Version:
     """One decoded input split into classified paragraphs (for callers outside ``compare``)."""
-    raws, keys = _draft(item, {})
+    columns, keys = _draft(item, {})
     table, (codes,), (words,) = classify_versions([keys], rules_files)
-    return _version(item, raws, keys, words, [table[code] for code in codes])
+    return _version(item, columns, keys, words, [table[code] for code in codes])
 
 
 def _pairs(count: int, mode: CompareMode) -> list[tuple[int, int]]:

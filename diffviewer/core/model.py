@@ -7,8 +7,8 @@ Imports: the standard library only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from operator import attrgetter
 
@@ -126,6 +126,35 @@ class Paragraph:
     kind: Kind = Kind.BODY
     rule: str = "default"
     """The name of the kind rule that fired (``default`` when none did)."""
+
+
+def _paragraph_maker() -> Callable[[int, str, str, int, int, int, Kind, str], Paragraph]:
+    """``Paragraph`` called with every field in order, about 40 % faster (bench/: 10,000
+    paragraphs a version at 5,000-paragraph pairs): each slot is set through its descriptor,
+    where the frozen ``__init__`` calls ``object.__setattr__`` for each."""
+    index, text, key, first_line, last_line, words, kind, rule = (
+        getattr(Paragraph, f.name).__set__ for f in fields(Paragraph)
+    )
+    new = object.__new__
+
+    def make(
+        i: int, t: str, k: str, first: int, last: int, count: int, kd: Kind, r: str
+    ) -> Paragraph:
+        paragraph = new(Paragraph)
+        index(paragraph, i)
+        text(paragraph, t)
+        key(paragraph, k)
+        first_line(paragraph, first)
+        last_line(paragraph, last)
+        words(paragraph, count)
+        kind(paragraph, kd)
+        rule(paragraph, r)
+        return paragraph
+
+    return make
+
+
+make_paragraph = _paragraph_maker()
 
 
 @dataclass(frozen=True, slots=True)

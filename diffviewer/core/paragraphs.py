@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
-from itertools import accumulate, repeat
-from operator import sub
+from collections.abc import Callable, Mapping, Sequence
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add, or_, sub
 from typing import NamedTuple
 
 from diffviewer.core.graphemes import split_at_emoji_joiners
@@ -152,11 +152,22 @@ def split_paragraphs(text: str) -> list[RawParagraph]:
     Lines are joined with ``\\n`` inside a paragraph whatever the file's newline style.
     A line holding only whitespace and zero-width characters counts as blank.
     """
+    return list(map(RawParagraph, *split_columns(text)))
+
+
+Columns = tuple[list[str], list[int], list[int]]
+"""Paragraphs as columns: their texts, first lines and last lines (``RawParagraph``'s fields;
+three lists cost less than a tuple per paragraph)."""
+
+
+def split_columns(text: str) -> Columns:
+    """``split_paragraphs`` as columns (see ``Columns``)."""
     if "\r" not in text:
-        fast = _split_blocks(text)
-        if len(fast) > 1:
+        fast = _block_columns(text)
+        if len(fast[0]) > 1:
             return fast
-    return _split_lines(text)
+    raws = _split_lines(text)
+    return [r.text for r in raws], [r.first_line for r in raws], [r.last_line for r in raws]
 
 
 def _split_lines(text: str) -> list[RawParagraph]:
@@ -201,6 +212,11 @@ _GAP = re.compile(rf"(\n(?:(?:[^\S\n]|[{_ZERO_WIDTH}])*\n)+)")
 
 
 def _split_blocks(text: str) -> list[RawParagraph]:
+    """``_block_columns`` as paragraphs."""
+    return list(map(RawParagraph, *_block_columns(text)))
+
+
+def _block_columns(text: str) -> Columns:
     """The blocks of a text with ``\n`` line ends, found by splitting at the gaps between
     them (a scan that skips from line end to line end: ~5× faster than matching every
     block's lines), from the first block's first line to the last one's last.
@@ -210,19 +226,28 @@ def _split_blocks(text: str) -> list[RawParagraph]:
     """
     first = _BLOCK.search(text)
     if first is None:
-        return []
+        return [], [], []
     start = first.start()
     shown = text.rstrip()  # The last visible character ends the last block's last line…
     while shown[-1] in _ZERO_WIDTH:
         shown = shown.rstrip(_ZERO_WIDTH).rstrip()
     stop = text.find("\n", len(shown))  # … at that line's end.
     parts = _GAP.split(text[start : len(text) if stop < 0 else stop])
-    # Blocks and gaps alternate: each block's last line is its first plus its line ends.
-    ends = list(accumulate(map(str.count, parts, repeat("\n"))))
-    lasts = list(map((text.count("\n", 0, start) + 1).__add__, ends[::2]))
+    # Blocks and gaps alternate: a block's last line is the previous one's, plus the gap's
+    # line ends and its own; its first, its last less its own.
     blocks = parts[::2]
-    firsts = map(sub, lasts, map(str.count, blocks, repeat("\n")))
-    return list(map(RawParagraph, blocks, firsts, lasts))
+    # (Most blocks are one line: a search for a line end, in C, is faster than a count.)
+    inner = [0] * len(blocks)
+    for n in compress(count(), map(str.__contains__, blocks, repeat("\n"))):
+        inner[n] = blocks[n].count("\n")
+    gaps = map(str.count, parts[1::2], repeat("\n"))
+    lasts = list(
+        accumulate(
+            map(add, islice(inner, 1, None), gaps),
+            initial=text.count("\n", 0, start) + 1 + inner[0],
+        )
+    )
+    return blocks, list(map(sub, lasts, inner)), lasts
 
 
 def _translator(table: Mapping[int, str | int | None]) -> Callable[[str], str]:
@@ -259,6 +284,49 @@ def normalise(text: str) -> str:
     if single_spaced(text):  # Most paragraphs are keys already (no second copy is made).
         return text
     return " ".join(text.split())
+
+
+#: Every whitespace character (``str.isspace``) but the space and the line feed (a test holds
+#: the list complete).
+ODD_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_ASCII_ODD_SPACES = "".join(filter(str.isascii, ODD_SPACES))
+
+
+def normalise_all(texts: Sequence[str], whole: str) -> list[str]:
+    """``[normalise(t) for t in texts]`` for paragraphs cut from ``whole``, with the checks
+    that find nothing in ``whole`` made once for it rather than for each paragraph.
+
+    Usually (no odd whitespace, no invisible character, NFC: one search of the whole text
+    for each character that would matter, in C) a paragraph is its own key unless it holds
+    a line end or a double space or starts or ends with a space; those few are normalised
+    one by one. A key is then the very text object (no second copy).
+    """
+    if whole.isascii():
+        odd = any(map(whole.__contains__, _ASCII_ODD_SPACES))
+    else:
+        odd = (
+            any(map(whole.__contains__, ODD_SPACES))
+            or any(map(whole.__contains__, _ZERO_WIDTH))
+            or not unicodedata.is_normalized("NFC", whole)
+        )
+    if odd:
+        return list(map(normalise, texts))
+    keys = list(texts)
+    spaced = map(
+        or_,
+        map(
+            or_,
+            map(str.__contains__, texts, repeat("  ")),
+            map(str.__contains__, texts, repeat("\n")),
+        ),
+        map(or_, map(str.startswith, texts, repeat(" ")), map(str.endswith, texts, repeat(" "))),
+    )
+    for n in compress(count(), spaced):
+        keys[n] = " ".join(texts[n].split())
+    return keys
 
 
 def _drop_invisible(text: str) -> str:

@@ -7,7 +7,9 @@ a matcher, the rows of two versions made in one pass, and paragraphs made slot b
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
+from dataclasses import fields
 from unittest.mock import patch
 
 from hypothesis import given, settings
@@ -15,7 +17,56 @@ from hypothesis import strategies as st
 
 from diffviewer.core.compare import compare_texts
 from diffviewer.core.matching import matching_pairs
+from diffviewer.core.model import Kind, Paragraph, make_paragraph
+from diffviewer.core.paragraphs import (
+    ODD_SPACES,
+    normalise,
+    normalise_all,
+    split_columns,
+    split_paragraphs,
+)
 from diffviewer.core.steps import shared, word_bag
+
+
+def test_odd_spaces_are_every_whitespace_but_the_space_and_the_line_end() -> None:
+    """``normalise_all`` trusts a text without these to hold no other whitespace."""
+    spaces = {chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(ODD_SPACES) == spaces - {" ", "\n"}
+
+
+# Paragraph text with what keys care about: spaces of all sorts, line ends, invisible and
+# combining characters (NFC), and words.
+_texts = st.text(alphabet="ab é\u0301\n\t\u00a0\u2009\u200b\u00ad\u2001\x01", max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts)
+def test_keys_of_a_whole_text_are_each_paragraph_normalised(text: str) -> None:
+    """The whole-text checks give every paragraph the key ``normalise`` gives it."""
+    texts = split_columns(text)[0]
+    assert normalise_all(texts, text) == [normalise(t) for t in texts]
+
+
+def test_a_clean_paragraph_is_its_own_key_object() -> None:
+    """No second copy of a text that is its key; a hard-wrapped one is joined."""
+    text = "One line here.\n\nTwo  spaces.\n\nHard\nwrapped.\n\nThe end.\n"
+    texts = split_columns(text)[0]
+    keys = normalise_all(texts, text)
+    assert keys == ["One line here.", "Two spaces.", "Hard wrapped.", "The end."]
+    assert keys[0] is texts[0] and keys[3] is texts[3]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0\u200b.", max_size=60))
+def test_columns_are_the_paragraphs_fields(text: str) -> None:
+    """The columns hold what the paragraphs hold, in order."""
+    raws = split_paragraphs(text)
+    assert split_columns(text) == (
+        [r.text for r in raws],
+        [r.first_line for r in raws],
+        [r.last_line for r in raws],
+    )
+
 
 _words = st.lists(st.sampled_from(["a", "b", "c", "the", "of"]), max_size=12)
 
@@ -53,3 +104,11 @@ def test_rows_of_two_versions_are_the_general_merge(old: list[str], new: list[st
         (r.cells[:2], r.links[:1], r.status) for r in three.rows
     ]
     assert [c.rows for c in two.changes] == [c.rows for c in three.changes if c.from_version == 0]
+
+
+def test_paragraphs_made_slot_by_slot_equal_the_constructed_ones() -> None:
+    """``make_paragraph`` sets every field, in ``Paragraph``'s order."""
+    values = (3, "Text  here", "Text here", 7, 8, 2, Kind.CAPTION, "photo credit")
+    made = make_paragraph(*values)
+    assert made == Paragraph(*values)
+    assert [getattr(made, f.name) for f in fields(Paragraph)] == list(values)
