@@ -37,6 +37,7 @@ from diffviewer.core.options import CompareMode, CompareOptions
 from diffviewer.core.paragraphs import (
     Columns,
     comparison_key,
+    normalise,
     normalise_all,
     same_loose_key,
     split_columns,
@@ -238,7 +239,12 @@ def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
     new = list(compress(numbers(), map(is_, keys, repeat(None))))
     if new:
         fresh = [texts[n] for n in new]
-        made = normalise_all(fresh, item.text)
+        # The whole text's checks pay where most of its paragraphs are new (the first
+        # version); a later version's few new ones are normalised one by one.
+        if 2 * len(new) > len(keys):
+            made = normalise_all(fresh, item.text)
+        else:
+            made = list(map(normalise, fresh))
         known.update(zip(fresh, made, strict=True))
         for n, key in zip(new, made, strict=True):
             keys[n] = key
