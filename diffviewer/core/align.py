@@ -27,7 +27,7 @@ from functools import partial
 
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.pairing import pair_block
-from diffviewer.core.steps import REPEAT, Op, Step, Thresholds, WordBags, similarity
+from diffviewer.core.steps import Op, Step, Thresholds, WordBags, similarity
 
 #: Near-move candidates examined per removed paragraph.
 MOVE_CANDIDATES = 16
@@ -131,23 +131,25 @@ def _near_moves(
     new_words: WordBags,
     t: Thresholds,
 ) -> dict[int, tuple[int, float]]:
+    # Candidates are found by distinct words (``WordBags.distinct``); a pair's bags are made
+    # only where its similarity may reach the threshold.
     free = [n for n in inserted if n not in taken]
     spread: Counter[str] = Counter()  # How many free inserted paragraphs hold each word.
     for n in free:
-        spread.update(new_words[steps[n].new[0]])
-    # Each usable word (not a repeat: each distinct word once) and its sort key: rarest
-    # first, then alphabetical (deterministic).
-    rarity = {w: (k, w) for w, k in spread.items() if k <= MOVE_WORD_SPREAD and REPEAT not in w}
+        spread.update(new_words.distinct(steps[n].new[0])[0])
+    # Each usable word and its sort key: rarest first, then alphabetical (deterministic).
+    rarity = {w: (k, w) for w, k in spread.items() if k <= MOVE_WORD_SPREAD}
     usable = frozenset(rarity)
     by_word: dict[str, list[int]] = {}
     for n in free:
-        for word in new_words[steps[n].new[0]] & usable:
+        for word in new_words.distinct(steps[n].new[0])[0] & usable:
             by_word.setdefault(word, []).append(n)
     found: dict[int, tuple[int, float]] = {}
     for n in removed:
         if n in links:
             continue
-        words = old_words[steps[n].old[0]]
+        old_index = steps[n].old[0]
+        words, size = old_words.distinct(old_index)
         rare = sorted(map(rarity.__getitem__, words & usable))
         candidates: list[int] = []
         for _, word in rare:
@@ -158,11 +160,20 @@ def _near_moves(
                 break
         best: tuple[float, int] | None = None
         for cand in candidates[:MOVE_CANDIDATES]:
-            other = new_words[steps[cand].new[0]]
-            total = len(words) + len(other)
-            if total and 2 * min(len(words), len(other)) / total < t.move:
-                continue  # Too different in size to reach the threshold (``similarity``).
-            sim = similarity(words, other)
+            new_index = steps[cand].new[0]
+            other, other_size = new_words.distinct(new_index)
+            total = size + other_size
+            # At most: every word of the smaller paragraph shared; or each distinct word
+            # both hold once, and as many repeats as the one with fewer has. Too few to
+            # reach the threshold (``similarity``, whose divisions these are): no bags.
+            most = min(
+                size,
+                other_size,
+                len(words & other) + min(size - len(words), other_size - len(other)),
+            )
+            if total and 2 * most / total < t.move:
+                continue
+            sim = similarity(old_words[old_index], new_words[new_index])
             if sim >= t.move and (best is None or sim > best[0]):
                 best = (sim, cand)
         if best is not None:

@@ -23,7 +23,6 @@ from diffviewer.core.steps import (
     Thresholds,
     WordBag,
     WordBags,
-    bag_of,
     dice,
     shared,
 )
@@ -335,14 +334,12 @@ def _pair_one(
     i: int, j: int, old_words: WordBags, new_words: WordBags, t: Thresholds
 ) -> list[Step]:
     """What the dynamic programme gives for one old against one new paragraph, directly
-    (from word counts: no bag is made unless the two stay unpaired)."""
+    (from word counts: no bag is made)."""
     a, b = old_words.counts(i), new_words.counts(j)
     common = shared(a, b)
     sim = dice(common, a.total() + b.total())
     if sim >= t.pair and common > 0:
         return [Step(Op.CHANGED, (i,), (j,), sim)]
-    old_words.keep(i, bag_of(a))  # Looked at again for moves.
-    new_words.keep(j, bag_of(b))
     return [Step(Op.REMOVED, (i,), ()), Step(Op.INSERTED, (), (j,))]
 
 

@@ -64,11 +64,7 @@ REPEAT = "\0"
 
 def word_bag(words: Iterable[str]) -> WordBag:
     """The bag of ``words`` (see ``WordBag``)."""
-    return bag_of(Counter(words))
-
-
-def bag_of(counts: Counter[str]) -> WordBag:
-    """The bag of the words ``counts`` counts (see ``WordBag``)."""
+    counts = Counter(words)
     marks = _repeat_marks(1 << max(counts.values(), default=1).bit_length())
     repeats = [w + mark for w, n in counts.items() if n > 1 for mark in marks[2 : n + 1]]
     return frozenset([*counts, *repeats])
@@ -84,9 +80,13 @@ class WordBags:
     """Word bags of a version's paragraphs, computed on first use (most paragraphs never need
     one).
 
-    Bags of removed and inserted paragraphs are kept for moves; the pairing of a replaced
-    block makes its own, and drops those of the paragraphs it pairs: a bag takes a few KB,
-    and keeping one per edited paragraph would double the peak memory of a comparison.
+    Moves look for candidates by each removed and inserted paragraph's distinct words
+    (``distinct``, kept) and make the bags only of pairs that may be one; those and the bags
+    of paragraphs a replaced block leaves unpaired are kept (moves read them). The pairing
+    of a replaced block makes its own, and drops those of the paragraphs it pairs: a bag
+    takes a few KB, and keeping one per edited paragraph would double the peak memory of a
+    comparison. A block of one paragraph against one is paired from word counts
+    (``counts``, ``shared``): no bag.
     ``keep_all``: keep every bag made, for a version aligned again with another (the pairs
     of three versions or more): the next alignment reads them instead of making them again.
     """
@@ -96,6 +96,7 @@ class WordBags:
         self._keep_all = keep_all
         self._cache: dict[int, WordBag] = {}
         self._counts: dict[int, Counter[str]] = {}
+        self._distinct: dict[int, tuple[frozenset[str], int]] = {}
 
     def __getitem__(self, index: int) -> WordBag:
         """Paragraph ``index``'s bag, kept."""
@@ -123,6 +124,15 @@ class WordBags:
             if self._keep_all:
                 self._counts[index] = counts
         return counts
+
+    def distinct(self, index: int) -> tuple[frozenset[str], int]:
+        """Paragraph ``index``'s distinct words and how many words it has, kept: what finding
+        the candidates of a move needs (a set costs a fraction of a bag)."""
+        found = self._distinct.get(index)
+        if found is None:
+            words = folded_word_tokens(self.keys[index])
+            found = self._distinct[index] = (frozenset(words), len(words))
+        return found
 
     def keep(self, index: int, bag: WordBag) -> None:
         """Keep paragraph ``index``'s bag, made elsewhere (it will be read again)."""

@@ -1,8 +1,9 @@
 """Tests of the shortcuts from text to rows: each must give exactly what the long way gives.
 
 Paragraphs as columns and their keys found for the whole text at once, word counts that pair
-one paragraph with another without bags, stretches that share nothing left unmatched without
-a matcher, the rows of two versions made in one pass, and paragraphs made slot by slot.
+one paragraph with another without bags, move candidates found by distinct words, stretches
+that share nothing left unmatched without a matcher, the rows of two versions made in one
+pass, and paragraphs made slot by slot.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from collections import Counter
 from dataclasses import fields
 from unittest.mock import patch
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diffviewer.core import steps
+from diffviewer.core.align import align_pair
 from diffviewer.core.compare import compare_texts
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.model import Kind, Paragraph, make_paragraph
@@ -112,3 +116,21 @@ def test_paragraphs_made_slot_by_slot_equal_the_constructed_ones() -> None:
     made = make_paragraph(*values)
     assert made == Paragraph(*values)
     assert [getattr(made, f.name) for f in fields(Paragraph)] == list(values)
+
+
+def test_move_candidates_too_different_get_no_bags(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A removed and an inserted paragraph sharing a rare word but few others are not
+    compared by bags (their distinct words bound the similarity below the threshold); a
+    near copy is, and is a move."""
+    made: list[str] = []
+    real = steps.word_bag
+    monkeypatch.setattr(steps, "word_bag", lambda words: made.append("") or real(words))
+    keep = [f"Paragraph {n} stays where it was, unchanged." for n in range(8)]
+    moved = "The minister said the budget would pass on Tuesday after the vote."
+    gone = [f"Zebras {n} graze quietly on the plain near the river." for n in range(3)]
+    came = [f"Zebras {n} appear in a report about something else today." for n in range(3)]
+    old = [keep[0], moved, keep[1], gone[0], keep[2], gone[1], keep[3], gone[2], *keep[4:]]
+    new = [*keep[:5], *came, *keep[5:], "The minister said the budget would pass on Tuesday."]
+    steps_found = align_pair(old, new)
+    assert [(s.old, s.moved_to) for s in steps_found if s.moved_to is not None] == [((1,), 11)]
+    assert len(made) == 2  # The near copy's two bags only.
