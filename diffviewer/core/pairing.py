@@ -17,14 +17,13 @@ from functools import partial
 from itertools import accumulate, count, repeat
 
 from diffviewer.core.steps import (
-    REPEAT,
     Op,
     Step,
     Thresholds,
-    WordBag,
     WordBags,
+    bag_of,
     dice,
-    shared,
+    shared_count,
 )
 
 #: Largest replaced block (old × new paragraphs) paired exhaustively; larger ones use a band.
@@ -54,9 +53,9 @@ def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would 
     m, n = len(olds), len(news)
     # A band wide enough that each row's cells overlap the previous row's.
     width = n if m * n <= MAX_BLOCK_CELLS else BAND + -(-max(n, m) // max(1, min(n, m)))
-    # Every paragraph of the block meets others: its bag and size, read once.
-    (a_bags, a_sizes), (b_bags, b_sizes) = old_words.block(olds), new_words.block(news)
-    counter = _SharedWords(a_bags, b_bags, width)
+    # Every paragraph of the block meets others: its word counts and size, read once.
+    (a_counts, a_sizes), (b_counts, b_sizes) = old_words.block(olds), new_words.block(news)
+    counter = _SharedWords(a_counts, b_counts, width)
     pair, split = t.pair, t.split
     # Row i holds cells j in [lo_i, hi_i]: best total over olds[:i] × news[:j] and the step
     # that got there. Row 0: insertions only.
@@ -109,7 +108,7 @@ def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would 
             base = up[x - 2]
             if base >= 0 and 2 * shared >= b_total:
                 gain, sim = _join(
-                    (a_bags[i - 1], b_bags[j - 2], b_bags[j - 1]),
+                    (a_counts[i - 1], b_counts[j - 2], b_counts[j - 1]),
                     (a_total, b_sizes[j - 2], b_total),
                     shares[j - 1 - first] if j > first else -1,
                     shared,
@@ -120,7 +119,7 @@ def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would 
             base = up2[x - 1] if i > 1 else -1
             if base >= 0 and 2 * shared >= a_total:
                 gain, sim = _join(
-                    (b_bags[j - 1], a_bags[i - 2], a_bags[i - 1]),
+                    (b_counts[j - 1], a_counts[i - 2], a_counts[i - 1]),
                     (b_total, a_sizes[i - 2], a_total),
                     up_shares[j - up_first] if 0 <= j - up_first < len(up_shares) else -1,
                     shared,
@@ -134,9 +133,7 @@ def _pair_dp(  # noqa: PLR0915 - one loop over the cells: a call per cell would 
         if done <= hi:
             _fill(row_scores, row_picks, up[done - lo + 2 :], best)
         up_shares, up_first = shares, first
-    steps = _trace(picks, los, olds, news)
-    _keep_unpaired(steps, (old_words, a_bags, olds.start), (new_words, b_bags, news.start))
-    return steps
+    return _trace(picks, los, olds, news)
 
 
 def _may_pick(
@@ -237,15 +234,18 @@ class _SharedWords:
     """How many words the paragraphs of a replaced block share, a row of the programme at a
     time.
 
-    ``len(a & b)`` builds a set; where a row holds many cells, the bags are first made ints,
-    with a bit for each word occurrence found on both sides of a stretch of ``MASK_ROWS``
-    rows and the columns their bands reach (the others cannot be shared there): then
-    ``(a & b).bit_count()`` counts the same, several times faster, and the ints stay short.
+    From the paragraphs' word counts (``steps.shared_count``); where a row holds many cells,
+    from ints: the counts are made bags (``steps.WordBag``), then ints with a bit for each
+    word occurrence found on both sides of a stretch of ``MASK_ROWS`` rows and the columns
+    their bands reach (the others cannot be shared there): then ``(a & b).bit_count()``
+    counts the same, several times faster, and the ints stay short.
     """
 
-    def __init__(self, a_bags: list[WordBag], b_bags: list[WordBag], width: int) -> None:
-        self._a_bags, self._b_bags = a_bags, b_bags
-        m, n = len(a_bags), len(b_bags)
+    def __init__(
+        self, a_counts: list[Counter[str]], b_counts: list[Counter[str]], width: int
+    ) -> None:
+        self._a_counts, self._b_counts = a_counts, b_counts
+        m, n = len(a_counts), len(b_counts)
         self._masks = min(n, 2 * width + 1) >= MASK_MEETS
         self._band = partial(_band, m=m, n=n, width=width)
         self._a_masks: list[int] = []
@@ -256,8 +256,8 @@ class _SharedWords:
         """The words old paragraph ``i`` shares with new ones ``start`` to ``stop``
         (excluded), for ``i`` in increasing order."""
         if not self._masks:
-            bag = self._a_bags[i]
-            return [len(bag & b) for b in self._b_bags[start:stop]]
+            counts = self._a_counts[i]
+            return [shared_count(counts, b) for b in self._b_counts[start:stop]]
         if i not in self._rows:
             self._stretch(i, start)
         mask = self._a_masks[i - self._rows.start]
@@ -266,11 +266,11 @@ class _SharedWords:
 
     def _stretch(self, i: int, start: int) -> None:
         """Make the ints of rows ``i`` … and of the columns their bands reach."""
-        rows = range(i, min(len(self._a_bags), i + MASK_ROWS))
+        rows = range(i, min(len(self._a_counts), i + MASK_ROWS))
         columns = range(start, self._band(rows.stop)[1])
         a_bags, b_bags = (
-            self._a_bags[rows.start : rows.stop],
-            self._b_bags[columns.start : columns.stop],
+            list(map(bag_of, self._a_counts[rows.start : rows.stop])),
+            list(map(bag_of, self._b_counts[columns.start : columns.stop])),
         )
         both = set().union(*a_bags) & set().union(*b_bags)
         bit = dict(zip(both, map((1).__lshift__, range(len(both))), strict=True)).get
@@ -280,32 +280,18 @@ class _SharedWords:
         self._rows, self._columns = rows, columns
 
 
-def _keep_unpaired(
-    steps: list[Step],
-    old: tuple[WordBags, list[WordBag], int],
-    new: tuple[WordBags, list[WordBag], int],
-) -> None:
-    """Keep the bags of a block's unpaired paragraphs: moves look at them again."""
-    (old_words, a_bags, a_start), (new_words, b_bags, b_start) = old, new
-    for step in steps:
-        if step.op is Op.REMOVED:
-            old_words.keep(step.old[0], a_bags[step.old[0] - a_start])
-        elif step.op is Op.INSERTED:
-            new_words.keep(step.new[0], b_bags[step.new[0] - b_start])
-
-
 def _join(
-    bags: tuple[WordBag, WordBag, WordBag],
+    bags: tuple[Counter[str], Counter[str], Counter[str]],
     sizes: tuple[int, int, int],
     with_first: int,
     with_second: int,
     threshold: float,
 ) -> tuple[int, float]:
-    """``_join_gain`` of a whole and two parts (bags and sizes), given the words the whole
+    """``_join_gain`` of a whole and two parts (word counts and sizes), given the words the whole
     shares with each part (``with_first`` -1: not counted yet), if they may be a split at all
     (``_may_join``); else (0, 0.0)."""
     if with_first < 0:
-        with_first = len(bags[0] & bags[1])
+        with_first = shared_count(bags[0], bags[1])
     if not _may_join(*sizes, with_first, with_second, threshold):
         return 0, 0.0
     return _join_gain(*bags, threshold)
@@ -336,7 +322,7 @@ def _pair_one(
     """What the dynamic programme gives for one old against one new paragraph, directly
     (from word counts: no bag is made)."""
     a, b = old_words.counts(i), new_words.counts(j)
-    common = shared(a, b)
+    common = shared_count(a, b)
     sim = dice(common, a.total() + b.total())
     if sim >= t.pair and common > 0:
         return [Step(Op.CHANGED, (i,), (j,), sim)]
@@ -344,30 +330,22 @@ def _pair_one(
 
 
 def _join_gain(
-    whole: WordBag, first: WordBag, second: WordBag, threshold: float
+    whole: Counter[str], first: Counter[str], second: Counter[str], threshold: float
 ) -> tuple[int, float]:
     """Shared words of ``whole`` with ``first``+``second`` when that is a split (else 0), for
     paragraphs that may be one (``_may_join``).
 
     (The similarity returned beside a gain of 0 is not used.)
     """
-    total = len(whole) + len(first) + len(second)
+    total = whole.total() + first.total() + second.total()
     # ``whole`` against ``first + second``, without building the joined multiset.
-    counts, first_counts, second_counts = map(_counts, (whole, first, second))
-    shared = sum(
-        min(n, first_counts[w] + second_counts[w])
-        for w, n in counts.items()
-        if w in first_counts or w in second_counts
+    common = sum(
+        min(n, first[w] + second[w]) for w, n in whole.items() if w in first or w in second
     )
-    sim = 2 * shared / total
+    sim = 2 * common / total
     if sim < threshold:
         return 0, sim
-    return shared, sim
-
-
-def _counts(bag: WordBag) -> Counter[str]:
-    """Each word's count in ``bag``."""
-    return Counter(w.partition(REPEAT)[0] for w in bag)
+    return common, sim
 
 
 def _trace(

@@ -64,7 +64,11 @@ REPEAT = "\0"
 
 def word_bag(words: Iterable[str]) -> WordBag:
     """The bag of ``words`` (see ``WordBag``)."""
-    counts = Counter(words)
+    return bag_of(Counter(words))
+
+
+def bag_of(counts: Counter[str]) -> WordBag:
+    """The bag of the words ``counts`` counts (see ``WordBag``)."""
     marks = _repeat_marks(1 << max(counts.values(), default=1).bit_length())
     repeats = [w + mark for w, n in counts.items() if n > 1 for mark in marks[2 : n + 1]]
     return frozenset([*counts, *repeats])
@@ -77,47 +81,36 @@ def _repeat_marks(size: int) -> tuple[str, ...]:
 
 
 class WordBags:
-    """Word bags of a version's paragraphs, computed on first use (most paragraphs never need
-    one).
+    """What a version's paragraphs are compared by, made on first use (most paragraphs never
+    need any): word counts, bags and distinct words.
 
-    Moves look for candidates by each removed and inserted paragraph's distinct words
-    (``distinct``, kept) and make the bags only of pairs that may be one; those and the bags
-    of paragraphs a replaced block leaves unpaired are kept (moves read them). The pairing
-    of a replaced block makes its own, and drops those of the paragraphs it pairs: a bag
-    takes a few KB, and keeping one per edited paragraph would double the peak memory of a
-    comparison. A block of one paragraph against one is paired from word counts
-    (``counts``, ``shared``): no bag.
-    ``keep_all``: keep every bag made, for a version aligned again with another (the pairs
-    of three versions or more): the next alignment reads them instead of making them again.
+    The pairing of a replaced block compares word counts (``counts``, ``shared_count``; its
+    programme makes bags of wide blocks only, ``pairing._SharedWords``), made for the block
+    and dropped: keeping them per edited paragraph would double the peak memory of a
+    comparison. Moves look for candidates by each removed and inserted paragraph's distinct
+    words (``distinct``), and compare the bags (kept) of pairs that may be one.
+    ``keep_all``: keep the counts made too, for a version aligned again with another (the
+    pairs of three versions or more): the next alignment reads them instead of making them
+    again.
     """
 
     def __init__(self, keys: Sequence[str], *, keep_all: bool = False) -> None:
         self.keys = keys
         self._keep_all = keep_all
-        self._cache: dict[int, WordBag] = {}
+        self._bags: dict[int, WordBag] = {}
         self._counts: dict[int, Counter[str]] = {}
         self._distinct: dict[int, tuple[frozenset[str], int]] = {}
 
     def __getitem__(self, index: int) -> WordBag:
         """Paragraph ``index``'s bag, kept."""
-        words = self._cache.get(index)
-        if words is None:
-            words = self._cache[index] = self.bag(index)
-        return words
-
-    def bag(self, index: int) -> WordBag:
-        """Paragraph ``index``'s bag (not kept, unless all are)."""
-        bag = self._cache.get(index)
+        bag = self._bags.get(index)
         if bag is None:
-            bag = word_bag(folded_word_tokens(self.keys[index]))
-            if self._keep_all:
-                self._cache[index] = bag
+            bag = self._bags[index] = bag_of(self.counts(index))
         return bag
 
     def counts(self, index: int) -> Counter[str]:
-        """Paragraph ``index``'s word counts: what a pairing of one paragraph with one other
-        needs (``shared``), made for about a third of a bag's cost (not kept, unless all
-        are)."""
+        """Paragraph ``index``'s word counts (not kept, unless all are): what a pairing needs
+        (``shared_count``), for about a third of a bag's cost."""
         counts = self._counts.get(index)
         if counts is None:
             counts = Counter(folded_word_tokens(self.keys[index]))
@@ -134,14 +127,11 @@ class WordBags:
             found = self._distinct[index] = (frozenset(words), len(words))
         return found
 
-    def keep(self, index: int, bag: WordBag) -> None:
-        """Keep paragraph ``index``'s bag, made elsewhere (it will be read again)."""
-        self._cache[index] = bag
-
-    def block(self, indexes: range) -> tuple[list[WordBag], list[int]]:
-        """The bags of paragraphs ``indexes`` (not kept, unless all are) and their sizes."""
-        bags = list(map(self.bag, indexes))
-        return bags, list(map(len, bags))
+    def block(self, indexes: range) -> tuple[list[Counter[str]], list[int]]:
+        """The word counts of paragraphs ``indexes`` (not kept, unless all are) and how many
+        words each has."""
+        counts = list(map(self.counts, indexes))
+        return counts, list(map(Counter.total, counts))
 
 
 def similarity(a: WordBag, b: WordBag) -> float:
@@ -149,7 +139,7 @@ def similarity(a: WordBag, b: WordBag) -> float:
     return dice(len(a & b), len(a) + len(b))
 
 
-def shared(a: Counter[str], b: Counter[str]) -> int:
+def shared_count(a: Counter[str], b: Counter[str]) -> int:
     """How many words two multisets of words share: ``len(word_bag(a) & word_bag(b))``
     for their counts, by builtins (no bag made)."""
     common = a.keys() & b.keys()

@@ -29,7 +29,7 @@ from diffviewer.core.paragraphs import (
     split_columns,
     split_paragraphs,
 )
-from diffviewer.core.steps import shared, word_bag
+from diffviewer.core.steps import shared_count, word_bag
 
 
 def test_odd_spaces_are_every_whitespace_but_the_space_and_the_line_end() -> None:
@@ -79,7 +79,7 @@ _words = st.lists(st.sampled_from(["a", "b", "c", "the", "of"]), max_size=12)
 @given(_words, _words)
 def test_shared_word_counts_are_the_bags_intersection(a: list[str], b: list[str]) -> None:
     """Pairing one paragraph with one other by counts shares what the bags share."""
-    assert shared(Counter(a), Counter(b)) == len(word_bag(a) & word_bag(b))
+    assert shared_count(Counter(a), Counter(b)) == len(word_bag(a) & word_bag(b))
 
 
 def test_stretches_sharing_nothing_need_no_matcher() -> None:
@@ -123,8 +123,8 @@ def test_move_candidates_too_different_get_no_bags(monkeypatch: pytest.MonkeyPat
     compared by bags (their distinct words bound the similarity below the threshold); a
     near copy is, and is a move."""
     made: list[str] = []
-    real = steps.word_bag
-    monkeypatch.setattr(steps, "word_bag", lambda words: made.append("") or real(words))
+    real = steps.bag_of
+    monkeypatch.setattr(steps, "bag_of", lambda counts: made.append("") or real(counts))
     keep = [f"Paragraph {n} stays where it was, unchanged." for n in range(8)]
     moved = "The minister said the budget would pass on Tuesday after the vote."
     gone = [f"Zebras {n} graze quietly on the plain near the river." for n in range(3)]

@@ -47,7 +47,7 @@ from diffviewer.core.paragraphs import (
     same_loose_key,
     split_paragraphs,
 )
-from diffviewer.core.steps import Op, Step, Thresholds, WordBag, WordBags, word_bag
+from diffviewer.core.steps import Op, Step, Thresholds, WordBags, word_bag
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 from diffviewer.core.words import (
     SPACELESS,
@@ -320,22 +320,23 @@ def test_same_loose_key_is_equal_loose_keys(a: str, b: str) -> None:
 _few_words = st.lists(st.sampled_from(["a", "b", "c", "d"]), max_size=12)
 
 
-_bag_lists = st.lists(_few_words.map(word_bag), min_size=1, max_size=40)
+_count_lists = st.lists(_few_words.map(Counter), min_size=1, max_size=40)
 
 
 @settings(max_examples=150, deadline=None)
-@given(_bag_lists, _bag_lists, st.integers(1, 20), st.sampled_from([1, 16]), st.integers(1, 8))
-def test_shared_words_counted_on_ints_are_the_set_intersections(
-    olds: list[WordBag], news: list[WordBag], width: int, meets: int, rows: int
+@given(_count_lists, _count_lists, st.integers(1, 20), st.sampled_from([1, 16]), st.integers(1, 8))
+def test_shared_words_counted_on_ints_are_the_multiset_intersections(
+    olds: list[Counter[str]], news: list[Counter[str]], width: int, meets: int, rows: int
 ) -> None:
     """The pairing programme's shared-word counts, row by row along its band (on ints where
-    rows are wide, a stretch of rows at a time), are the sizes of the bags' intersections."""
+    rows are wide, a stretch of rows at a time), are the sizes of the word multisets'
+    intersections."""
     with patch.object(pairing, "MASK_MEETS", meets), patch.object(pairing, "MASK_ROWS", rows):
         counter = _SharedWords(olds, news, width)
         for i in range(len(olds)):
             lo, hi = _band(i + 1, len(olds), len(news), width)
             start = max(lo, 1) - 1
-            assert counter.row(i, start, hi) == [len(olds[i] & b) for b in news[start:hi]]
+            assert counter.row(i, start, hi) == [(olds[i] & b).total() for b in news[start:hi]]
 
 
 @settings(max_examples=300, deadline=None)
@@ -354,11 +355,10 @@ def test_word_bags_count_shared_words_and_splits_as_multisets_do(
     shared = (a & (b + c)).total()
     mostly = (a & b).total() >= 0.5 * b.total() and (a & c).total() >= 0.5 * c.total()
     expected = shared if sizes_allow and mostly and 2 * shared / total >= 0.8 else 0
-    bags = word_bag(whole), word_bag(first), word_bag(second)
     sizes = a.total(), b.total(), c.total()
-    with_second = len(bags[0] & bags[2])  # The counts the pairing programme passes along.
-    assert _join(bags, sizes, len(bags[0] & bags[1]), with_second, 0.8)[0] == expected
-    assert _join(bags, sizes, -1, with_second, 0.8)[0] == expected  # -1: not counted yet
+    with_second = (a & c).total()  # The counts the pairing programme passes along.
+    assert _join((a, b, c), sizes, (a & b).total(), with_second, 0.8)[0] == expected
+    assert _join((a, b, c), sizes, -1, with_second, 0.8)[0] == expected  # -1: not counted yet
 
 
 def _plain_programme(olds: list[list[str]], news: list[list[str]], t: Thresholds) -> list[Step]:
@@ -443,19 +443,19 @@ def test_pairing_programme_shortcuts_give_the_plain_programmes_steps(
         assert steps == _plain_programme(olds, news, t)
 
 
-def test_a_version_in_two_pairs_makes_its_word_bags_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Three versions, each paragraph edited every time: the middle version's word bags, made
-    when it is aligned with the first, serve its alignment with the third (the changes are
-    those of the two pairs compared alone)."""
+def test_a_version_in_two_pairs_counts_its_words_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three versions, each paragraph edited every time: the middle version's word counts,
+    made when it is aligned with the first, serve its alignment with the third (the changes
+    are those of the two pairs compared alone)."""
     versions = [
         "\n\n".join(f"Paragraph {n} of the story, take {take}: said {n * take}." for n in range(3))
         for take in range(1, 4)
     ]
     made: list[str] = []
-    real = steps.word_bag
-    monkeypatch.setattr(steps, "word_bag", lambda words: made.append("") or real(words))
+    real = steps.folded_word_tokens
+    monkeypatch.setattr(steps, "folded_word_tokens", lambda key: made.append("") or real(key))
     three = compare_texts(versions)
-    assert len(made) == 9  # Three bags per version, not six for the middle one.
+    assert len(made) == 9  # Three counts per version, not six for the middle one.
     for k in (0, 1):
         alone = compare_texts(versions[k : k + 2]).changes
         pair = [c for c in three.changes if c.from_version == k]
