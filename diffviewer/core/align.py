@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from functools import partial
+from itertools import compress, count, repeat
+from operator import itemgetter, ne, or_
 
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.pairing import pair_block
@@ -45,25 +46,43 @@ def align_pair(
     old_words = old if isinstance(old, WordBags) else WordBags(old)
     new_words = new if isinstance(new, WordBags) else WordBags(new)
     old_keys, new_keys = old_words.keys, new_words.keys
+    matches = matching_pairs(old_keys, new_keys)
+    olds, news = [*map(_FIRST, matches), len(old_keys)], [*map(_SECOND, matches), len(new_keys)]
+    # Every match is an equal step, made by builtins (a step as the tuple of ``Step``'s
+    # fields). Most matches follow the previous one: only before the others is there a gap
+    # (a replaced block, removals or insertions) to fill.
+    equal = list(
+        map(
+            tuple.__new__,
+            repeat(Step),
+            zip(repeat(Op.EQUAL), zip(olds), zip(news), repeat(1.0), repeat(None), repeat(None)),
+        )
+    )
+    gaps = compress(
+        count(),
+        map(
+            or_,
+            map(ne, olds, [0, *map((1).__add__, olds)]),
+            map(ne, news, [0, *map((1).__add__, news)]),
+        ),
+    )
     steps: list[Step] = []
-    i = j = 0
-    equal = _EQUAL
-    for mi, mj in [*matching_pairs(old_keys, new_keys), (len(old_keys), len(new_keys))]:
-        if i < mi:  # (Most matches follow the previous one: nothing between them.)
-            if j < mj:
-                steps += pair_block(range(i, mi), range(j, mj), old_words, new_words, thresholds)
-            else:
-                steps += [Step(Op.REMOVED, (k,), ()) for k in range(i, mi)]
-        elif j < mj:
-            steps += [Step(Op.INSERTED, (), (k,)) for k in range(j, mj)]
-        # A step made as a tuple (``Step``'s fields in order): a match is the commonest step.
-        steps.append(equal((Op.EQUAL, (mi,), (mj,), 1.0, None, None)))
-        i, j = mi + 1, mj + 1
-    steps.pop()  # The end of both lists, no match.
+    done = 0  # Matches whose steps are in ``steps``.
+    for k in gaps:
+        steps += equal[done:k]
+        i, mi = (olds[k - 1] + 1 if k else 0), olds[k]
+        j, mj = (news[k - 1] + 1 if k else 0), news[k]
+        if i < mi and j < mj:
+            steps += pair_block(range(i, mi), range(j, mj), old_words, new_words, thresholds)
+        else:
+            steps += [Step(Op.REMOVED, (n,), ()) for n in range(i, mi)]
+            steps += [Step(Op.INSERTED, (), (n,)) for n in range(j, mj)]
+        done = k
+    steps += equal[done:-1]  # (The last "match" is the end of both lists.)
     return _find_moves(steps, old_keys, new_keys, old_words, new_words, thresholds)
 
 
-_EQUAL = partial(tuple.__new__, Step)
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def bags_for_pairs(
