@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import compress, count, repeat
-from operator import itemgetter, ne, or_
+from operator import is_, itemgetter, ne, or_
 
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.pairing import pair_block
@@ -115,8 +115,9 @@ def _find_moves(
     t: Thresholds,
 ) -> list[Step]:
     """Link removed and inserted steps that hold the same (or nearly the same) paragraph."""
-    removed = [n for n, s in enumerate(steps) if s.op is Op.REMOVED]
-    inserted = [n for n, s in enumerate(steps) if s.op is Op.INSERTED]
+    ops = list(map(_FIRST, steps))  # (Each step's op: a tuple's first field.)
+    removed = list(compress(count(), map(is_, ops, repeat(Op.REMOVED))))
+    inserted = list(compress(count(), map(is_, ops, repeat(Op.INSERTED))))
     if not removed or not inserted:
         return steps
     links: dict[int, tuple[int, float]] = {}  # removed step → (inserted step, similarity)
