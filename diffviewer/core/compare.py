@@ -230,27 +230,29 @@ def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
     """Split a decoded input into paragraphs with keys (``known``: texts → keys, shared with
     other versions).
 
-    Versions share most paragraphs: only texts not seen before are normalised (together,
-    ``normalise_all``), and a text that is its key is held once, by every version.
+    Versions share most paragraphs: only texts not seen before are normalised, each once
+    (together, ``normalise_all``), and a text that is its key is held once, by every version.
     """
     texts, firsts, lasts = split_columns(item.text)
     keys = list(map(known.get, texts))
     new = list(compress(numbers(), map(is_, keys, repeat(None))))
-    if new:
-        fresh = [texts[n] for n in new]
+    fresh = list(dict.fromkeys(map(texts.__getitem__, new)))  # (Repeats too: once.)
+    if fresh:
         # The whole text's checks pay where most of its paragraphs are new (the first
         # version); a later version's few new ones are normalised one by one.
-        if 2 * len(new) > len(keys):
+        if 2 * len(fresh) > len(keys):
             made = normalise_all(fresh, item.text)
         else:
             made = list(map(normalise, fresh))
+        if len(fresh) == len(keys):  # All new, all different: the keys are made.
+            known.update(zip(fresh, made, strict=True))
+            return (texts, firsts, lasts), made
         known.update(zip(fresh, made, strict=True))
-        for n, key in zip(new, made, strict=True):
+        for n, key in zip(new, map(known.__getitem__, map(texts.__getitem__, new)), strict=True):
             keys[n] = key
-    # A text equal to its key, seen in an earlier version: hold that one (where all texts
-    # are new, each key already is its text or differs from it).
-    if len(new) < len(keys):
-        texts = [key if key == text else text for text, key in zip(texts, keys, strict=True)]
+    # A text equal to its key, seen before (in an earlier version, or earlier in this one):
+    # hold that one.
+    texts = [key if key == text else text for text, key in zip(texts, keys, strict=True)]
     return (texts, firsts, lasts), cast(list[str], keys)  # (Every None replaced above.)
 
 
