@@ -235,16 +235,20 @@ def _block_columns(text: str) -> Columns:
     parts = _GAP.split(text[start : len(text) if stop < 0 else stop])
     # Blocks and gaps alternate: a block's last line is the previous one's, plus the gap's
     # line ends and its own; its first, its last less its own.
-    blocks = parts[::2]
+    blocks, gaps = parts[::2], parts[1::2]
+    top = text.count("\n", 0, start) + 1
     # (Most blocks are one line: a search for a line end, in C, is faster than a count.)
+    wrapped = list(compress(count(), map(str.__contains__, blocks, repeat("\n"))))
+    if not wrapped and gaps.count("\n\n") == len(gaps):  # One line each, one blank between.
+        lines = list(range(top, top + 2 * len(blocks), 2))
+        return blocks, lines, lines[:]
     inner = [0] * len(blocks)
-    for n in compress(count(), map(str.__contains__, blocks, repeat("\n"))):
+    for n in wrapped:
         inner[n] = blocks[n].count("\n")
-    gaps = map(str.count, parts[1::2], repeat("\n"))
     lasts = list(
         accumulate(
-            map(add, islice(inner, 1, None), gaps),
-            initial=text.count("\n", 0, start) + 1 + inner[0],
+            map(add, islice(inner, 1, None), map(str.count, gaps, repeat("\n"))),
+            initial=top + inner[0],
         )
     )
     return blocks, list(map(sub, lasts, inner)), lasts
