@@ -20,6 +20,7 @@ from diffviewer.core.steps import (
     Op,
     Step,
     Thresholds,
+    WordBag,
     WordBags,
     bag_of,
     dice,
@@ -251,6 +252,7 @@ class _SharedWords:
         self._a_masks: list[int] = []
         self._b_masks: list[int] = []
         self._rows = self._columns = range(0)
+        self._column_bags: dict[int, WordBag] = {}
 
     def row(self, i: int, start: int, stop: int) -> list[int]:
         """The words old paragraph ``i`` shares with new ones ``start`` to ``stop``
@@ -268,10 +270,11 @@ class _SharedWords:
         """Make the ints of rows ``i`` … and of the columns their bands reach."""
         rows = range(i, min(len(self._a_counts), i + MASK_ROWS))
         columns = range(start, self._band(rows.stop)[1])
-        a_bags, b_bags = (
-            list(map(bag_of, self._a_counts[rows.start : rows.stop])),
-            list(map(bag_of, self._b_counts[columns.start : columns.stop])),
-        )
+        # Bands overlap: the columns of the previous stretch keep their bags.
+        made = self._column_bags
+        a_bags = list(map(bag_of, self._a_counts[rows.start : rows.stop]))
+        b_bags = [made.get(c) or bag_of(self._b_counts[c]) for c in columns]
+        self._column_bags = dict(zip(columns, b_bags, strict=True))
         both = set().union(*a_bags) & set().union(*b_bags)
         bit = dict(zip(both, map((1).__lshift__, range(len(both))), strict=True)).get
         zeros = repeat(0)  # An occurrence on one side only: no bit (no set is made to drop it).
