@@ -31,8 +31,8 @@ pages took 1.9 times as long without it). Each candidate list knows what it give
 finds none of its patterns (``Choice.quiet``: most prose), so such a paragraph skips the rule
 loop.
 Per rule set, the candidate lists and the pattern set live in ``core.kind_plan``.
-Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure, words)
-only.
+Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure,
+teaser_runs, words) only.
 """
 
 from __future__ import annotations
@@ -63,6 +63,7 @@ from diffviewer.core.rules import (
     load_rules,
 )
 from diffviewer.core.structure import page_structure
+from diffviewer.core.teaser_runs import CHAIN_LABEL_WORDS
 from diffviewer.core.words import count_words, plain_counts, plain_key_counts, spaceless_pattern
 
 __all__ = [
@@ -89,6 +90,8 @@ _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
 _SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
 _ASKING = frozenset("!?！？؟‼⁇")
+_COLONS = (":", "：")
+_DIGIT = re.compile(r"\d")
 # Invisible operators and direction marks some sites leave after the last word.
 _CLOSERS = "\"'”’»)]*› \u00a0\u2062\u2063\u2064\u200e\u200f"
 _OPENERS = "\"'‘“«¿¡([*"
@@ -202,8 +205,15 @@ def _apply_structure(
         stop and text.rstrip(_CLOSERS)[-1] in _ASKING
         for text, stop in zip(texts, stops, strict=True)
     ]
+    # Which may be a teaser's title or label in a chain: no colon at the end ("Install it with
+    # pip:" introduces what follows) and, if short, no digit (a table's value: "1-100").
+    plain = [
+        not text.rstrip(_CLOSERS).endswith(_COLONS)
+        and (w > CHAIN_LABEL_WORDS or _DIGIT.search(text) is None)
+        for text, w in zip(texts, words, strict=True)
+    ]
     kinds = list(map(itemgetter(0), out))
-    places = page_structure(words, stops, kinds, marked, rows, figures, asks)
+    places = page_structure(words, stops, kinds, marked, rows, figures, asks, plain)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):

@@ -191,3 +191,140 @@ def drop_long_runs(out: list[str | None]) -> None:
         if j - i > TEASER_RUN_MAX:
             out[i:j] = [None] * (j - i)
         i = j
+
+
+#: A teaser's label in a chain (its author, its section: "Iwona Kurz", "Film") has at most
+#: this many words and no final full stop.
+CHAIN_LABEL_WORDS = 4
+#: At most this many labels stand between a teaser's title and its summary in a chain.
+CHAIN_LABELS = 2
+#: Teasers in a row, each with the same number of labels, that make a chain.
+CHAIN_TEASERS = 3
+#: A teaser's summary in a chain: one sentence of these many words (a final full stop, or at
+#: least ``CHAIN_BARE_SUMMARY`` words: lists cut a summary short without one).
+CHAIN_SUMMARY_WORDS = (8, SUMMARY_WORDS)
+CHAIN_BARE_SUMMARY = 10
+
+
+def labelled_chains(
+    start: int,
+    end: int,
+    lead: float,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+    plain: Sequence[bool] | None = None,
+    asks: Sequence[bool] | None = None,
+) -> list[range]:
+    """Chains of other articles' teasers with labels, past the article's lead: from ``start``
+    on, after ``lead`` of the article's prose (scored as in ``article_region``), runs of
+    ``CHAIN_TEASERS`` or more teasers in a row, each a title (it may ask or exclaim), one to
+    ``CHAIN_LABELS`` short labels (its author, its section, its date; of two, one a date or
+    byline that a rule found) and a one-sentence summary, every teaser with the same number
+    of labels; in the region (which ends at ``end``), only chains with no more than
+    ``CHAIN_TAIL_SCORE`` of the article's prose after them: teasers follow the article's text.
+
+    The summaries are sentences, so the article's region grows over such a list; the repeated
+    rhythm of title, label, summary tells it apart: an article's subheading has paragraphs
+    under it, and no author's or section's label between. ``plain``: which paragraphs may be
+    a title or label (none that ends with a colon, which introduces what follows, and no short
+    line with a digit, which is a table's value: "1-100"), if known.
+    """
+    count = len(words)
+    low, high = CHAIN_SUMMARY_WORDS
+
+    def title(i: int) -> bool:
+        return (
+            0 < words[i] <= TITLE_WORDS[1]
+            and (not stops[i] or (asks is not None and asks[i]))
+            and kinds[i] in TITLE_KINDS
+            and not marked[i]
+            and (plain is None or plain[i])
+        )
+
+    def label(i: int) -> bool:
+        if kinds[i] is Kind.BYLINE or kinds[i] is Kind.DATELINE:
+            return 0 < words[i] <= CHAIN_LABEL_WORDS and not stops[i]
+        return (
+            0 < words[i] <= CHAIN_LABEL_WORDS
+            and not stops[i]
+            and kinds[i] in TITLE_KINDS
+            and not marked[i]
+            and (plain is None or plain[i])
+        )
+
+    def summary(i: int) -> bool:
+        return (
+            kinds[i] is Kind.BODY
+            and low <= words[i] <= high
+            and (stops[i] or words[i] >= CHAIN_BARE_SUMMARY)
+        )
+
+    def teaser(i: int) -> int:
+        """The number of labels of a teaser that opens at ``i``, or -1 if none does."""
+        if i >= count or not title(i):
+            return -1
+        for labels in range(1, CHAIN_LABELS + 1):
+            k = i + 1 + labels
+            if k >= count or not label(k - 1):
+                return -1
+            # Two labels: a section and a date or author, which a rule knows ("Off", "On"
+            # are a table's values).
+            if summary(k) and (labels == 1 or any(kinds[j] in GLUE for j in range(i + 1, k))):
+                return labels
+        return -1
+
+    chains: list[range] = []
+    score = 0.0
+    i = start
+    while i < count:
+        labels = teaser(i) if score >= lead else -1
+        if labels < 0:
+            if prose[i] and kinds[i] is Kind.BODY:
+                score += min(words[i], 60) / 10
+            i += 1
+            continue
+        j = i
+        teasers = 0
+        while teaser(j) == labels:
+            teasers += 1
+            j += labels + 2
+        if teasers >= CHAIN_TEASERS:
+            chains.append(range(i, j))
+            i = j
+        else:
+            i += 1
+    return _last_in_region(chains, end, words, prose, kinds)
+
+
+#: Prose after a chain in the article's region (about this many tens of words, outside other
+#: chains) that makes it the article's own list (books with their authors and a line on each)
+#: rather than teasers under it.
+CHAIN_TAIL_SCORE = 2.0
+
+
+def _last_in_region(
+    chains: list[range],
+    end: int,
+    words: Sequence[int],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+) -> list[range]:
+    """The chains with no more than ``CHAIN_TAIL_SCORE`` of the article's prose between them
+    and the region's ``end`` (but in other such chains): teasers come after the article's
+    text, and a list the article goes on after is its own."""
+    kept: list[range] = []
+    score = 0.0
+    i = end
+    for chain in reversed(chains):
+        while i >= chain.stop:
+            if prose[i] and kinds[i] is Kind.BODY:
+                score += min(words[i], 60) / 10
+            i -= 1
+        if score < CHAIN_TAIL_SCORE:
+            kept.append(chain)
+        i = min(i, chain.start - 1)
+    kept.reverse()
+    return kept

@@ -130,6 +130,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("comment.thread", *on_page("comments", "A day a week is a lot")),
     ("teaser.run", *on_page("news_page", "Council approves plans")),
     ("teaser.other_article", *on_page("other_articles", "Two walkers were rescued")),
+    ("teaser.summary_chain", *on_page("teaser_chain", "Tom Hale")),
+    ("teaser.summary_chain", *on_page("teaser_chain", "The keepers have gone")),
     ("headline.above_article", *on_page("news_page", "Harbour ferry fares")),
     ("standfirst.above_article", *on_page("news_page", "The operator blames")),
     ("navigation.before_article", *on_page("news_page", "Politics")),
