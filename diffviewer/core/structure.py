@@ -40,7 +40,9 @@ How the article is found:
   row, each a title, one or two short labels (an author, a section, a date) and a one-sentence
   summary with the same rhythm each time, and no more than a line of the article's prose
   after them in the region (``labelled_chains``), have the place ``teaser_chain``: their
-  summaries are sentences, which the region takes for the article's;
+  summaries are sentences, which the region takes for the article's; and past a marker line
+  that ends an article (a newsletter box, a "Related" heading, a copyright line), so have
+  three or more titles in a row each over a one-sentence summary (``teasers_after_marker``);
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline (which may ask or exclaim: "…?", "…!"),
   and short lines right under a date or byline there (an author's bare name: at most
@@ -119,6 +121,7 @@ FACTS = (
     "teaser_run",
     "other_article",
     "teaser_chain",
+    "teasers_after_marker",
     "comment_thread",
 )
 
@@ -243,12 +246,17 @@ def _other_place(words: int, prose: bool, marked: bool) -> str | None:
     return "other_article" if prose or words >= TEASER_TITLE_MIN else "after_article"
 
 
-def _place_chains(out: list[str | None], runs: list[range], marked: Sequence[bool]) -> None:
-    """The place ``teaser_chain`` for the paragraphs of chains of labelled teasers (see
+def _place_chains(
+    out: list[str | None], runs: list[tuple[range, bool]], marked: Sequence[bool]
+) -> None:
+    """The place ``teaser_chain`` for the paragraphs of chains of teasers with labels, and
+    ``teasers_after_marker`` for those without, past a marker line that ends the article (see
     ``labelled_chains``), but for marker lines, which keep what their rule says (a byline)."""
-    for i in itertools.chain.from_iterable(runs):
-        if not marked[i]:
-            out[i] = "teaser_chain"
+    for run, labelled in runs:
+        place = "teaser_chain" if labelled else "teasers_after_marker"
+        for i in run:
+            if not marked[i]:
+                out[i] = place
 
 
 def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:

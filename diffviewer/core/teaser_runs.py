@@ -217,18 +217,23 @@ def labelled_chains(
     marked: Sequence[bool],
     plain: Sequence[bool] | None = None,
     asks: Sequence[bool] | None = None,
-) -> list[range]:
+) -> list[tuple[range, bool]]:
     """Chains of other articles' teasers with labels, past the article's lead: from ``start``
     on, after ``lead`` of the article's prose (scored as in ``article_region``), runs of
     ``CHAIN_TEASERS`` or more teasers in a row, each a title (it may ask or exclaim), one to
     ``CHAIN_LABELS`` short labels (its author, its section, its date; of two, one a date or
     byline that a rule found) and a one-sentence summary, every teaser with the same number
-    of labels; in the region (which ends at ``end``), only chains with no more than
-    ``CHAIN_TAIL_SCORE`` of the article's prose after them: teasers follow the article's text.
+    of labels; or, past a marker line that ends an article (``_WALLS``: a newsletter box, a
+    "Related" heading, a copyright line) with no article prose between, teasers without labels
+    (a title over a summary); in the region (which ends at ``end``), only chains with no more
+    than ``CHAIN_TAIL_SCORE`` of the article's prose after them: teasers follow the article's
+    text. Each chain comes with whether its teasers have labels.
 
     The summaries are sentences, so the article's region grows over such a list; the repeated
     rhythm of title, label, summary tells it apart: an article's subheading has paragraphs
-    under it, and no author's or section's label between. ``plain``: which paragraphs may be
+    under it, and no author's or section's label between (a listicle's items, titles over
+    a paragraph each, look like teasers without labels: only a wall before them tells them
+    apart). ``plain``: which paragraphs may be
     a title or label (none that ends with a colon, which introduces what follows, and no short
     line with a digit, which is a table's value: "1-100"), if known.
     """
@@ -266,6 +271,8 @@ def labelled_chains(
         """The number of labels of a teaser that opens at ``i``, or -1 if none does."""
         if i >= count or not title(i):
             return -1
+        if i + 1 < count and summary(i + 1):
+            return 0
         for labels in range(1, CHAIN_LABELS + 1):
             k = i + 1 + labels
             if k >= count or not label(k - 1):
@@ -276,7 +283,17 @@ def labelled_chains(
                 return labels
         return -1
 
-    chains: list[range] = []
+    def walled(i: int) -> bool:
+        """Whether a marker line that ends an article (a newsletter box, a "Related"
+        heading, a copyright line) stands between the article's last prose and ``i``."""
+        j = i - 1
+        while j >= start and not (prose[j] and kinds[j] is Kind.BODY):
+            if marked[j] and kinds[j] in _WALLS:
+                return True
+            j -= 1
+        return False
+
+    chains: list[tuple[range, bool]] = []
     score = 0.0
     i = start
     while i < count:
@@ -291,13 +308,26 @@ def labelled_chains(
         while teaser(j) == labels:
             teasers += 1
             j += labels + 2
-        if teasers >= CHAIN_TEASERS:
-            chains.append(range(i, j))
+        if teasers >= CHAIN_TEASERS and (labels or walled(i)):
+            chains.append((range(i, j), labels > 0))
             i = j
         else:
             i += 1
     return _last_in_region(chains, end, words, prose, kinds)
 
+
+#: Kinds of a marker line that ends the article: a teaser without labels after one is in a
+#: chain (see ``labelled_chains``).
+_WALLS = frozenset(
+    {
+        Kind.PROMO,
+        Kind.TEASER,
+        Kind.COPYRIGHT,
+        Kind.COMMENT_PROMPT,
+        Kind.COMMENT,
+        Kind.SOCIAL_PROMPT,
+    }
+)
 
 #: Prose after a chain in the article's region (about this many tens of words, outside other
 #: chains) that makes it the article's own list (books with their authors and a line on each)
@@ -306,25 +336,25 @@ CHAIN_TAIL_SCORE = 2.0
 
 
 def _last_in_region(
-    chains: list[range],
+    chains: list[tuple[range, bool]],
     end: int,
     words: Sequence[int],
     prose: Sequence[bool],
     kinds: Sequence[Kind],
-) -> list[range]:
+) -> list[tuple[range, bool]]:
     """The chains with no more than ``CHAIN_TAIL_SCORE`` of the article's prose between them
     and the region's ``end`` (but in other such chains): teasers come after the article's
     text, and a list the article goes on after is its own."""
-    kept: list[range] = []
+    kept: list[tuple[range, bool]] = []
     score = 0.0
     i = end
-    for chain in reversed(chains):
+    for chain, labelled in reversed(chains):
         while i >= chain.stop:
             if prose[i] and kinds[i] is Kind.BODY:
                 score += min(words[i], 60) / 10
             i -= 1
         if score < CHAIN_TAIL_SCORE:
-            kept.append(chain)
+            kept.append((chain, labelled))
         i = min(i, chain.start - 1)
     kept.reverse()
     return kept
