@@ -92,6 +92,7 @@ _SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
 _ASKING = frozenset("!?！？؟‼⁇")
 _COLONS = (":", "：")
 _DIGIT = re.compile(r"\d")
+_RANK = re.compile(r"#?\d{1,2}\.?$")
 # Invisible operators and direction marks some sites leave after the last word.
 _CLOSERS = "\"'”’»)]*› \u00a0\u2062\u2063\u2064\u200e\u200f"
 _OPENERS = "\"'‘“«¿¡([*"
@@ -212,8 +213,10 @@ def _apply_structure(
         and (w > CHAIN_LABEL_WORDS or _DIGIT.search(text) is None)
         for text, w in zip(texts, words, strict=True)
     ]
+    # Which are a rank alone ("1", "2."), as lists of the most read articles number them.
+    ranks = [w == 1 and _RANK.match(text) is not None for text, w in zip(texts, words, strict=True)]
     kinds = list(map(itemgetter(0), out))
-    places = page_structure(words, stops, kinds, marked, rows, figures, asks, plain)
+    places = page_structure(words, stops, kinds, marked, rows, figures, asks, plain, ranks)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):

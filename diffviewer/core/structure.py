@@ -43,6 +43,8 @@ How the article is found:
   summaries are sentences, which the region takes for the article's; and past a marker line
   that ends an article (a newsletter box, a "Related" heading, a copyright line), so have
   three or more titles in a row each over a one-sentence summary (``teasers_after_marker``);
+  and a ranked list past its lead (1, a headline, 2, a headline…: ``ranked_lists``) has the
+  place ``ranked_teasers``;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline (which may ask or exclaim: "…?", "…!"),
   and short lines right under a date or byline there (an author's bare name: at most
@@ -104,6 +106,7 @@ from diffviewer.core.page_shapes import FURNITURE, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
     labelled_chains,
+    ranked_lists,
     spare_head,
     teaser_runs,
     teasers_after_headings,
@@ -122,6 +125,7 @@ FACTS = (
     "other_article",
     "teaser_chain",
     "teasers_after_marker",
+    "ranked_teasers",
     "comment_thread",
 )
 
@@ -161,6 +165,7 @@ def page_structure(
     figures: Sequence[bool] | None = None,
     asks: Sequence[bool] | None = None,
     plain: Sequence[bool] | None = None,
+    ranks: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -173,7 +178,8 @@ def page_structure(
     address (a table's rows, a list of people), if known; ``figures``: which paragraphs hold
     two or more numbers (a table's row: pages, sizes, prices), if known; ``asks``: which
     end with a question or exclamation mark (a headline may), if known; ``plain``: which may
-    be a teaser's title or label in a chain (see ``labelled_chains``), if known.
+    be a teaser's title or label in a chain (see ``labelled_chains``), if known; ``ranks``:
+    which are a rank alone ("1", "2."), if known (see ``ranked_lists``).
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -230,6 +236,7 @@ def page_structure(
         out[i] = _other_place(words[i], prose[i], marked[i]) or out[i]
     runs = labelled_chains(start, end, LEAD_SCORE, words, stops, prose, kinds, marked, plain, asks)
     _place_chains(out, runs, marked)
+    _place_ranked(out, ranked_lists(start, LEAD_SCORE, words, stops, prose, kinds, ranks))
     comments = comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
@@ -257,6 +264,13 @@ def _place_chains(
         for i in run:
             if not marked[i]:
                 out[i] = place
+
+
+def _place_ranked(out: list[str | None], lists: list[range]) -> None:
+    """The place ``ranked_teasers`` for the ranks and headlines of ranked lists of other
+    articles (see ``ranked_lists``)."""
+    for i in itertools.chain.from_iterable(lists):
+        out[i] = "ranked_teasers"
 
 
 def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:

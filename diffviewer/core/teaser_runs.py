@@ -358,3 +358,45 @@ def _last_in_region(
         i = min(i, chain.start - 1)
     kept.reverse()
     return kept
+
+
+#: A ranked list of other articles ("Most read": 1, a title, 2, a title…) has at least this
+#: many ranks, each over a title of ``TEASER_TITLE_MIN`` or more words.
+RANKED_TITLES = 3
+
+
+def ranked_lists(
+    start: int,
+    lead: float,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    ranks: Sequence[bool] | None,
+) -> list[range]:
+    """Ranked lists of other articles past the article's lead (from ``start`` on, after
+    ``lead`` of its prose): ``RANKED_TITLES`` or more pairs in a row of a rank alone on its
+    line (``ranks``: "1", "2."; a "Most read" box numbers its headlines) and a headline
+    (no final full stop, ``TEASER_TITLE_MIN`` to ``TITLE_WORDS[1]`` words). An article's
+    numbered list has its items' text after their titles, or steps that are sentences.
+    None without ``ranks``."""
+    count = len(words)
+    found: list[range] = []
+    if ranks is None:
+        return found
+    score = 0.0
+    i = start
+    while i < count:
+        j = i
+        while j + 1 < count and ranks[j] and is_title(words[j + 1], stops[j + 1]):
+            if kinds[j + 1] not in TITLE_KINDS:
+                break
+            j += 2
+        if (j - i) // 2 >= RANKED_TITLES and score >= lead:
+            found.append(range(i, j))
+            i = j
+            continue
+        if prose[i] and kinds[i] is Kind.BODY:
+            score += min(words[i], 60) / 10
+        i += 1
+    return found

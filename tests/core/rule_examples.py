@@ -134,6 +134,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("teaser.summary_chain", *on_page("teaser_chain", "The keepers have gone")),
     ("teaser.pairs_after_marker", *on_page("teasers_after_marker", "Can a lighthouse")),
     ("teaser.pairs_after_marker", *on_page("teasers_after_marker", "Oysters filter")),
+    ("teaser.ranked", *on_page("ranked_list", "School trip to the islands")),
+    ("teaser.ranked", *on_page("ranked_list", "3")),
     ("headline.above_article", *on_page("news_page", "Harbour ferry fares")),
     ("standfirst.above_article", *on_page("news_page", "The operator blames")),
     ("navigation.before_article", *on_page("news_page", "Politics")),
