@@ -40,8 +40,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from itertools import repeat
-from operator import add, getitem, itemgetter
+from itertools import compress, repeat
+from operator import add, eq, getitem, itemgetter, le
 
 from diffviewer.core.kind_plan import (
     DEFAULT_RESULT,
@@ -207,21 +207,26 @@ def _apply_structure(
         for text, stop in zip(texts, stops, strict=True)
     ]
     # Which may be a teaser's title or label in a chain: no colon at the end ("Install it with
-    # pip:" introduces what follows) and, if short, no digit (a table's value: "1-100").
-    plain = [
-        not text.rstrip(_CLOSERS).endswith(_COLONS)
-        and (w > CHAIN_LABEL_WORDS or _DIGIT.search(text) is None)
-        for text, w in zip(texts, words, strict=True)
-    ]
+    # pip:" introduces what follows) and, if short, no digit (a table's value: "1-100"); a
+    # longer paragraph is neither, whatever it holds (most are: only the short ones, picked
+    # out in C by compress, are looked at).
+    count = len(texts)
+    plain = [True] * count
+    for i in compress(range(count), map(le, words, repeat(TITLE_WORDS[1]))):
+        text = texts[i]
+        plain[i] = not text.rstrip(_CLOSERS).endswith(_COLONS) and (
+            words[i] > CHAIN_LABEL_WORDS or _DIGIT.search(text) is None
+        )
     # Which are a rank alone ("1", "2."), as lists of the most read articles number them.
-    ranks = [w == 1 and _RANK.match(text) is not None for text, w in zip(texts, words, strict=True)]
+    ranks = [False] * count
+    for i in compress(range(count), map(eq, words, repeat(1))):
+        ranks[i] = _RANK.match(texts[i]) is not None
     kinds = list(map(itemgetter(0), out))
     places = page_structure(words, stops, kinds, marked, rows, figures, asks, plain, ranks)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):
         return  # No structural rule names a place found here (or none was found).
-    count = len(texts)
     for index, place in enumerate(places):
         if place is None:
             continue
