@@ -331,8 +331,13 @@ def _word_diffs(
     mute_typographic: bool,
     is_cancelled: IsCancelled,
 ) -> dict[int, dict[str, Any]]:
-    """The word-diff fields of each step that needs them (see ``_diff_texts``), by step number."""
+    """The word-diff fields of each step that needs them (see ``_diff_texts``), by step number.
+
+    A pair of texts met again (a paragraph repeated on the page, with the same edit) is diffed
+    once: its steps share the fields, which nobody changes.
+    """
     edits: dict[int, dict[str, Any]] = {}
+    done: dict[tuple[str, str], dict[str, Any]] = {}
     codes = TokenCodes()  # One token table for all the pair's word diffs.
     equal, inserted = Op.EQUAL, Op.INSERTED  # (Locals: see _interpret.)
     for count, step in enumerate(steps):
@@ -342,7 +347,10 @@ def _word_diffs(
             continue
         texts = _diff_texts(step, old_keys, new_keys, mute_typographic)
         if texts is not None:
-            edits[count] = _word_diff(*texts, codes)
+            fields = done.get(texts)
+            if fields is None:
+                fields = done[texts] = _word_diff(*texts, codes)
+            edits[count] = fields
     return edits
 
 
