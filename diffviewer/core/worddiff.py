@@ -114,6 +114,9 @@ _CODE_RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD))
 _MAX_CODES = sum(hi - lo + 1 for lo, hi in _CODE_RANGES)
 
 _DMP_TAG = {-1: OpTag.DELETE, 0: OpTag.EQUAL, 1: OpTag.INSERT}
+# The tags as module globals for the loops over ops: reading ``OpTag.EQUAL`` goes through the
+# enum class (~0.2 µs in Python 3.11; a global, ~0.02 µs).
+_EQUAL, _DELETE, _INSERT = OpTag.EQUAL, OpTag.DELETE, OpTag.INSERT
 
 
 def tokenize(text: str) -> list[str]:
@@ -194,11 +197,11 @@ def word_ops(old: str, new: str, codes: TokenCodes | None = None) -> tuple[WordO
     suffix = _common_suffix(a, b, prefix)
     ops: list[tuple[OpTag, str]] = []
     if start or prefix:
-        ops.append((OpTag.EQUAL, old[:start] + "".join(a[:prefix])))
+        ops.append((_EQUAL, old[:start] + "".join(a[:prefix])))
     middle = (a[prefix : len(a) - suffix], b[prefix : len(b) - suffix])
     ops.extend(_diff_middle(*middle, TokenCodes() if codes is None else codes))
     if suffix or old_end < len(old):
-        ops.append((OpTag.EQUAL, "".join(a[len(a) - suffix :]) + old[old_end:]))
+        ops.append((_EQUAL, "".join(a[len(a) - suffix :]) + old[old_end:]))
     return tuple(_merge(ops))
 
 
@@ -264,8 +267,8 @@ def count_changed_words(ops: Sequence[WordOp]) -> tuple[int, int]:
     # Ops split texts between tokens, so no word spans two of them: each side is counted in one
     # go, its texts joined by a line break (a control character: never part of a word nor of
     # a grapheme cluster with its neighbours).
-    added = count_words("\n".join([op.text for op in ops if op.tag is OpTag.INSERT]))
-    removed = count_words("\n".join([op.text for op in ops if op.tag is OpTag.DELETE]))
+    added = count_words("\n".join([op.text for op in ops if op.tag is _INSERT]))
+    removed = count_words("\n".join([op.text for op in ops if op.tag is _DELETE]))
     return added, removed
 
 
@@ -311,13 +314,13 @@ def _diff_tokens(a: list[str], b: list[str], codes: TokenCodes) -> Iterator[tupl
     new_at = list(accumulate(map(len, b), initial=0))
     i = j = 0
     for tag, length in _differ()(old, new):
-        if tag is OpTag.INSERT:
+        if tag is _INSERT:
             yield tag, new_text[new_at[j] : new_at[j + length]]
             j += length
             continue
         yield tag, old_text[old_at[i] : old_at[i + length]]
         i += length
-        if tag is OpTag.EQUAL:
+        if tag is _EQUAL:
             j += length
 
 
