@@ -244,11 +244,11 @@ def thread_start(
 
 def _heads_follow(prompt: int, words: Sequence[int], stops: Sequence[bool]) -> bool:
     """Whether ``HEADS`` comments' heads follow a comment prompt ("Comments", "Leave a reply")
-    within ``2 * THREAD_REACH`` paragraphs: a short line without a full stop (the reader's
+    within ``3 * THREAD_REACH`` paragraphs: a short line without a full stop (the reader's
     name, a date) right above a sentence (the comment: "Very nice one!"). Comment sections
     whose heads no rule knows (a bare name) look so; an article has no prompt above its text.
     """
-    end = min(len(words) - 1, prompt + 2 * THREAD_REACH)
+    end = min(len(words) - 1, prompt + 3 * THREAD_REACH)
     heads = 0
     for j in range(prompt + 1, end):
         if 0 < words[j] <= HEAD_WORDS and not stops[j] and stops[j + 1]:

@@ -27,9 +27,10 @@ How the article is found:
   three or more in a row, count as prose there): an article's table does not end it;
 - reader comments are prose too: the region is sought before the thread, whose start is the
   first comment line or prompt ("Anna says:", a reply button, "21 comments") with another
-  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?), or a prompt over
-  readers' names each over a sentence, cuts it only when it leaves a fair article before it
-  (``BEFORE_COMMENTS``);
+  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?) cuts it only when it
+  leaves a fair article before it (``BEFORE_COMMENTS``), and a prompt over readers' names
+  each over a sentence when it leaves that or ``HEADS_LEAD`` of prose (long comments under
+  a short post outscore it);
 - other articles under the story end it: after ``LEAD_SCORE`` of its prose, two or more
   units in a row of a title, perhaps a date or author, one prose paragraph, then "Read
   more", a teaser's label, a date or an author (``other_articles``) have the place
@@ -176,9 +177,7 @@ def page_structure(
     thread, dense = thread_start(kinds, words, stops)
     if thread <= end:
         before = article_region(words[:thread], prose, teaser, kinds)
-        # A lone comment line ("Plantur sagt:" over a quoted text) may be a quote in the article.
-        least = 0.0 if dense else score / BEFORE_COMMENTS
-        if before[2] >= max(MIN_REGION_SCORE, least):
+        if before[2] >= max(MIN_REGION_SCORE, _least_before(score, dense, kinds[thread])):
             start, end, score = before
     if score < MIN_REGION_SCORE:
         return out
@@ -220,6 +219,18 @@ def page_structure(
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _least_before(score: float, dense: bool, kind: Kind) -> float:
+    """The least score of the article above a thread's start for the thread to end it (the
+    best run through the thread scores ``score``): a lone comment line ("Plantur sagt:"
+    over a quoted text) may be a quote in the article; under a prompt over comments' heads,
+    ``HEADS_LEAD`` is enough, though the comments outscore it (a Q&A page's question is
+    short: its answers are the text)."""
+    if dense:
+        return 0.0
+    least = score / BEFORE_COMMENTS
+    return min(least, HEADS_LEAD) if kind is Kind.COMMENT_PROMPT else least
 
 
 def _other_place(words: int, prose: bool, marked: bool) -> str | None:
@@ -283,6 +294,9 @@ def _near_furniture(furniture: list[bool]) -> list[bool]:
         i += 1
 
 
+#: Above a comment prompt over comments' heads, an article that scores this much (about this
+#: many tens of prose words) is the article, however long the comments below.
+HEADS_LEAD = 10.0
 #: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
 #: may score this many times less than the best run, or it is not cut short there.
 BEFORE_COMMENTS = 3
