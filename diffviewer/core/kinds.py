@@ -192,7 +192,10 @@ def _apply_structure(
     in the file, and loses to every rule before it.
     """
     marked = list(map(plan.markers.__contains__, map(itemgetter(1), out)))
-    rows = _rows_of_data(texts, in_run)
+    # A list's run of short lines may go on into a menu or share buttons after it: the lines
+    # a marker rule named are no rows, and split the runs that are judged apart (a part
+    # shorter than a run is none: "Post Views: 1.432" over the share buttons).
+    rows = _rows_of_data(texts, [r and not m for r, m in zip(in_run, marked, strict=True)])
     figures = [
         not stop and 2 <= w <= TITLE_WORDS[1] and len(_NUMBER.findall(text, 0, PATTERN_WINDOW)) >= 2
         for text, w, stop in zip(texts, words, stops, strict=True)
@@ -385,6 +388,8 @@ def _rows_of_data(texts: Sequence[str], in_run: Sequence[bool]) -> list[bool]:
     from a menu's link texts."""
     out = [False] * len(texts)
     for start, end in _spans(in_run):
+        if end - start < _LINK_RUN:
+            continue
         rows = sum(1 for text in texts[start:end] if _DATA_ROW.search(text) is not None)
         if rows * 2 > end - start:
             out[start:end] = [True] * (end - start)
