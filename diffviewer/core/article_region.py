@@ -198,7 +198,9 @@ def head_start(
     Walking up from the article's text (or from its byline, if it has one) over bylines,
     dates, captions, short labels and the banners pages put there (listen, share,
     newsletter), the first title-shaped line is the headline, or the standfirst if a shorter
-    title-shaped line stands right above it. A headline may ask or exclaim (``asks``: the
+    title-shaped line stands right above it; a short line right under a date or byline is
+    an author's bare name if a title-shaped line stands over that date ("Harbour bridge to
+    close", "12 May 2024", "Anna Maria Berg"). A headline may ask or exclaim (``asks``: the
     line ends with "?" or "!"): "Was bringen alternative Therapien bei Krebs?".
     """
     kinds_of_titles = TITLE_KINDS - FURNITURE
@@ -212,11 +214,27 @@ def head_start(
     byline = next((i for i in range(start - 1, reach, -1) if kinds[i] is Kind.BYLINE), start)
     for i in range(byline - 1, reach, -1):
         if title(i):
+            if (
+                _under_date(i, words, kinds)
+                and i - 2 > reach
+                and (title(i - 2) or kinds[i - 2] is Kind.STANDFIRST)
+            ):
+                continue  # An author's bare name under the date, the title above it.
             above = i - 1
             if above >= 0 and title(above) and words[above] <= words[i]:
                 return above
             return i
     return start
+
+
+def _under_date(i: int, words: Sequence[int], kinds: Sequence[Kind]) -> bool:
+    """Whether line ``i`` is short (``UNDER_HEAD_WORDS``) and right under a date or a byline,
+    as an author's bare name stands ("Anna Maria Berg" under "12 May 2024")."""
+    return i > 0 and words[i] <= UNDER_HEAD_WORDS and kinds[i - 1] in _UNDER
+
+
+#: Kinds of a line over an author's bare name in the head.
+_UNDER = frozenset({Kind.DATELINE, Kind.BYLINE})
 
 
 def _is_head_title(words: int, stop: bool) -> bool:
