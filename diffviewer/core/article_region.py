@@ -413,3 +413,20 @@ def _next_opening(opens: list[bool], i: int, start: int, end: int) -> int:
         return opens.index(True, i - start) + start
     except ValueError:
         return end + 1
+
+
+def author_box(start: int, end: int, prose: Sequence[bool], authored: Sequence[bool] | None) -> int:
+    """The region's end moved above an author box that closes it: trailing paragraphs that
+    open with the byline's name (``authored``: "Jane Roe", "Jane Roe has covered transport
+    since 2015.") or are short lines, up to the last prose paragraph that does not, if
+    the article keeps prose above the box. An interview's questions under the author's name
+    have answers after them: no box."""
+    if authored is None:
+        return end
+    box = -1
+    i = end
+    while i > start and (authored[i] or not prose[i]):
+        if authored[i]:
+            box = i
+        i -= 1
+    return box - 1 if box > 0 and prose[i] and not authored[i] else end

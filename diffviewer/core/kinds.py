@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import pairwise, repeat
 from operator import add, getitem, itemgetter
 
 from diffviewer.core.kind_plan import (
@@ -206,7 +206,8 @@ def _apply_structure(
         for text, stop in zip(texts, stops, strict=True)
     ]
     kinds = list(map(itemgetter(0), out))
-    places = page_structure(words, stops, kinds, marked, rows, figures, asks)
+    authored = _by_the_author(texts, kinds) if Kind.BYLINE in kinds else None
+    places = page_structure(words, stops, kinds, marked, rows, figures, asks, authored)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):
@@ -394,6 +395,42 @@ def _rows_of_data(texts: Sequence[str], in_run: Sequence[bool]) -> list[bool]:
         if rows * 2 > end - start:
             out[start:end] = [True] * (end - start)
     return out
+
+
+#: A byline names its author in at most this many words ("By Jane Roe, Reporter").
+_BYLINE_WORDS = 8
+
+
+def _by_the_author(texts: Sequence[str], kinds: Sequence[Kind]) -> list[bool]:
+    """True for the paragraphs, no bylines, that open with two capitalised words a byline of
+    the version holds in a row: the author's name ("Jane Roe has covered transport since
+    2015." under "By Jane Roe"), as author boxes repeat it."""
+    names: set[tuple[str, str]] = set()
+    for text, kind in zip(texts, kinds, strict=True):
+        if kind is Kind.BYLINE:
+            words = [word.strip(_NAME_EDGES) for word in text.split(None, _BYLINE_WORDS)]
+            if len(words) <= _BYLINE_WORDS:
+                names.update(
+                    (first, second)
+                    for first, second in pairwise(words)
+                    if _is_name_word(first) and _is_name_word(second)
+                )
+    out = [False] * len(texts)
+    if not names:
+        return out
+    for index, (text, kind) in enumerate(zip(texts, kinds, strict=True)):
+        opening = [word.strip(_NAME_EDGES) for word in text.split(None, 2)[:2]]
+        out[index] = kind is not Kind.BYLINE and tuple(opening) in names
+    return out
+
+
+# Punctuation around a name's word in a byline or a sentence ("Roe," "Roe:").
+_NAME_EDGES = ".,:;|()"
+
+
+def _is_name_word(word: str) -> bool:
+    """A word of a person's name: a capital, then letters (perhaps a hyphen)."""
+    return word[:1].isupper() and word.replace("-", "").isalpha()
 
 
 def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:

@@ -84,6 +84,7 @@ from collections.abc import Sequence
 
 from diffviewer.core.article_region import (
     article_region,
+    author_box,
     below_head,
     comment_thread,
     extend,
@@ -113,7 +114,13 @@ FACTS = (
     "teaser_run",
     "other_article",
     "comment_thread",
+    "author_box",
 )
+
+#: Places that lie within a wider one: a rule that names the wider place holds in them too,
+#: in file order with their own rules (an author box is after the article, so a note on
+#: the author that ``byline.author_bio_after`` knows by its wording is still its).
+WITHIN = {"author_box": "after_article"}
 
 #: A paragraph with a final full stop and at least this many words is prose.
 PROSE_WORDS = 8
@@ -150,6 +157,7 @@ def page_structure(
     rows: Sequence[bool] | None = None,
     figures: Sequence[bool] | None = None,
     asks: Sequence[bool] | None = None,
+    authored: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -161,7 +169,8 @@ def page_structure(
     paragraphs belong to a run of short lines that are mostly a label and its value or an
     address (a table's rows, a list of people), if known; ``figures``: which paragraphs hold
     two or more numbers (a table's row: pages, sizes, prices), if known; ``asks``: which
-    end with a question or exclamation mark (a headline may), if known.
+    end with a question or exclamation mark (a headline may), if known; ``authored``: which
+    open with the name of an author a byline of the version gave, if known.
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -185,6 +194,7 @@ def page_structure(
     start = below_head(start, end, words, prose, kinds)
     start, end = join(start, end, words, prose, kinds, marked, figures)
     end, chains = other_articles(start, end, words, prose, kinds, marked)
+    end = author_box(start, end, prose, authored)
     head = head_start(start, words, stops, kinds, asks)
     if rows is not None:
         for i in range(head, end + 1):
@@ -214,11 +224,21 @@ def page_structure(
     drop_long_runs(out)
     for i in itertools.chain.from_iterable(chains):
         out[i] = _other_place(words[i], prose[i], marked[i]) or out[i]
+    _author_places(out, end, authored)
     comments = comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _author_places(out: list[str | None], end: int, authored: Sequence[bool] | None) -> None:
+    """After the article's region, paragraphs that open with its author's name (``authored``)
+    are an author box, whatever their place was."""
+    if authored is not None:
+        for i in range(end + 1, len(out)):
+            if authored[i]:
+                out[i] = "author_box"
 
 
 def _least_before(score: float, dense: bool, kind: Kind) -> float:

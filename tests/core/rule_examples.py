@@ -264,6 +264,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ),
     ("navigation.tags", *middle("Tagged Budget, City council vote, Schools funding, Harbour")),
     ("byline.author_bio_after", *on_page("author_bio", "Jane Roe is a professor")),
+    ("byline.author_named_after", *on_page("author_box_named", "Jane Roe has covered")),
     ("navigation.widget", *middle("Loading...")),
     ("navigation.pagination", *middle("1 2 3 4 5 »")),
     ("navigation.menu_line_cjk", *middle("时政 地方 法治 高层 人事 国际")),
