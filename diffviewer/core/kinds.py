@@ -80,6 +80,8 @@ _LINK_RUN = 3
 # A label and its value ("Level: 83"; not a web address's "https:"), or an address (an
 # e-mail, a social-network handle): a line of a table or a list of people, not a link text.
 _DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
+# A social-network handle alone on its line.
+_HANDLE = re.compile(r"@\w{2,}$")
 # A word that is a number ("197", "11-12", "3,5"; not "2021Text", "w00a2" or the day "6."): a
 # table's cell.
 _NUMBER = re.compile(r"(?:^|\s)[\d.,:/–-]*\d(?:[\d.,:/–-]*\d)?(?=\s|$)")
@@ -194,8 +196,14 @@ def _apply_structure(
     marked = list(map(plan.markers.__contains__, map(itemgetter(1), out)))
     # A list's run of short lines may go on into a menu or share buttons after it: the lines
     # a marker rule named are no rows, and split the runs that are judged apart (a part
-    # shorter than a run is none: "Post Views: 1.432" over the share buttons).
-    rows = _rows_of_data(texts, [r and not m for r, m in zip(in_run, marked, strict=True)])
+    # shorter than a run is none: "Post Views: 1.432" over the share buttons); but for a
+    # handle alone on its line ("@annaberg"), which a list of people holds too.
+    handles = [m and _HANDLE.match(text) is not None for text, m in zip(texts, marked, strict=True)]
+    rows = _rows_of_data(
+        texts, [r and (not m or h) for r, m, h in zip(in_run, marked, handles, strict=True)]
+    )
+    if True in handles:  # Handles in such a list are no evidence of a page's furniture.
+        marked = [m and not (h and r) for m, h, r in zip(marked, handles, rows, strict=True)]
     figures = [
         not stop and 2 <= w <= TITLE_WORDS[1] and len(_NUMBER.findall(text, 0, PATTERN_WINDOW)) >= 2
         for text, w, stop in zip(texts, words, stops, strict=True)
@@ -386,12 +394,16 @@ def _rows_of_data(texts: Sequence[str], in_run: Sequence[bool]) -> list[bool]:
     """True for the lines of link runs most of whose lines hold a label and its value
     ("Level: 83", "Course: Dessert") or an address ("@handle", "name@example.org"): a
     table's rows or a list of people, which only their place (in the article or not) tells
-    from a menu's link texts."""
+    from a menu's link texts. A person's name over a line that is their handle alone
+    ("Anna Berg", "@annaberg") is one row on two lines."""
     out = [False] * len(texts)
     for start, end in _spans(in_run):
         if end - start < _LINK_RUN:
             continue
-        rows = sum(1 for text in texts[start:end] if _DATA_ROW.search(text) is not None)
+        rows = 0
+        for i in range(start, end):
+            if _DATA_ROW.search(texts[i]) is not None:
+                rows += 1 + (i > start and _HANDLE.match(texts[i]) is not None)
         if rows * 2 > end - start:
             out[start:end] = [True] * (end - start)
     return out
