@@ -53,6 +53,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("comment_prompt.invitation", *middle("Join the conversation")),
     ("comment_prompt.invitation", *middle("34 comments")),
     ("comment_prompt.invitation", *middle("Kommentare")),
+    ("comment_prompt.invitation", *middle("Kommentare ( 56 )")),
+    ("comment_prompt.invitation", *middle("Commentaires (12)")),
     (
         "comment_prompt.rules",
         *middle("Comments are moderated according to our community guidelines."),
