@@ -107,6 +107,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("dateline.relative", *middle("3 hours ago")),
     ("dateline.relative", *middle("vor 2 Stunden")),
     ("dateline.relative", *middle("3小时前")),
+    ("comment.head_reply", *middle("Anna Berg 20. Juni 2018 um 10:50 Uhr - Antworten")),
+    ("comment.head_reply", *middle("Tom on May 3, 2021 at 9:12 am | Reply")),
     ("comment.reply_button", *middle("Antworten")),
     ("comment.reply_button", *middle("Reply")),
     ("comment.author_says", *middle("Markus Elsberger sagt:")),
