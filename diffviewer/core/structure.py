@@ -27,15 +27,25 @@ How the article is found:
   three or more in a row, count as prose there): an article's table does not end it;
 - reader comments are prose too: the region is sought before the thread, whose start is the
   first comment line or prompt ("Anna says:", a reply button, "21 comments") with another
-  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?), or a prompt over
-  readers' names each over a sentence, cuts it only when it leaves a fair article before it
-  (``BEFORE_COMMENTS``);
+  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?) cuts it only when it
+  leaves a fair article before it (``BEFORE_COMMENTS``), and a prompt over readers' names
+  each over a sentence when it leaves that or ``HEADS_LEAD`` of prose (long comments under
+  a short post outscore it);
 - other articles under the story end it: after ``LEAD_SCORE`` of its prose, two or more
   units in a row of a title, perhaps a date or author, one prose paragraph, then "Read
   more", a teaser's label, a date or an author (``other_articles``) have the place
   ``other_article`` (a short label among them ``after_article``), and so has the rest of
   the region if whole stories follow (a byline or date over prose); every such chain past
   the article's prose counts; an article's subheadings have paragraphs in a row under them;
+- teasers with labels after it: past ``LEAD_SCORE`` of its prose, three or more teasers in a
+  row, each a title, one or two short labels (an author, a section, a date) and a one-sentence
+  summary with the same rhythm each time, and no more than a line of the article's prose
+  after them in the region (``labelled_chains``), have the place ``teaser_chain``: their
+  summaries are sentences, which the region takes for the article's; and past a marker line
+  that ends an article (a newsletter box, a "Related" heading, a copyright line), so have
+  three or more titles in a row each over a one-sentence summary (``teasers_after_marker``);
+  and a ranked list past its lead (1, a headline, 2, a headline…: ``ranked_lists``) has the
+  place ``ranked_teasers``;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline (which may ask or exclaim: "…?", "…!"),
   and short lines right under a date or byline there (an author's bare name: at most
@@ -82,7 +92,9 @@ import itertools
 from collections.abc import Sequence
 
 from diffviewer.core.article_region import (
+    LEAD_SCORE,
     article_region,
+    author_box,
     below_head,
     comment_thread,
     extend,
@@ -95,6 +107,8 @@ from diffviewer.core.model import Kind
 from diffviewer.core.page_shapes import FURNITURE, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
+    labelled_chains,
+    ranked_lists,
     spare_head,
     teaser_runs,
     teasers_after_headings,
@@ -111,8 +125,17 @@ FACTS = (
     "after_article",
     "teaser_run",
     "other_article",
+    "teaser_chain",
+    "teasers_after_marker",
+    "ranked_teasers",
     "comment_thread",
+    "author_box",
 )
+
+#: Places that lie within a wider one: a rule that names the wider place holds in them too,
+#: in file order with their own rules (an author box is after the article, so a note on
+#: the author that ``byline.author_bio_after`` knows by its wording is still its).
+WITHIN = {"author_box": "after_article"}
 
 #: A paragraph with a final full stop and at least this many words is prose.
 PROSE_WORDS = 8
@@ -149,6 +172,9 @@ def page_structure(
     rows: Sequence[bool] | None = None,
     figures: Sequence[bool] | None = None,
     asks: Sequence[bool] | None = None,
+    plain: Sequence[bool] | None = None,
+    ranks: Sequence[bool] | None = None,
+    authored: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -160,7 +186,10 @@ def page_structure(
     paragraphs belong to a run of short lines that are mostly a label and its value or an
     address (a table's rows, a list of people), if known; ``figures``: which paragraphs hold
     two or more numbers (a table's row: pages, sizes, prices), if known; ``asks``: which
-    end with a question or exclamation mark (a headline may), if known.
+    end with a question or exclamation mark (a headline may), if known; ``plain``: which may
+    be a teaser's title or label in a chain (see ``labelled_chains``), if known; ``ranks``:
+    which are a rank alone ("1", "2."), if known (see ``ranked_lists``); ``authored``: which
+    open with the name of an author a byline of the version gave, if known.
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -176,9 +205,7 @@ def page_structure(
     thread, dense = thread_start(kinds, words, stops)
     if thread <= end:
         before = article_region(words[:thread], prose, teaser, kinds)
-        # A lone comment line ("Plantur sagt:" over a quoted text) may be a quote in the article.
-        least = 0.0 if dense else score / BEFORE_COMMENTS
-        if before[2] >= max(MIN_REGION_SCORE, least):
+        if before[2] >= max(MIN_REGION_SCORE, _least_before(score, dense, kinds[thread])):
             start, end, score = before
     if score < MIN_REGION_SCORE:
         return out
@@ -186,6 +213,7 @@ def page_structure(
     start = below_head(start, end, words, prose, kinds)
     start, end = join(start, end, words, prose, kinds, marked, figures)
     end, chains = other_articles(start, end, words, prose, kinds, marked)
+    end = author_box(start, end, prose, authored)
     head = head_start(start, words, stops, kinds, asks)
     if rows is not None:
         for i in range(head, end + 1):
@@ -215,11 +243,36 @@ def page_structure(
     drop_long_runs(out)
     for i in itertools.chain.from_iterable(chains):
         out[i] = _other_place(words[i], prose[i], marked[i]) or out[i]
+    runs = labelled_chains(start, end, LEAD_SCORE, words, stops, prose, kinds, marked, plain, asks)
+    _place_chains(out, runs, marked)
+    _place_ranked(out, ranked_lists(start, LEAD_SCORE, words, stops, prose, kinds, ranks))
+    _author_places(out, end, authored)
     comments = comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _author_places(out: list[str | None], end: int, authored: Sequence[bool] | None) -> None:
+    """After the article's region, paragraphs that open with its author's name (``authored``)
+    are an author box, whatever their place was."""
+    if authored is not None:
+        for i in range(end + 1, len(out)):
+            if authored[i]:
+                out[i] = "author_box"
+
+
+def _least_before(score: float, dense: bool, kind: Kind) -> float:
+    """The least score of the article above a thread's start for the thread to end it (the
+    best run through the thread scores ``score``): a lone comment line ("Plantur sagt:"
+    over a quoted text) may be a quote in the article; under a prompt over comments' heads,
+    ``HEADS_LEAD`` is enough, though the comments outscore it (a Q&A page's question is
+    short: its answers are the text)."""
+    if dense:
+        return 0.0
+    least = score / BEFORE_COMMENTS
+    return min(least, HEADS_LEAD) if kind is Kind.COMMENT_PROMPT else least
 
 
 def _other_place(words: int, prose: bool, marked: bool) -> str | None:
@@ -229,6 +282,26 @@ def _other_place(words: int, prose: bool, marked: bool) -> str | None:
     if marked or not words:
         return None
     return "other_article" if prose or words >= TEASER_TITLE_MIN else "after_article"
+
+
+def _place_chains(
+    out: list[str | None], runs: list[tuple[range, bool]], marked: Sequence[bool]
+) -> None:
+    """The place ``teaser_chain`` for the paragraphs of chains of teasers with labels, and
+    ``teasers_after_marker`` for those without, past a marker line that ends the article (see
+    ``labelled_chains``), but for marker lines, which keep what their rule says (a byline)."""
+    for run, labelled in runs:
+        place = "teaser_chain" if labelled else "teasers_after_marker"
+        for i in run:
+            if not marked[i]:
+                out[i] = place
+
+
+def _place_ranked(out: list[str | None], lists: list[range]) -> None:
+    """The place ``ranked_teasers`` for the ranks and headlines of ranked lists of other
+    articles (see ``ranked_lists``)."""
+    for i in itertools.chain.from_iterable(lists):
+        out[i] = "ranked_teasers"
 
 
 def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:
@@ -283,6 +356,9 @@ def _near_furniture(furniture: list[bool]) -> list[bool]:
         i += 1
 
 
+#: Above a comment prompt over comments' heads, an article that scores this much (about this
+#: many tens of prose words) is the article, however long the comments below.
+HEADS_LEAD = 10.0
 #: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
 #: may score this many times less than the best run, or it is not cut short there.
 BEFORE_COMMENTS = 3
