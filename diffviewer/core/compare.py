@@ -1,6 +1,6 @@
 """The engine's public entry point: files or texts + options → ``Comparison``.
 
-Pipeline: load (``loading``) → paragraphs and keys (``paragraphs``) → kinds (``kinds``) and,
+Pipeline: load (``loading``) → paragraphs, keys and kinds (``versions``) and,
 independently, pairwise alignment (``align``) and word diffs (``worddiff``) → rows for N
 versions (``rows``). Word ops are computed on the paragraphs' normalised keys (whitespace
 collapsed), which is also what the viewer and the exports show for changed paragraphs.
@@ -16,10 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
-from itertools import compress, repeat
-from itertools import count as numbers
-from operator import is_
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 from diffviewer.core.align import align_pair, bags_for_pairs
 from diffviewer.core.errors import Cancelled
@@ -28,28 +25,16 @@ from diffviewer.core.model import (
     Change,
     ChangeType,
     Comparison,
-    Kind,
     OpTag,
     RowStatus,
-    Version,
     WordOp,
-    make_paragraph,
 )
 from diffviewer.core.options import CompareMode, CompareOptions
-from diffviewer.core.paragraphs import (
-    Columns,
-    comparison_key,
-    normalise,
-    normalise_all,
-    same_loose_key,
-    split_columns,
-)
+from diffviewer.core.paragraphs import comparison_key, same_loose_key
 from diffviewer.core.rows import Unit, merge_units
 from diffviewer.core.steps import Op, Step, Thresholds
+from diffviewer.core.versions import KINDS, classify_versions, draft, make_version
 from diffviewer.core.worddiff import TokenCodes, count_changed_words, word_ops
-
-if TYPE_CHECKING:
-    from diffviewer.core.rules import RuleSet
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
@@ -157,7 +142,7 @@ def _compare(
     known: dict[str, str] = {}  # Versions share most paragraphs: read each once.
     drafts = []
     for n in range(len(loaded)):
-        drafts.append(_draft(loaded[n], known))
+        drafts.append(draft(loaded[n], known))
         if owned and isinstance(loaded, list):
             loaded[n] = replace(loaded[n], text="")
     del known
@@ -196,7 +181,7 @@ def _compare(
         report(0.2 + 0.7 * (n + 1) / len(pairs))
     rows, row_of = merge_units([len(k) for k in keys], pairs, unit_lists)
     versions = [
-        _version(item, columns, version_keys, version_words, version_codes, table)
+        make_version(item, columns, version_keys, version_words, version_codes, table)
         for item, (columns, version_keys), version_words, version_codes in zip(
             loaded, drafts, words, codes, strict=True
         )
@@ -205,9 +190,7 @@ def _compare(
     for fields in found:
         version, index = _kind_source(fields)
         kind, rule = table[codes[version][index]]
-        changes.append(
-            Change(**fields, kind=_KINDS[kind], rule=rule, rows=_rows_of(fields, row_of))
-        )
+        changes.append(Change(**fields, kind=KINDS[kind], rule=rule, rows=_rows_of(fields, row_of)))
     report(1.0)
     return Comparison(
         versions=tuple(versions),
@@ -217,120 +200,6 @@ def _compare(
         muted_typographic=muted,
         options_summary=options.describe(),
     )
-
-
-_Draft = tuple[Columns, list[str]]
-"""A version before its kinds are known: its paragraphs (``paragraphs.Columns``), and each
-one's key."""
-
-KindCodes = tuple[list[tuple[str, str]], list[list[int]], list[list[int]]]
-"""Kinds and word counts of every version's paragraphs: the distinct (kind, rule name) results;
-per version, each paragraph's number in that list; per version, each paragraph's word count."""
-
-
-def _draft(item: LoadedText, known: dict[str, str]) -> _Draft:
-    """Split a decoded input into paragraphs with keys (``known``: texts → keys, shared with
-    other versions).
-
-    Versions share most paragraphs: only texts not seen before are normalised, each once
-    (together, ``normalise_all``), and a text that is its key is held once, by every version.
-    """
-    texts, firsts, lasts = split_columns(item.text)
-    keys = list(map(known.get, texts))
-    new = list(compress(numbers(), map(is_, keys, repeat(None))))
-    fresh = list(dict.fromkeys(map(texts.__getitem__, new)))  # (Repeats too: once.)
-    if fresh:
-        # The whole text's checks pay where most of its paragraphs are new (the first
-        # version); a later version's few new ones are normalised one by one.
-        if 2 * len(fresh) > len(keys):
-            made = normalise_all(fresh, item.text)
-        else:
-            made = list(map(normalise, fresh))
-        if len(fresh) == len(keys):  # All new, all different: the keys are made.
-            known.update(zip(fresh, made, strict=True))
-            return (texts, firsts, lasts), made
-        known.update(zip(fresh, made, strict=True))
-        for n, key in zip(new, map(known.__getitem__, map(texts.__getitem__, new)), strict=True):
-            keys[n] = key
-    # A text equal to its key, seen before (in an earlier version, or earlier in this one):
-    # hold that one.
-    texts = [key if key == text else text for text, key in zip(texts, keys, strict=True)]
-    return (texts, firsts, lasts), cast(list[str], keys)  # (Every None replaced above.)
-
-
-def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] = ()) -> KindCodes:
-    """The kinds of every version's paragraph keys (``paragraphs.normalise``: nothing else)
-    under the bundled rules and ``rules_files``.
-
-    Raises ``RulesError`` for a bad rules file.
-    """
-    from diffviewer.core.kinds import load_rules
-
-    return _classify_with(keys, load_rules(rules_files))
-
-
-def _classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
-    from diffviewer.core.kinds import KindMemo, classify
-
-    # Versions share most paragraphs: classify each (text, facts) once.
-    memo = KindMemo(keys=True)
-    numbers: dict[tuple[Kind, str], int] = {}
-    codes = [
-        [numbers.setdefault(result, len(numbers)) for result in classify(version, rules, memo)]
-        for version in keys
-    ]
-    words = [memo.word_counts(version) for version in keys]
-    return [(kind.value, rule) for kind, rule in numbers], codes, words
-
-
-def _version(
-    item: LoadedText,
-    columns: Columns,
-    keys: Sequence[str],
-    words: Sequence[int],
-    codes: Sequence[int],
-    table: Sequence[tuple[str, str]],
-) -> Version:
-    """A version's paragraphs: its columns, keys, word counts and kinds (``codes``: each
-    paragraph's number in ``table``, see ``KindCodes``)."""
-    texts, firsts, lasts = columns
-    if not len(texts) == len(keys) == len(words) == len(codes):
-        raise ValueError("one key, word count and kind per paragraph")
-    kinds = [_KINDS[kind] for kind, _ in table]
-    rules = [rule for _, rule in table]
-    paragraphs = tuple(
-        map(
-            make_paragraph,
-            numbers(),
-            texts,
-            keys,
-            firsts,
-            lasts,
-            words,
-            map(kinds.__getitem__, codes),
-            map(rules.__getitem__, codes),
-        )
-    )
-    return Version(
-        name=item.name,
-        path=item.path,
-        encoding=item.encoding,
-        confidence=item.confidence,
-        newline=item.newline,
-        paragraphs=paragraphs,
-        warnings=item.warnings,
-        size=item.size,
-    )
-
-
-_KINDS = {kind.value: kind for kind in Kind}
-
-
-def build_version(item: LoadedText, rules_files: Sequence[str] = ()) -> Version:
-    """One decoded input split into classified paragraphs (for callers outside ``compare``)."""
-    columns, keys = _draft(item, {})
-    table, (codes,), (words,) = classify_versions([keys], rules_files)
-    return _version(item, columns, keys, words, codes, table)
 
 
 def _pairs(count: int, mode: CompareMode) -> list[tuple[int, int]]:

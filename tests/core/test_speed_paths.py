@@ -20,7 +20,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core import kinds, pairing, steps, worddiff
-from diffviewer.core.compare import build_version, compare_files, compare_texts
+from diffviewer.core.compare import compare_files, compare_texts
 from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
 from diffviewer.core.kinds import (
     KindMemo,
@@ -48,6 +48,7 @@ from diffviewer.core.paragraphs import (
     split_paragraphs,
 )
 from diffviewer.core.steps import Op, Step, Thresholds, WordBags, word_bag
+from diffviewer.core.versions import build_version
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 from diffviewer.core.words import (
     SPACELESS,
