@@ -9,13 +9,16 @@ Imports: the standard library and ``core`` (model, patterns, rules) only.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import repeat
+from operator import getitem
+from typing import cast
 
 from diffviewer.core.model import Kind
 from diffviewer.core.patterns import Pattern, PatternError, PatternSet
-from diffviewer.core.rules import DEFAULT_RULE, Rule, RuleSet
+from diffviewer.core.rules import DEFAULT_RULE, PATTERN_WINDOW, Rule, RuleSet
 
-__all__ = ["DEFAULT_RESULT", "SET_AFTER", "SET_MIN", "Choice", "Facts", "Plan", "plan_for"]
+__all__ = ["BLOCK", "DEFAULT_RESULT", "SET_AFTER", "SET_MIN", "Choice", "Facts", "Plan", "plan_for"]
 
 #: From this many rules with patterns among a paragraph's candidates, one pass of the set of
 #: all patterns (``Plan.hits``) costs less than searching them one by one.
@@ -30,6 +33,12 @@ Facts = tuple[int, bool, bool, int, int]
 """Words (capped), full stop, in a link run, position mask, and which ``follows`` conditions
 the previous paragraph's rule meets (``Plan.after``; 0 if no rule uses them)."""
 
+#: Texts searched together by ``Plan.block_hits``: the more, the fewer searches, but the more
+#: patterns found in some text of a block (its result serves each of them). 16 made the search
+#: of the bench pairs' paragraphs a third of one search a paragraph.
+BLOCK = 16
+_WINDOW = slice(PATTERN_WINDOW)
+
 #: The result where no rule holds.
 DEFAULT_RESULT = (Kind.BODY, DEFAULT_RULE)
 
@@ -38,23 +47,35 @@ class Choice:
     """The rules a paragraph may match once its cheap facts are known, in order, prepared for
     ``kinds._first_match``: each with the slots of its patterns in the set (``Plan.slots``)."""
 
-    __slots__ = ("checks", "quiet", "settled", "slots", "use_set")
+    __slots__ = ("checks", "open", "quiet", "settled", "triggers", "use_set", "where")
 
     def __init__(self, rules: Sequence[Rule], slots: dict[str, tuple[int, int]]) -> None:
         self.checks = tuple((rule, *slots[rule.name]) for rule in rules)
-        self.slots = frozenset(slot for rule in rules for slot in slots[rule.name] if slot >= 0)
-        """The slots of these rules' patterns in the set."""
+        self.open = frozenset(n for n, rule in enumerate(rules) if rule.pattern is None)
+        """Which of ``checks`` have no pattern (their other tests decide)."""
+        self.where = {slots[rule.name][0]: n for n, rule in enumerate(rules) if rule.pattern}
+        """Which of ``checks`` each pattern slot belongs to (``Plan.slots``)."""
         patterns = sum(r.pattern is not None or r.not_pattern is not None for r in rules)
         self.use_set = patterns >= SET_MIN
         """Whether one pass of the set costs less than searching the patterns one by one."""
         self.quiet: tuple[Kind, str] | None = DEFAULT_RESULT
-        """The result where no pattern occurs (None: a title-case test decides)."""
+        """The result where none of ``triggers`` occurs (None: a title-case test decides)."""
+        triggers: list[int] = []
         for rule in rules:
+            pattern_slot, not_pattern_slot = slots[rule.name]
             if rule.pattern is not None:
-                continue  # It does not occur.
+                # It does not occur (its not_pattern then does not matter).
+                triggers.append(pattern_slot)
+                continue
             # A not_pattern that does not occur holds the rule back from nothing.
             self.quiet = None if rule.title_case is not None else (rule.kind, rule.name)
+            if rule.not_pattern is not None:
+                triggers.append(not_pattern_slot)
             break
+        self.triggers = frozenset(triggers)
+        """The slots (``Plan.slots``) of the patterns whose absence gives ``quiet``: those of
+        the rules before the first without a pattern, and that rule's not_pattern (the
+        rules after it are never reached)."""
         first = rules[0] if rules else None
         self.settled = (
             DEFAULT_RESULT
@@ -167,18 +188,37 @@ class Plan:
         """The indices (``slots``) of the patterns that may occur in ``window``, from one
         pass of the RE2 set of all of them (the set's sentinel among them); None where the set
         is not available (not yet built, or too large)."""
-        if self._set_failed:
-            return None
         if self._set is None:
             self._asked += 1
             if self._asked < SET_AFTER:
                 return None
+        found = self._built()
+        return None if found is None else found.candidates(window)
+
+    def _built(self) -> PatternSet | None:
+        """The set, built now if it is not yet; None if it cannot be."""
+        if self._set is None and not self._set_failed:
             try:
                 self._set = PatternSet(self._members)
             except PatternError:
                 self._set_failed = True
-                return None
-        return self._set.candidates(window)
+        return self._set
+
+    def block_hits(self, texts: Sequence[str]) -> dict[str, list[int]]:
+        """For each of ``texts``, patterns that may occur in it (a list that holds ``hits``'
+        and perhaps more), from one call for all (``PatternSet.candidates_of``: ``BLOCK``
+        texts are searched at a time). Texts whose search failed are left out (``hits`` then
+        serves them one by one). Empty where the set is not available, or not yet wanted
+        (see ``hits``, ``want_set``)."""
+        built = self._built() if self._asked >= SET_AFTER else self._set
+        if built is None or not texts:
+            return {}
+        windows: Iterator[str] = map(getitem, texts, repeat(_WINDOW))
+        data = list(map(str.encode, windows, repeat("utf-8"), repeat("surrogatepass")))
+        found = dict(zip(texts, built.candidates_of(data, BLOCK), strict=True))
+        if None in found.values():
+            return {text: hits for text, hits in found.items() if hits is not None}
+        return cast("dict[str, list[int]]", found)  # No None among them.
 
     def candidates(self, facts: Facts) -> Choice:
         found = self._candidates.get(facts)

@@ -110,7 +110,7 @@ class KindMemo:
     one rule set only: make one per comparison.
     """
 
-    __slots__ = ("facts", "keys", "results")
+    __slots__ = ("facts", "hits", "keys", "results")
 
     def __init__(self, *, keys: bool = False) -> None:
         self.keys = keys
@@ -119,6 +119,8 @@ class KindMemo:
         """Per text: words (capped), full stop, and words as a reader counts them."""
         self.results: dict[tuple[str, int, bool, bool, int, int], tuple[Kind, str]] = {}
         """Per text and its facts (``Facts``, flattened), the result."""
+        self.hits: dict[str, list[int]] = {}
+        """Per text, patterns that may occur in it (``Plan.block_hits``)."""
 
     def word_counts(self, texts: Sequence[str]) -> list[int]:
         """``words.count_words`` of each of ``texts``, classified with this memo (counted
@@ -154,6 +156,8 @@ def classify(
     in_run = _link_runs(texts, words, stops)
     if count >= SET_AFTER:
         plan.want_set()
+    hits = memo.hits
+    hits.update(plan.block_hits(list(fresh)))
     out: list[tuple[Kind, str]] = []
     append = out.append
     results = memo.results
@@ -168,7 +172,9 @@ def classify(
         key = (text, w, stop, run, mask, previous)  # The text and its facts (Facts).
         result = results.get(key)
         if result is None:
-            result = results[key] = _first_match(text, plan.candidates(key[1:]), plan)
+            result = results[key] = _first_match(
+                text, plan.candidates(key[1:]), plan, hits.get(text)
+            )
         append(result)
         if uses_follows:
             previous = after.get(result[1], 0)
@@ -410,18 +416,29 @@ def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:
         start = end
 
 
-def _first_match(text: str, choice: Choice, plan: Plan | None = None) -> tuple[Kind, str]:
-    """The first of ``choice``'s rules whose text conditions hold. With ``plan``, one pass of
-    all the rules' patterns (``Plan.hits``) first says which patterns may occur: the others
-    are not searched one by one."""
+def _first_match(
+    text: str, choice: Choice, plan: Plan | None = None, hits: list[int] | None = None
+) -> tuple[Kind, str]:
+    """The first of ``choice``'s rules whose text conditions hold. ``hits``: patterns that may
+    occur in ``text`` (``Plan.block_hits``), or else, with ``plan``, one pass of all the rules'
+    patterns (``Plan.hits``) first says which: the others are not searched one by one."""
     if choice.settled is not None:
         return choice.settled
-    window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
-    hits = plan.hits(window) if plan is not None and choice.use_set else None
-    if hits is not None and choice.quiet is not None and choice.slots.isdisjoint(hits):
-        return choice.quiet  # The set found none of these rules' patterns.
+    window = None
+    if hits is None and plan is not None and choice.use_set:
+        window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
+        hits = plan.hits(window)
+    if hits is not None and choice.quiet is not None and choice.triggers.isdisjoint(hits):
+        return choice.quiet  # The set found none of the patterns that could decide.
+    if window is None:
+        window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
+    checks = choice.checks
+    if hits is not None:  # Only the rules whose pattern may occur, or that have none.
+        picked = set(map(choice.where.get, hits, repeat(-1)))
+        picked.discard(-1)
+        checks = tuple(map(checks.__getitem__, sorted(picked.union(choice.open))))
     title: bool | None = None
-    for rule, pattern_slot, not_pattern_slot in choice.checks:
+    for rule, pattern_slot, not_pattern_slot in checks:
         if rule.title_case is not None:
             if title is None:
                 title = is_title_case(text)
