@@ -1,9 +1,9 @@
 """Per rule set, the work ``kinds.classify`` does once: which rules a paragraph's cheap facts
 (words, full stop, link run, position, previous rule) leave it (a ``Choice``, cached per
 combination of facts), and the RE2 set of all the rules' patterns (``Plan.hits``), whose one
-pass says which patterns may occur in a paragraph.
+pass says which patterns may occur in a paragraph (or in each of many: ``Plan.block_hits``).
 
-Imports: the standard library and ``core`` (model, patterns, rules) only.
+Imports: the standard library and ``core`` (model, pattern_set, patterns, rules) only.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from operator import getitem
 from typing import cast
 
 from diffviewer.core.model import Kind
-from diffviewer.core.patterns import Pattern, PatternError, PatternSet
+from diffviewer.core.pattern_set import PatternSet
+from diffviewer.core.patterns import Pattern, PatternError
 from diffviewer.core.rules import DEFAULT_RULE, PATTERN_WINDOW, Rule, RuleSet
 
 __all__ = ["BLOCK", "DEFAULT_RESULT", "SET_AFTER", "SET_MIN", "Choice", "Facts", "Plan", "plan_for"]

@@ -25,11 +25,12 @@ once and the selection is cached; long prose paragraphs have few candidates or n
 are cached by text and facts (pages repeat captions and teasers), within one call or, through
 a ``KindMemo``, across the versions of one comparison (they share most paragraphs). Where
 a paragraph has ``SET_MIN`` or more candidate rules with patterns, one pass of an RE2 set of all
-the rules' patterns (``core.patterns.PatternSet``) says which may occur, and only those are
-searched one by one (about 20 searches a paragraph of a raw page before; classifying 300 real
-pages took 1.9 times as long without it). Each candidate list knows what it gives when the set
-finds none of its patterns (``Choice.quiet``: most prose), so such a paragraph skips the rule
-loop.
+the rules' patterns (``core.pattern_set.PatternSet``) says which may occur, and only those
+are searched one by one (about 20 searches a paragraph of a raw page before; classifying 300
+real pages took 1.9 times as long without it). A long version's new texts are searched
+together, 16 at a time (``Plan.block_hits``). Each candidate list knows what it gives when
+the set finds none of the patterns that decide it (``Choice.quiet``: most prose), so such a
+paragraph skips the rule loop.
 Per rule set, the candidate lists and the pattern set live in ``core.kind_plan``.
 Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure, words)
 only.

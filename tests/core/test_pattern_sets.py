@@ -13,12 +13,8 @@ from hypothesis import strategies as st
 from diffviewer.core import kind_plan
 from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.paragraphs import normalise, split_paragraphs
-from diffviewer.core.patterns import (
-    PatternSet,
-    _starts_anchored,
-    compile_pattern,
-    joined_form,
-)
+from diffviewer.core.pattern_set import PatternSet, _starts_anchored, joined_form
+from diffviewer.core.patterns import compile_pattern
 from tests.core.regex_strategies import patterns
 
 PAGES = Path(__file__).resolve().parents[1] / "data"
