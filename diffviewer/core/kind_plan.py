@@ -9,7 +9,7 @@ Imports: the standard library and ``core`` (model, pattern_set, patterns, rules)
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from itertools import repeat
 from operator import getitem
 from typing import cast
@@ -48,7 +48,7 @@ class Choice:
     """The rules a paragraph may match once its cheap facts are known, in order, prepared for
     ``kinds._first_match``: each with the slots of its patterns in the set (``Plan.slots``)."""
 
-    __slots__ = ("checks", "open", "quiet", "settled", "triggers", "use_set", "where")
+    __slots__ = ("_picked", "checks", "open", "quiet", "settled", "triggers", "use_set", "where")
 
     def __init__(self, rules: Sequence[Rule], slots: dict[str, tuple[int, int]]) -> None:
         self.checks = tuple((rule, *slots[rule.name]) for rule in rules)
@@ -56,6 +56,7 @@ class Choice:
         """Which of ``checks`` have no pattern (their other tests decide)."""
         self.where = {slots[rule.name][0]: n for n, rule in enumerate(rules) if rule.pattern}
         """Which of ``checks`` each pattern slot belongs to (``Plan.slots``)."""
+        self._picked: dict[tuple[int, ...], tuple[tuple[Rule, int, int], ...]] = {}
         patterns = sum(r.pattern is not None or r.not_pattern is not None for r in rules)
         self.use_set = patterns >= SET_MIN
         """Whether one pass of the set costs less than searching the patterns one by one."""
@@ -86,6 +87,24 @@ class Choice:
             else None
         )
         """The result whatever the text holds (no rule, or a first rule with no text test)."""
+
+    def picks(self, hits: list[int]) -> tuple[tuple[Rule, int, int], ...]:
+        """Those of ``checks`` whose pattern is among ``hits`` (slots of patterns that may
+        occur), or that have none, in order (cached: paragraphs searched together share
+        ``hits``)."""
+        key = tuple(hits)
+        found = self._picked.get(key)
+        if found is None:
+            picked = set(map(self.where.get, hits, repeat(-1)))
+            picked.discard(-1)
+            found = tuple(map(self.checks.__getitem__, sorted(picked.union(self.open))))
+            if len(self._picked) < _PICKS_KEPT:
+                self._picked[key] = found
+        return found
+
+
+#: Lists of checks kept per ``Choice`` (one per distinct set of patterns found).
+_PICKS_KEPT = 64
 
 
 class Plan:
@@ -214,9 +233,8 @@ class Plan:
         built = self._built() if self._asked >= SET_AFTER else self._set
         if built is None or not texts:
             return {}
-        windows: Iterator[str] = map(getitem, texts, repeat(_WINDOW))
-        data = list(map(str.encode, windows, repeat("utf-8"), repeat("surrogatepass")))
-        found = dict(zip(texts, built.candidates_of(data, BLOCK), strict=True))
+        windows: list[str] = list(map(getitem, texts, repeat(_WINDOW)))
+        found = dict(zip(texts, built.candidates_of(windows, BLOCK), strict=True))
         if None in found.values():
             return {text: hits for text, hits in found.items() if hits is not None}
         return cast("dict[str, list[int]]", found)  # No None among them.

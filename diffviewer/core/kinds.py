@@ -42,7 +42,7 @@ import functools
 import re
 from collections.abc import Sequence
 from itertools import repeat
-from operator import add, getitem, itemgetter
+from operator import add, itemgetter
 
 from diffviewer.core.kind_plan import (
     DEFAULT_RESULT,
@@ -116,8 +116,9 @@ class KindMemo:
     def __init__(self, *, keys: bool = False) -> None:
         self.keys = keys
         """Whether the texts are paragraph keys (``paragraphs.normalise``): counted faster."""
-        self.facts: dict[str, tuple[int, bool, int]] = {}
-        """Per text: words (capped), full stop, and words as a reader counts them."""
+        self.facts: dict[str, tuple[int, str, int]] = {}
+        """Per text: words (capped), its last character left of closing quotes and brackets
+        (``_CLOSERS``; "" if none: a full stop or not), and words as a reader counts them."""
         self.results: dict[tuple[str, int, bool, bool, int, int], tuple[Kind, str]] = {}
         """Per text and its facts (``Facts``, flattened), the result."""
         self.hits: dict[str, list[int]] = {}
@@ -152,21 +153,22 @@ def classify(
         known.update((text, _text_facts(text, cap)) for text in fresh)
     facts = list(map(known.__getitem__, texts))
     words: list[int] = list(map(itemgetter(0), facts))
-    stops: list[bool] = list(map(itemgetter(1), facts))
+    lasts: list[str] = list(map(itemgetter(1), facts))
+    stops: list[bool] = list(map(_SENTENCE_END.__contains__, lasts))
     del facts
     in_run = _link_runs(texts, words, stops)
     if count >= SET_AFTER:
         plan.want_set()
     hits = memo.hits
     hits.update(plan.block_hits(list(fresh)))
-    out: list[tuple[Kind, str]] = []
-    append = out.append
     results = memo.results
-    uses_follows = plan.uses_follows
     # Position rules look at most ``edge`` paragraphs from either end: between, none holds.
     masks = [0] * count
     for index in {*range(min(plan.edge, count)), *range(max(count - plan.edge, 0), count)}:
         masks[index] = plan.position_mask(index, count)
+    out: list[tuple[Kind, str]] = []
+    append = out.append
+    uses_follows = plan.uses_follows
     after = plan.after
     previous = after.get(None, 0)  # Which follows conditions the previous paragraph meets.
     for text, w, stop, run, mask in zip(texts, words, stops, in_run, masks, strict=True):
@@ -180,7 +182,7 @@ def classify(
         if uses_follows:
             previous = after.get(result[1], 0)
     if plan.structural and count:
-        _apply_structure(texts, words, stops, in_run, out, plan)
+        _apply_structure(texts, words, stops, lasts, in_run, out, plan)
     return out
 
 
@@ -188,6 +190,7 @@ def _apply_structure(
     texts: Sequence[str],
     words: Sequence[int],
     stops: Sequence[bool],
+    lasts: Sequence[str],
     in_run: Sequence[bool],
     out: list[tuple[Kind, str]],
     plan: Plan,
@@ -205,10 +208,7 @@ def _apply_structure(
         for text, w, stop in zip(texts, words, stops, strict=True)
     ]
     # Which end with a question or exclamation mark (a headline may: "Will fares rise again?").
-    asks = [
-        stop and text.rstrip(_CLOSERS)[-1] in _ASKING
-        for text, stop in zip(texts, stops, strict=True)
-    ]
+    asks = list(map(_ASKING.__contains__, lasts))
     kinds = list(map(itemgetter(0), out))
     places = page_structure(words, stops, kinds, marked, rows, figures, asks)
     # A rule that holds in a link run only cannot hold in a version without one.
@@ -278,15 +278,17 @@ def is_title_case(text: str) -> bool:
     return counted >= 2 and capitalised * 4 >= counted * 3
 
 
-def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, bool, int]:
-    """Words counted up to ``cap`` (``_count_words``), whether the text ends with a full stop,
-    and its words as a reader counts them (``words.count_words``). ``key``: the text is
-    a paragraph key (see ``words.plain_counts``)."""
+def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, str, int]:
+    """Words counted up to ``cap`` (``_count_words``), the last character left of closing
+    quotes and brackets (a full stop: ``_SENTENCE_END``), and its words as a reader counts
+    them (``words.count_words``). ``key``: the text is a paragraph key (see
+    ``words.plain_counts``)."""
     counts = plain_counts(text, key=key)
+    last = text.rstrip(_CLOSERS)[-1:]
     if counts is None:
-        return _count_words(text, cap), _ends_with_full_stop(text), count_words(text)
+        return _count_words(text, cap), last, count_words(text)
     # No character of a spaceless script: whitespace-separated tokens are the words.
-    return min(counts[1], cap), _ends_with_full_stop(text), counts[0]
+    return min(counts[1], cap), last, counts[0]
 
 
 #: Keys counted in one batch (``words.plain_key_counts``): text of a script that takes
@@ -294,7 +296,7 @@ def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, bool, i
 _BATCH = 2048
 
 
-def _learn_key_facts(keys: list[str], cap: int, known: dict[str, tuple[int, bool, int]]) -> None:
+def _learn_key_facts(keys: list[str], cap: int, known: dict[str, tuple[int, str, int]]) -> None:
     """``_text_facts(key, cap, key=True)`` of each of ``keys`` into ``known``, computed a
     batch at a time with ``map`` over C methods (the same values, without the Python calls
     per key that cost most of the work on a paragraph)."""
@@ -308,10 +310,9 @@ def _learn_key_facts(keys: list[str], cap: int, known: dict[str, tuple[int, bool
         tokens = map(
             min, map(add, map(str.count, batch, repeat(" ")), map(bool, batch)), repeat(cap)
         )
-        # As ``_ends_with_full_stop``: the last character left of the closers, if any.
-        last = map(getitem, map(str.rstrip, batch, repeat(_CLOSERS)), repeat(_LAST))
-        stops = map(_SENTENCE_END.__contains__, last)
-        known.update(zip(batch, zip(tokens, stops, counts, strict=True), strict=True))
+        # The last character left of the closers, if any.
+        last = map(str.__getitem__, map(str.rstrip, batch, repeat(_CLOSERS)), repeat(_LAST))
+        known.update(zip(batch, zip(tokens, last, counts, strict=True), strict=True))
 
 
 _LAST = slice(-1, None)
@@ -435,9 +436,7 @@ def _first_match(
         window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
     checks = choice.checks
     if hits is not None:  # Only the rules whose pattern may occur, or that have none.
-        picked = set(map(choice.where.get, hits, repeat(-1)))
-        picked.discard(-1)
-        checks = tuple(map(checks.__getitem__, sorted(picked.union(choice.open))))
+        checks = choice.picks(hits)
     title: bool | None = None
     for rule, pattern_slot, not_pattern_slot in checks:
         if rule.title_case is not None:

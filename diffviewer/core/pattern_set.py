@@ -73,16 +73,20 @@ class PatternSet:
             return None
         return start + free
 
-    def candidates_of(self, texts: Sequence[bytes], block: int) -> list[list[int] | None]:
-        """``candidates`` of each of ``texts``, or lists that hold them, from searches of
-        ``block`` texts at a time (one by one where a text holds a line feed)."""
+    def candidates_of(self, texts: Sequence[str], block: int) -> list[list[int] | None]:
+        """``candidates`` of each of ``texts`` (encoded in UTF-8), or lists that hold them,
+        from searches of ``block`` texts at a time (one by one where a text holds a line
+        feed)."""
         found: list[list[int] | None] = []
         for first in range(0, len(texts), block):
             part = texts[first : first + block]
-            joined = b"\n".join(part)
-            hits = None if joined.count(b"\n") >= len(part) else self.candidates(joined)
+            joined = "\n".join(part)
+            hits = None
+            if joined.count("\n") < len(part):
+                hits = self.candidates(joined.encode("utf-8", "surrogatepass"))
             if hits is None:  # Not keys, or the search failed: one by one.
-                found.extend(map(self.candidates, part))
+                data = map(str.encode, part, repeat("utf-8"), repeat("surrogatepass"))
+                found.extend(map(self.candidates, data))
                 continue
             if self.always:
                 hits += [n for n in self.always if n not in hits]

@@ -1,6 +1,6 @@
-"""Tests of the pattern sets' searches of many texts at once (``PatternSet.candidates_of``):
-what they name holds every pattern that occurs in each text alone, and classifying with them
-gives what classifying paragraph by paragraph gives."""
+"""Tests of the kinds' work done for many paragraphs at once: the pattern sets' searches of
+many texts (``PatternSet.candidates_of``) name every pattern that occurs in each text alone,
+and classifying with them gives what classifying paragraph by paragraph gives."""
 
 from __future__ import annotations
 
@@ -74,8 +74,7 @@ def test_searching_many_texts_names_every_pattern_each_holds(
     """What a block search names for a text holds what searching it alone names."""
     members = [compile_pattern(source) for source in sources]
     found = PatternSet(members)
-    data = [text.encode() for text in texts]
-    for text, named in zip(texts, found.candidates_of(data, block), strict=True):
+    for text, named in zip(texts, found.candidates_of(texts, block), strict=True):
         alone = {n for n, member in enumerate(members) if member.search(text)}
         assert named is not None
         assert alone <= set(named), (text, sources)
