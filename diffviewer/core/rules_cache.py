@@ -4,9 +4,10 @@ translates a rules file it has seen (about 20 ms for the bundled one, a sixth of
 
 Where: ``DIFFVIEWER_CACHE_DIR`` if set; else the user's cache folder (``%LOCALAPPDATA%`` on
 Windows, ``~/Library/Caches`` on macOS, ``$XDG_CACHE_HOME`` or ``~/.cache`` elsewhere) and
-``diffviewer`` in it. An entry is named by a checksum of the file's text and holds that text,
-the program's version and a fingerprint of the translator; it is used only if all three are
-the same again, so a changed file, program or translator never meets an old entry's results.
+``diffviewer`` in it. An entry is named by checksums of the file's text and of the program
+(its version and a fingerprint of the translator) and holds that text, the version and the
+fingerprint; it is used only if all three are the same again, so a changed file, program or
+translator never meets an old entry's results.
 A missing, unreadable, corrupt or truncated entry is ignored and the file is parsed as without
 a cache. Entries are written whole (a temporary file renamed over the name), never where the
 folder cannot be made, and only the newest ``KEEP`` are kept.
@@ -56,7 +57,13 @@ def cache_dir() -> str | None:
 
 
 def _entry_path(folder: str, data: bytes) -> str:
-    return os.path.join(folder, f"{_PREFIX}{zlib.crc32(data):08x}-{len(data)}{_SUFFIX}")
+    """The entry of a rules file's text ``data`` for this program: named by both, so that two
+    copies of diffviewer (two versions, or a development copy beside an installed one) each
+    keep their own entry instead of overwriting each other's on every start."""
+    program = zlib.crc32(f"{__version__}\0{_fingerprint()}".encode("utf-8", "surrogatepass"))
+    return os.path.join(
+        folder, f"{_PREFIX}{zlib.crc32(data):08x}-{len(data)}-{program:08x}{_SUFFIX}"
+    )
 
 
 def _fingerprint() -> str:

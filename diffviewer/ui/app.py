@@ -205,7 +205,7 @@ def launch(
     window = MainWindow(settings, options_from(args, settings.compare_options()))
     # A file manager opens several files as several launches, in a racy order: a burst of them
     # is ordered by modification time (see ui.arrivals).
-    burst = ArrivalBurst(window.add_paths, window.message_bar.show_message, window)
+    burst = ArrivalBurst(window.add_arrived, window.message_bar.show_message, window)
     if single is not None:
 
         def received(message: Message) -> None:

@@ -1,6 +1,7 @@
 """The window's bars and strips: find bar, message bar, status bar, and the empty-state page.
 
-``FindBar``: a line edit with next/previous buttons and a case toggle; Enter finds the next
+``FindBar``: a line edit with next/previous buttons and a case toggle. Typing finds as you type
+(after a short pause, so a long comparison is not searched on every key); Enter finds the next
 match, Shift+Enter the previous, Esc closes. It only emits signals; the window asks the view.
 ``MessageBar``: a non-modal strip above the view ("article.txt changed on disk [Reload]
 [Dismiss]"), the answer to file changes that must never become a storm of modal dialogs: a new
@@ -37,7 +38,13 @@ class FindBar(QFrame):
 
     find_requested = Signal(str, bool, bool)
     """(text, backwards, case_sensitive)"""
+    find_typed = Signal(str, bool)
+    """(text, case_sensitive): the text or the case toggle changed; find from the current match
+    (empty text: drop the highlights)."""
     closed = Signal()
+
+    #: Pause after the last key before finding as you type, in milliseconds.
+    TYPING_PAUSE_MS = 150
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +76,12 @@ class FindBar(QFrame):
         self.previous_button.clicked.connect(lambda: self.search(backwards=True))
         self.edit.returnPressed.connect(lambda: self.search(backwards=False))
         self.edit.textChanged.connect(lambda _text: self.status.clear())
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(self.TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._find_typed)
+        self.edit.textEdited.connect(lambda _text: self._typing.start())
+        self.case.toggled.connect(lambda _on: self._typing.start())
         close.clicked.connect(self.close_bar)
         self.hide()
 
@@ -78,12 +91,20 @@ class FindBar(QFrame):
         self.edit.selectAll()
 
     def close_bar(self) -> None:
+        self._typing.stop()
         self.hide()
         self.closed.emit()
 
     def search(self, *, backwards: bool) -> None:
-        if self.edit.text():
+        """Find the next (previous) match; right after typing, the first match of what was typed."""
+        if self._typing.isActive():
+            self._typing.stop()
+            self._find_typed()
+        elif self.edit.text():
             self.find_requested.emit(self.edit.text(), backwards, self.case.isChecked())
+
+    def _find_typed(self) -> None:
+        self.find_typed.emit(self.edit.text(), self.case.isChecked())
 
     def show_result(self, found: bool, position: tuple[int, int] = (0, 0)) -> None:
         """ "3 of 41 matches" after a find (``position``: current, total), or "Not found"."""

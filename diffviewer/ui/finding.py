@@ -1,6 +1,6 @@
 """Find across all columns of a comparison: the next match in reading order, and the count.
 
-``search`` walks the model's cells from a (row, column, offset) forwards or backwards, wrapping
+``search`` walks the comparison's cells from a (row, column, offset) forwards or backwards, wrapping
 once; ``count_matches`` numbers a match among all matches in the rows shown. Both skip the
 collapsed rows they are given. ``ComparisonView`` (ui/view.py) keeps the find state and
 highlights; these are plain functions of the cell texts.
@@ -9,13 +9,11 @@ Imports: diffviewer.core.model only (no Qt).
 
 from __future__ import annotations
 
-from typing import Any
-
 from diffviewer.core.model import Comparison
 
 
 def search(
-    model: Any,
+    comparison: Comparison,
     text: str,
     case_sensitive: bool,
     start: tuple[int, int, int],
@@ -23,10 +21,13 @@ def search(
     skipped_rows: frozenset[int] = frozenset(),
 ) -> tuple[int, int, int] | None:
     """The next match (row, column, offset) after ``start`` in reading order, wrapping once;
-    ``skipped_rows`` (collapsed rows) are not searched."""
+    ``skipped_rows`` (collapsed rows) are not searched. (Reads the paragraphs directly, not the
+    model's cells: find as you type walks every cell on a miss.)"""
     needle = text if case_sensitive else text.lower()
-    rows, columns = model.rowCount(), model.columnCount()
-    total = rows * columns
+    rows = comparison.rows
+    columns = len(comparison.versions)
+    paragraphs = [version.paragraphs for version in comparison.versions]
+    total = len(rows) * columns
     if not total:
         return None
     row, column, offset = start
@@ -34,9 +35,10 @@ def search(
     for step in range(total + 1):
         cell = (position + (-step if backwards else step)) % total
         r, c = divmod(cell, columns)
-        if r in skipped_rows:
+        index = rows[r].cells[c]
+        if index is None or r in skipped_rows:
             continue
-        haystack = model.cell_text(r, c)
+        haystack = paragraphs[c][index].text
         if not case_sensitive:
             haystack = haystack.lower()
         if step == 0:

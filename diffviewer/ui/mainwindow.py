@@ -210,6 +210,7 @@ class MainWindow(VersionCommands, DialogCommands, QMainWindow):
         view.version_move_requested.connect(self.versions.move)
         self.versions.changed.connect(self.recompare)
         self.find_bar.find_requested.connect(self._find)
+        self.find_bar.find_typed.connect(self._find_typed)
         self.find_bar.closed.connect(view.clear_find)  # Esc: no highlights left behind
         self.find_bar.closed.connect(view.setFocus)
         self.message_bar.action_triggered.connect(self.reload)
@@ -409,7 +410,17 @@ class MainWindow(VersionCommands, DialogCommands, QMainWindow):
     @Slot(str, bool, bool)
     def _find(self, text: str, backwards: bool, case_sensitive: bool) -> None:
         found = self.view.find(text, backwards=backwards, case_sensitive=case_sensitive)
-        self.find_bar.show_result(found, self.view.find_position())
+        self.find_bar.show_result(found, self.view.find_position() if found else (0, 0))
+
+    @Slot(str, bool)
+    def _find_typed(self, text: str, case_sensitive: bool) -> None:
+        """Find as you type: the first match from the current one on; no text, no highlights."""
+        if not text:
+            self.view.clear_find()
+            self.find_bar.show_result(True)
+            return
+        found = self.view.find(text, case_sensitive=case_sensitive, from_current=True)
+        self.find_bar.show_result(found, self.view.find_position() if found else (0, 0))
 
     def _find_again(self, backwards: bool) -> None:
         """Find Next/Previous (F3, Ctrl+G): with nothing to find yet, open the find bar."""

@@ -290,8 +290,17 @@ class ComparisonView(QWidget):
             self.current_change_changed.emit(current)
 
     # ---------------------------------------------------------------- find
-    def find(self, text: str, *, backwards: bool = False, case_sensitive: bool = False) -> bool:
-        """Select the next (or previous) match of ``text`` in any column; wraps around once."""
+    def find(
+        self,
+        text: str,
+        *,
+        backwards: bool = False,
+        case_sensitive: bool = False,
+        from_current: bool = False,
+    ) -> bool:
+        """Select the next (or previous) match of ``text`` in any column; wraps around once.
+        ``from_current``: a match where the current one starts counts (find as you type: the
+        longer text still matches there)."""
         comparison = self._model.comparison()
         self._find = (text, case_sensitive)
         if not text or comparison is None:
@@ -301,7 +310,9 @@ class ComparisonView(QWidget):
             return False
         hidden = self._table.hidden_rows()
         start = self._search_start()
-        hit = search(self._model, text, case_sensitive, start, backwards, hidden)
+        if from_current and self._find_hit is not None:
+            start = (*start[:2], start[2] - 1)
+        hit = search(comparison, text, case_sensitive, start, backwards, hidden)
         self._find_hit = hit
         self._table.cell_delegate.set_find(text, case_sensitive, hit)
         self._table.viewport().update()

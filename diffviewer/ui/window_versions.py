@@ -39,6 +39,21 @@ class VersionCommands:
         if new:
             self._refresh_recent(self.settings.add_recent_files(new))
 
+    def add_arrived(self, paths: Sequence[str]) -> None:
+        """Files handed over by the file manager (a double-click, a second launch, an open
+        event): those not open yet are added; a file already open is not added again (as an
+        editor brings its tab forward instead of opening a second), and the message bar says so."""
+        new, again = [], []
+        for path in paths:
+            (again if _is_open(path, [*self.versions.paths, *new]) else new).append(path)
+        self.add_paths(new)
+        if again:
+            names = ", ".join(os.path.basename(path) for path in again)
+            verb = "is" if len(again) == 1 else "are"
+            self.message_bar.show_message(
+                f"{names} {verb} already open. To compare a file with itself, use File › Open."
+            )
+
     def set_paths(self, paths: Sequence[str | os.PathLike[str]]) -> None:
         """Replace every version with ``paths``."""
         if not self.editing.confirm_discard(doing="opening other files"):
@@ -93,3 +108,15 @@ class VersionCommands:
         self.message_bar.hide()
         self._changed_on_disk = []
         self.recompare()
+
+
+def _is_open(path: str, open_paths: Sequence[str]) -> bool:
+    """Whether ``path`` names one of ``open_paths`` (by name, or the same file by another)."""
+    return path in open_paths or any(_same_file(path, other) for other in open_paths)
+
+
+def _same_file(one: str, other: str) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:  # either is gone or unreadable: not known to be the same
+        return False

@@ -177,3 +177,21 @@ def test_the_cache_folder_is_the_platforms_user_cache(
         monkeypatch.setenv(name, value)
     monkeypatch.setattr(rules_cache.sys, "platform", platform)
     assert rules_cache.cache_dir() == expected
+
+
+def test_two_copies_of_the_program_keep_their_own_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another translator (a second copy of diffviewer) beside this one: each has its own
+    entry, and a start of this one reads its entry without parsing and without rewriting it."""
+    _bundled()
+    folder = tmp_path / "cache"
+    (ours,) = _entries(folder)
+    written = ours.stat().st_mtime_ns
+    with monkeypatch.context() as other:
+        other.setattr(rules_cache, "_fingerprint", lambda: "another copy")
+        _bundled()
+    assert len(_entries(folder)) == 2
+    _forbid_parsing(monkeypatch)
+    _bundled()
+    assert ours.stat().st_mtime_ns == written

@@ -82,23 +82,46 @@ def test_bad_arguments_exit_with_status_2(capsys: pytest.CaptureFixture[str]) ->
     assert "usage" in capsys.readouterr().err
 
 
-def test_a_second_launch_adds_its_file_to_the_running_window(
-    qtbot, launched, seed_paths, instance_name: str
-) -> None:  # type: ignore[no-untyped-def]
-    """A second SingleInstance client sending a path: the first window adds a version."""
-    window = _launch(launched, [str(p) for p in seed_paths], instance_name=instance_name).window
-    qtbot.waitUntil(lambda: window.comparison() is not None, timeout=20_000)
-    message = launch_message([str(seed_paths[0])])
+def _second_launch(qtbot, instance_name: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    """A second SingleInstance client (a thread standing in for a process) sends ``path``."""
     result: list[bool] = []
     thread = threading.Thread(
-        target=lambda: result.append(SingleInstance(instance_name).send(message)), daemon=True
+        target=lambda: result.append(SingleInstance(instance_name).send(launch_message([path]))),
+        daemon=True,
     )
-    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
-        thread.start()
-    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=5000)
+    thread.start()
+    qtbot.waitUntil(lambda: not thread.is_alive(), timeout=10_000)
     assert result == [True]
+
+
+def test_a_second_launch_adds_its_file_to_the_running_window(
+    qtbot, launched, seed_paths, instance_name: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A second launch with a file not open yet: the first window adds it as a version."""
+    window = _launch(launched, [str(p) for p in seed_paths], instance_name=instance_name).window
+    qtbot.waitUntil(lambda: window.comparison() is not None, timeout=20_000)
+    third = tmp_path / "article-v3.txt"
+    third.write_bytes(seed_paths[1].read_bytes() + b"\n\nA paragraph added in revision 3.\n")
+    with qtbot.waitSignal(window.worker.finished, timeout=20_000):
+        _second_launch(qtbot, instance_name, str(third))
     comparison = window.comparison()
     assert comparison is not None and len(comparison.versions) == 3
+    assert window.paths[-1] == str(third)
+
+
+def test_a_second_launch_with_an_open_file_does_not_add_it_again(
+    qtbot, launched, seed_paths, instance_name: str, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Double-clicking a file that is already open (here through a symlink to it) leaves the
+    versions as they were and says the file is already open."""
+    window = _launch(launched, [str(p) for p in seed_paths], instance_name=instance_name).window
+    qtbot.waitUntil(lambda: window.comparison() is not None, timeout=20_000)
+    link = tmp_path / "link-to-v1.txt"
+    link.symlink_to(seed_paths[0])
+    _second_launch(qtbot, instance_name, str(link))
+    qtbot.waitUntil(window.message_bar.isVisible, timeout=10_000)
+    assert window.message_bar.text().startswith("link-to-v1.txt is already open.")
+    assert window.paths == [str(p) for p in seed_paths]
 
 
 def test_second_launch_through_launch_returns_none(

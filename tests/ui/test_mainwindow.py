@@ -286,6 +286,30 @@ def test_find_bar_finds_and_closes_with_escape(qtbot, window: MainWindow, seed_p
     assert not window.find_bar.isVisible()
 
 
+def test_find_bar_finds_as_you_type(qtbot, window: MainWindow, seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """Typing finds without Enter, after a short pause; a longer text stays on the match it
+    still fits; emptying the field drops the highlights; the case toggle finds again."""
+    compared(qtbot, window, seed_paths)
+    window.acts["edit_find"].trigger()
+    bar, table = window.find_bar, window.view.table()
+    qtbot.keyClicks(bar.edit, "Blink")
+    qtbot.waitUntil(lambda: bar.status.text() == "1 of 20 matches")
+    first = table.currentIndex().row(), table.currentIndex().column()
+    qtbot.keyClicks(bar.edit, "en")
+    qtbot.waitUntil(lambda: bar.status.text() == "1 of 20 matches")
+    assert (table.currentIndex().row(), table.currentIndex().column()) == first
+    qtbot.keyClicks(bar.edit, "zzz")
+    qtbot.waitUntil(lambda: bar.status.text() == "Not found")
+    bar.edit.selectAll()
+    qtbot.keyClick(bar.edit, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: window.view.find_position() == (0, 0))
+    assert bar.status.text() == ""
+    qtbot.keyClicks(bar.edit, "blinken")
+    qtbot.waitUntil(lambda: bar.status.text() == "1 of 20 matches")
+    bar.case.setChecked(True)
+    qtbot.waitUntil(lambda: bar.status.text() == "Not found")
+
+
 def test_shift_enter_in_the_find_bar_finds_the_previous_match(
     qtbot, window: MainWindow, seed_paths
 ) -> None:  # type: ignore[no-untyped-def]
