@@ -161,14 +161,14 @@ def classify(
         plan.want_set()
     hits = memo.hits
     hits.update(plan.block_hits(list(fresh)))
+    out: list[tuple[Kind, str]] = []
+    append = out.append
     results = memo.results
+    uses_follows = plan.uses_follows
     # Position rules look at most ``edge`` paragraphs from either end: between, none holds.
     masks = [0] * count
     for index in {*range(min(plan.edge, count)), *range(max(count - plan.edge, 0), count)}:
         masks[index] = plan.position_mask(index, count)
-    out: list[tuple[Kind, str]] = []
-    append = out.append
-    uses_follows = plan.uses_follows
     after = plan.after
     previous = after.get(None, 0)  # Which follows conditions the previous paragraph meets.
     for text, w, stop, run, mask in zip(texts, words, stops, in_run, masks, strict=True):
