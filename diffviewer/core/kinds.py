@@ -41,7 +41,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import add, itemgetter
 
 from diffviewer.core.kind_plan import (
@@ -127,8 +127,7 @@ class KindMemo:
     def word_counts(self, texts: Sequence[str]) -> list[int]:
         """``words.count_words`` of each of ``texts``, classified with this memo (counted
         with the rules' facts, once per distinct text)."""
-        facts = self.facts
-        return [facts[text][2] for text in texts]
+        return list(map(itemgetter(2), map(self.facts.__getitem__, texts)))
 
 
 def classify(
@@ -146,7 +145,7 @@ def classify(
     keys = memo.keys
     fresh = dict.fromkeys(texts)
     if known:
-        fresh = dict.fromkeys(text for text in fresh if text not in known)
+        fresh = dict.fromkeys(filterfalse(known.__contains__, fresh))
     if keys:
         _learn_key_facts(list(fresh), cap, known)
     else:
