@@ -32,8 +32,8 @@ together, 16 at a time (``Plan.block_hits``). Each candidate list knows what it 
 the set finds none of the patterns that decide it (``Choice.quiet``: most prose), so such a
 paragraph skips the rule loop.
 Per rule set, the candidate lists and the pattern set live in ``core.kind_plan``.
-Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure, words)
-only.
+Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure,
+teaser_runs, words) only.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from itertools import filterfalse, repeat
-from operator import add, itemgetter
+from itertools import compress, filterfalse, repeat
+from operator import add, eq, itemgetter, le
 
 from diffviewer.core.kind_plan import (
     DEFAULT_RESULT,
@@ -64,6 +64,7 @@ from diffviewer.core.rules import (
     load_rules,
 )
 from diffviewer.core.structure import page_structure
+from diffviewer.core.teaser_runs import CHAIN_LABEL_WORDS
 from diffviewer.core.words import count_words, plain_counts, plain_key_counts, spaceless_pattern
 
 __all__ = [
@@ -90,6 +91,9 @@ _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
 # width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
 _SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
 _ASKING = frozenset("!?！？؟‼⁇")
+_COLONS = (":", "：")
+_DIGIT = re.compile(r"\d")
+_RANK = re.compile(r"#?\d{1,2}\.?$")
 # Invisible operators and direction marks some sites leave after the last word.
 _CLOSERS = "\"'”’»)]*› \u00a0\u2062\u2063\u2064\u200e\u200f"
 _OPENERS = "\"'‘“«¿¡([*"
@@ -208,13 +212,27 @@ def _apply_structure(
     ]
     # Which end with a question or exclamation mark (a headline may: "Will fares rise again?").
     asks = list(map(_ASKING.__contains__, lasts))
+    # Which may be a teaser's title or label in a chain: no colon at the end ("Install it with
+    # pip:" introduces what follows) and, if short, no digit (a table's value: "1-100"); a
+    # longer paragraph is neither, whatever it holds (most are: only the short ones, picked
+    # out in C by compress, are looked at).
+    count = len(texts)
+    plain = [True] * count
+    for i in compress(range(count), map(le, words, repeat(TITLE_WORDS[1]))):
+        text = texts[i]
+        plain[i] = not text.rstrip(_CLOSERS).endswith(_COLONS) and (
+            words[i] > CHAIN_LABEL_WORDS or _DIGIT.search(text) is None
+        )
+    # Which are a rank alone ("1", "2."), as lists of the most read articles number them.
+    ranks = [False] * count
+    for i in compress(range(count), map(eq, words, repeat(1))):
+        ranks[i] = _RANK.match(texts[i]) is not None
     kinds = list(map(itemgetter(0), out))
-    places = page_structure(words, stops, kinds, marked, rows, figures, asks)
+    places = page_structure(words, stops, kinds, marked, rows, figures, asks, plain, ranks)
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):
         return  # No structural rule names a place found here (or none was found).
-    count = len(texts)
     for index, place in enumerate(places):
         if place is None:
             continue

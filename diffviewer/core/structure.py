@@ -36,6 +36,15 @@ How the article is found:
   ``other_article`` (a short label among them ``after_article``), and so has the rest of
   the region if whole stories follow (a byline or date over prose); every such chain past
   the article's prose counts; an article's subheadings have paragraphs in a row under them;
+- teasers with labels after it: past ``LEAD_SCORE`` of its prose, three or more teasers in a
+  row, each a title, one or two short labels (an author, a section, a date) and a one-sentence
+  summary with the same rhythm each time, and no more than a line of the article's prose
+  after them in the region (``labelled_chains``), have the place ``teaser_chain``: their
+  summaries are sentences, which the region takes for the article's; and past a marker line
+  that ends an article (a newsletter box, a "Related" heading, a copyright line), so have
+  three or more titles in a row each over a one-sentence summary (``teasers_after_marker``);
+  and a ranked list past its lead (1, a headline, 2, a headline…: ``ranked_lists``) has the
+  place ``ranked_teasers``;
 - the head: the title-shaped lines (and marker lines: bylines, dates, captions) right before
   the region, the first of which is the headline (which may ask or exclaim: "…?", "…!"),
   and short lines right under a date or byline there (an author's bare name: at most
@@ -82,6 +91,7 @@ import itertools
 from collections.abc import Sequence
 
 from diffviewer.core.article_region import (
+    LEAD_SCORE,
     article_region,
     below_head,
     comment_thread,
@@ -95,6 +105,8 @@ from diffviewer.core.model import Kind
 from diffviewer.core.page_shapes import FURNITURE, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
+    labelled_chains,
+    ranked_lists,
     spare_head,
     teaser_runs,
     teasers_after_headings,
@@ -111,6 +123,9 @@ FACTS = (
     "after_article",
     "teaser_run",
     "other_article",
+    "teaser_chain",
+    "teasers_after_marker",
+    "ranked_teasers",
     "comment_thread",
 )
 
@@ -149,6 +164,8 @@ def page_structure(
     rows: Sequence[bool] | None = None,
     figures: Sequence[bool] | None = None,
     asks: Sequence[bool] | None = None,
+    plain: Sequence[bool] | None = None,
+    ranks: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -160,7 +177,9 @@ def page_structure(
     paragraphs belong to a run of short lines that are mostly a label and its value or an
     address (a table's rows, a list of people), if known; ``figures``: which paragraphs hold
     two or more numbers (a table's row: pages, sizes, prices), if known; ``asks``: which
-    end with a question or exclamation mark (a headline may), if known.
+    end with a question or exclamation mark (a headline may), if known; ``plain``: which may
+    be a teaser's title or label in a chain (see ``labelled_chains``), if known; ``ranks``:
+    which are a rank alone ("1", "2."), if known (see ``ranked_lists``).
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -215,6 +234,9 @@ def page_structure(
     drop_long_runs(out)
     for i in itertools.chain.from_iterable(chains):
         out[i] = _other_place(words[i], prose[i], marked[i]) or out[i]
+    runs = labelled_chains(start, end, LEAD_SCORE, words, stops, prose, kinds, marked, plain, asks)
+    _place_chains(out, runs, marked)
+    _place_ranked(out, ranked_lists(start, LEAD_SCORE, words, stops, prose, kinds, ranks))
     comments = comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
@@ -229,6 +251,26 @@ def _other_place(words: int, prose: bool, marked: bool) -> str | None:
     if marked or not words:
         return None
     return "other_article" if prose or words >= TEASER_TITLE_MIN else "after_article"
+
+
+def _place_chains(
+    out: list[str | None], runs: list[tuple[range, bool]], marked: Sequence[bool]
+) -> None:
+    """The place ``teaser_chain`` for the paragraphs of chains of teasers with labels, and
+    ``teasers_after_marker`` for those without, past a marker line that ends the article (see
+    ``labelled_chains``), but for marker lines, which keep what their rule says (a byline)."""
+    for run, labelled in runs:
+        place = "teaser_chain" if labelled else "teasers_after_marker"
+        for i in run:
+            if not marked[i]:
+                out[i] = place
+
+
+def _place_ranked(out: list[str | None], lists: list[range]) -> None:
+    """The place ``ranked_teasers`` for the ranks and headlines of ranked lists of other
+    articles (see ``ranked_lists``)."""
+    for i in itertools.chain.from_iterable(lists):
+        out[i] = "ranked_teasers"
 
 
 def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:

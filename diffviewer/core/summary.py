@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from diffviewer.core.model import ChangeType, Comparison, Kind, Newline
 from diffviewer.core.visible import visible
@@ -223,12 +224,19 @@ def _kind_list(kind_counts: Iterable[tuple[Kind, int]]) -> str:
     return ", ".join(kind_noun(kind, count) for kind, count in kind_counts)
 
 
+_TYPE_AND_KIND = attrgetter("type", "kind")
+
+
 def _kinds_of_type(comparison: Comparison, pair: tuple[int, int] | None) -> dict[ChangeType, str]:
     """For each change type present, its kinds: "caption" alone, or "1 headline, 3 captions"."""
+    changes = comparison.changes
+    if pair is not None:
+        changes = tuple(c for c in changes if (c.from_version, c.to_version) == pair)
+    # Counted in one C-level pass, then grouped (a Counter per change, made and dropped by
+    # ``setdefault``, cost a twentieth of the JSON report at 50,000 paragraphs).
     per_type: dict[ChangeType, Counter[Kind]] = {}
-    for c in comparison.changes:
-        if pair is None or (c.from_version, c.to_version) == pair:
-            per_type.setdefault(c.type, Counter())[c.kind] += 1
+    for (change_type, kind), n in Counter(map(_TYPE_AND_KIND, changes)).items():
+        per_type.setdefault(change_type, Counter())[kind] = n
     out: dict[ChangeType, str] = {}
     for change_type, kinds in per_type.items():
         ordered = [(kind, kinds[kind]) for kind in Kind if kinds[kind]]

@@ -191,3 +191,212 @@ def drop_long_runs(out: list[str | None]) -> None:
         if j - i > TEASER_RUN_MAX:
             out[i:j] = [None] * (j - i)
         i = j
+
+
+#: A teaser's label in a chain (its author, its section: "Iwona Kurz", "Film") has at most
+#: this many words and no final full stop.
+CHAIN_LABEL_WORDS = 4
+#: At most this many labels stand between a teaser's title and its summary in a chain.
+CHAIN_LABELS = 2
+#: Teasers in a row, each with the same number of labels, that make a chain.
+CHAIN_TEASERS = 3
+#: A teaser's summary in a chain: one sentence of these many words (a final full stop, or at
+#: least ``CHAIN_BARE_SUMMARY`` words: lists cut a summary short without one).
+CHAIN_SUMMARY_WORDS = (8, SUMMARY_WORDS)
+CHAIN_BARE_SUMMARY = 10
+
+
+def labelled_chains(
+    start: int,
+    end: int,
+    lead: float,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+    plain: Sequence[bool] | None = None,
+    asks: Sequence[bool] | None = None,
+) -> list[tuple[range, bool]]:
+    """Chains of other articles' teasers with labels, past the article's lead: from ``start``
+    on, after ``lead`` of the article's prose (scored as in ``article_region``), runs of
+    ``CHAIN_TEASERS`` or more teasers in a row, each a title (it may ask or exclaim), one to
+    ``CHAIN_LABELS`` short labels (its author, its section, its date; of two, one a date or
+    byline that a rule found) and a one-sentence summary, every teaser with the same number
+    of labels; or, past a marker line that ends an article (``_WALLS``: a newsletter box, a
+    "Related" heading, a copyright line) with no article prose between, teasers without labels
+    (a title over a summary); in the region (which ends at ``end``), only chains with no more
+    than ``CHAIN_TAIL_SCORE`` of the article's prose after them: teasers follow the article's
+    text. Each chain comes with whether its teasers have labels.
+
+    The summaries are sentences, so the article's region grows over such a list; the repeated
+    rhythm of title, label, summary tells it apart: an article's subheading has paragraphs
+    under it, and no author's or section's label between (a listicle's items, titles over
+    a paragraph each, look like teasers without labels: only a wall before them tells them
+    apart). ``plain``: which paragraphs may be
+    a title or label (none that ends with a colon, which introduces what follows, and no short
+    line with a digit, which is a table's value: "1-100"), if known.
+    """
+    count = len(words)
+    low, high = CHAIN_SUMMARY_WORDS
+
+    def title(i: int) -> bool:
+        return (
+            0 < words[i] <= TITLE_WORDS[1]
+            and (not stops[i] or (asks is not None and asks[i]))
+            and kinds[i] in TITLE_KINDS
+            and not marked[i]
+            and (plain is None or plain[i])
+        )
+
+    def label(i: int) -> bool:
+        if kinds[i] is Kind.BYLINE or kinds[i] is Kind.DATELINE:
+            return 0 < words[i] <= CHAIN_LABEL_WORDS and not stops[i]
+        return (
+            0 < words[i] <= CHAIN_LABEL_WORDS
+            and not stops[i]
+            and kinds[i] in TITLE_KINDS
+            and not marked[i]
+            and (plain is None or plain[i])
+        )
+
+    def summary(i: int) -> bool:
+        return (
+            kinds[i] is Kind.BODY
+            and low <= words[i] <= high
+            and (stops[i] or words[i] >= CHAIN_BARE_SUMMARY)
+        )
+
+    def teaser(i: int) -> int:
+        """The number of labels of a teaser that opens at ``i``, or -1 if none does."""
+        if i >= count or not title(i):
+            return -1
+        if i + 1 < count and summary(i + 1):
+            return 0
+        for labels in range(1, CHAIN_LABELS + 1):
+            k = i + 1 + labels
+            if k >= count or not label(k - 1):
+                return -1
+            # Two labels: a section and a date or author, which a rule knows ("Off", "On"
+            # are a table's values).
+            if summary(k) and (labels == 1 or any(kinds[j] in GLUE for j in range(i + 1, k))):
+                return labels
+        return -1
+
+    def walled(i: int) -> bool:
+        """Whether a marker line that ends an article (a newsletter box, a "Related"
+        heading, a copyright line) stands between the article's last prose and ``i``."""
+        j = i - 1
+        while j >= start and not (prose[j] and kinds[j] is Kind.BODY):
+            if marked[j] and kinds[j] in _WALLS:
+                return True
+            j -= 1
+        return False
+
+    chains: list[tuple[range, bool]] = []
+    score = 0.0
+    i = start
+    while i < count:
+        labels = teaser(i) if score >= lead else -1
+        if labels < 0:
+            if prose[i] and kinds[i] is Kind.BODY:
+                score += min(words[i], 60) / 10
+            i += 1
+            continue
+        j = i
+        teasers = 0
+        while teaser(j) == labels:
+            teasers += 1
+            j += labels + 2
+        if teasers >= CHAIN_TEASERS and (labels or walled(i)):
+            chains.append((range(i, j), labels > 0))
+            i = j
+        else:
+            i += 1
+    return _last_in_region(chains, end, words, prose, kinds)
+
+
+#: Kinds of a marker line that ends the article: a teaser without labels after one is in a
+#: chain (see ``labelled_chains``).
+_WALLS = frozenset(
+    {
+        Kind.PROMO,
+        Kind.TEASER,
+        Kind.COPYRIGHT,
+        Kind.COMMENT_PROMPT,
+        Kind.COMMENT,
+        Kind.SOCIAL_PROMPT,
+    }
+)
+
+#: Prose after a chain in the article's region (about this many tens of words, outside other
+#: chains) that makes it the article's own list (books with their authors and a line on each)
+#: rather than teasers under it.
+CHAIN_TAIL_SCORE = 2.0
+
+
+def _last_in_region(
+    chains: list[tuple[range, bool]],
+    end: int,
+    words: Sequence[int],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+) -> list[tuple[range, bool]]:
+    """The chains with no more than ``CHAIN_TAIL_SCORE`` of the article's prose between them
+    and the region's ``end`` (but in other such chains): teasers come after the article's
+    text, and a list the article goes on after is its own."""
+    kept: list[tuple[range, bool]] = []
+    score = 0.0
+    i = end
+    for chain, labelled in reversed(chains):
+        while i >= chain.stop:
+            if prose[i] and kinds[i] is Kind.BODY:
+                score += min(words[i], 60) / 10
+            i -= 1
+        if score < CHAIN_TAIL_SCORE:
+            kept.append((chain, labelled))
+        i = min(i, chain.start - 1)
+    kept.reverse()
+    return kept
+
+
+#: A ranked list of other articles ("Most read": 1, a title, 2, a title…) has at least this
+#: many ranks, each over a title of ``TEASER_TITLE_MIN`` or more words.
+RANKED_TITLES = 3
+
+
+def ranked_lists(
+    start: int,
+    lead: float,
+    words: Sequence[int],
+    stops: Sequence[bool],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    ranks: Sequence[bool] | None,
+) -> list[range]:
+    """Ranked lists of other articles past the article's lead (from ``start`` on, after
+    ``lead`` of its prose): ``RANKED_TITLES`` or more pairs in a row of a rank alone on its
+    line (``ranks``: "1", "2."; a "Most read" box numbers its headlines) and a headline
+    (no final full stop, ``TEASER_TITLE_MIN`` to ``TITLE_WORDS[1]`` words). An article's
+    numbered list has its items' text after their titles, or steps that are sentences.
+    None without ``ranks``."""
+    count = len(words)
+    found: list[range] = []
+    if ranks is None:
+        return found
+    score = 0.0
+    i = start
+    while i < count:
+        j = i
+        while j + 1 < count and ranks[j] and is_title(words[j + 1], stops[j + 1]):
+            if kinds[j + 1] not in TITLE_KINDS:
+                break
+            j += 2
+        if (j - i) // 2 >= RANKED_TITLES and score >= lead:
+            found.append(range(i, j))
+            i = j
+            continue
+        if prose[i] and kinds[i] is Kind.BODY:
+            score += min(words[i], 60) / 10
+        i += 1
+    return found
