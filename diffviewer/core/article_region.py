@@ -198,7 +198,9 @@ def head_start(
     Walking up from the article's text (or from its byline, if it has one) over bylines,
     dates, captions, short labels and the banners pages put there (listen, share,
     newsletter), the first title-shaped line is the headline, or the standfirst if a shorter
-    title-shaped line stands right above it. A headline may ask or exclaim (``asks``: the
+    title-shaped line stands right above it; a short line right under a date or byline is
+    an author's bare name if a title-shaped line stands over that date ("Harbour bridge to
+    close", "12 May 2024", "Anna Maria Berg"). A headline may ask or exclaim (``asks``: the
     line ends with "?" or "!"): "Was bringen alternative Therapien bei Krebs?".
     """
     kinds_of_titles = TITLE_KINDS - FURNITURE
@@ -212,11 +214,27 @@ def head_start(
     byline = next((i for i in range(start - 1, reach, -1) if kinds[i] is Kind.BYLINE), start)
     for i in range(byline - 1, reach, -1):
         if title(i):
+            if (
+                _under_date(i, words, kinds)
+                and i - 2 > reach
+                and (title(i - 2) or kinds[i - 2] is Kind.STANDFIRST)
+            ):
+                continue  # An author's bare name under the date, the title above it.
             above = i - 1
             if above >= 0 and title(above) and words[above] <= words[i]:
                 return above
             return i
     return start
+
+
+def _under_date(i: int, words: Sequence[int], kinds: Sequence[Kind]) -> bool:
+    """Whether line ``i`` is short (``UNDER_HEAD_WORDS``) and right under a date or a byline,
+    as an author's bare name stands ("Anna Maria Berg" under "12 May 2024")."""
+    return i > 0 and words[i] <= UNDER_HEAD_WORDS and kinds[i - 1] in _UNDER
+
+
+#: Kinds of a line over an author's bare name in the head.
+_UNDER = frozenset({Kind.DATELINE, Kind.BYLINE})
 
 
 def _is_head_title(words: int, stop: bool) -> bool:
@@ -244,11 +262,11 @@ def thread_start(
 
 def _heads_follow(prompt: int, words: Sequence[int], stops: Sequence[bool]) -> bool:
     """Whether ``HEADS`` comments' heads follow a comment prompt ("Comments", "Leave a reply")
-    within ``2 * THREAD_REACH`` paragraphs: a short line without a full stop (the reader's
+    within ``3 * THREAD_REACH`` paragraphs: a short line without a full stop (the reader's
     name, a date) right above a sentence (the comment: "Very nice one!"). Comment sections
     whose heads no rule knows (a bare name) look so; an article has no prompt above its text.
     """
-    end = min(len(words) - 1, prompt + 2 * THREAD_REACH)
+    end = min(len(words) - 1, prompt + 3 * THREAD_REACH)
     heads = 0
     for j in range(prompt + 1, end):
         if 0 < words[j] <= HEAD_WORDS and not stops[j] and stops[j + 1]:
@@ -395,3 +413,20 @@ def _next_opening(opens: list[bool], i: int, start: int, end: int) -> int:
         return opens.index(True, i - start) + start
     except ValueError:
         return end + 1
+
+
+def author_box(start: int, end: int, prose: Sequence[bool], authored: Sequence[bool] | None) -> int:
+    """The region's end moved above an author box that closes it: trailing paragraphs that
+    open with the byline's name (``authored``: "Jane Roe", "Jane Roe has covered transport
+    since 2015.") or are short lines, up to the last prose paragraph that does not, if
+    the article keeps prose above the box. An interview's questions under the author's name
+    have answers after them: no box."""
+    if authored is None:
+        return end
+    box = -1
+    i = end
+    while i > start and (authored[i] or not prose[i]):
+        if authored[i]:
+            box = i
+        i -= 1
+    return box - 1 if box > 0 and prose[i] and not authored[i] else end

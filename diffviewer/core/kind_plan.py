@@ -3,7 +3,8 @@
 combination of facts), and the RE2 set of all the rules' patterns (``Plan.hits``), whose one
 pass says which patterns may occur in a paragraph (or in each of many: ``Plan.block_hits``).
 
-Imports: the standard library and ``core`` (model, pattern_set, patterns, rules) only.
+Imports: the standard library and ``core`` (model, pattern_set, patterns, rules, structure)
+only.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from itertools import repeat
-from operator import getitem
+from operator import getitem, itemgetter
 from typing import cast
 
 from diffviewer.core.model import Kind
 from diffviewer.core.pattern_set import PatternSet
 from diffviewer.core.patterns import Pattern, PatternError
 from diffviewer.core.rules import DEFAULT_RULE, PATTERN_WINDOW, Rule, RuleSet
+from diffviewer.core.structure import WITHIN
 
 __all__ = ["BLOCK", "DEFAULT_RESULT", "SET_AFTER", "SET_MIN", "Choice", "Facts", "Plan", "plan_for"]
 
@@ -134,6 +136,10 @@ class Plan:
         for n, rule in enumerate(self.rules):
             if rule.structure is not None:
                 self.structural.setdefault(rule.structure, []).append((n, rule))
+        for place, wider in WITHIN.items():
+            if wider in self.structural:
+                ranked = self.structural.get(place, []) + self.structural[wider]
+                self.structural[place] = sorted(ranked, key=itemgetter(0))
         # The same without the rules that hold only in a link run.
         self.structural_off_runs: dict[str, list[tuple[int, Rule]]] = {}
         for place, ranked in self.structural.items():

@@ -41,7 +41,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse, pairwise, repeat
 from operator import add, eq, itemgetter, le
 
 from diffviewer.core.kind_plan import (
@@ -82,6 +82,8 @@ _LINK_RUN = 3
 # A label and its value ("Level: 83"; not a web address's "https:"), or an address (an
 # e-mail, a social-network handle): a line of a table or a list of people, not a link text.
 _DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
+# A social-network handle alone on its line.
+_HANDLE = re.compile(r"@\w{2,}$")
 # A word that is a number ("197", "11-12", "3,5"; not "2021Text", "w00a2" or the day "6."): a
 # table's cell.
 _NUMBER = re.compile(r"(?:^|\s)[\d.,:/–-]*\d(?:[\d.,:/–-]*\d)?(?=\s|$)")
@@ -205,7 +207,16 @@ def _apply_structure(
     in the file, and loses to every rule before it.
     """
     marked = list(map(plan.markers.__contains__, map(itemgetter(1), out)))
-    rows = _rows_of_data(texts, in_run)
+    # A list's run of short lines may go on into a menu or share buttons after it: the lines
+    # a marker rule named are no rows, and split the runs that are judged apart (a part
+    # shorter than a run is none: "Post Views: 1.432" over the share buttons); but for a
+    # handle alone on its line ("@annaberg"), which a list of people holds too.
+    handles = [m and _HANDLE.match(text) is not None for text, m in zip(texts, marked, strict=True)]
+    rows = _rows_of_data(
+        texts, [r and (not m or h) for r, m, h in zip(in_run, marked, handles, strict=True)]
+    )
+    if True in handles:  # Handles in such a list are no evidence of a page's furniture.
+        marked = [m and not (h and r) for m, h, r in zip(marked, handles, rows, strict=True)]
     figures = [
         not stop and 2 <= w <= TITLE_WORDS[1] and len(_NUMBER.findall(text, 0, PATTERN_WINDOW)) >= 2
         for text, w, stop in zip(texts, words, stops, strict=True)
@@ -228,7 +239,10 @@ def _apply_structure(
     for i in compress(range(count), map(eq, words, repeat(1))):
         ranks[i] = _RANK.match(texts[i]) is not None
     kinds = list(map(itemgetter(0), out))
-    places = page_structure(words, stops, kinds, marked, rows, figures, asks, plain, ranks)
+    authored = _by_the_author(texts, kinds) if Kind.BYLINE in kinds else None
+    places = page_structure(
+        words, stops, kinds, marked, rows, figures, asks, plain, ranks, authored
+    )
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs
     if structural.keys().isdisjoint(places):
@@ -407,13 +421,55 @@ def _rows_of_data(texts: Sequence[str], in_run: Sequence[bool]) -> list[bool]:
     """True for the lines of link runs most of whose lines hold a label and its value
     ("Level: 83", "Course: Dessert") or an address ("@handle", "name@example.org"): a
     table's rows or a list of people, which only their place (in the article or not) tells
-    from a menu's link texts."""
+    from a menu's link texts. A person's name over a line that is their handle alone
+    ("Anna Berg", "@annaberg") is one row on two lines."""
     out = [False] * len(texts)
     for start, end in _spans(in_run):
-        rows = sum(1 for text in texts[start:end] if _DATA_ROW.search(text) is not None)
+        if end - start < _LINK_RUN:
+            continue
+        rows = 0
+        for i in range(start, end):
+            if _DATA_ROW.search(texts[i]) is not None:
+                rows += 1 + (i > start and _HANDLE.match(texts[i]) is not None)
         if rows * 2 > end - start:
             out[start:end] = [True] * (end - start)
     return out
+
+
+#: A byline names its author in at most this many words ("By Jane Roe, Reporter").
+_BYLINE_WORDS = 8
+
+
+def _by_the_author(texts: Sequence[str], kinds: Sequence[Kind]) -> list[bool]:
+    """True for the paragraphs, no bylines, that open with two capitalised words a byline of
+    the version holds in a row: the author's name ("Jane Roe has covered transport since
+    2015." under "By Jane Roe"), as author boxes repeat it."""
+    names: set[tuple[str, str]] = set()
+    for text, kind in zip(texts, kinds, strict=True):
+        if kind is Kind.BYLINE:
+            words = [word.strip(_NAME_EDGES) for word in text.split(None, _BYLINE_WORDS)]
+            if len(words) <= _BYLINE_WORDS:
+                names.update(
+                    (first, second)
+                    for first, second in pairwise(words)
+                    if _is_name_word(first) and _is_name_word(second)
+                )
+    out = [False] * len(texts)
+    if not names:
+        return out
+    for index, (text, kind) in enumerate(zip(texts, kinds, strict=True)):
+        opening = [word.strip(_NAME_EDGES) for word in text.split(None, 2)[:2]]
+        out[index] = kind is not Kind.BYLINE and tuple(opening) in names
+    return out
+
+
+# Punctuation around a name's word in a byline or a sentence ("Roe," "Roe:").
+_NAME_EDGES = ".,:;|()"
+
+
+def _is_name_word(word: str) -> bool:
+    """A word of a person's name: a capital, then letters (perhaps a hyphen)."""
+    return word[:1].isupper() and word.replace("-", "").isalpha()
 
 
 def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:

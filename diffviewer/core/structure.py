@@ -27,9 +27,10 @@ How the article is found:
   three or more in a row, count as prose there): an article's table does not end it;
 - reader comments are prose too: the region is sought before the thread, whose start is the
   first comment line or prompt ("Anna says:", a reply button, "21 comments") with another
-  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?), or a prompt over
-  readers' names each over a sentence, cuts it only when it leaves a fair article before it
-  (``BEFORE_COMMENTS``);
+  within ``THREAD_REACH`` paragraphs; a lone comment line (a quote?) cuts it only when it
+  leaves a fair article before it (``BEFORE_COMMENTS``), and a prompt over readers' names
+  each over a sentence when it leaves that or ``HEADS_LEAD`` of prose (long comments under
+  a short post outscore it);
 - other articles under the story end it: after ``LEAD_SCORE`` of its prose, two or more
   units in a row of a title, perhaps a date or author, one prose paragraph, then "Read
   more", a teaser's label, a date or an author (``other_articles``) have the place
@@ -93,6 +94,7 @@ from collections.abc import Sequence
 from diffviewer.core.article_region import (
     LEAD_SCORE,
     article_region,
+    author_box,
     below_head,
     comment_thread,
     extend,
@@ -127,7 +129,13 @@ FACTS = (
     "teasers_after_marker",
     "ranked_teasers",
     "comment_thread",
+    "author_box",
 )
+
+#: Places that lie within a wider one: a rule that names the wider place holds in them too,
+#: in file order with their own rules (an author box is after the article, so a note on
+#: the author that ``byline.author_bio_after`` knows by its wording is still its).
+WITHIN = {"author_box": "after_article"}
 
 #: A paragraph with a final full stop and at least this many words is prose.
 PROSE_WORDS = 8
@@ -166,6 +174,7 @@ def page_structure(
     asks: Sequence[bool] | None = None,
     plain: Sequence[bool] | None = None,
     ranks: Sequence[bool] | None = None,
+    authored: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -179,7 +188,8 @@ def page_structure(
     two or more numbers (a table's row: pages, sizes, prices), if known; ``asks``: which
     end with a question or exclamation mark (a headline may), if known; ``plain``: which may
     be a teaser's title or label in a chain (see ``labelled_chains``), if known; ``ranks``:
-    which are a rank alone ("1", "2."), if known (see ``ranked_lists``).
+    which are a rank alone ("1", "2."), if known (see ``ranked_lists``); ``authored``: which
+    open with the name of an author a byline of the version gave, if known.
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -195,9 +205,7 @@ def page_structure(
     thread, dense = thread_start(kinds, words, stops)
     if thread <= end:
         before = article_region(words[:thread], prose, teaser, kinds)
-        # A lone comment line ("Plantur sagt:" over a quoted text) may be a quote in the article.
-        least = 0.0 if dense else score / BEFORE_COMMENTS
-        if before[2] >= max(MIN_REGION_SCORE, least):
+        if before[2] >= max(MIN_REGION_SCORE, _least_before(score, dense, kinds[thread])):
             start, end, score = before
     if score < MIN_REGION_SCORE:
         return out
@@ -205,6 +213,7 @@ def page_structure(
     start = below_head(start, end, words, prose, kinds)
     start, end = join(start, end, words, prose, kinds, marked, figures)
     end, chains = other_articles(start, end, words, prose, kinds, marked)
+    end = author_box(start, end, prose, authored)
     head = head_start(start, words, stops, kinds, asks)
     if rows is not None:
         for i in range(head, end + 1):
@@ -237,11 +246,33 @@ def page_structure(
     runs = labelled_chains(start, end, LEAD_SCORE, words, stops, prose, kinds, marked, plain, asks)
     _place_chains(out, runs, marked)
     _place_ranked(out, ranked_lists(start, LEAD_SCORE, words, stops, prose, kinds, ranks))
+    _author_places(out, end, authored)
     comments = comment_thread(end + 1, words, prose, kinds)
     if comments is not None:
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _author_places(out: list[str | None], end: int, authored: Sequence[bool] | None) -> None:
+    """After the article's region, paragraphs that open with its author's name (``authored``)
+    are an author box, whatever their place was."""
+    if authored is not None:
+        for i in range(end + 1, len(out)):
+            if authored[i]:
+                out[i] = "author_box"
+
+
+def _least_before(score: float, dense: bool, kind: Kind) -> float:
+    """The least score of the article above a thread's start for the thread to end it (the
+    best run through the thread scores ``score``): a lone comment line ("Plantur sagt:"
+    over a quoted text) may be a quote in the article; under a prompt over comments' heads,
+    ``HEADS_LEAD`` is enough, though the comments outscore it (a Q&A page's question is
+    short: its answers are the text)."""
+    if dense:
+        return 0.0
+    least = score / BEFORE_COMMENTS
+    return min(least, HEADS_LEAD) if kind is Kind.COMMENT_PROMPT else least
 
 
 def _other_place(words: int, prose: bool, marked: bool) -> str | None:
@@ -325,6 +356,9 @@ def _near_furniture(furniture: list[bool]) -> list[bool]:
         i += 1
 
 
+#: Above a comment prompt over comments' heads, an article that scores this much (about this
+#: many tens of prose words) is the article, however long the comments below.
+HEADS_LEAD = 10.0
 #: Before a lone comment line (perhaps a quote in the article: "Anna says:"), the article
 #: may score this many times less than the best run, or it is not cut short there.
 BEFORE_COMMENTS = 3
