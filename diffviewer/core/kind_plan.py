@@ -1,23 +1,27 @@
 """Per rule set, the work ``kinds.classify`` does once: which rules a paragraph's cheap facts
 (words, full stop, link run, position, previous rule) leave it (a ``Choice``, cached per
 combination of facts), and the RE2 set of all the rules' patterns (``Plan.hits``), whose one
-pass says which patterns may occur in a paragraph.
+pass says which patterns may occur in a paragraph (or in each of many: ``Plan.block_hits``).
 
-Imports: the standard library and ``core`` (model, patterns, rules, structure) only.
+Imports: the standard library and ``core`` (model, pattern_set, patterns, rules, structure)
+only.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from operator import itemgetter
+from itertools import repeat
+from operator import getitem, itemgetter
+from typing import cast
 
 from diffviewer.core.model import Kind
-from diffviewer.core.patterns import Pattern, PatternError, PatternSet
-from diffviewer.core.rules import DEFAULT_RULE, Rule, RuleSet
+from diffviewer.core.pattern_set import PatternSet
+from diffviewer.core.patterns import Pattern, PatternError
+from diffviewer.core.rules import DEFAULT_RULE, PATTERN_WINDOW, Rule, RuleSet
 from diffviewer.core.structure import WITHIN
 
-__all__ = ["DEFAULT_RESULT", "SET_AFTER", "SET_MIN", "Choice", "Facts", "Plan", "plan_for"]
+__all__ = ["BLOCK", "DEFAULT_RESULT", "SET_AFTER", "SET_MIN", "Choice", "Facts", "Plan", "plan_for"]
 
 #: From this many rules with patterns among a paragraph's candidates, one pass of the set of
 #: all patterns (``Plan.hits``) costs less than searching them one by one.
@@ -32,6 +36,12 @@ Facts = tuple[int, bool, bool, int, int]
 """Words (capped), full stop, in a link run, position mask, and which ``follows`` conditions
 the previous paragraph's rule meets (``Plan.after``; 0 if no rule uses them)."""
 
+#: Texts searched together by ``Plan.block_hits``: the more, the fewer searches, but the more
+#: patterns found in some text of a block (its result serves each of them). 16 made the search
+#: of the bench pairs' paragraphs a third of one search a paragraph.
+BLOCK = 16
+_WINDOW = slice(PATTERN_WINDOW)
+
 #: The result where no rule holds.
 DEFAULT_RESULT = (Kind.BODY, DEFAULT_RULE)
 
@@ -40,23 +50,36 @@ class Choice:
     """The rules a paragraph may match once its cheap facts are known, in order, prepared for
     ``kinds._first_match``: each with the slots of its patterns in the set (``Plan.slots``)."""
 
-    __slots__ = ("checks", "quiet", "settled", "slots", "use_set")
+    __slots__ = ("_picked", "checks", "open", "quiet", "settled", "triggers", "use_set", "where")
 
     def __init__(self, rules: Sequence[Rule], slots: dict[str, tuple[int, int]]) -> None:
         self.checks = tuple((rule, *slots[rule.name]) for rule in rules)
-        self.slots = frozenset(slot for rule in rules for slot in slots[rule.name] if slot >= 0)
-        """The slots of these rules' patterns in the set."""
+        self.open = frozenset(n for n, rule in enumerate(rules) if rule.pattern is None)
+        """Which of ``checks`` have no pattern (their other tests decide)."""
+        self.where = {slots[rule.name][0]: n for n, rule in enumerate(rules) if rule.pattern}
+        """Which of ``checks`` each pattern slot belongs to (``Plan.slots``)."""
+        self._picked: dict[tuple[int, ...], tuple[tuple[Rule, int, int], ...]] = {}
         patterns = sum(r.pattern is not None or r.not_pattern is not None for r in rules)
         self.use_set = patterns >= SET_MIN
         """Whether one pass of the set costs less than searching the patterns one by one."""
         self.quiet: tuple[Kind, str] | None = DEFAULT_RESULT
-        """The result where no pattern occurs (None: a title-case test decides)."""
+        """The result where none of ``triggers`` occurs (None: a title-case test decides)."""
+        triggers: list[int] = []
         for rule in rules:
+            pattern_slot, not_pattern_slot = slots[rule.name]
             if rule.pattern is not None:
-                continue  # It does not occur.
+                # It does not occur (its not_pattern then does not matter).
+                triggers.append(pattern_slot)
+                continue
             # A not_pattern that does not occur holds the rule back from nothing.
             self.quiet = None if rule.title_case is not None else (rule.kind, rule.name)
+            if rule.not_pattern is not None:
+                triggers.append(not_pattern_slot)
             break
+        self.triggers = frozenset(triggers)
+        """The slots (``Plan.slots``) of the patterns whose absence gives ``quiet``: those of
+        the rules before the first without a pattern, and that rule's not_pattern (the
+        rules after it are never reached)."""
         first = rules[0] if rules else None
         self.settled = (
             DEFAULT_RESULT
@@ -66,6 +89,24 @@ class Choice:
             else None
         )
         """The result whatever the text holds (no rule, or a first rule with no text test)."""
+
+    def picks(self, hits: list[int]) -> tuple[tuple[Rule, int, int], ...]:
+        """Those of ``checks`` whose pattern is among ``hits`` (slots of patterns that may
+        occur), or that have none, in order (cached: paragraphs searched together share
+        ``hits``)."""
+        key = tuple(hits)
+        found = self._picked.get(key)
+        if found is None:
+            picked = set(map(self.where.get, hits, repeat(-1)))
+            picked.discard(-1)
+            found = tuple(map(self.checks.__getitem__, sorted(picked.union(self.open))))
+            if len(self._picked) < _PICKS_KEPT:
+                self._picked[key] = found
+        return found
+
+
+#: Lists of checks kept per ``Choice`` (one per distinct set of patterns found).
+_PICKS_KEPT = 64
 
 
 class Plan:
@@ -173,18 +214,36 @@ class Plan:
         """The indices (``slots``) of the patterns that may occur in ``window``, from one
         pass of the RE2 set of all of them (the set's sentinel among them); None where the set
         is not available (not yet built, or too large)."""
-        if self._set_failed:
-            return None
         if self._set is None:
             self._asked += 1
             if self._asked < SET_AFTER:
                 return None
+        found = self._built()
+        return None if found is None else found.candidates(window)
+
+    def _built(self) -> PatternSet | None:
+        """The set, built now if it is not yet; None if it cannot be."""
+        if self._set is None and not self._set_failed:
             try:
                 self._set = PatternSet(self._members)
             except PatternError:
                 self._set_failed = True
-                return None
-        return self._set.candidates(window)
+        return self._set
+
+    def block_hits(self, texts: Sequence[str]) -> dict[str, list[int]]:
+        """For each of ``texts``, patterns that may occur in it (a list that holds ``hits``'
+        and perhaps more), from one call for all (``PatternSet.candidates_of``: ``BLOCK``
+        texts are searched at a time). Texts whose search failed are left out (``hits`` then
+        serves them one by one). Empty where the set is not available, or not yet wanted
+        (see ``hits``, ``want_set``)."""
+        built = self._built() if self._asked >= SET_AFTER else self._set
+        if built is None or not texts:
+            return {}
+        windows: list[str] = list(map(getitem, texts, repeat(_WINDOW)))
+        found = dict(zip(texts, built.candidates_of(windows, BLOCK), strict=True))
+        if None in found.values():
+            return {text: hits for text, hits in found.items() if hits is not None}
+        return cast("dict[str, list[int]]", found)  # No None among them.
 
     def candidates(self, facts: Facts) -> Choice:
         found = self._candidates.get(facts)

@@ -25,11 +25,12 @@ once and the selection is cached; long prose paragraphs have few candidates or n
 are cached by text and facts (pages repeat captions and teasers), within one call or, through
 a ``KindMemo``, across the versions of one comparison (they share most paragraphs). Where
 a paragraph has ``SET_MIN`` or more candidate rules with patterns, one pass of an RE2 set of all
-the rules' patterns (``core.patterns.PatternSet``) says which may occur, and only those are
-searched one by one (about 20 searches a paragraph of a raw page before; classifying 300 real
-pages took 1.9 times as long without it). Each candidate list knows what it gives when the set
-finds none of its patterns (``Choice.quiet``: most prose), so such a paragraph skips the rule
-loop.
+the rules' patterns (``core.pattern_set.PatternSet``) says which may occur, and only those
+are searched one by one (about 20 searches a paragraph of a raw page before; classifying 300
+real pages took 1.9 times as long without it). A long version's new texts are searched
+together, 16 at a time (``Plan.block_hits``). Each candidate list knows what it gives when
+the set finds none of the patterns that decide it (``Choice.quiet``: most prose), so such a
+paragraph skips the rule loop.
 Per rule set, the candidate lists and the pattern set live in ``core.kind_plan``.
 Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure,
 teaser_runs, words) only.
@@ -40,8 +41,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from itertools import compress, pairwise, repeat
-from operator import add, eq, getitem, itemgetter, le
+from itertools import compress, filterfalse, pairwise, repeat
+from operator import add, eq, itemgetter, le
 
 from diffviewer.core.kind_plan import (
     DEFAULT_RESULT,
@@ -116,21 +117,23 @@ class KindMemo:
     one rule set only: make one per comparison.
     """
 
-    __slots__ = ("facts", "keys", "results")
+    __slots__ = ("facts", "hits", "keys", "results")
 
     def __init__(self, *, keys: bool = False) -> None:
         self.keys = keys
         """Whether the texts are paragraph keys (``paragraphs.normalise``): counted faster."""
-        self.facts: dict[str, tuple[int, bool, int]] = {}
-        """Per text: words (capped), full stop, and words as a reader counts them."""
+        self.facts: dict[str, tuple[int, str, int]] = {}
+        """Per text: words (capped), its last character left of closing quotes and brackets
+        (``_CLOSERS``; "" if none: a full stop or not), and words as a reader counts them."""
         self.results: dict[tuple[str, int, bool, bool, int, int], tuple[Kind, str]] = {}
         """Per text and its facts (``Facts``, flattened), the result."""
+        self.hits: dict[str, list[int]] = {}
+        """Per text, patterns that may occur in it (``Plan.block_hits``)."""
 
     def word_counts(self, texts: Sequence[str]) -> list[int]:
         """``words.count_words`` of each of ``texts``, classified with this memo (counted
         with the rules' facts, once per distinct text)."""
-        facts = self.facts
-        return [facts[text][2] for text in texts]
+        return list(map(itemgetter(2), map(self.facts.__getitem__, texts)))
 
 
 def classify(
@@ -148,18 +151,21 @@ def classify(
     keys = memo.keys
     fresh = dict.fromkeys(texts)
     if known:
-        fresh = dict.fromkeys(text for text in fresh if text not in known)
+        fresh = dict.fromkeys(filterfalse(known.__contains__, fresh))
     if keys:
         _learn_key_facts(list(fresh), cap, known)
     else:
         known.update((text, _text_facts(text, cap)) for text in fresh)
     facts = list(map(known.__getitem__, texts))
     words: list[int] = list(map(itemgetter(0), facts))
-    stops: list[bool] = list(map(itemgetter(1), facts))
+    lasts: list[str] = list(map(itemgetter(1), facts))
+    stops: list[bool] = list(map(_SENTENCE_END.__contains__, lasts))
     del facts
     in_run = _link_runs(texts, words, stops)
     if count >= SET_AFTER:
         plan.want_set()
+    hits = memo.hits
+    hits.update(plan.block_hits(list(fresh)))
     out: list[tuple[Kind, str]] = []
     append = out.append
     results = memo.results
@@ -174,12 +180,14 @@ def classify(
         key = (text, w, stop, run, mask, previous)  # The text and its facts (Facts).
         result = results.get(key)
         if result is None:
-            result = results[key] = _first_match(text, plan.candidates(key[1:]), plan)
+            result = results[key] = _first_match(
+                text, plan.candidates(key[1:]), plan, hits.get(text)
+            )
         append(result)
         if uses_follows:
             previous = after.get(result[1], 0)
     if plan.structural and count:
-        _apply_structure(texts, words, stops, in_run, out, plan)
+        _apply_structure(texts, words, stops, lasts, in_run, out, plan)
     return out
 
 
@@ -187,6 +195,7 @@ def _apply_structure(
     texts: Sequence[str],
     words: Sequence[int],
     stops: Sequence[bool],
+    lasts: Sequence[str],
     in_run: Sequence[bool],
     out: list[tuple[Kind, str]],
     plan: Plan,
@@ -213,10 +222,7 @@ def _apply_structure(
         for text, w, stop in zip(texts, words, stops, strict=True)
     ]
     # Which end with a question or exclamation mark (a headline may: "Will fares rise again?").
-    asks = [
-        stop and text.rstrip(_CLOSERS)[-1] in _ASKING
-        for text, stop in zip(texts, stops, strict=True)
-    ]
+    asks = list(map(_ASKING.__contains__, lasts))
     # Which may be a teaser's title or label in a chain: no colon at the end ("Install it with
     # pip:" introduces what follows) and, if short, no digit (a table's value: "1-100"); a
     # longer paragraph is neither, whatever it holds (most are: only the short ones, picked
@@ -303,15 +309,17 @@ def is_title_case(text: str) -> bool:
     return counted >= 2 and capitalised * 4 >= counted * 3
 
 
-def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, bool, int]:
-    """Words counted up to ``cap`` (``_count_words``), whether the text ends with a full stop,
-    and its words as a reader counts them (``words.count_words``). ``key``: the text is
-    a paragraph key (see ``words.plain_counts``)."""
+def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, str, int]:
+    """Words counted up to ``cap`` (``_count_words``), the last character left of closing
+    quotes and brackets (a full stop: ``_SENTENCE_END``), and its words as a reader counts
+    them (``words.count_words``). ``key``: the text is a paragraph key (see
+    ``words.plain_counts``)."""
     counts = plain_counts(text, key=key)
+    last = text.rstrip(_CLOSERS)[-1:]
     if counts is None:
-        return _count_words(text, cap), _ends_with_full_stop(text), count_words(text)
+        return _count_words(text, cap), last, count_words(text)
     # No character of a spaceless script: whitespace-separated tokens are the words.
-    return min(counts[1], cap), _ends_with_full_stop(text), counts[0]
+    return min(counts[1], cap), last, counts[0]
 
 
 #: Keys counted in one batch (``words.plain_key_counts``): text of a script that takes
@@ -319,7 +327,7 @@ def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, bool, i
 _BATCH = 2048
 
 
-def _learn_key_facts(keys: list[str], cap: int, known: dict[str, tuple[int, bool, int]]) -> None:
+def _learn_key_facts(keys: list[str], cap: int, known: dict[str, tuple[int, str, int]]) -> None:
     """``_text_facts(key, cap, key=True)`` of each of ``keys`` into ``known``, computed a
     batch at a time with ``map`` over C methods (the same values, without the Python calls
     per key that cost most of the work on a paragraph)."""
@@ -333,10 +341,9 @@ def _learn_key_facts(keys: list[str], cap: int, known: dict[str, tuple[int, bool
         tokens = map(
             min, map(add, map(str.count, batch, repeat(" ")), map(bool, batch)), repeat(cap)
         )
-        # As ``_ends_with_full_stop``: the last character left of the closers, if any.
-        last = map(getitem, map(str.rstrip, batch, repeat(_CLOSERS)), repeat(_LAST))
-        stops = map(_SENTENCE_END.__contains__, last)
-        known.update(zip(batch, zip(tokens, stops, counts, strict=True), strict=True))
+        # The last character left of the closers, if any.
+        last = map(str.__getitem__, map(str.rstrip, batch, repeat(_CLOSERS)), repeat(_LAST))
+        known.update(zip(batch, zip(tokens, last, counts, strict=True), strict=True))
 
 
 _LAST = slice(-1, None)
@@ -484,18 +491,27 @@ def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:
         start = end
 
 
-def _first_match(text: str, choice: Choice, plan: Plan | None = None) -> tuple[Kind, str]:
-    """The first of ``choice``'s rules whose text conditions hold. With ``plan``, one pass of
-    all the rules' patterns (``Plan.hits``) first says which patterns may occur: the others
-    are not searched one by one."""
+def _first_match(
+    text: str, choice: Choice, plan: Plan | None = None, hits: list[int] | None = None
+) -> tuple[Kind, str]:
+    """The first of ``choice``'s rules whose text conditions hold. ``hits``: patterns that may
+    occur in ``text`` (``Plan.block_hits``), or else, with ``plan``, one pass of all the rules'
+    patterns (``Plan.hits``) first says which: the others are not searched one by one."""
     if choice.settled is not None:
         return choice.settled
-    window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
-    hits = plan.hits(window) if plan is not None and choice.use_set else None
-    if hits is not None and choice.quiet is not None and choice.slots.isdisjoint(hits):
-        return choice.quiet  # The set found none of these rules' patterns.
+    window = None
+    if hits is None and plan is not None and choice.use_set:
+        window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
+        hits = plan.hits(window)
+    if hits is not None and choice.quiet is not None and choice.triggers.isdisjoint(hits):
+        return choice.quiet  # The set found none of the patterns that could decide.
+    if window is None:
+        window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
+    checks = choice.checks
+    if hits is not None:  # Only the rules whose pattern may occur, or that have none.
+        checks = choice.picks(hits)
     title: bool | None = None
-    for rule, pattern_slot, not_pattern_slot in choice.checks:
+    for rule, pattern_slot, not_pattern_slot in checks:
         if rule.title_case is not None:
             if title is None:
                 title = is_title_case(text)

@@ -39,7 +39,6 @@ import contextlib
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
 
 import re2
 from re2 import _re2
@@ -50,8 +49,8 @@ __all__ = [
     "MAX_PROGRAM_BYTES",
     "Pattern",
     "PatternError",
-    "PatternSet",
     "compile_pattern",
+    "new_set",
     "to_re2",
 ]
 
@@ -197,48 +196,21 @@ def compile_pattern(
     return Pattern(source, translated, loose, where)
 
 
-class PatternSet:
-    """Many patterns searched in one pass over a text (an RE2 set): ``candidates`` lists the
-    members that may occur in it, each searched in its relaxed form, so a member not named
-    cannot occur and one named still needs ``Pattern.search_utf8`` to be sure. A set that
-    cannot be built (too large) raises ``PatternError``; a search the engine gives up (out of
-    memory) returns None, and the caller searches pattern by pattern.
-    """
-
-    __slots__ = ("_sentinel", "_set")
-
-    def __init__(self, patterns: Sequence[Pattern]) -> None:
-        options = re2.Options()
-        options.log_errors = False
-        options.never_capture = True
-        options.max_mem = MAX_PROGRAM_BYTES
-        self._set = _re2.Set(_UNANCHORED, options)
-        for pattern in patterns:
-            added = pattern.loose or pattern.translated
-            if self._set.Add(added.encode("utf-8", "surrogatepass")) < 0:
-                raise PatternError(f"pattern set: failed to add {added!r}")
-        # Matches every text, once, at its start: its absence from a result means the search
-        # failed. (An empty pattern matched at every byte, and the search recorded it at each:
-        # 1.8 times the work of a search of the bench pairs' paragraphs.)
-        self._sentinel = self._set.Add(b"^")
-        if not self._set.Compile():
-            raise PatternError("pattern set: failed to compile")
-
-    def candidates(self, data: bytes) -> list[int] | None:
-        # RE2's set itself, not the re2 module's layer over it, and its list as it comes (a
-        # few numbers: no frozenset to build): 1.8–2.5 µs a paragraph instead of 2.2–2.8 µs
-        # (the bench pairs (a) and (b), 5,000 paragraphs; the match itself is most of it).
-        found: list[int] = self._set.Match(data)
-        if self._sentinel not in found:
-            return None
-        return found
-
-
 class _TooLarge(PatternError):
     pass
 
 
 _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+
+
+def new_set() -> _re2.Set:
+    """An empty RE2 set of unanchored patterns, with the options of ``Pattern``'s programs
+    (``PatternSet`` adds its members and compiles it)."""
+    options = re2.Options()
+    options.log_errors = False
+    options.never_capture = True
+    options.max_mem = MAX_PROGRAM_BYTES
+    return _re2.Set(_UNANCHORED, options)
 
 
 @functools.lru_cache(maxsize=128)  # rules loaded again, or equal patterns: compiled once

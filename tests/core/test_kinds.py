@@ -334,7 +334,8 @@ def test_a_long_version_builds_the_pattern_set_at_once() -> None:
 
 def test_a_pattern_set_says_when_its_search_failed() -> None:
     """A set's result always holds its sentinel (matches every text) when the search ran."""
-    from diffviewer.core.patterns import PatternSet, compile_pattern
+    from diffviewer.core.pattern_set import PatternSet
+    from diffviewer.core.patterns import compile_pattern
 
     found = PatternSet([compile_pattern("share", "i"), compile_pattern(r"^\d+ comments$")])
     assert set(found.candidates(b"Share this") or ()) == {0, 2}

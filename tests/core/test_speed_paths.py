@@ -199,12 +199,15 @@ _SPACED = "ab \n\t\x1c\u00a0\u2003\u3000\u4e2d\u0e01\u00e9\u0301\u201c\u2014.-"
 @given(st.text(alphabet=_SPACED, max_size=30))
 def test_rules_word_facts_equal_the_long_counts(text: str) -> None:
     """The rules' capped whitespace word count from the one-pass counts equals the long way
-    (``kinds._count_words``), and so does the reader's count."""
+    (``kinds._count_words``), and so does the reader's count; the last character kept says
+    whether the text ends with a full stop, and with a question or exclamation mark."""
     cap = 5
-    words, stop, reader = _text_facts(text, cap)
+    words, last, reader = _text_facts(text, cap)
     assert words == _count_words(text, cap)
     assert reader == count_words(text)
-    assert stop == _ends_with_full_stop(text)
+    assert (last in kinds._SENTENCE_END) == _ends_with_full_stop(text)
+    stripped = text.rstrip(kinds._CLOSERS)
+    assert (last in kinds._ASKING) == (bool(stripped) and stripped[-1] in kinds._ASKING)
 
 
 @settings(max_examples=300, deadline=None)
@@ -225,7 +228,7 @@ def test_key_facts_learnt_in_batches_equal_each_key_s_facts(texts: list[str]) ->
     key's own facts, in the order the keys came; ``plain_key_counts`` is ``count_words``."""
     keys = list(dict.fromkeys(normalise(text) for text in texts))
     with patch.object(kinds, "_BATCH", 3):
-        learnt: dict[str, tuple[int, bool, int]] = {}
+        learnt: dict[str, tuple[int, str, int]] = {}
         kinds._learn_key_facts(keys, 5, learnt)
     assert list(learnt.items()) == [(key, _text_facts(key, 5, key=True)) for key in keys]
     counts = plain_key_counts(keys)
