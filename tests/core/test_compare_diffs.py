@@ -14,6 +14,7 @@ from diffviewer.core import compare
 from diffviewer.core.compare import _word_diff, compare_texts, same_loose_words
 from diffviewer.core.paragraphs import same_loose_key
 from diffviewer.core.worddiff import TokenCodes
+from tests.core.edit_strategies import edited_pieces
 
 _PIECES = st.sampled_from(
     [
@@ -24,22 +25,13 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@st.composite
-def _edited(draw: st.DrawFn) -> tuple[str, str]:
+def _key(pieces: list[str]) -> str:
+    return " ".join("".join(pieces).split())
+
+
+def _edited() -> st.SearchStrategy[tuple[str, str]]:
     """A key and an edit of it: pieces inserted, deleted or replaced here and there."""
-    pieces = draw(st.lists(_PIECES, max_size=30))
-    edited = list(pieces)
-    for _ in range(draw(st.integers(0, 4))):
-        at = draw(st.integers(0, len(edited)))
-        what = draw(st.sampled_from(["insert", "delete", "replace"]))
-        if what == "insert":
-            edited.insert(at, draw(_PIECES))
-        elif at < len(edited):
-            if what == "delete":
-                del edited[at]
-            else:
-                edited[at] = draw(_PIECES)
-    return " ".join("".join(pieces).split()), " ".join("".join(edited).split())
+    return edited_pieces(_PIECES).map(lambda pair: (_key(pair[0]), _key(pair[1])))
 
 
 @settings(max_examples=600, deadline=None)

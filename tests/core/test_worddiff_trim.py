@@ -12,6 +12,7 @@ from diffviewer.core import worddiff
 from diffviewer.core.model import OpTag, WordOp
 from diffviewer.core.worddiff import count_changed_words, tokenize, word_ops
 from diffviewer.core.words import count_words
+from tests.core.edit_strategies import edited_pieces
 
 
 def _whole_ops(old: str, new: str) -> tuple[WordOp, ...]:
@@ -37,22 +38,9 @@ _PIECES = st.sampled_from(
 )  # fmt: skip
 
 
-@st.composite
-def _edited(draw: st.DrawFn) -> tuple[str, str]:
+def _edited() -> st.SearchStrategy[tuple[str, str]]:
     """A text and an edit of it: pieces inserted, deleted or replaced here and there."""
-    pieces = draw(st.lists(_PIECES, max_size=30))
-    edited = list(pieces)
-    for _ in range(draw(st.integers(0, 4))):
-        at = draw(st.integers(0, len(edited)))
-        what = draw(st.sampled_from(["insert", "delete", "replace"]))
-        if what == "insert":
-            edited.insert(at, draw(_PIECES))
-        elif at < len(edited):
-            if what == "delete":
-                del edited[at]
-            else:
-                edited[at] = draw(_PIECES)
-    return "".join(pieces), "".join(edited)
+    return edited_pieces(_PIECES).map(lambda pair: ("".join(pair[0]), "".join(pair[1])))
 
 
 @settings(max_examples=600, deadline=None)
