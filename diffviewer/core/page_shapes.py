@@ -20,6 +20,11 @@ TITLE_KINDS = frozenset({Kind.BODY, Kind.HEADLINE, Kind.PROMO, Kind.TEASER, Kind
 GLUE = frozenset({Kind.BYLINE, Kind.DATELINE, Kind.CAPTION})
 # Kinds that open a comment thread: a prompt ("12 comments") or a comment's own line.
 COMMENT = frozenset({Kind.COMMENT_PROMPT, Kind.COMMENT})
+# Kinds of a marker line that ends the page's text for good: past one, after the article,
+# short lines are furniture even far from other furniture (``structure``).
+END_MARKERS = frozenset(
+    {Kind.COPYRIGHT, Kind.COMMENT_PROMPT, Kind.COMMENT, Kind.SOCIAL_PROMPT, Kind.TEASER}
+)
 # Kinds that may sit between a headline and the article text.
 HEAD = frozenset({Kind.BYLINE, Kind.DATELINE, Kind.CAPTION, Kind.STANDFIRST, Kind.HEADLINE})
 

@@ -104,7 +104,7 @@ from diffviewer.core.article_region import (
     thread_start,
 )
 from diffviewer.core.model import Kind
-from diffviewer.core.page_shapes import FURNITURE, TEASER_TITLE_MIN
+from diffviewer.core.page_shapes import END_MARKERS, FURNITURE, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
     labelled_chains,
@@ -155,11 +155,6 @@ STORY_BYLINES = 3
 MIN_FURNITURE = 5
 #: The least score of an article region (about this many tens of prose words).
 MIN_REGION_SCORE = 3.0
-#: Kinds of a marker line that ends the page's text for good: past one, after the article,
-#: short lines are furniture even far from other furniture.
-END_MARKERS = frozenset(
-    {Kind.COPYRIGHT, Kind.COMMENT_PROMPT, Kind.COMMENT, Kind.SOCIAL_PROMPT, Kind.TEASER}
-)
 #: Outside the article, furniture within this many paragraphs makes a short line furniture.
 NEAR = 3
 

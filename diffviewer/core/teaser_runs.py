@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from diffviewer.core.model import Kind
-from diffviewer.core.page_shapes import GLUE, TEASER_TITLE_MIN, TITLE_KINDS, TITLE_WORDS, is_title
+from diffviewer.core.page_shapes import (
+    END_MARKERS,
+    GLUE,
+    TEASER_TITLE_MIN,
+    TITLE_KINDS,
+    TITLE_WORDS,
+    is_title,
+)
 
 #: A teaser summary: a sentence of at most this many words after a title.
 SUMMARY_WORDS = 45
@@ -316,18 +323,10 @@ def labelled_chains(
     return _last_in_region(chains, end, words, prose, kinds)
 
 
-#: Kinds of a marker line that ends the article: a teaser without labels after one is in a
+#: Kinds of a marker line that ends the article (the page's end markers, and promos: a newsletter
+#: box, a "Related" heading): a teaser without labels after one is in a
 #: chain (see ``labelled_chains``).
-_WALLS = frozenset(
-    {
-        Kind.PROMO,
-        Kind.TEASER,
-        Kind.COPYRIGHT,
-        Kind.COMMENT_PROMPT,
-        Kind.COMMENT,
-        Kind.SOCIAL_PROMPT,
-    }
-)
+_WALLS = END_MARKERS | {Kind.PROMO}
 
 #: Prose after a chain in the article's region (about this many tens of words, outside other
 #: chains) that makes it the article's own list (books with their authors and a line on each)
