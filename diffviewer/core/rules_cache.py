@@ -56,11 +56,11 @@ def cache_dir() -> str | None:
     return os.path.join(base, "diffviewer")
 
 
-def _entry_path(folder: str, data: bytes) -> str:
+def _entry_path(folder: str, data: bytes, fingerprint: str) -> str:
     """The entry of a rules file's text ``data`` for this program: named by both, so that two
     copies of diffviewer (two versions, or a development copy beside an installed one) each
     keep their own entry instead of overwriting each other's on every start."""
-    program = zlib.crc32(f"{__version__}\0{_fingerprint()}".encode("utf-8", "surrogatepass"))
+    program = zlib.crc32(f"{__version__}\0{fingerprint}".encode("utf-8", "surrogatepass"))
     return os.path.join(
         folder, f"{_PREFIX}{zlib.crc32(data):08x}-{len(data)}-{program:08x}{_SUFFIX}"
     )
@@ -84,13 +84,15 @@ def load(text: str) -> tuple[dict[str, Any], Translations] | None:
     folder = cache_dir()
     if folder is None:
         return None
+    fingerprint = _fingerprint()
     try:
-        with open(_entry_path(folder, text.encode("utf-8", "surrogatepass")), "rb") as handle:
+        path = _entry_path(folder, text.encode("utf-8", "surrogatepass"), fingerprint)
+        with open(path, "rb") as handle:
             entry = json.loads(handle.read())
         if (
             entry["text"] != text
             or entry["version"] != __version__
-            or entry["translator"] != _fingerprint()
+            or entry["translator"] != fingerprint
         ):
             return None
         document = entry["document"]
@@ -113,9 +115,10 @@ def store(text: str, document: dict[str, Any], translations: Translations) -> No
     folder = cache_dir()
     if folder is None:
         return
+    fingerprint = _fingerprint()
     entry = {
         "version": __version__,
-        "translator": _fingerprint(),
+        "translator": fingerprint,
         "text": text,
         "document": document,
         "translations": [[*key, *value] for key, value in translations.items()],
@@ -131,7 +134,8 @@ def store(text: str, document: dict[str, Any], translations: Translations) -> No
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
-        os.replace(temporary, _entry_path(folder, text.encode("utf-8", "surrogatepass")))
+        data = text.encode("utf-8", "surrogatepass")
+        os.replace(temporary, _entry_path(folder, data, fingerprint))
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(temporary)

@@ -149,7 +149,10 @@ def test_entries_are_written_whole_and_only_the_newest_kept(
     monkeypatch.setattr(rules_cache, "KEEP", 3)
     for n in range(5):
         rules_cache.store(f"text {n}", {"rule": []}, {("a", ""): ("a", "a")})
-        os.utime(rules_cache._entry_path(str(tmp_path / "cache"), f"text {n}".encode()), (n, n))
+        entry = rules_cache._entry_path(
+            str(tmp_path / "cache"), f"text {n}".encode(), rules_cache._fingerprint()
+        )
+        os.utime(entry, (n, n))
     folder = tmp_path / "cache"
     assert sorted(os.listdir(folder)) == sorted(p.name for p in _entries(folder))
     assert len(_entries(folder)) == 3
