@@ -55,9 +55,13 @@ How the article is found:
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
   byline among them, a summary, furniture between them and the article) are teasers; other
   short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
-  so: a menu run, a share button, a "Related" heading), or after the article past a line that
-  ends the page's text (``END_MARKERS``: a copyright line, a comment prompt): a list of the
-  article's own that the region missed stays body;
+  so: a menu run, a share button, a "Related" heading), or before the article with a marker
+  line (no date or byline: an article's head has those) between them and it, if they have no
+  full stop, or after the article past a line that ends the page's text (``END_MARKERS``: a
+  copyright line, a comment prompt): a list of the article's own that the region missed
+  stays body; and there, more than ``NEAR`` paragraphs below the region, a lone prose
+  paragraph (no prose that no rule called furniture right above or below it) has the place
+  ``prose_after_end``: the site's notes on itself, its newsletter's pitch, a teaser's summary;
 - in the region (from its head on), runs of short lines that the caller found to be mostly
   a label and its value or an address (``rows``: a table, an infobox, a list of people
   with their handles) have the place ``article_rows``: menus hold link texts, not these;
@@ -104,7 +108,7 @@ from diffviewer.core.article_region import (
     thread_start,
 )
 from diffviewer.core.model import Kind
-from diffviewer.core.page_shapes import END_MARKERS, FURNITURE, TEASER_TITLE_MIN
+from diffviewer.core.page_shapes import END_MARKERS, FURNITURE, HEAD, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
     labelled_chains,
@@ -130,12 +134,13 @@ FACTS = (
     "ranked_teasers",
     "comment_thread",
     "author_box",
+    "prose_after_end",
 )
 
 #: Places that lie within a wider one: a rule that names the wider place holds in them too,
 #: in file order with their own rules (an author box is after the article, so a note on
 #: the author that ``byline.author_bio_after`` knows by its wording is still its).
-WITHIN = {"author_box": "after_article"}
+WITHIN = {"author_box": "after_article", "prose_after_end": "after_article"}
 
 #: A paragraph with a final full stop and at least this many words is prose.
 PROSE_WORDS = 8
@@ -221,8 +226,11 @@ def page_structure(
     near = _near_furniture([kind in FURNITURE for kind in kinds])
     teaser = with_evidence(teaser, head, end, stops, kinds, marked, figures)
     spare_head(teaser, head, words, stops, kinds)
+    # Short lines with furniture between them and the article are the page's, however far
+    # from it; a list right above the head may be the article's own, which the region missed.
+    beyond = max((i for i in range(head) if marked[i] and kinds[i] not in HEAD), default=-1)
     for i in range(head):
-        out[i] = _place(teaser[i], near[i], "before_article")
+        out[i] = _place(teaser[i], near[i] or (i < beyond and not stops[i]), "before_article")
     if head < start:
         out[head] = "headline" if kinds[head] is Kind.BODY or kinds[head] is Kind.HEADLINE else None
         for i in range(head + 1, start):
@@ -234,6 +242,7 @@ def page_structure(
         ended = ended or (marked[i] and kinds[i] in END_MARKERS)
         ends = ended and not (figures is not None and figures[i])
         out[i] = _place(teaser[i], near[i] or ends, "after_article")
+    _lone_prose_places(out, end, words, prose, kinds, marked)
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
     for i in itertools.chain.from_iterable(chains):
@@ -247,6 +256,40 @@ def page_structure(
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _lone_prose_places(
+    out: list[str | None],
+    end: int,
+    words: Sequence[int],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> None:
+    """The place ``prose_after_end`` for lone prose paragraphs (``_lone_prose``) more than
+    ``NEAR`` paragraphs below the region's ``end`` and past a line that ends the page's text
+    (``END_MARKERS``: a copyright line, a comment prompt): the site's notes on itself, its
+    newsletter's pitch, a teaser's summary, which the region does not reach."""
+    ended = False
+    for i in range(end + 1, len(out)):
+        ended = ended or (marked[i] and kinds[i] in END_MARKERS)
+        if ended and i - end > NEAR and _lone_prose(i, words, prose, kinds):
+            out[i] = "prose_after_end"
+
+
+def _lone_prose(i: int, words: Sequence[int], prose: Sequence[bool], kinds: Sequence[Kind]) -> bool:
+    """Whether paragraph ``i`` is prose that no rule called furniture, with no such prose
+    in the nearest paragraphs with words above and below it: a lone paragraph among
+    furniture (the site's note on itself, a newsletter's pitch), not a run of text."""
+    if not (prose[i] and kinds[i] is Kind.BODY):
+        return False
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(words) and not words[j]:
+            j += step
+        if 0 <= j < len(words) and prose[j] and kinds[j] is Kind.BODY:
+            return False
+    return True
 
 
 def _author_places(out: list[str | None], end: int, authored: Sequence[bool] | None) -> None:
