@@ -16,6 +16,8 @@ rule (see ``core.rules`` and ``resources/rules/kinds.toml``) whose conditions al
 - follows: the kind given to the previous paragraph, or the rule that gave it;
 - pattern / not_pattern: searched in the first ``rules.PATTERN_WINDOW`` characters.
 
+Words, full stop and title case are read off the text by ``core.text_facts``.
+
 Speed: a text's words (capped at the largest bound any rule uses, so that counts above it
 share cache entries), its full stop and its words as a reader counts them (what the report
 shows, ``KindMemo.word_counts``) are found once per distinct text, the counts in a pass
@@ -32,17 +34,16 @@ together, 16 at a time (``Plan.block_hits``). Each candidate list knows what it 
 the set finds none of the patterns that decide it (``Choice.quiet``: most prose), so such a
 paragraph skips the rule loop.
 Per rule set, the candidate lists and the pattern set live in ``core.kind_plan``.
-Imports: the standard library and ``core`` (kind_plan, model, paragraphs, rules, structure,
-teaser_runs, words) only.
+Imports: the standard library and ``core`` (kind_plan, model, page_shapes, rules, structure,
+teaser_runs, text_facts) only.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from itertools import compress, filterfalse, pairwise, repeat
-from operator import add, eq, itemgetter, le
+from operator import eq, itemgetter, le
 
 from diffviewer.core.kind_plan import (
     DEFAULT_RESULT,
@@ -54,7 +55,6 @@ from diffviewer.core.kind_plan import (
 )
 from diffviewer.core.model import Kind
 from diffviewer.core.page_shapes import TITLE_WORDS
-from diffviewer.core.paragraphs import single_spaced
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
     DEFAULT_RULE,
@@ -65,7 +65,13 @@ from diffviewer.core.rules import (
 )
 from diffviewer.core.structure import page_structure
 from diffviewer.core.teaser_runs import CHAIN_LABEL_WORDS
-from diffviewer.core.words import count_words, plain_counts, plain_key_counts, spaceless_pattern
+from diffviewer.core.text_facts import (
+    CLOSERS,
+    SENTENCE_END,
+    is_title_case,
+    learn_key_facts,
+    text_facts,
+)
 
 __all__ = [
     "KindMemo",
@@ -87,27 +93,11 @@ _HANDLE = re.compile(r"@\w{2,}$")
 # A word that is a number ("197", "11-12", "3,5"; not "2021Text", "w00a2" or the day "6."): a
 # table's cell.
 _NUMBER = re.compile(r"(?:^|\s)[\d.,:/–-]*\d(?:[\d.,:/–-]*\d)?(?=\s|$)")
-_LONG_TOKEN = 6
 _ABBREVIATION_END = re.compile(r"(?:^|\W)(?:[A-Z]\.){2,}$")
-# Full stops, question and exclamation marks of many scripts: Latin, CJK (full and half
-# width), Devanagari and Bengali danda, Urdu, Arabic, Armenian, Ethiopic, Burmese.
-_SENTENCE_END = frozenset(".!?…。！？．｡।॥۔؟։።။‼⁇")
 _ASKING = frozenset("!?！？؟‼⁇")
 _COLONS = (":", "：")
 _DIGIT = re.compile(r"\d")
 _RANK = re.compile(r"#?\d{1,2}\.?$")
-# Invisible operators and direction marks some sites leave after the last word.
-_CLOSERS = "\"'”’»)]*› \u00a0\u2062\u2063\u2064\u200e\u200f"
-_OPENERS = "\"'‘“«¿¡([*"
-# Words a title-case headline leaves in lower case (English, French, German, Spanish).
-_SMALL = (
-    "a an and as at but by for from if in into nor of off on onto or out over per so than the "
-    "to up via vs with "
-    "à au aux d de des du en et l la le les ou par pour sur un une "
-    "am auf aus bei das dem den der die ein eine für im mit und von vor zu zum zur "
-    "al con del el las lo los para por una y"
-)
-_SMALL_WORDS = frozenset(_SMALL.split())
 
 
 class KindMemo:
@@ -124,7 +114,7 @@ class KindMemo:
         """Whether the texts are paragraph keys (``paragraphs.normalise``): counted faster."""
         self.facts: dict[str, tuple[int, str, int]] = {}
         """Per text: words (capped), its last character left of closing quotes and brackets
-        (``_CLOSERS``; "" if none: a full stop or not), and words as a reader counts them."""
+        (``CLOSERS``; "" if none: a full stop or not), and words as a reader counts them."""
         self.results: dict[tuple[str, int, bool, bool, int, int], tuple[Kind, str]] = {}
         """Per text and its facts (``Facts``, flattened), the result."""
         self.hits: dict[str, list[int]] = {}
@@ -153,13 +143,13 @@ def classify(
     if known:
         fresh = dict.fromkeys(filterfalse(known.__contains__, fresh))
     if keys:
-        _learn_key_facts(list(fresh), cap, known)
+        learn_key_facts(list(fresh), cap, known)
     else:
-        known.update((text, _text_facts(text, cap)) for text in fresh)
+        known.update((text, text_facts(text, cap)) for text in fresh)
     facts = list(map(known.__getitem__, texts))
     words: list[int] = list(map(itemgetter(0), facts))
     lasts: list[str] = list(map(itemgetter(1), facts))
-    stops: list[bool] = list(map(_SENTENCE_END.__contains__, lasts))
+    stops: list[bool] = list(map(SENTENCE_END.__contains__, lasts))
     del facts
     in_run = _link_runs(texts, words, stops)
     if count >= SET_AFTER:
@@ -231,7 +221,7 @@ def _apply_structure(
     plain = [True] * count
     for i in compress(range(count), map(le, words, repeat(TITLE_WORDS[1]))):
         text = texts[i]
-        plain[i] = not text.rstrip(_CLOSERS).endswith(_COLONS) and (
+        plain[i] = not text.rstrip(CLOSERS).endswith(_COLONS) and (
             words[i] > CHAIN_LABEL_WORDS or _DIGIT.search(text) is None
         )
     # Which are a rank alone ("1", "2."), as lists of the most read articles number them.
@@ -293,112 +283,6 @@ def evidence_of(rules: RuleSet, name: str) -> str:
     if rule.structure is not None:
         return "place"
     return "wording" if rule.pattern is not None else "shape"
-
-
-def is_title_case(text: str) -> bool:
-    """Most words capitalised: of the non-small words, at least two and ≥ 75 % (see module doc)."""
-    capitalised = counted = 0
-    for token in text.split():
-        word = token.lstrip(_OPENERS)
-        if not word or not word[0].isalpha():
-            continue
-        if word.lower().rstrip(".,:;!?’'\"”") in _SMALL_WORDS:
-            continue
-        counted += 1
-        capitalised += word[0].isupper()
-    return counted >= 2 and capitalised * 4 >= counted * 3
-
-
-def _text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, str, int]:
-    """Words counted up to ``cap`` (``_count_words``), the last character left of closing
-    quotes and brackets (a full stop: ``_SENTENCE_END``), and its words as a reader counts
-    them (``words.count_words``). ``key``: the text is a paragraph key (see
-    ``words.plain_counts``)."""
-    counts = plain_counts(text, key=key)
-    last = text.rstrip(_CLOSERS)[-1:]
-    if counts is None:
-        return _count_words(text, cap), last, count_words(text)
-    # No character of a spaceless script: whitespace-separated tokens are the words.
-    return min(counts[1], cap), last, counts[0]
-
-
-#: Keys counted in one batch (``words.plain_key_counts``): text of a script that takes
-#: the slow road sends only its batch there.
-_BATCH = 2048
-
-
-def _learn_key_facts(keys: list[str], cap: int, known: dict[str, tuple[int, str, int]]) -> None:
-    """``_text_facts(key, cap, key=True)`` of each of ``keys`` into ``known``, computed a
-    batch at a time with ``map`` over C methods (the same values, without the Python calls
-    per key that cost most of the work on a paragraph)."""
-    for start in range(0, len(keys), _BATCH):
-        batch = keys[start : start + _BATCH]
-        counts = plain_key_counts(batch)
-        if counts is None:
-            known.update((key, _text_facts(key, cap, key=True)) for key in batch)
-            continue
-        # As ``plain_counts(key=True)``: tokens are the spaces and one, but in an empty key.
-        tokens = map(
-            min, map(add, map(str.count, batch, repeat(" ")), map(bool, batch)), repeat(cap)
-        )
-        # The last character left of the closers, if any.
-        last = map(str.__getitem__, map(str.rstrip, batch, repeat(_CLOSERS)), repeat(_LAST))
-        known.update(zip(batch, zip(tokens, last, counts, strict=True), strict=True))
-
-
-_LAST = slice(-1, None)
-
-
-def _count_words(text: str, cap: int) -> int:
-    """Words, counted up to ``cap``: whitespace-separated tokens, and in scripts written
-    without spaces, characters divided by how many make a word there on average
-    (``_CHARACTERS_PER_WORD``), so that word limits mean the same in every script."""
-    if single_spaced(text):  # A key (the usual input): counting spaces makes no word list.
-        count = min(text.count(" ") + 1 if text else 0, cap)
-    else:
-        count = min(len(text.split(None, cap)), cap)
-    # Spaced text has short tokens (six characters on average, space included, even in German);
-    # only text with longer ones may be Chinese, Thai…, or mix them with spaced words.
-    if (
-        count < cap
-        and len(text) > _LONG_TOKEN * count
-        and not text.isascii()
-        and spaceless_pattern("[{S}]").search(text) is not None
-    ):
-        return min(_spaceless_words(text), cap)
-    return count
-
-
-#: Characters per word in scripts written without spaces: about two Chinese characters say
-#: what one English word says (a word has one to three), Japanese adds kana endings, and a
-#: Thai, Lao, Khmer or Burmese word is several letters and marks. So a 20-word limit is about
-#: 20 English words' worth of text in any script.
-_CHARACTERS_PER_WORD = (
-    ("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]", 2.0),
-    ("[\u3040-\u30ff]", 2.5),
-    ("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]", 4.5),
-)
-
-
-def _spaceless_words(text: str) -> int:
-    """``words.count_words`` with the characters of spaceless scripts counted as words
-    (see ``_CHARACTERS_PER_WORD``) instead of one each (one per grapheme cluster there)."""
-    count = float(count_words(spaceless_pattern("[{S}]").sub(" ", text)))
-    for script, per_word in _CHARACTERS_PER_WORD:
-        characters = len(_compiled(script).findall(text))
-        if characters:
-            count += max(1.0, characters / per_word)
-    return max(1, round(count)) if text.strip() else 0
-
-
-@functools.cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-def _ends_with_full_stop(text: str) -> bool:
-    stripped = text.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
 def _link_runs(texts: Sequence[str], words: Sequence[int], stops: Sequence[bool]) -> list[bool]:

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core import kind_plan
-from diffviewer.core.kinds import RuleSet, classify, is_title_case, load_rules
+from diffviewer.core.kinds import RuleSet, classify, load_rules
 from diffviewer.core.model import Kind
 from diffviewer.core.paragraphs import normalise, split_paragraphs
+from diffviewer.core.text_facts import is_title_case
 
 REPO = Path(__file__).resolve().parents[2]
 LABELLED = REPO / "tests" / "data" / "kinds"

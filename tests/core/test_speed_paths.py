@@ -20,16 +20,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from diffviewer.core import kinds, pairing, steps, worddiff
+from diffviewer.core import text_facts as text_facts_module
 from diffviewer.core.compare import compare_files, compare_texts
 from diffviewer.core.graphemes import may_join, split_at_emoji_joiners
-from diffviewer.core.kinds import (
-    KindMemo,
-    _count_words,
-    _ends_with_full_stop,
-    _text_facts,
-    classify,
-    load_rules,
-)
+from diffviewer.core.kinds import KindMemo, classify, load_rules
 from diffviewer.core.loading import LoadedText
 from diffviewer.core.model import Newline, OpTag, WordOp
 from diffviewer.core.pairing import _band, _join, _pair_dp, _pair_one, _SharedWords
@@ -48,6 +42,14 @@ from diffviewer.core.paragraphs import (
     split_paragraphs,
 )
 from diffviewer.core.steps import Op, Step, Thresholds, WordBags, word_bag
+from diffviewer.core.text_facts import (
+    CLOSERS,
+    SENTENCE_END,
+    count_rule_words,
+    ends_with_full_stop,
+    learn_key_facts,
+    text_facts,
+)
 from diffviewer.core.versions import build_version
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 from diffviewer.core.words import (
@@ -76,7 +78,7 @@ def test_kind_memo_shared_by_versions_changes_nothing() -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.one_of(st.text(), st.sampled_from(["", " ", "a  b\u00a0c"])), max_size=6))
-def test_memo_word_counts_are_count_words(texts: list[str]) -> None:
+def test_memo_word_counts_arecount_rule_words(texts: list[str]) -> None:
     """The word counts a comparison reads from the classification memo (counted with the
     rules' facts) are ``count_words`` of each text."""
     memo = KindMemo()
@@ -199,14 +201,14 @@ _SPACED = "ab \n\t\x1c\u00a0\u2003\u3000\u4e2d\u0e01\u00e9\u0301\u201c\u2014.-"
 @given(st.text(alphabet=_SPACED, max_size=30))
 def test_rules_word_facts_equal_the_long_counts(text: str) -> None:
     """The rules' capped whitespace word count from the one-pass counts equals the long way
-    (``kinds._count_words``), and so does the reader's count; the last character kept says
+    (``count_rule_words``), and so does the reader's count; the last character kept says
     whether the text ends with a full stop, and with a question or exclamation mark."""
     cap = 5
-    words, last, reader = _text_facts(text, cap)
-    assert words == _count_words(text, cap)
+    words, last, reader = text_facts(text, cap)
+    assert words == count_rule_words(text, cap)
     assert reader == count_words(text)
-    assert (last in kinds._SENTENCE_END) == _ends_with_full_stop(text)
-    stripped = text.rstrip(kinds._CLOSERS)
+    assert (last in SENTENCE_END) == ends_with_full_stop(text)
+    stripped = text.rstrip(CLOSERS)
     assert (last in kinds._ASKING) == (bool(stripped) and stripped[-1] in kinds._ASKING)
 
 
@@ -217,7 +219,7 @@ def test_counts_of_a_key_by_its_spaces_equal_the_long_counts(text: str) -> None:
     keys) equal the tokens counted in its bytes, and so do the rules' facts."""
     key = normalise(text)
     assert plain_counts(key, key=True) == plain_counts(key)
-    assert _text_facts(key, 5, key=True) == _text_facts(key, 5)
+    assert text_facts(key, 5, key=True) == text_facts(key, 5)
 
 
 @settings(max_examples=300, deadline=None)
@@ -227,10 +229,10 @@ def test_key_facts_learnt_in_batches_equal_each_key_s_facts(texts: list[str]) ->
     batch; a batch with a character of the slow road takes each key's own path) equal each
     key's own facts, in the order the keys came; ``plain_key_counts`` is ``count_words``."""
     keys = list(dict.fromkeys(normalise(text) for text in texts))
-    with patch.object(kinds, "_BATCH", 3):
+    with patch.object(text_facts_module, "_BATCH", 3):
         learnt: dict[str, tuple[int, str, int]] = {}
-        kinds._learn_key_facts(keys, 5, learnt)
-    assert list(learnt.items()) == [(key, _text_facts(key, 5, key=True)) for key in keys]
+        learn_key_facts(keys, 5, learnt)
+    assert list(learnt.items()) == [(key, text_facts(key, 5, key=True)) for key in keys]
     counts = plain_key_counts(keys)
     if counts is not None:
         assert counts == [count_words(key) for key in keys]
