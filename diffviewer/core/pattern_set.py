@@ -33,21 +33,25 @@ class PatternSet:
     that may occur in any of the block's texts are named for each (and some more: a match
     may run over a line feed). RE2 starts each search afresh: searching 16 texts at once
     costs a sixth of searching them one by one. A member without a joined form (``always``)
-    is named for every block.
+    is named for every block. A member may be None: it holds its index and never occurs (so
+    that sets of some of the same patterns number them alike).
     """
 
     __slots__ = ("_free", "_sentinel", "_start", "always")
 
-    def __init__(self, patterns: Sequence[Pattern]) -> None:
+    def __init__(self, patterns: Sequence[Pattern | None]) -> None:
         self._start = new_set()
         self._free = new_set()
         always: list[int] = []
         for n, pattern in enumerate(patterns):
-            joined, anchored = set_form(pattern)
-            if joined is None:
-                always.append(n)
-                joined = pattern.loose or pattern.translated
-            start, free = (joined, _NEVER) if anchored else (_NEVER, joined)
+            if pattern is None:
+                start = free = _NEVER
+            else:
+                joined, anchored = set_form(pattern)
+                if joined is None:
+                    always.append(n)
+                    joined = pattern.loose or pattern.translated
+                start, free = (joined, _NEVER) if anchored else (_NEVER, joined)
             # Each member has its index in both sets (a pattern that never matches holds
             # its place in the other).
             for members, added in ((self._start, start), (self._free, free)):

@@ -100,7 +100,32 @@ def test_classifying_with_block_searches_gives_what_searching_one_by_one_gives(
     kind_plan.plan_for(rules).want_set()
     assert kind_plan.plan_for(rules).block_hits(pages[0][:50])  # The set was searched.
     together = [classify(keys, rules, KindMemo(keys=True)) for keys in pages]
-    monkeypatch.setattr(kind_plan.Plan, "block_hits", lambda self, texts: {})
+    monkeypatch.setattr(kind_plan.Plan, "block_hits", lambda self, texts, facts=None: {})
     apart = [classify(keys, rules, KindMemo(keys=True)) for keys in pages]
     assert together == apart
+    kind_plan.plan_for.cache_clear()
+
+
+def test_long_paragraphs_are_searched_only_for_the_patterns_of_rules_that_admit_them() -> None:
+    """A paragraph of more than ``LONG_WORDS`` words is searched without the patterns of the
+    rules whose ``max_words`` it passes (none of them can hold for it), even where their words
+    open it; a short paragraph with the same words has them named."""
+    rules = load_rules()
+    kind_plan.plan_for.cache_clear()
+    plan = kind_plan.plan_for(rules)
+    plan.want_set()
+    short_only = {
+        slot
+        for rule in rules.rules
+        if rule.max_words is not None and rule.max_words <= kind_plan.LONG_WORDS
+        for slot in plan.slots[rule.name]
+        if slot >= 0
+    }
+    short = "Share on Facebook"
+    long = f"{short} {' '.join(['and then'] * kind_plan.LONG_WORDS)}"
+    facts = {short: (3, "k", 3), long: (kind_plan.LONG_WORDS * 2 + 3, "n", 63)}
+    hits = plan.block_hits([short, long], facts)
+    assert short_only & set(hits[short])
+    assert not short_only & set(hits[long])
+    assert hits[long]  # The other patterns were searched (their sentinel at least).
     kind_plan.plan_for.cache_clear()
