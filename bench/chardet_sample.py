@@ -2,13 +2,13 @@
 
 Builds article-like texts (an ASCII block of page furniture, then paragraphs drawn at random
 from a bank of sentences) in several legacy encodings, and for each sample size decodes them
-with the loader's chardet path (``diffviewer.core.loading._guess_and_decode``, the code the app
+with the loader's chardet path (``diffviewer.core.guessing.guess_and_decode``, the code the app
 runs) fed either the head of the file or the loader's sample of non-ASCII lines. A trial is
 right when the whole file decodes back to the original text. Prints one table; the chosen
-``CHARDET_SAMPLE_BYTES`` and the numbers are copied into the loader's docstring.
+``CHARDET_SAMPLE_BYTES`` and the numbers are copied into ``core.guessing``'s docstring.
 
 Run: ``python bench/chardet_sample.py`` (about a minute on two cores).
-Imports: the standard library, chardet and ``diffviewer.core.loading`` (private helpers, on purpose:
+Imports: the standard library, chardet and ``diffviewer.core.guessing`` (what the loader runs:
 the bench measures exactly what the loader does).
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Callable
 from unittest import mock
 
 from diffviewer.assets import resource
-from diffviewer.core import loading
+from diffviewer.core import guessing
 
 SIZES = (64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768)
 TEXTS_PER_ENCODING = 8
@@ -137,8 +137,8 @@ def article(label: str, seed: int) -> tuple[str, str]:
 
 def trial(text: str, encoding: str, sampler: Callable[[bytes, int], bytes], size: int) -> bool:
     data = text.encode(encoding)
-    with mock.patch.object(loading, "_chardet_sample", sampler):
-        return loading._guess_and_decode(data, size).text == text
+    with mock.patch.object(guessing, "chardet_sample", sampler):
+        return guessing.guess_and_decode(data, size).text == text
 
 
 def head(data: bytes, limit: int) -> bytes:
@@ -173,7 +173,7 @@ def main() -> None:
             for text, encoding in items:
                 right["head"] += trial(text, encoding, head, size)
                 began = time.perf_counter()
-                ok = trial(text, encoding, loading._chardet_sample, size)
+                ok = trial(text, encoding, guessing.chardet_sample, size)
                 elapsed += time.perf_counter() - began
                 right["lines"] += ok
                 if not ok:

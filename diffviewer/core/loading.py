@@ -33,37 +33,7 @@ Decoding tries, in order:
 A decoded text that is mostly control characters is refused as binary too. Nothing is
 stripped from the text except a BOM; newlines and control characters are kept.
 
-Chardet sample. chardet sees at most ``CHARDET_SAMPLE_BYTES`` bytes, taken from the lines that
-hold non-ASCII bytes (ASCII lines tell it nothing, and an article's first kilobytes are often
-pure ASCII page furniture). ``bench/chardet_sample.py`` measured it on 7 corpora (cp1252,
-latin-1, cp1251, shift_jis, gb2312, cp1250, and the seed article in cp1252) × 8 texts of
-~48 KiB that open with 2 KiB of ASCII furniture; right = the whole file decodes to the
-original text; chardet 7.7 (installed) and 5.2 (the lowest version pyproject allows)::
-
-               chardet 7.7                         chardet 5.2
-     sample   head of file  non-ASCII lines  ms    non-ASCII lines  ms
-         64      24/56          56/56        2.0       47/56        0.6
-        128      24/56          54/56        1.6       48/56        0.8
-        256      24/56          56/56        1.9       48/56        1.2
-       1024      24/56          56/56        2.1       48/56        3.4
-       2048      25/56          56/56        2.1       48/56        5.2
-       4096      56/56          56/56        2.2       48/56        8.3
-       8192      56/56          56/56        2.9       48/56       17.0
-      16384      56/56          56/56        4.0       48/56       39.7
-      32768      56/56          56/56        5.7       48/56       71.3
-
-The head of the file is only right once the sample passes the ASCII furniture; the
-non-ASCII-lines sample is right from 256 bytes with chardet 7 (chardet 5 misses the 8
-cp1250 texts at every size: it has no model for Polish). 8 KiB keeps a 32-fold margin over
-the smallest right size (for an article whose first accented lines are a few names) at
-~3 ms a call with chardet 7 and 17 ms with chardet 5, against ~0.1 s for chardet 7's import
-and model loading; timings vary by ~40% on a busy machine. Since chardet's candidates are
-ranked (rule 6), the same bench gives 56/56 at every size from 64 bytes, at 5–25 ms a call
-on a busy machine (chardet ~9 ms; the ranking decodes and scores up to 1,024 characters for
-each candidate that could still matter, ~2 ms each).
-UTF-16 without a BOM reaches chardet only when it has no NUL byte (CJK text without ASCII),
-and is a candidate only from four code units on and when the file does not end with a newline
-byte (a NUL-free UTF-16 text has no newline: "5°C\n" in cp1252 is not "㖰䌊").
+The chardet path (rule 6, its sample and its ranking) is ``core.guessing``.
 
 Cost, 60 MiB on the 2-core build machine: UTF-8 0.24 s, cp1252 0.62 s, UTF-8 with one bad
 byte 0.89 s.
@@ -75,10 +45,10 @@ Accuracy over 23 languages × their legacy encodings × short/long: ``bench/enco
 (README, Loading).
 
 Imports: the standard library, ``core.model``, ``core.options``, ``core.errors``,
-``core.reading`` (the checked read of a path) and ``core.sniff``; ``core.codepages`` and
-chardet lazily, inside the functions that need them, so that importing this module and loading
-a UTF-8 file never import them (chardet's import costs ~0.15 s on the headless path, the code
-pages' ranking and its scores 2 ms).
+``core.reading`` (the checked read of a path), ``core.sniff`` and ``core.guessing`` (the chardet
+path); ``core.codepages`` and chardet lazily, inside the functions that need them, so that
+importing this module and loading a UTF-8 file never import them (chardet's import costs
+~0.15 s on the headless path, the code pages' ranking and its scores 2 ms).
 """
 
 from __future__ import annotations
@@ -89,9 +59,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from diffviewer.core import guessing
 from diffviewer.core.errors import (
     BinaryFileError,
     LoadError,
+)
+from diffviewer.core.guessing import (
+    ASCII_BYTES,
+    CHARDET_SAMPLE_BYTES,
+    UNICODE_CODECS,
+    Decoded,
+    codec_name,
 )
 from diffviewer.core.model import Newline
 from diffviewer.core.options import DEFAULT_MAX_FILE_BYTES
@@ -107,9 +85,6 @@ __all__ = [
     "load_file",
     "read_checked",
 ]
-
-#: Most bytes chardet is shown (see the table in the module docstring).
-CHARDET_SAMPLE_BYTES = 8 * 1024
 
 # UTF-32 first: its little-endian BOM begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -143,16 +118,8 @@ _SNIFF_CHARS = 64 * 1024
 # ANSI-coloured logs stay well under it (two ESC per line of ~40 characters is 5%).
 _MAX_CONTROL_SHARE = 0.10
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_ASCII_BYTES = bytes(range(128))
-_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
 # Invalid spans listed one by one in the warnings before they are summed up.
 _MAX_LISTED_ERRORS = 5
-_UNICODE_CODECS = frozenset({"utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"})
-_FALLBACKS = ("cp1252", "latin-1")
-# The Windows code pages, added to chardet's candidates where it has nothing to judge by.
-_COMMON = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257")
-_ASCII_LETTER = re.compile(rb"[A-Za-z]")
-_MIN_UTF16_BYTES = 8  # four code units: the least UTF-16 without any NUL is guessed from
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,14 +140,6 @@ class LoadedText:
     warnings: tuple[str, ...]
     size: int
     """Size of the input in bytes."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Decoded:
-    text: str
-    encoding: str
-    confidence: float
-    warnings: tuple[str, ...] = ()
 
 
 def load_file(
@@ -249,15 +208,9 @@ def detect_newline(text: str) -> Newline:
 # --- decoding ------------------------------------------------------------------------------
 
 
-def _normalise(encoding: str) -> str:
-    """Python's canonical codec name (LookupError when unknown), ``latin-1`` for ISO-8859-1."""
-    name = codecs.lookup(encoding).name
-    return "latin-1" if name == "iso8859-1" else name
-
-
-def _decode_forced(data: bytes, who: str, encoding: str) -> _Decoded:
+def _decode_forced(data: bytes, who: str, encoding: str) -> Decoded:
     try:
-        codec = _normalise(encoding)
+        codec = codec_name(encoding)
         text = data.decode(codec)
     except LookupError:
         raise LoadError(
@@ -269,14 +222,14 @@ def _decode_forced(data: bytes, who: str, encoding: str) -> _Decoded:
             f"cannot be read as {codec}: {_hex(data[error.start : error.end])} at offset "
             f"{error.start} is invalid in that encoding; choose another encoding",
         ) from None
-    if codec in _UNICODE_CODECS and text.startswith("\ufeff"):
+    if codec in UNICODE_CODECS and text.startswith("\ufeff"):
         text = text[1:]
-    return _Decoded(text, codec, 1.0)
+    return Decoded(text, codec, 1.0)
 
 
-def _decode_detected(data: bytes, who: str, others: Sequence[LoadedText] = ()) -> _Decoded:
+def _decode_detected(data: bytes, who: str, others: Sequence[LoadedText] = ()) -> Decoded:
     if not data:
-        return _Decoded("", "utf-8", 1.0)
+        return Decoded("", "utf-8", 1.0)
     decoded = _decode_bom(data)
     if decoded is None:
         _refuse_known_binary(data, who)
@@ -291,7 +244,8 @@ def _decode_detected(data: bytes, who: str, others: Sequence[LoadedText] = ()) -
         else:
             decoded = _decode_utf8(data)
             if decoded is None:
-                decoded = _guess_and_decode(data, CHARDET_SAMPLE_BYTES, others)
+                hints = [(loaded.encoding, loaded.text) for loaded in others]
+                decoded = guessing.guess_and_decode(data, CHARDET_SAMPLE_BYTES, hints)
             elif b"\x1b" in data:  # one fast scan; ISO-2022 is 7-bit, so valid UTF-8 too
                 decoded = _decode_iso2022(data) or decoded
             if (
@@ -305,7 +259,7 @@ def _decode_detected(data: bytes, who: str, others: Sequence[LoadedText] = ()) -
     return decoded
 
 
-def _decode_bom(data: bytes) -> _Decoded | None:
+def _decode_bom(data: bytes) -> Decoded | None:
     for bom, codec in _BOMS:
         if not data.startswith(bom):
             continue
@@ -313,11 +267,11 @@ def _decode_bom(data: bytes) -> _Decoded | None:
         if codec.startswith("utf-32"):
             # FF FE 00 00 is also UTF-16-LE's BOM before a U+0000: keep looking if not UTF-32.
             try:
-                return _Decoded(body.decode(codec), codec, 1.0)
+                return Decoded(body.decode(codec), codec, 1.0)
             except UnicodeDecodeError:
                 continue
         text, warnings = _decode_replacing(body, codec.removesuffix("-sig"), len(bom))
-        return _Decoded(text, codec, 1.0, warnings)
+        return Decoded(text, codec, 1.0, warnings)
     return None
 
 
@@ -329,7 +283,7 @@ def _refuse_known_binary(data: bytes, who: str) -> None:
             )
 
 
-def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
+def _decode_utf16_32_without_bom(data: bytes) -> Decoded | None:
     """UTF-32/UTF-16 text without a BOM, told by where its NULs sit and what it decodes to.
 
     UTF-32 has NULs in the high bytes of nearly every code unit; it is kept only when the
@@ -343,7 +297,7 @@ def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
         for codec, top, second in (("utf-32-le", 3, 2), ("utf-32-be", 0, 1)):
             if sample[top:end:4].count(0) == units and sample[second:end:4].count(0) >= 0.9 * units:
                 try:
-                    return _Decoded(data.decode(codec), codec, 1.0)
+                    return Decoded(data.decode(codec), codec, 1.0)
                 except UnicodeDecodeError:
                     continue
     order = utf16_byte_order(data)
@@ -351,15 +305,15 @@ def _decode_utf16_32_without_bom(data: bytes) -> _Decoded | None:
         return None
     codec, confidence = order
     text, warnings = _decode_replacing(data, codec, 0)
-    return _Decoded(text, codec, confidence, warnings)
+    return Decoded(text, codec, confidence, warnings)
 
 
-def _decode_iso2022(data: bytes) -> _Decoded | None:
+def _decode_iso2022(data: bytes) -> Decoded | None:
     found = iso2022(data)
-    return None if found is None else _Decoded(found[0], found[1], 1.0)
+    return None if found is None else Decoded(found[0], found[1], 1.0)
 
 
-def _stray_nuls(data: bytes, decoded: _Decoded) -> bool:
+def _stray_nuls(data: bytes, decoded: Decoded) -> bool:
     """Whether the NULs of a file read as UTF-16 are rather stray bytes in UTF-8 or
     code-page text (which is refused as binary, as ever).
 
@@ -384,14 +338,14 @@ def _stray_nuls(data: bytes, decoded: _Decoded) -> bool:
         return not text.isascii() and _control_share(text) <= _MAX_CONTROL_SHARE
     from diffviewer.core.codepages import rank
 
-    sample = _chardet_sample(stripped, CHARDET_SAMPLE_BYTES)
-    candidates = _chardet_candidates(sample)
+    sample = guessing.chardet_sample(stripped, CHARDET_SAMPLE_BYTES)
+    candidates = guessing.chardet_candidates(sample)
     best = max((confidence for _, confidence in candidates), default=1.0)
     ranked = rank(data, sample, [*candidates, (decoded.encoding, best)], ())
     return bool(ranked) and ranked[0][0] != decoded.encoding
 
 
-def _decode_utf8(data: bytes) -> _Decoded | None:
+def _decode_utf8(data: bytes) -> Decoded | None:
     """Strict UTF-8, or "mostly UTF-8" with U+FFFD for invalid bytes; None for neither.
 
     Counted without a pass in Python: ASCII bytes always decode to themselves, so the
@@ -399,16 +353,16 @@ def _decode_utf8(data: bytes) -> _Decoded | None:
     U+FFFD per invalid sequence (U+FFFD genuinely in the file is a valid sequence).
     """
     try:
-        return _Decoded(data.decode("utf-8"), "utf-8", 1.0)
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0)
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8", "replace")
-    ascii_bytes = len(data) - len(data.translate(None, _ASCII_BYTES))
+    ascii_bytes = len(data) - len(data.translate(None, ASCII_BYTES))
     invalid = text.count("\ufffd") - data.count("\ufffd".encode())
     valid = len(text) - ascii_bytes - invalid
     if valid < invalid:
         return None
-    return _Decoded(text, "utf-8", 1.0, _invalid_warnings(data, "utf-8", 0))
+    return Decoded(text, "utf-8", 1.0, _invalid_warnings(data, "utf-8", 0))
 
 
 def _decode_replacing(data: bytes, codec: str, base: int) -> tuple[str, tuple[str, ...]]:
@@ -449,127 +403,6 @@ def _invalid_warnings(data: bytes, codec: str, base: int) -> tuple[str, ...]:
 
 def _hex(data: bytes) -> str:
     return " ".join(f"0x{byte:02X}" for byte in data)
-
-
-def _guess_and_decode(
-    data: bytes, sample_bytes: int, others: Sequence[LoadedText] = ()
-) -> _Decoded:
-    """The best-ranked candidate that decodes the file (or its superset), else the fallback
-    that never fails."""
-    from diffviewer.core.codepages import decoders, rank
-
-    sample = _chardet_sample(data, sample_bytes)
-    candidates = _chardet_candidates(sample)
-    utf16 = False
-    # UTF-16 with no NUL at all is CJK or Thai text without ASCII: no newline either (one is
-    # 00 0A), so a file that ends with a newline byte, as text files do, is not it; nor can
-    # one or three code units tell a byte order ("€5" in cp1252 is one CJK character).
-    if len(data) % 2 == 0 and len(data) >= _MIN_UTF16_BYTES and not data.endswith((b"\n", b"\r")):
-        order = utf16_byte_order(data)
-        if order is not None:
-            best = max((confidence for _, confidence in candidates), default=1.0)
-            candidates.append((order[0], best))
-            utf16 = True
-    if not utf16 and _no_context(sample):
-        # A sign among figures: chardet may not list the code page at all ("±5%" in cp1252
-        # gets only Thai candidates, "€5" in cp1251 only cp1252's "ˆ5"). The common code
-        # pages it left out count as likely as its best; the code page's prior and the
-        # oddity of its reading decide. From two non-ASCII bytes on chardet's judgement is
-        # worth more: adding them there too left 58 more of 2,300 one-word files wrong.
-        best = max((confidence for _, confidence in candidates), default=1.0)
-        listed = {codec for codec, _ in candidates}
-        candidates += [(codec, best) for codec in _COMMON if codec not in listed]
-    hints = [(loaded.encoding, loaded.text) for loaded in others]
-    for codec, confidence in rank(data, sample, candidates, hints):
-        for name in decoders(data, codec):
-            try:
-                text = data.decode(name)
-            except UnicodeDecodeError:
-                continue
-            note = (
-                f"encoding guessed as {name}; if characters look wrong, "
-                "reopen the file with another encoding"
-            )
-            return _Decoded(text, name, confidence, (note,))
-    for codec in _FALLBACKS:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        note = (
-            f"the encoding could not be detected; shown as {codec}: if characters look wrong, "
-            "reopen the file with the right encoding"
-        )
-        return _Decoded(text, codec, 0.0, (note,))
-    raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
-
-
-# chardet also proposes EBCDIC and other code pages where ASCII bytes mean other letters:
-# the file decoded as UTF-8 up to its first non-ASCII byte, so those cannot be it.
-_ASCII_PROBE = bytes(range(32, 127)) + b"\t\n\r"
-
-
-def _chardet_candidates(sample: bytes) -> list[tuple[str, float]]:
-    """Every encoding chardet considers for ``sample`` with its confidence, as codec names."""
-    import chardet
-
-    found: list[tuple[str, float]] = []
-    seen: set[str] = set()
-    for result in chardet.detect_all(sample, ignore_threshold=True):
-        name = result.get("encoding")
-        if not name:
-            continue
-        try:
-            codec = _normalise(name)
-        except LookupError:
-            continue
-        if codec in seen or codec in _UNICODE_CODECS or not _ascii_compatible(codec):
-            continue
-        seen.add(codec)
-        found.append((codec, float(result.get("confidence") or 0.0)))
-    return found
-
-
-def _ascii_compatible(codec: str) -> bool:
-    try:
-        return _ASCII_PROBE.decode(codec) == _ASCII_PROBE.decode("ascii")
-    except (UnicodeDecodeError, LookupError):
-        return False
-
-
-def _chardet_sample(data: bytes, limit: int) -> bytes:
-    """At most ``limit`` bytes of whole lines that hold non-ASCII bytes.
-
-    A segment starts at its line's start, or at the first non-ASCII byte when the line is
-    too long: after ASCII that byte is the lead byte of a character in every encoding
-    chardet knows, so the sample never starts inside a multi-byte character.
-    """
-    if len(data) <= limit:
-        return data
-    pieces: list[bytes] = []
-    size = 0
-    pos = 0
-    while size < limit:
-        found = _NON_ASCII_BYTE.search(data, pos)
-        if found is None:
-            break
-        hit = found.start()
-        line_start = data.rfind(b"\n", pos, hit) + 1 or pos
-        line_end = data.find(b"\n", hit)
-        line_end = len(data) if line_end < 0 else line_end + 1
-        room = limit - size
-        start = line_start if line_end - line_start <= room else hit
-        piece = data[start : min(line_end, start + room)]
-        pieces.append(piece)
-        size += len(piece)
-        pos = line_end
-    return b"".join(pieces)
-
-
-def _no_context(sample: bytes) -> bool:
-    """Whether ``sample`` gives chardet nothing to judge by: one non-ASCII byte and no ASCII
-    letter ("±5%", "€5", a letter alone)."""
-    return len(sample.translate(None, _ASCII_BYTES)) <= 1 and not _ASCII_LETTER.search(sample)
 
 
 def _control_share(text: str) -> float:

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from diffviewer.core.model import Change, ChangeType, Comparison, OpTag, Paragraph, WordOp
+from diffviewer.core.cleaning import CleaningReport, cleaning_report, excerpt
+from diffviewer.core.model import (
+    Change,
+    ChangeType,
+    Comparison,
+    Kind,
+    OpTag,
+    Paragraph,
+    WordOp,
+)
 
 #: How each change type is named in exports (the JSON values are the ``ChangeType`` values).
 TYPE_LABELS: dict[ChangeType, str] = {
@@ -154,3 +163,51 @@ def marked(
 def side_of(ops: tuple[WordOp, ...], tag: OpTag) -> tuple[WordOp, ...]:
     """The ops that make up one side: ``OpTag.DELETE`` → the old text, ``INSERT`` → the new."""
     return tuple(op for op in ops if op.tag is OpTag.EQUAL or op.tag is tag)
+
+
+@dataclass(frozen=True, slots=True)
+class Removals:
+    """What one compared pair removed, as the reports show it (``core.cleaning``): the
+    verdict on body text, how sure it is, and the removed paragraphs taken for body text
+    (an editor reads those first), each with its place and an excerpt."""
+
+    pair: str
+    """``"v1→v2"``."""
+    verdict: str
+    certainty: str
+    body: tuple[tuple[str, str], ...]
+    """(location, excerpt) of each removed paragraph taken for body text, in page order."""
+    lost: bool
+    """Whether body text was removed or cut short."""
+
+
+def removals(comparison: Comparison) -> list[Removals]:
+    """``Removals`` of each compared pair that removed text or cut a body paragraph short
+    (none for pairs that only added or kept text)."""
+    out: list[Removals] = []
+    for first, second in comparison.pairs:
+        report: CleaningReport = cleaning_report(comparison, (first, second))
+        if not report.removed_total and not report.body_shortened:
+            continue
+        body = sorted(r.index for r in report.removed if r.kind is Kind.BODY)
+        out.append(
+            Removals(
+                pair=f"{version_label(first)}→{version_label(second)}",
+                verdict=report.verdict,
+                certainty=report.certainty,
+                body=tuple(
+                    (
+                        location(comparison, first, (index,)),
+                        excerpt(comparison.paragraph(first, index).text),
+                    )
+                    for index in body
+                ),
+                lost=bool(report.body_removed or report.body_shortened),
+            )
+        )
+    return out
+
+
+#: The heading of the removals' section, and the line over the body paragraphs listed.
+REMOVALS_TITLE = "Removed text"
+READ_FIRST = "Removed paragraphs taken for body text (read these first)"

@@ -66,6 +66,7 @@ body { font-family: system-ui, sans-serif; font-size: 15px; }
 h1 { font-size: 1.4rem; margin: 0 0 .5rem; }
 h2 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .summary { font-size: 1.05rem; font-weight: 600; }
+.verdict { font-weight: 600; }
 table { border-collapse: collapse; }
 td, th { border-width: 1px; border-style: solid; }
 .facts td, .facts th { padding: .2rem .5rem; text-align: left; }
@@ -300,6 +301,27 @@ def _legend() -> str:
     return '<p class="legend">' + " \u2003 ".join(items) + "</p>"
 
 
+def _removals(comparison: Comparison) -> Iterator[str]:
+    """The verdict on body text of each pair that removed text (``common.removals``), on the
+    removed rows' colour where body text was lost."""
+    found = common.removals(comparison)
+    if not found:
+        return
+    yield f'<div class="removals"><h2>{esc(common.REMOVALS_TITLE)}</h2>'
+    for removed in found:
+        marked = f' class="{RowStatus.REMOVED.value}"' if removed.lost else ""
+        certainty = f" {esc(removed.certainty)}" if removed.certainty else ""
+        yield (
+            f'<p><span class="verdict"><span{marked}>{esc(removed.pair)}: '
+            f"{esc(removed.verdict)}</span></span>{certainty}</p>"
+        )
+        if removed.body:
+            yield f"<p>{esc(common.READ_FIRST)}:</p><ol>"
+            yield from (f"<li>{esc(where)}: {esc(text)}</li>" for where, text in removed.body)
+            yield "</ol>"
+    yield "</div>"
+
+
 def _pairs_note(comparison: Comparison) -> str:
     """With 3+ versions, what a column's colours refer to (the viewer's header chips)."""
     if len(comparison.versions) < 3:
@@ -354,6 +376,7 @@ def render_html(
         f'<p class="summary">{esc(summary.sentence)}</p>',
         *_facts(summary),
         options,
+        *_removals(comparison),
         _legend(),
         _pairs_note(comparison),
         "</header>",

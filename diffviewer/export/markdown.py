@@ -118,6 +118,23 @@ def _change_section(comparison: Comparison, number: int, change: Change) -> list
     return lines
 
 
+def _removals(comparison: Comparison) -> list[str]:
+    """The verdict on body text of each pair that removed text (``common.removals``)."""
+    found = common.removals(comparison)
+    if not found:
+        return []
+    lines = [f"## {common.REMOVALS_TITLE}", ""]
+    for removed in found:
+        line = f"- {cell(removed.pair)}: {cell(removed.verdict)}"
+        if removed.certainty:
+            line += f" {cell(removed.certainty)}"
+        lines.append(line)
+        if removed.body:
+            lines.append(f"  - {cell(common.READ_FIRST)}:")
+            lines.extend(f"    - {cell(where)}: {cell(text)}" for where, text in removed.body)
+    return [*lines, ""]
+
+
 def render_markdown(comparison: Comparison, summary: Summary | None = None) -> str:
     """The whole report as one Markdown document."""
     summary = summary or summarise(comparison)
@@ -133,6 +150,7 @@ def render_markdown(comparison: Comparison, summary: Summary | None = None) -> s
         lines.extend(["## Options", ""])
         lines.extend(f"- {cell(name)}: {cell(value)}" for name, value in comparison.options_summary)
         lines.append("")
+    lines.extend(_removals(comparison))
     lines.extend([f"## Changes ({len(comparison.changes)})", ""])
     if not comparison.changes:
         return "\n".join([*lines, "No changes.", ""])

@@ -64,6 +64,23 @@ def _change_block(comparison: Comparison, number: int, change: Change) -> list[s
     return lines
 
 
+def _removals(comparison: Comparison) -> list[str]:
+    """The verdict on body text of each pair that removed text (``common.removals``)."""
+    found = common.removals(comparison)
+    if not found:
+        return []
+    lines = [common.REMOVALS_TITLE]
+    for removed in found:
+        lines.append(f"  {removed.pair}: {removed.verdict}")
+        if removed.certainty:
+            lines.append(_INDENT + removed.certainty)
+        if removed.body:
+            lines.append(f"{_INDENT}{common.READ_FIRST}:")
+            for where, text in removed.body:
+                lines.extend(_indented(text, f"{_INDENT}- {where}: "))
+    return [*lines, ""]
+
+
 def render_text(comparison: Comparison, summary: Summary | None = None) -> str:
     """The whole report as one string ending in a newline."""
     summary = summary or summarise(comparison)
@@ -79,6 +96,7 @@ def render_text(comparison: Comparison, summary: Summary | None = None) -> str:
             + "; ".join(f"{name}: {value}" for name, value in comparison.options_summary)
         )
     lines.append("")
+    lines.extend(_removals(comparison))
     if comparison.changes:
         lines.append(f"Changes ({len(comparison.changes)})")
         for number, change in enumerate(comparison.changes, start=1):

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from diffviewer.core import loading
+from diffviewer.core import guessing, loading
 from diffviewer.core.errors import (
     BinaryFileError,
     FileMissingError,
@@ -443,7 +443,7 @@ def test_failed_forced_decode(tmp_path: Path) -> None:
 
 def test_fallback_when_nothing_is_detected(monkeypatch: pytest.MonkeyPatch) -> None:
     """No usable guess: cp1252, else latin-1, at confidence 0.0 and with a warning."""
-    monkeypatch.setattr(loading, "_chardet_candidates", lambda sample: [])
+    monkeypatch.setattr(guessing, "chardet_candidates", lambda sample: [])
     loaded = decode_bytes(b"caf\xe9 \x93ok\x94", name="a.txt")
     assert (loaded.text, loaded.encoding, loaded.confidence) == ("café “ok”", "cp1252", 0.0)
     assert "could not be detected" in loaded.warnings[0]
@@ -455,7 +455,7 @@ def test_fallback_when_nothing_is_detected(monkeypatch: pytest.MonkeyPatch) -> N
 
 def test_fallback_when_the_guess_cannot_decode(monkeypatch: pytest.MonkeyPatch) -> None:
     """A guess that fails on the whole file (and has no superset that works) falls back."""
-    monkeypatch.setattr(loading, "_chardet_candidates", lambda sample: [("cp1251", 0.4)])
+    monkeypatch.setattr(guessing, "chardet_candidates", lambda sample: [("cp1251", 0.4)])
     loaded = decode_bytes(b"abc \x98", name="a.txt")  # 0x98 is undefined in cp1251
     assert (loaded.encoding, loaded.confidence) == ("cp1252", 0.0)
 
@@ -475,7 +475,7 @@ def test_supersets_and_western_names(
 ) -> None:
     """The guess is widened to its superset when needed, and Western names follow the bytes
     (a sole candidate is chosen with certainty among the candidates)."""
-    monkeypatch.setattr(loading, "_chardet_candidates", lambda sample: [(guess, 0.5)])
+    monkeypatch.setattr(guessing, "chardet_candidates", lambda sample: [(guess, 0.5)])
     loaded = decode_bytes(text.encode(codec), name="a.txt")
     assert (loaded.text, loaded.encoding, loaded.confidence) == (text, expected, 1.0)
 
@@ -485,13 +485,13 @@ def test_chardet_sample_takes_bounded_non_ascii_lines() -> None:
     ascii_line = b"Home | World | Politics | Business | Sport\n"
     accented = "Le café à côté.\n".encode("latin-1")
     data = ascii_line * 500 + accented + ascii_line * 500 + accented * 200
-    sample = loading._chardet_sample(data, 1000)
+    sample = guessing.chardet_sample(data, 1000)
     assert len(sample) <= 1000
     assert sample.startswith(accented)
     assert ascii_line not in sample
-    assert loading._chardet_sample(accented, 1000) == accented
+    assert guessing.chardet_sample(accented, 1000) == accented
     long_line = b"x" * 5000 + "é".encode("latin-1") + b"y" * 5000
-    assert loading._chardet_sample(long_line, 100) == "é".encode("latin-1") + b"y" * 99
+    assert guessing.chardet_sample(long_line, 100) == "é".encode("latin-1") + b"y" * 99
 
 
 # --- invariants ---------------------------------------------------------------------------
@@ -529,5 +529,5 @@ def test_small_sample_cut_inside_a_character(text: str, codec: str, sample_bytes
     """A sample that ends inside a double-byte character still ranks its codec first (the
     cut character is left out of the score); the whole file decodes to the original."""
     data = (text * 20).encode(codec)
-    decoded = loading._guess_and_decode(data, sample_bytes)
+    decoded = guessing.guess_and_decode(data, sample_bytes)
     assert decoded.text == text * 20
