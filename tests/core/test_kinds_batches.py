@@ -129,3 +129,27 @@ def test_long_paragraphs_are_searched_only_for_the_patterns_of_rules_that_admit_
     assert not short_only & set(hits[long])
     assert hits[long]  # The other patterns were searched (their sentinel at least).
     kind_plan.plan_for.cache_clear()
+
+
+def test_word_counts_between_the_same_rule_bounds_share_their_candidate_rules() -> None:
+    """For every word count up to the plan's cap, and each full stop, link run and previous
+    rule, the candidate rules are those the cheap facts admit, and counts that no rule's
+    ``min_words`` or ``max_words`` tells apart share one ``Choice`` (made once)."""
+    rules = load_rules()
+    kind_plan.plan_for.cache_clear()
+    plan = kind_plan.plan_for(rules)
+    made = set()
+    for stop in (False, True):
+        for in_run in (False, True):
+            for previous in sorted(set(plan.after.values())):
+                for words in range(plan.word_cap + 1):
+                    facts = (words, stop, in_run, 0, previous)
+                    choice = plan.candidates(facts)
+                    admitted = [
+                        r for r in rules.rules if r.structure is None and plan.admits(r, facts)
+                    ]
+                    assert [check[0] for check in choice.checks] == admitted, facts
+                    made.add(id(choice))
+    combinations = 4 * len(set(plan.after.values()))
+    assert len(made) < combinations * (plan.word_cap + 1) / 2
+    kind_plan.plan_for.cache_clear()
