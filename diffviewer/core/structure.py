@@ -57,7 +57,10 @@ How the article is found:
   short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
   so: a menu run, a share button, a "Related" heading), or after the article past a line that
   ends the page's text (``END_MARKERS``: a copyright line, a comment prompt): a list of the
-  article's own that the region missed stays body;
+  article's own that the region missed stays body; and there, more than ``NEAR`` paragraphs
+  below the region, a lone prose paragraph (no prose that no rule called furniture right
+  above or below it) has the place ``prose_after_end``: the site's notes on itself, its
+  newsletter's pitch, a teaser's summary;
 - in the region (from its head on), runs of short lines that the caller found to be mostly
   a label and its value or an address (``rows``: a table, an infobox, a list of people
   with their handles) have the place ``article_rows``: menus hold link texts, not these;
@@ -130,12 +133,13 @@ FACTS = (
     "ranked_teasers",
     "comment_thread",
     "author_box",
+    "prose_after_end",
 )
 
 #: Places that lie within a wider one: a rule that names the wider place holds in them too,
 #: in file order with their own rules (an author box is after the article, so a note on
 #: the author that ``byline.author_bio_after`` knows by its wording is still its).
-WITHIN = {"author_box": "after_article"}
+WITHIN = {"author_box": "after_article", "prose_after_end": "after_article"}
 
 #: A paragraph with a final full stop and at least this many words is prose.
 PROSE_WORDS = 8
@@ -234,6 +238,7 @@ def page_structure(
         ended = ended or (marked[i] and kinds[i] in END_MARKERS)
         ends = ended and not (figures is not None and figures[i])
         out[i] = _place(teaser[i], near[i] or ends, "after_article")
+    _lone_prose_places(out, end, words, prose, kinds, marked)
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
     for i in itertools.chain.from_iterable(chains):
@@ -247,6 +252,40 @@ def page_structure(
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _lone_prose_places(
+    out: list[str | None],
+    end: int,
+    words: Sequence[int],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> None:
+    """The place ``prose_after_end`` for lone prose paragraphs (``_lone_prose``) more than
+    ``NEAR`` paragraphs below the region's ``end`` and past a line that ends the page's text
+    (``END_MARKERS``: a copyright line, a comment prompt): the site's notes on itself, its
+    newsletter's pitch, a teaser's summary, which the region does not reach."""
+    ended = False
+    for i in range(end + 1, len(out)):
+        ended = ended or (marked[i] and kinds[i] in END_MARKERS)
+        if ended and i - end > NEAR and _lone_prose(i, words, prose, kinds):
+            out[i] = "prose_after_end"
+
+
+def _lone_prose(i: int, words: Sequence[int], prose: Sequence[bool], kinds: Sequence[Kind]) -> bool:
+    """Whether paragraph ``i`` is prose that no rule called furniture, with no such prose
+    in the nearest paragraphs with words above and below it: a lone paragraph among
+    furniture (the site's note on itself, a newsletter's pitch), not a run of text."""
+    if not (prose[i] and kinds[i] is Kind.BODY):
+        return False
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(words) and not words[j]:
+            j += step
+        if 0 <= j < len(words) and prose[j] and kinds[j] is Kind.BODY:
+            return False
+    return True
 
 
 def _author_places(out: list[str | None], end: int, authored: Sequence[bool] | None) -> None:
