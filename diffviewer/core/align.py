@@ -11,12 +11,15 @@ moved.
    when the joined text reaches ``split_threshold`` and each part is mostly made of the other
    side's words.
    (``core.pairing``; blocks larger than ``pairing.MAX_BLOCK_CELLS`` are paired inside a
-   diagonal band, so cost stays linear.)
+   diagonal band, so cost stays linear.) A pairing of middling similarity (below
+   ``LOOSE_PAIR``) whose paragraphs share no run of ``RUN_WORDS`` words is undone: a removal
+   and an insertion (``_unpair_unrelated``).
 3. A paragraph removed in one place and inserted, equal or nearly (``move_threshold``), in another
    is a move. Candidates for near moves come from an index of each paragraph's rarest words, a
    bounded number per paragraph.
 The steps, thresholds and word bags are in ``core.steps``.
-Imports: the standard library and ``core.matching``, ``core.pairing``, ``core.steps``.
+Imports: the standard library and ``core.matching``, ``core.pairing``, ``core.steps``,
+``core.words``.
 """
 
 from __future__ import annotations
@@ -29,7 +32,15 @@ from operator import is_, itemgetter, ne, or_
 from diffviewer.core.matching import matching_pairs
 from diffviewer.core.pairing import pair_block
 from diffviewer.core.steps import Op, Step, Thresholds, WordBags, similarity
+from diffviewer.core.words import folded_word_tokens
 
+#: A pairing below this similarity stands only if its paragraphs share a run of
+#: ``RUN_WORDS`` words in a row (see ``_unpair_unrelated``).
+LOOSE_PAIR = 0.7
+#: Words in a row that a loose pairing's paragraphs must share (where each has at least
+#: ``RUN_CHECKED`` words: a short paragraph's edit may leave no such run).
+RUN_WORDS = 3
+RUN_CHECKED = 12
 #: Near-move candidates examined per removed paragraph.
 MOVE_CANDIDATES = 16
 #: A word in more than this many inserted paragraphs is too common to find move candidates by.
@@ -79,10 +90,41 @@ def align_pair(
             steps += [Step(Op.INSERTED, (), (n,)) for n in range(j, mj)]
         done = k
     steps += equal[done:-1]  # (The last "match" is the end of both lists.)
+    steps = _unpair_unrelated(steps, old_keys, new_keys, thresholds)
     return _find_moves(steps, old_keys, new_keys, old_words, new_words, thresholds)
 
 
 _FIRST, _SECOND = itemgetter(0), itemgetter(1)
+
+
+def _unpair_unrelated(
+    steps: list[Step], old_keys: Sequence[str], new_keys: Sequence[str], t: Thresholds
+) -> list[Step]:
+    """Unpair the changed steps of middling similarity whose paragraphs share no run of
+    ``RUN_WORDS`` words: a removal and an insertion (perhaps moves).
+
+    Word similarity ignores order: two unrelated paragraphs from one vocabulary (a news
+    page's "the", "said", "minister") can reach ``pair_threshold``, and their word diff,
+    nearly all deleted and inserted, is the costliest of all (bench/engine_bench.py's
+    hard cases: ~85 % of their time). An edited paragraph keeps runs of its words.
+    """
+    if t.pair >= LOOSE_PAIR:
+        return steps
+    out: list[Step] = []
+    for step in steps:
+        if step.op is Op.CHANGED and step.similarity < LOOSE_PAIR:
+            a = folded_word_tokens(old_keys[step.old[0]])
+            b = folded_word_tokens(new_keys[step.new[0]])
+            if min(len(a), len(b)) >= RUN_CHECKED and _word_runs(a).isdisjoint(_word_runs(b)):
+                out += [Step(Op.REMOVED, step.old, ()), Step(Op.INSERTED, (), step.new)]
+                continue
+        out.append(step)
+    return out
+
+
+def _word_runs(words: list[str]) -> set[tuple[str, ...]]:
+    """The runs of ``RUN_WORDS`` words in a row of a paragraph."""
+    return set(zip(*(words[k:] for k in range(RUN_WORDS)), strict=False))
 
 
 def bags_for_pairs(

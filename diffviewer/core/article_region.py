@@ -35,6 +35,10 @@ HEADS = 3
 GAP_MARKERS = 1
 #: The prose a stretch beyond a gap needs to join the article (as in ``article_region``).
 JOIN_SCORE = 2.0
+#: What a short line costs a stretch of prose above the article that a gap parts from it
+#: (as in ``article_region``): a menu there holds a few sentences too ("Wie wird gewählt?"),
+#: scattered among many more short lines, and the article's text has them in a row.
+SHORT_COST = 0.5
 #: Lines with figures in a row that make a table, which a gap's far side may be (a lone line
 #: with two numbers is no table).
 TABLE_ROWS = 3
@@ -103,7 +107,9 @@ def join(
     A table's rows (``figures``: short lines with two or more numbers, ``TABLE_ROWS`` or more
     in a row) count as text here: a long table after a short article goes on past such a
     line too; and a row that a weak marker rule took for furniture (a path-like "A/ B 92 221"
-    for a breadcrumb) is a row, no marker."""
+    for a breadcrumb) is a row, no marker. Above the article, a stretch's short lines cost
+    ``SHORT_COST`` each, counted from the gap outwards (its best score counts): a menu's
+    few sentences among its links do not join it."""
     count = len(words)
     rows = _table_rows(figures) if figures is not None else [False] * count
     if True in rows:
@@ -113,14 +119,17 @@ def join(
         text = [p and kind is Kind.BODY for p, kind in zip(prose, kinds, strict=True)]
 
     def stretch(j: int, step: int) -> tuple[int, float]:
-        score = 0.0
+        score = best = 0.0
         k = j
         while 0 <= k + step < count and not marked[k + step]:
             k += step
-        for i in range(min(j, k), max(j, k) + 1):
+        for i in range(j, k + step, step):
             if text[i]:
                 score += min(words[i], 60) / 10
-        return k, score
+            elif step < 0 and words[i]:
+                score -= SHORT_COST  # Above the article: a menu's few sentences.
+            best = max(best, score)
+        return k, best
 
     for step in (1, -1):
         edge = end if step == 1 else start

@@ -55,12 +55,13 @@ How the article is found:
 - outside the region, teaser runs with evidence (a heading or teaser over them, a date or
   byline among them, a summary, furniture between them and the article) are teasers; other
   short lines get a place only within ``NEAR`` paragraphs of furniture (what a rule called
-  so: a menu run, a share button, a "Related" heading), or after the article past a line that
-  ends the page's text (``END_MARKERS``: a copyright line, a comment prompt): a list of the
-  article's own that the region missed stays body; and there, more than ``NEAR`` paragraphs
-  below the region, a lone prose paragraph (no prose that no rule called furniture right
-  above or below it) has the place ``prose_after_end``: the site's notes on itself, its
-  newsletter's pitch, a teaser's summary;
+  so: a menu run, a share button, a "Related" heading), or before the article with a marker
+  line (no date or byline: an article's head has those) between them and it, if they have no
+  full stop, or after the article past a line that ends the page's text (``END_MARKERS``: a
+  copyright line, a comment prompt): a list of the article's own that the region missed
+  stays body; and there, more than ``NEAR`` paragraphs below the region, a lone prose
+  paragraph (no prose that no rule called furniture right above or below it) has the place
+  ``prose_after_end``: the site's notes on itself, its newsletter's pitch, a teaser's summary;
 - in the region (from its head on), runs of short lines that the caller found to be mostly
   a label and its value or an address (``rows``: a table, an infobox, a list of people
   with their handles) have the place ``article_rows``: menus hold link texts, not these;
@@ -107,7 +108,7 @@ from diffviewer.core.article_region import (
     thread_start,
 )
 from diffviewer.core.model import Kind
-from diffviewer.core.page_shapes import END_MARKERS, FURNITURE, TEASER_TITLE_MIN
+from diffviewer.core.page_shapes import END_MARKERS, FURNITURE, HEAD, TEASER_TITLE_MIN
 from diffviewer.core.teaser_runs import (
     drop_long_runs,
     labelled_chains,
@@ -225,8 +226,11 @@ def page_structure(
     near = _near_furniture([kind in FURNITURE for kind in kinds])
     teaser = with_evidence(teaser, head, end, stops, kinds, marked, figures)
     spare_head(teaser, head, words, stops, kinds)
+    # Short lines with furniture between them and the article are the page's, however far
+    # from it; a list right above the head may be the article's own, which the region missed.
+    beyond = max((i for i in range(head) if marked[i] and kinds[i] not in HEAD), default=-1)
     for i in range(head):
-        out[i] = _place(teaser[i], near[i], "before_article")
+        out[i] = _place(teaser[i], near[i] or (i < beyond and not stops[i]), "before_article")
     if head < start:
         out[head] = "headline" if kinds[head] is Kind.BODY or kinds[head] is Kind.HEADLINE else None
         for i in range(head + 1, start):

@@ -136,3 +136,27 @@ def test_matching_pairs_interleaved_duplicates() -> None:
     pairs = matching_pairs(old, new)
     assert len(pairs) == len(new)
     assert all(old[i] == new[j] for i, j in pairs)
+
+
+_STORY = (
+    "the minister said on monday that the council would vote on the budget after a long meeting"
+)
+_ASIDE = "reporters asked officials whether schools could open in spring despite warnings"
+
+
+def test_a_loose_pairing_sharing_no_run_of_words_is_unpaired() -> None:
+    """Two paragraphs of one vocabulary that reach the pair threshold with no three words in
+    a row in common are a removal and an insertion; an edit of the same similarity, which
+    keeps runs of its words, stays a pairing."""
+    words, aside = _STORY.split(), _ASIDE.split()
+    old = ["Intro stays.", _STORY, "End stays."]
+    shuffled = " ".join([*reversed(words[5:]), *aside[:8]])
+    assert similarity(word_bag(words), word_bag(shuffled.split())) >= 0.5
+    assert ops(align_pair(old, ["Intro stays.", shuffled, "End stays."]))[1:3] == [
+        ("removed", (1,), ()),
+        ("inserted", (), (1,)),
+    ]
+    edited = " ".join([*words[:8], *aside[:9], *words[8:11]])
+    found = align_pair(old, ["Intro stays.", edited, "End stays."])
+    assert ops(found)[1] == ("changed", (1,), (1,))
+    assert found[1].similarity < 0.7
