@@ -1,7 +1,9 @@
 """Per rule set, the work ``kinds.classify`` does once: which rules a paragraph's cheap facts
 (words, full stop, link run, position, previous rule) leave it (a ``Choice``, cached per
-combination of facts), and the RE2 set of all the rules' patterns (``Plan.hits``), whose one
-pass says which patterns may occur in a paragraph (or in each of many: ``Plan.block_hits``).
+combination of facts), and the RE2 sets of the rules' patterns (``Plan.hits``), whose one
+pass says which patterns may occur in a paragraph (or in each of many: ``Plan.block_hits``):
+one of the patterns of rules that admit long paragraphs, one of the others (see
+``LONG_WORDS``).
 
 Imports: the standard library and ``core`` (model, pattern_set, patterns, rules, structure)
 only.
@@ -10,9 +12,10 @@ only.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from itertools import repeat
-from operator import getitem, itemgetter
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from itertools import compress, count, repeat
+from operator import getitem, itemgetter, le
 from typing import cast
 
 from diffviewer.core.model import Kind
@@ -21,7 +24,17 @@ from diffviewer.core.patterns import Pattern, PatternError
 from diffviewer.core.rules import DEFAULT_RULE, PATTERN_WINDOW, Rule, RuleSet
 from diffviewer.core.structure import WITHIN
 
-__all__ = ["BLOCK", "DEFAULT_RESULT", "SET_AFTER", "SET_MIN", "Choice", "Facts", "Plan", "plan_for"]
+__all__ = [
+    "BLOCK",
+    "DEFAULT_RESULT",
+    "LONG_WORDS",
+    "SET_AFTER",
+    "SET_MIN",
+    "Choice",
+    "Facts",
+    "Plan",
+    "plan_for",
+]
 
 #: From this many rules with patterns among a paragraph's candidates, one pass of the set of
 #: all patterns (``Plan.hits``) costs less than searching them one by one.
@@ -41,6 +54,15 @@ the previous paragraph's rule meets (``Plan.after``; 0 if no rule uses them)."""
 #: of the bench pairs' paragraphs a third of one search a paragraph.
 BLOCK = 16
 _WINDOW = slice(PATTERN_WINDOW)
+
+#: A paragraph of more words than this is searched only for the patterns of the rules that
+#: admit it (those with no ``max_words`` at or below this): no other rule can hold for it.
+#: Most rules with patterns hold only for short paragraphs (menus, captions, buttons: 61 of
+#: the 93 bundled patterns), where most of a version's text is in longer ones; RE2's
+#: automaton for the other 32 builds its states in half the time (bench pairs (a) and (b),
+#: 5,000 paragraphs: the first search of the sets took ~40 ms, now ~22 ms) and searches
+#: faster. Shorter paragraphs are searched with both sets.
+LONG_WORDS = 30
 
 #: The result where no rule holds.
 DEFAULT_RESULT = (Kind.BODY, DEFAULT_RULE)
@@ -124,6 +146,16 @@ class Plan:
         self.edge = max((n for _, n in self.positions), default=1)
         self._follows, self.after = self._follow_sets()
         self._candidates: dict[Facts, Choice] = {}
+        # Word counts with no bound of any rule between them (a min_words, or one past a
+        # max_words) are admitted by the same rules: one Choice serves them all (bench pairs
+        # (a) and (b) at 5,000 paragraphs: 39 and 40 made instead of 178 and 129, ~3 ms of a
+        # start, and their pick caches shared).
+        edges = sorted(
+            {r.min_words for r in self.rules if r.min_words is not None}
+            | {r.max_words + 1 for r in self.rules if r.max_words is not None}
+        )
+        self._word_band = [bisect_right(edges, words) for words in range(self.word_cap + 1)]
+        self._banded: dict[tuple[int, bool, bool, int, int], Choice] = {}
         self.order = {rule.name: n for n, rule in enumerate(self.rules)}
         # Rules whose pattern finds page furniture: what they find shows a version is a page.
         self.markers = frozenset(
@@ -165,7 +197,14 @@ class Plan:
                     members.append(pattern)
             self.slots[rule.name] = (slots[0], slots[1])
         self._members = members
-        self._set: PatternSet | None = None
+        # The slots of patterns whose rules hold only for paragraphs of at most LONG_WORDS.
+        self._short_only = [False] * len(members)
+        for rule in self.rules:
+            if rule.max_words is not None and rule.max_words <= LONG_WORDS:
+                for slot in self.slots[rule.name]:
+                    if slot >= 0:
+                        self._short_only[slot] = True
+        self._set: tuple[PatternSet, PatternSet | None] | None = None
         self._set_failed = False
         self._asked = 0
         # Each structural rule alone, for the second pass (``_apply_structure``).
@@ -212,35 +251,64 @@ class Plan:
 
     def hits(self, window: bytes) -> list[int] | None:
         """The indices (``slots``) of the patterns that may occur in ``window``, from one
-        pass of the RE2 set of all of them (the set's sentinel among them); None where the set
-        is not available (not yet built, or too large)."""
+        pass of each RE2 set (the sets' sentinel among them); None where the sets are not
+        available (not yet built, or too large) or a search failed."""
         if self._set is None:
             self._asked += 1
             if self._asked < SET_AFTER:
                 return None
-        found = self._built()
-        return None if found is None else found.candidates(window)
+        built = self._built()
+        if built is None:
+            return None
+        wide, short = built
+        found = wide.candidates(window)
+        if found is None or short is None:
+            return found
+        more = short.candidates(window)
+        return None if more is None else found + more
 
-    def _built(self) -> PatternSet | None:
-        """The set, built now if it is not yet; None if it cannot be."""
+    def _built(self) -> tuple[PatternSet, PatternSet | None] | None:
+        """The sets (that of the patterns of rules admitting long paragraphs, that of the
+        others: None if there are none), built now if they are not yet; None if they cannot
+        be."""
         if self._set is None and not self._set_failed:
+            pairs = list(zip(self._members, self._short_only, strict=True))
             try:
-                self._set = PatternSet(self._members)
+                wide = PatternSet([None if only else p for p, only in pairs])
+                short = None
+                if True in self._short_only:
+                    short = PatternSet([p if only else None for p, only in pairs])
+                self._set = (wide, short)
             except PatternError:
                 self._set_failed = True
         return self._set
 
-    def block_hits(self, texts: Sequence[str]) -> dict[str, list[int]]:
+    def block_hits(
+        self, texts: Sequence[str], facts: Mapping[str, tuple[int, str, int]] | None = None
+    ) -> dict[str, list[int]]:
         """For each of ``texts``, patterns that may occur in it (a list that holds ``hits``'
         and perhaps more), from one call for all (``PatternSet.candidates_of``: ``BLOCK``
-        texts are searched at a time). Texts whose search failed are left out (``hits`` then
-        serves them one by one). Empty where the set is not available, or not yet wanted
-        (see ``hits``, ``want_set``)."""
+        texts are searched at a time). ``facts``: each text's words first (``kinds.KindMemo``):
+        a text of more than ``LONG_WORDS`` is searched only for the patterns of the rules
+        that admit it (the others are never named for it). Texts whose search failed are left
+        out (``hits`` then serves them one by one). Empty where the sets are not available, or
+        not yet wanted (see ``hits``, ``want_set``)."""
         built = self._built() if self._asked >= SET_AFTER else self._set
         if built is None or not texts:
             return {}
+        wide, short = built
         windows: list[str] = list(map(getitem, texts, repeat(_WINDOW)))
-        found = dict(zip(texts, built.candidates_of(windows, BLOCK), strict=True))
+        hits = wide.candidates_of(windows, BLOCK)
+        if short is not None:
+            picked: Sequence[int] = range(len(texts))
+            if facts is not None:
+                words = map(itemgetter(0), map(facts.__getitem__, texts))
+                picked = list(compress(count(), map(le, words, repeat(LONG_WORDS))))
+            more = short.candidates_of(list(map(windows.__getitem__, picked)), BLOCK)
+            for n, extra in zip(picked, more, strict=True):
+                first = hits[n]
+                hits[n] = None if first is None or extra is None else first + extra
+        found = dict(zip(texts, hits, strict=True))
         if None in found.values():
             return {text: hits for text, hits in found.items() if hits is not None}
         return cast("dict[str, list[int]]", found)  # No None among them.
@@ -248,10 +316,14 @@ class Plan:
     def candidates(self, facts: Facts) -> Choice:
         found = self._candidates.get(facts)
         if found is None:
-            found = Choice(
-                [r for r in self.rules if r.structure is None and self.admits(r, facts)],
-                self.slots,
-            )
+            words, stop, in_run, mask, previous = facts
+            band = (self._word_band[min(words, self.word_cap)], stop, in_run, mask, previous)
+            found = self._banded.get(band)
+            if found is None:
+                found = self._banded[band] = Choice(
+                    [r for r in self.rules if r.structure is None and self.admits(r, facts)],
+                    self.slots,
+                )
             self._candidates[facts] = found
         return found
 

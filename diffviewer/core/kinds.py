@@ -155,7 +155,7 @@ def classify(
     if count >= SET_AFTER:
         plan.want_set()
     hits = memo.hits
-    hits.update(plan.block_hits(list(fresh)))
+    hits.update(plan.block_hits(list(fresh), known))
     out: list[tuple[Kind, str]] = []
     append = out.append
     results = memo.results

@@ -49,6 +49,7 @@ __all__ = [
     "MAX_PROGRAM_BYTES",
     "Pattern",
     "PatternError",
+    "SetForm",
     "compile_pattern",
     "new_set",
     "to_re2",
@@ -96,6 +97,10 @@ _OCTAL = re.compile(r"[0-7]{3}")
 _MAX_REPEAT = 1000  # RE2's limit
 _LOOSE_ABOVE = 4
 
+SetForm = tuple[str | None, bool]
+"""How ``core.pattern_set`` puts a pattern in a set: the joined form of its relaxed form (None
+where it has none) and whether every match of that starts at the text's start."""
+
 
 class PatternError(RulesError):
     """A pattern RE2 cannot take or that is malformed; the message says why, in one line."""
@@ -121,9 +126,16 @@ class Pattern:
     which costs more than the search itself on short paragraphs).
     """
 
-    __slots__ = ("_exact", "_loose", "loose", "source", "translated", "where")
+    __slots__ = ("_exact", "_loose", "loose", "set_form", "source", "translated", "where")
 
-    def __init__(self, source: str, translated: str, loose: str, where: str) -> None:
+    def __init__(
+        self,
+        source: str,
+        translated: str,
+        loose: str,
+        where: str,
+        set_form: SetForm | None = None,
+    ) -> None:
         self.source = source
         """The pattern as the rules file wrote it."""
         self.translated = translated
@@ -132,6 +144,9 @@ class Pattern:
         """The translation with large counts unbounded, if it has any."""
         self.where = where
         """The rule and key, for an error found on first use."""
+        self.set_form = set_form
+        """Its ``SetForm`` where an earlier run worked it out (``core.rules_cache``); None until
+        ``core.pattern_set.set_form`` works it out."""
         self._loose: _re2.RE2 | None = None
         self._exact: _re2.RE2 | None = None
 
@@ -176,6 +191,7 @@ def compile_pattern(
     *,
     check: bool = True,
     translation: tuple[str, str] | None = None,
+    set_form: SetForm | None = None,
 ) -> Pattern:
     """``source`` with the ``flags`` letters (i, m, s, x), its syntax checked; ``PatternError``
     if RE2 cannot take it. ``where`` names it in an error found on first use.
@@ -183,17 +199,17 @@ def compile_pattern(
     ``check=False`` leaves RE2's own check (about 0.2 ms a pattern) to the first use: for
     patterns known good (the bundled rules, which a test compiles one by one).
     ``translation``: its RE2 translation and relaxed form as an earlier run made them
-    (``core.rules_cache``), not made again.
+    (``core.rules_cache``), not made again; ``set_form``: its ``SetForm``, likewise.
     """
     translated, loose = translation or _translate(source, flags)
     if not check:
-        return Pattern(source, translated, loose, where)
+        return Pattern(source, translated, loose, where, set_form)
     # A budget too small for any real program: RE2 parses the pattern (reporting its errors)
     # and gives up compiling at once.
     for program in (translated, loose):
         with contextlib.suppress(_TooLarge):
             _compile(program, _CHECK_BYTES)
-    return Pattern(source, translated, loose, where)
+    return Pattern(source, translated, loose, where, set_form)
 
 
 class _TooLarge(PatternError):

@@ -11,11 +11,12 @@ rule; ``{name = "…", enabled = false}`` switches the later rule off.
 
 Work: patterns run on a linear-time engine (see ``core.patterns``) and only ever see the
 first ``PATTERN_WINDOW`` characters of a paragraph, so no rule can make a comparison slow.
-A file's TOML document and its patterns' translations come from ``core.rules_cache`` when an
-earlier run has seen the same text (everything else is checked as for a new file).
+A file's TOML document, its patterns' translations and their set forms come from
+``core.rules_cache`` when an earlier run has seen the same text (everything else is checked as
+for a new file).
 
-Imports: the standard library, ``assets`` and ``core`` (model, errors, patterns, reading,
-rules_cache, structure) only.
+Imports: the standard library, ``assets`` and ``core`` (model, errors, pattern_set, patterns,
+reading, rules_cache, structure) only.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from diffviewer.assets import resource_text
 from diffviewer.core import rules_cache
 from diffviewer.core.errors import FileTooLargeError, LoadError, RulesError
 from diffviewer.core.model import Kind
+from diffviewer.core.pattern_set import set_form
 from diffviewer.core.patterns import Pattern, PatternError, compile_pattern
 from diffviewer.core.reading import read_checked
 from diffviewer.core.structure import FACTS as STRUCTURE_FACTS
@@ -408,11 +410,18 @@ def _compile(
         return None
     assert isinstance(source, str)  # checked by _check_types
     label = f"{where}: bad regular expression in {key!r}"
+    cached = earlier.get((source, flags))
     try:
         pattern = compile_pattern(
-            source, flags, label, check=check, translation=earlier.get((source, flags))
+            source,
+            flags,
+            label,
+            check=check,
+            translation=None if cached is None else cached[:2],
+            set_form=None if cached is None else cached[2:],
         )
     except PatternError as error:
         raise RulesError(f"{label}: {error}") from None
-    translations[source, flags] = (pattern.translated, pattern.loose or pattern.translated)
+    relaxed = pattern.loose or pattern.translated
+    translations[source, flags] = (pattern.translated, relaxed, *set_form(pattern))
     return pattern

@@ -1,18 +1,20 @@
-"""A per-user cache of what a rules file alone decides: its TOML document and the RE2 spelling
-of each of its patterns (``core.patterns``), so that a process start neither parses nor
-translates a rules file it has seen (about 20 ms for the bundled one, a sixth of a start).
+"""A per-user cache of what a rules file alone decides: its TOML document, the RE2 spelling
+of each of its patterns (``core.patterns``) and how a pattern set takes each
+(``core.pattern_set.set_form``), so that a process start neither parses, nor translates, nor
+scans a rules file it has seen (about 20 ms and 15 ms for the bundled one).
 
 Where: ``DIFFVIEWER_CACHE_DIR`` if set; else the user's cache folder (``%LOCALAPPDATA%`` on
 Windows, ``~/Library/Caches`` on macOS, ``$XDG_CACHE_HOME`` or ``~/.cache`` elsewhere) and
 ``diffviewer`` in it. An entry is named by checksums of the file's text and of the program
-(its version and a fingerprint of the translator) and holds that text, the version and the
-fingerprint; it is used only if all three are the same again, so a changed file, program or
-translator never meets an old entry's results.
+(its version, the entry format and a fingerprint of the translator) and holds that text, the
+version, the format and the fingerprint; it is used only if all four are the same again, so a
+changed file, program, format or translator never meets an old entry's results.
 A missing, unreadable, corrupt or truncated entry is ignored and the file is parsed as without
 a cache. Entries are written whole (a temporary file renamed over the name), never where the
 folder cannot be made, and only the newest ``KEEP`` are kept.
 
-Imports: the standard library and ``diffviewer`` (the version) only.
+Imports: the standard library and ``diffviewer`` (the version) only; ``core.patterns`` and
+``core.pattern_set`` when fingerprinting them (their files, not their code).
 """
 
 from __future__ import annotations
@@ -26,16 +28,20 @@ from typing import Any
 
 from diffviewer import __version__
 
-__all__ = ["KEEP", "Translations", "cache_dir", "load", "store"]
+__all__ = ["FORMAT", "KEEP", "Translations", "cache_dir", "load", "store"]
 
 #: Entries kept (one per distinct rules file text seen); older ones are removed on a write.
 KEEP = 16
+#: What an entry holds; a new format never reads an entry of an older one.
+FORMAT = 2
 
 _PREFIX = "rules-"
 _SUFFIX = ".json"
 
-Translations = dict[tuple[str, str], tuple[str, str]]
-"""(pattern source, flags) → (its RE2 translation, its relaxed form)."""
+Translations = dict[tuple[str, str], tuple[str, str, str | None, bool]]
+"""(pattern source, flags) → (its RE2 translation, its relaxed form, and its
+``core.patterns.SetForm``: the relaxed form's joined form or None, whether that starts
+anchored)."""
 
 
 def cache_dir() -> str | None:
@@ -60,23 +66,24 @@ def _entry_path(folder: str, data: bytes, fingerprint: str) -> str:
     """The entry of a rules file's text ``data`` for this program: named by both, so that two
     copies of diffviewer (two versions, or a development copy beside an installed one) each
     keep their own entry instead of overwriting each other's on every start."""
-    program = zlib.crc32(f"{__version__}\0{fingerprint}".encode("utf-8", "surrogatepass"))
+    program = zlib.crc32(f"{__version__}\0{FORMAT}\0{fingerprint}".encode("utf-8", "surrogatepass"))
     return os.path.join(
         folder, f"{_PREFIX}{zlib.crc32(data):08x}-{len(data)}-{program:08x}{_SUFFIX}"
     )
 
 
 def _fingerprint() -> str:
-    """The translator's source file, by size and time of change (a development copy edited
-    without a new version number does not reuse what the old translator wrote), and the
-    Python that parsed the TOML."""
-    from diffviewer.core import patterns
+    """The source files of the translator and of the set forms, by size and time of change (a
+    development copy edited without a new version number does not reuse what the old code
+    wrote), and the Python that parsed the TOML."""
+    from diffviewer.core import pattern_set, patterns
 
     try:
-        stat = os.stat(patterns.__file__)
+        stats = [os.stat(module.__file__ or "") for module in (patterns, pattern_set)]
     except (OSError, TypeError):
         return ""
-    return f"{stat.st_size}:{stat.st_mtime_ns}:{sys.version}"
+    files = ":".join(f"{stat.st_size}:{stat.st_mtime_ns}" for stat in stats)
+    return f"{files}:{sys.version}"
 
 
 def load(text: str) -> tuple[dict[str, Any], Translations] | None:
@@ -92,22 +99,31 @@ def load(text: str) -> tuple[dict[str, Any], Translations] | None:
         if (
             entry["text"] != text
             or entry["version"] != __version__
+            or entry["format"] != FORMAT
             or entry["translator"] != fingerprint
         ):
             return None
         document = entry["document"]
         translations = {
-            (source, flags): (translated, loose)
-            for source, flags, translated, loose in entry["translations"]
+            (source, flags): (translated, loose, joined, anchored)
+            for source, flags, translated, loose, joined, anchored in entry["translations"]
         }
     # Missing, unreadable, truncated, corrupt (RecursionError: nested too deeply), other.
     except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
-    if not isinstance(document, dict) or not all(
-        isinstance(value, str) for pair in translations.items() for item in pair for value in item
-    ):
+    if not isinstance(document, dict) or not all(map(_well_formed, translations.items())):
         return None
     return document, translations
+
+
+def _well_formed(item: tuple[tuple[str, str], tuple[str, str, str | None, bool]]) -> bool:
+    """Whether a loaded translation has the types it was stored with."""
+    (source, flags), (translated, loose, joined, anchored) = item
+    return (
+        all(isinstance(value, str) for value in (source, flags, translated, loose))
+        and (joined is None or isinstance(joined, str))
+        and isinstance(anchored, bool)
+    )
 
 
 def store(text: str, document: dict[str, Any], translations: Translations) -> None:
@@ -118,6 +134,7 @@ def store(text: str, document: dict[str, Any], translations: Translations) -> No
     fingerprint = _fingerprint()
     entry = {
         "version": __version__,
+        "format": FORMAT,
         "translator": fingerprint,
         "text": text,
         "document": document,

@@ -100,7 +100,56 @@ def test_classifying_with_block_searches_gives_what_searching_one_by_one_gives(
     kind_plan.plan_for(rules).want_set()
     assert kind_plan.plan_for(rules).block_hits(pages[0][:50])  # The set was searched.
     together = [classify(keys, rules, KindMemo(keys=True)) for keys in pages]
-    monkeypatch.setattr(kind_plan.Plan, "block_hits", lambda self, texts: {})
+    monkeypatch.setattr(kind_plan.Plan, "block_hits", lambda self, texts, facts=None: {})
     apart = [classify(keys, rules, KindMemo(keys=True)) for keys in pages]
     assert together == apart
+    kind_plan.plan_for.cache_clear()
+
+
+def test_long_paragraphs_are_searched_only_for_the_patterns_of_rules_that_admit_them() -> None:
+    """A paragraph of more than ``LONG_WORDS`` words is searched without the patterns of the
+    rules whose ``max_words`` it passes (none of them can hold for it), even where their words
+    open it; a short paragraph with the same words has them named."""
+    rules = load_rules()
+    kind_plan.plan_for.cache_clear()
+    plan = kind_plan.plan_for(rules)
+    plan.want_set()
+    short_only = {
+        slot
+        for rule in rules.rules
+        if rule.max_words is not None and rule.max_words <= kind_plan.LONG_WORDS
+        for slot in plan.slots[rule.name]
+        if slot >= 0
+    }
+    short = "Share on Facebook"
+    long = f"{short} {' '.join(['and then'] * kind_plan.LONG_WORDS)}"
+    facts = {short: (3, "k", 3), long: (kind_plan.LONG_WORDS * 2 + 3, "n", 63)}
+    hits = plan.block_hits([short, long], facts)
+    assert short_only & set(hits[short])
+    assert not short_only & set(hits[long])
+    assert hits[long]  # The other patterns were searched (their sentinel at least).
+    kind_plan.plan_for.cache_clear()
+
+
+def test_word_counts_between_the_same_rule_bounds_share_their_candidate_rules() -> None:
+    """For every word count up to the plan's cap, and each full stop, link run and previous
+    rule, the candidate rules are those the cheap facts admit, and counts that no rule's
+    ``min_words`` or ``max_words`` tells apart share one ``Choice`` (made once)."""
+    rules = load_rules()
+    kind_plan.plan_for.cache_clear()
+    plan = kind_plan.plan_for(rules)
+    made = set()
+    for stop in (False, True):
+        for in_run in (False, True):
+            for previous in sorted(set(plan.after.values())):
+                for words in range(plan.word_cap + 1):
+                    facts = (words, stop, in_run, 0, previous)
+                    choice = plan.candidates(facts)
+                    admitted = [
+                        r for r in rules.rules if r.structure is None and plan.admits(r, facts)
+                    ]
+                    assert [check[0] for check in choice.checks] == admitted, facts
+                    made.add(id(choice))
+    combinations = 4 * len(set(plan.after.values()))
+    assert len(made) < combinations * (plan.word_cap + 1) / 2
     kind_plan.plan_for.cache_clear()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from diffviewer.core import patterns, rules, rules_cache
+from diffviewer.core import pattern_set, patterns, rules, rules_cache
 from diffviewer.core.compare import compare_texts
 
 USER_RULES = """
@@ -53,6 +53,22 @@ def test_a_second_load_takes_document_and_translations_from_the_cache(
             assert (x and (x.translated, x.loose)) == (y and (y.translated, y.loose))
 
 
+def test_a_pattern_set_built_from_cached_rules_scans_no_pattern_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The set forms (joined form, anchoring) of the patterns come from the cache too: a set
+    of the cached rules' patterns is built without scanning any of them, and holds the same
+    forms as one built from freshly parsed rules."""
+    first = [p for rule in _bundled() for p in (rule.pattern, rule.not_pattern) if p]
+    fresh = [pattern_set.set_form(p) for p in first]
+    _forbid_parsing(monkeypatch)
+    for scanner in ("joined_form", "_starts_anchored"):
+        monkeypatch.setattr(pattern_set, scanner, lambda *_: pytest.fail("scanned again"))
+    second = [p for rule in _bundled() for p in (rule.pattern, rule.not_pattern) if p]
+    pattern_set.PatternSet(second)
+    assert [pattern_set.set_form(p) for p in second] == fresh
+
+
 def test_a_user_rules_file_is_cached_and_still_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -82,6 +98,8 @@ def test_a_user_rules_file_is_cached_and_still_checked(
         lambda data: json.dumps({"text": 1}).encode(),  # not an entry
         lambda data: data.replace(b'"version": "', b'"version": "old-'),  # another version
         lambda data: data.replace(b'"translations": [[', b'"translations": [[1, '),
+        lambda data: data.replace(b'"format": ', b'"format": 1'),  # an older format
+        lambda data: data.replace(b"true], [", b'"true"], ['),  # an anchoring not a bool
     ],
 )
 def test_a_damaged_or_stale_entry_is_passed_over_and_replaced(
@@ -148,7 +166,7 @@ def test_entries_are_written_whole_and_only_the_newest_kept(
     """No temporary file is left beside the entries, and at most ``KEEP`` of them stay."""
     monkeypatch.setattr(rules_cache, "KEEP", 3)
     for n in range(5):
-        rules_cache.store(f"text {n}", {"rule": []}, {("a", ""): ("a", "a")})
+        rules_cache.store(f"text {n}", {"rule": []}, {("a", ""): ("a", "a", "a", False)})
         entry = rules_cache._entry_path(
             str(tmp_path / "cache"), f"text {n}".encode(), rules_cache._fingerprint()
         )
@@ -157,7 +175,7 @@ def test_entries_are_written_whole_and_only_the_newest_kept(
     assert sorted(os.listdir(folder)) == sorted(p.name for p in _entries(folder))
     assert len(_entries(folder)) == 3
     assert rules_cache.load("text 0") is None
-    assert rules_cache.load("text 4") == ({"rule": []}, {("a", ""): ("a", "a")})
+    assert rules_cache.load("text 4") == ({"rule": []}, {("a", ""): ("a", "a", "a", False)})
 
 
 @pytest.mark.parametrize(
