@@ -69,16 +69,26 @@ class CleaningReport:
         return sum(1 for r in self.removed if r.evidence == "wording")
 
     @property
-    def weakly_found(self) -> int:
+    def body(self) -> tuple[Removed, ...]:
+        """Removed paragraphs taken for body text (what an editor must read)."""
+        return tuple(r for r in self.removed if r.kind is Kind.BODY)
+
+    @property
+    def others(self) -> tuple[Removed, ...]:
+        """Removed paragraphs not taken for body text."""
+        return tuple(r for r in self.removed if r.kind is not Kind.BODY)
+
+    @property
+    def weak(self) -> tuple[Removed, ...]:
         """Removed paragraphs kept out of the body by their place or shape alone."""
-        return sum(1 for r in self.removed if r.kind is not Kind.BODY and r.evidence != "wording")
+        return tuple(r for r in self.others if r.evidence != "wording")
 
     @property
     def confidence(self) -> str:
         """``high``, ``medium`` or ``low``: how sure the verdict is (see the module doc)."""
         if self.body_removed or self.body_shortened:
             return "high"  # Body text was removed: that much is certain.
-        others = [r for r in self.removed if r.kind is not Kind.BODY]
+        others = self.others
         if not others:
             return "high"
         share = self.by_wording / len(others)
@@ -90,10 +100,10 @@ class CleaningReport:
     def certainty(self) -> str:
         """One line on how sure the verdict is, and why ("" where nothing but body text was
         removed, or body text was: then the verdict is certain)."""
-        others = [r for r in self.removed if r.kind is not Kind.BODY]
+        others = self.others
         if self.body_removed or self.body_shortened or not others:
             return ""
-        weaker = self.weakly_found
+        weaker = len(self.weak)
         if weaker == 0:
             return (
                 f"Confidence high: all {len(others)} removed paragraphs were recognised by "

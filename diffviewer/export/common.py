@@ -15,7 +15,6 @@ from diffviewer.core.model import (
     Change,
     ChangeType,
     Comparison,
-    Kind,
     OpTag,
     Paragraph,
     WordOp,
@@ -189,7 +188,7 @@ def removals(comparison: Comparison) -> list[Removals]:
         report: CleaningReport = cleaning_report(comparison, (first, second))
         if not report.removed_total and not report.body_shortened:
             continue
-        body = sorted(r.index for r in report.removed if r.kind is Kind.BODY)
+        body = sorted(r.index for r in report.body)
         out.append(
             Removals(
                 pair=f"{version_label(first)}→{version_label(second)}",

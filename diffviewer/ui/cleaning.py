@@ -11,7 +11,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from diffviewer.core.cleaning import CleaningReport, cleaning_report, excerpt
-from diffviewer.core.model import Comparison, Kind
+from diffviewer.core.model import Comparison
 from diffviewer.core.summary import kind_noun, plural
 
 __all__ = ["CleaningPanel", "CleaningReport", "cleaning_report", "report_html"]
@@ -27,14 +27,14 @@ def report_html(report: CleaningReport) -> str:
         f'<p><b style="color:{colour}">{esc(report.verdict)}</b></p>',
     ]
     if report.certainty:
-        listed = " (listed first: read them if in doubt)" if report.weakly_found else ""
+        listed = " (listed first: read them if in doubt)" if report.weak else ""
         lines.append(f"<p>{esc(report.certainty.removesuffix('.') + listed)}.</p>")
-    body = [r for r in report.removed if r.kind is Kind.BODY]
+    body = report.body
     if body:
         lines.append("<p><b>Read these first: removed paragraphs taken for body text</b></p><ol>")
         lines += [f"<li>¶{r.index + 1}: {esc(excerpt(r.text))}</li>" for r in body]
         lines.append("</ol>")
-    weak = [r for r in report.removed if r.kind is not Kind.BODY and r.evidence != "wording"]
+    weak = report.weak
     if weak and not body:
         lines.append("<p>Removed by their place on the page or their shape alone:</p><ol>")
         lines += [
