@@ -241,8 +241,11 @@ def page_structure(
     for i in range(end + 1, count):
         ended = ended or (marked[i] and kinds[i] in END_MARKERS)
         ends = ended and not (figures is not None and figures[i])
-        out[i] = _place(teaser[i], near[i] or ends, "after_article")
-    _lone_prose_places(out, end, words, prose, kinds, marked)
+        # More than NEAR paragraphs below the region, past such a line, a lone prose paragraph
+        # (``_lone_prose``) is the site's note on itself, its newsletter's pitch, a teaser's
+        # summary, which the region does not reach.
+        lone = ended and i - end > NEAR and _lone_prose(i, words, prose, kinds)
+        out[i] = "prose_after_end" if lone else _place(teaser[i], near[i] or ends, "after_article")
     teasers_after_headings(out, words, stops, kinds)
     drop_long_runs(out)
     for i in itertools.chain.from_iterable(chains):
@@ -256,25 +259,6 @@ def page_structure(
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
-
-
-def _lone_prose_places(
-    out: list[str | None],
-    end: int,
-    words: Sequence[int],
-    prose: Sequence[bool],
-    kinds: Sequence[Kind],
-    marked: Sequence[bool],
-) -> None:
-    """The place ``prose_after_end`` for lone prose paragraphs (``_lone_prose``) more than
-    ``NEAR`` paragraphs below the region's ``end`` and past a line that ends the page's text
-    (``END_MARKERS``: a copyright line, a comment prompt): the site's notes on itself, its
-    newsletter's pitch, a teaser's summary, which the region does not reach."""
-    ended = False
-    for i in range(end + 1, len(out)):
-        ended = ended or (marked[i] and kinds[i] in END_MARKERS)
-        if ended and i - end > NEAR and _lone_prose(i, words, prose, kinds):
-            out[i] = "prose_after_end"
 
 
 def _lone_prose(i: int, words: Sequence[int], prose: Sequence[bool], kinds: Sequence[Kind]) -> bool:
