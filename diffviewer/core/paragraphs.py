@@ -211,11 +211,6 @@ _BLOCK = re.compile(rf"^[^\n]*{_VISIBLE}[^\n]*(?:\n[^\n]*{_VISIBLE}[^\n]*)*", re
 _GAP = re.compile(rf"(\n(?:(?:[^\S\n]|[{_ZERO_WIDTH}])*\n)+)")
 
 
-def _split_blocks(text: str) -> list[RawParagraph]:
-    """``_block_columns`` as paragraphs."""
-    return list(map(RawParagraph, *_block_columns(text)))
-
-
 def _block_columns(text: str) -> Columns:
     """The blocks of a text with ``\n`` line ends, found by splitting at the gaps between
     them (a scan that skips from line end to line end: ~5× faster than matching every

@@ -235,10 +235,6 @@ def _string(text: str) -> str:
     return _escape(text)
 
 
-def _number_or_null(value: int | None) -> str:
-    return "null" if value is None else str(value)
-
-
 def _version_pieces(version: Version) -> Iterator[str]:
     string = _string
     rules = {rule: string(rule) for rule in {p.rule for p in version.paragraphs}}

@@ -32,7 +32,8 @@ from diffviewer.core.paragraphs import (
     _INVISIBLE,
     _TYPO_FOLD,
     _UNPUNCTUATED,
-    _split_blocks,
+    RawParagraph,
+    _block_columns,
     _split_lines,
     _unpunctuated_words,
     fold_typography,
@@ -264,7 +265,7 @@ def test_ascii_tokens_are_the_general_cut(text: str) -> None:
 @given(st.text(alphabet="ab \n\t\x0c\x1c\u00a0\u2028\u200b\u00ad.", max_size=60))
 def test_block_scan_gives_the_line_by_line_paragraphs(text: str) -> None:
     """Where the one-scan split finds several blocks, they are the line-by-line paragraphs."""
-    fast = _split_blocks(text)
+    fast = list(map(RawParagraph, *_block_columns(text)))
     if len(fast) > 1:
         assert fast == _split_lines(text)
     assert split_paragraphs(text) == _split_lines(text)
