@@ -279,7 +279,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.about_publisher", *middle("The Harbour Post is an independent, nonprofit newsroom.")),
     ("promo.newsletter_pitch", *middle("Assine a nossa newsletter e receba as notícias.")),
     ("copyright.first_published", *middle("This article first appeared in The Harbour Post.")),
-    ("copyright.licence", *middle("Dieser Text steht unter einer Creative-Commons-Lizenz.")),
+    ("copyright.licence", *middle("All photos are licensed under Creative Commons BY 4.0.")),
+    ("copyright.reuse_notice", *middle("Nachdruck nur mit Genehmigung der Redaktion.")),
     (
         "byline.author_bio_first_person",
         *on_page("publisher_notes_page", "Hi, I'm Jane Roe"),
