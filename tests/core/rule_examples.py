@@ -286,6 +286,10 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
         *on_page("publisher_notes_page", "Hi, I'm Jane Roe"),
     ),
     ("byline.author_bio_cjk", *middle("作者系本报特约评论员。")),
+    (
+        "byline.author_bio_the_author",
+        *middle("The author is a professor of history at Harbour University."),
+    ),
     ("byline.author_contact", *middle("You can reach Jane Roe at jane.roe@example.com.")),
     (
         "promo.affiliate_disclosure",

@@ -33,6 +33,23 @@ AUTHOR = [
     ("ko", "필자는 한빛대학교 언론학과 교수다."),
 ]
 
+THE_AUTHOR = [
+    ("en", "The author is a professor of maritime history at Harbour University."),
+    ("de", "Der Autor ist freier Journalist und lebt in Kiel."),
+    ("fr", "L'auteur est chercheur en histoire maritime."),
+    ("es", "El autor es profesor de historia en Cádiz."),
+    ("pt", "O autor é professor de história no Porto."),
+    ("it", "L'autore è ricercatore di storia marittima."),
+    ("nl", "De auteur is historicus en woont in Vlissingen."),
+    ("pl", "Autor jest historykiem i mieszka w Gdyni."),
+    ("sv", "Författaren är historiker och bor i Göteborg."),
+    ("ru", "Автор — историк, живёт в Архангельске."),
+    ("uk", "Автор — історик, живе в Одесі."),
+    ("ar", "الكاتب صحفي مقيم في الإسكندرية."),
+    ("fa", "نویسنده پژوهشگر تاریخ دریانوردی است."),
+    ("hi", "लेखक वरिष्ठ पत्रकार हैं।"),
+]
+
 LICENCE = [
     ("en", "This article is licensed under a Creative Commons Attribution 4.0 licence."),
     ("de", "Dieser Text steht unter einer Creative-Commons-Lizenz (CC BY 4.0)."),
@@ -224,6 +241,7 @@ CONTACT = [
 
 CASES = [
     (Kind.BYLINE, AUTHOR),
+    (Kind.BYLINE, THE_AUTHOR),
     (Kind.COPYRIGHT, LICENCE),
     (Kind.COPYRIGHT, FIRST_PUBLISHED),
     (Kind.PROMO, APPEAL),
@@ -253,6 +271,8 @@ ARTICLE = [
     "El alcalde dijo que el puerto recibirá una nueva grúa el próximo año.",
     "Hi, said the girl at the door, and then she ran back inside.",
     "Anna Berg ist die Tochter des Bürgermeisters und lebt in Leipzig.",
+    "The author describes the harbour as a place of quiet beauty and hard work.",
+    "Der Autor beschreibt den Hafen als Ort harter Arbeit.",
     "Смотрители маяка поддерживают порядок на побережье круглый год.",
 ]
 
