@@ -1,4 +1,5 @@
-"""Page furniture as a short line of its own, concept by concept and language by language: the
+"""Page furniture as a short line of its own, concept by concept and language by language (and
+dates in the languages the date rule came to last): the
 wordings news and blog pages commonly use (written from knowledge of such pages, not read off
 the kinds corpus). ``test_kinds_vocabulary`` asserts each line's kind. Lines of one language are
 separated by " | " (no line holds that)."""
@@ -475,6 +476,18 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
             "fi": "Tue meitä | Lahjoita",
             "ro": "Susține-ne | Donează",
             "el": "Στηρίξτε μας | Κάντε μια δωρεά",
+        },
+    ),
+    "date line": (
+        Kind.DATELINE,
+        {
+            "el": "12 Μαρτίου 2024 | 3 Μαΐου 2023",
+            "cs": "12. března 2024 | 3. října 2023",
+            "ro": "12 martie 2024 | 3 octombrie 2023",
+            "fi": "12. maaliskuuta 2024 | 3. lokakuuta 2023",
+            "fa": "۱۲ اسفند ۱۴۰۲ | 12 مارس 2024",
+            "hu": "2024. március 12. | 2023. október 3.",
+            "vi": "12 tháng 3, 2024 | 3 tháng 10 năm 2023",
         },
     ),
 }

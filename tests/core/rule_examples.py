@@ -292,4 +292,6 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.newsletter_line", *middle("Подписаться на рассылку")),
     ("navigation.further_links", *middle("Links zum Thema")),
     ("navigation.further_links", *middle("Полезные ссылки")),
+    ("dateline.year_first", *middle("2024. március 12.")),
+    ("dateline.year_first", *middle("2020. 2. 19.")),
 ]
