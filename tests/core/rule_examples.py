@@ -294,4 +294,6 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("navigation.further_links", *middle("Полезные ссылки")),
     ("dateline.year_first", *middle("2024. március 12.")),
     ("dateline.year_first", *middle("2020. 2. 19.")),
+    ("navigation.more_button", *middle("Load more")),
+    ("navigation.more_button", *middle("Показать ещё")),
 ]
