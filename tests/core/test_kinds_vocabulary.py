@@ -1,9 +1,10 @@
 """Page furniture as a short line of its own, concept by concept, in 26 languages: headings over
 other articles, newsletter offers, share and print buttons, the comment section's head, rating
 widgets, tags, previous/next and back links, download and link boxes, the author box,
-advertisement markers, follow and donate prompts, show-more buttons, listen links, dates
-(``furniture_lines``). Each line gets its concept's kind; prose sentences that begin with the
-same words stay body (the rules match whole short lines, never the start of a sentence)."""
+advertisement markers, follow, donate and subscribe prompts, closed comments, show-more buttons,
+listen links, site controls, footer links and dates (``furniture_lines``). Each line gets its
+concept's kind; prose sentences that begin with the same words stay body (the rules match whole
+short lines, never the start of a sentence)."""
 
 from __future__ import annotations
 
@@ -55,6 +56,9 @@ PROSE = [
     "Archiv der Stadt Zürich",
     "Show more restraint, the judge told the lawyers before adjourning the hearing.",
     "Слушать статью вслух учитель попросил каждого ученика по очереди.",
+    "Подписаться на газету можно в любом почтовом отделении, сообщил директор.",
+    "Abbonati e lettori occasionali hanno risposto al sondaggio in egual misura.",
+    "Komentarze są wyłączone tylko w wyjątkowych przypadkach, wyjaśnił redaktor.",
 ]
 
 
