@@ -1,7 +1,8 @@
 """The page's chrome as short lines of their own, concept by concept and language by language:
-show-more buttons, listen links, site controls, footer links, subscribe prompts, closed comments
-and dates (in the languages the date rule came to last). Written from knowledge of news pages,
-not read off the kinds corpus; ``furniture_lines.furniture_cases`` serves them with the rest."""
+show-more buttons, listen links, trending headings, media labels, site controls, footer links,
+subscribe prompts, closed comments and dates (in the languages the date rule came to last).
+Written from knowledge of news pages, not read off the kinds corpus;
+``furniture_lines.furniture_cases`` serves them with the rest."""
 
 from __future__ import annotations
 
@@ -194,6 +195,68 @@ CHROME: dict[str, tuple[Kind, dict[str, str]]] = {
             "fi": "Kommentointi on suljettu | Kirjaudu sisään kommentoidaksesi",
             "ro": "Comentariile sunt închise | Autentifică-te pentru a comenta",
             "el": "Τα σχόλια είναι κλειστά | Συνδεθείτε για να σχολιάσετε",
+        },
+    ),
+    "trending": (
+        Kind.PROMO,
+        {
+            "en": "Trending now",
+            "de": "Jetzt im Trend",
+            "fr": "Tendances",
+            "es": "Tendencias",
+            "pt": "Em alta",
+            "it": "In tendenza",
+            "nl": "Trending",
+            "pl": "Na czasie",
+            "sv": "Trendar just nu",
+            "ru": "В тренде",
+            "uk": "У тренді",
+            "tr": "Trend haberler",
+            "ar": "الأكثر رواجا",
+            "fa": "داغ ترین ها",
+            "hi": "ट्रेंडिंग न्यूज़",
+            "id": "Sedang tren",
+            "vi": "Xu hướng",
+            "th": "กำลังเป็นกระแส",
+            "zh": "热搜",
+            "ja": "トレンド",
+            "ko": "실시간 인기",
+            "cs": "Trendy",
+            "hu": "Népszerű most",
+            "fi": "Nyt puhuttaa",
+            "ro": "În tendințe",
+            "el": "Τάσεις",
+        },
+    ),
+    "media label": (
+        Kind.CAPTION,
+        {
+            "en": "Videos | Photo gallery",
+            "de": "Videos | Bildergalerie | Fotostrecke",
+            "fr": "Vidéos | Diaporama | Galerie photos",
+            "es": "Vídeos | Galería de fotos | Fotogalería",
+            "pt": "Vídeos | Galeria de fotos",
+            "it": "Video | Fotogallery | Galleria fotografica",
+            "nl": "Video's | Fotoalbum | Fotogalerij",
+            "pl": "Wideo | Galeria zdjęć | Fotorelacja",
+            "sv": "Videor | Bildspel",
+            "ru": "Видео | Фотогалерея | Фоторепортаж",
+            "uk": "Відео | Фотогалерея | Фоторепортаж",
+            "tr": "Videolar | Foto galeri",
+            "ar": "فيديو | معرض الصور",
+            "fa": "ویدیو | گالری تصاویر",
+            "hi": "वीडियो | फोटो गैलरी",
+            "id": "Video | Galeri foto",
+            "vi": "Video | Ảnh | Thư viện ảnh",
+            "th": "วิดีโอ | แกลเลอรี่",
+            "zh": "视频 | 图片 | 图集",
+            "ja": "動画 | 写真特集 | フォトギャラリー",
+            "ko": "영상 | 포토 | 포토갤러리",
+            "cs": "Videa | Fotogalerie",
+            "hu": "Videók | Galéria | Fotógaléria",
+            "fi": "Videot | Kuvagalleria",
+            "ro": "Video | Galerie foto",
+            "el": "Βίντεο | Φωτογραφίες | Φωτογκαλερί",
         },
     ),
     "date line": (

@@ -2,9 +2,10 @@
 other articles, newsletter offers, share and print buttons, the comment section's head, rating
 widgets, tags, previous/next and back links, download and link boxes, the author box,
 advertisement markers, follow, donate and subscribe prompts, closed comments, show-more buttons,
-listen links, site controls, footer links and dates (``furniture_lines``). Each line gets its
-concept's kind; prose sentences that begin with the same words stay body (the rules match whole
-short lines, never the start of a sentence)."""
+listen links, trending headings, media labels, site controls, footer links and dates
+(``furniture_lines``, ``chrome_lines``). Each line gets its concept's kind; prose sentences that
+begin with the same words stay body (the rules match whole short lines, never the start of a
+sentence)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,8 @@ PROSE = [
     "Подписаться на газету можно в любом почтовом отделении, сообщил директор.",
     "Abbonati e lettori occasionali hanno risposto al sondaggio in egual misura.",
     "Komentarze są wyłączone tylko w wyjątkowych przypadkach, wyjaśnił redaktor.",
+    "Tendencias económicas apuntan a una recesión, según el informe del banco central.",
+    "Videos zeigen, wie die Polizei die Demonstranten vom Platz drängte.",
 ]
 
 
