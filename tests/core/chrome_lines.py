@@ -1,7 +1,7 @@
 """The page's chrome as short lines of their own, concept by concept and language by language:
-show-more buttons, listen links, trending headings, media labels, site controls, footer links,
-subscribe prompts, closed comments and dates (in the languages the date rule came to last).
-Written from knowledge of news pages, not read off the kinds corpus;
+show-more buttons, read-more links, listen links, trending headings, media labels, site
+controls, footer links, subscribe prompts, closed comments and dates (in the languages the date
+rule came to last). Written from knowledge of news pages, not read off the kinds corpus;
 ``furniture_lines.furniture_cases`` serves them with the rest."""
 
 from __future__ import annotations
@@ -257,6 +257,37 @@ CHROME: dict[str, tuple[Kind, dict[str, str]]] = {
             "fi": "Videot | Kuvagalleria",
             "ro": "Video | Galerie foto",
             "el": "Βίντεο | Φωτογραφίες | Φωτογκαλερί",
+        },
+    ),
+    "read more": (
+        Kind.PROMO,
+        {
+            "en": "Read more | Continue reading",
+            "de": "Weiterlesen | Mehr lesen",
+            "fr": "Lire la suite",
+            "es": "Leer más | Seguir leyendo",
+            "pt": "Leia mais | Continue lendo",
+            "it": "Leggi tutto | Continua a leggere",
+            "nl": "Lees verder | Lees meer",
+            "pl": "Czytaj dalej | Czytaj więcej",
+            "sv": "Läs mer | Läs hela artikeln",
+            "ru": "Читать далее | Подробнее",
+            "uk": "Читати далі | Детальніше",
+            "tr": "Devamını oku | Haberin devamı",
+            "ar": "اقرأ المزيد | اقرأ التفاصيل",
+            "fa": "ادامه مطلب | بیشتر بخوانید",
+            "hi": "और पढ़ें | पूरी खबर पढ़ें",
+            "id": "Baca selengkapnya | Selengkapnya",
+            "vi": "Đọc tiếp | Xem chi tiết",
+            "th": "อ่านต่อ | อ่านเพิ่มเติม",
+            "zh": "阅读全文 | 查看全文 | 閱讀全文",
+            "ja": "続きを読む | 全文を読む",
+            "ko": "기사 전문 보기 | 더 읽기",
+            "cs": "Číst dále | Celý článek",
+            "hu": "Tovább | Bővebben | Tovább olvasom",
+            "fi": "Lue lisää | Lue koko juttu",
+            "ro": "Citește mai mult | Citește continuarea",
+            "el": "Διαβάστε περισσότερα | Περισσότερα",
         },
     ),
     "date line": (
