@@ -308,4 +308,12 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.like_widget", *middle("Like Loading...")),
     ("promo.shop", *middle("Add to cart")),
     ("navigation.phone", *middle("Tel. 030 123 456 78")),
+    ("promo.newsletter_line", *middle("Iscriviti alla nostra newsletter")),
+    ("promo.newsletter_line", *middle("Подписаться на рассылку")),
+    ("navigation.further_links", *middle("Links zum Thema")),
+    ("navigation.further_links", *middle("Полезные ссылки")),
+    ("dateline.year_first", *middle("2024. március 12.")),
+    ("dateline.year_first", *middle("2020. 2. 19.")),
+    ("navigation.more_button", *middle("Load more")),
+    ("navigation.more_button", *middle("Показать ещё")),
 ]
