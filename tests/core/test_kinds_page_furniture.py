@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from diffviewer.core.kinds import classify, load_rules
+from diffviewer.core.kinds import classify
 from diffviewer.core.model import Kind
 
 BODY = (
@@ -257,11 +257,6 @@ ARTICLE = [
     "Google Scholar lists more than 300 papers by the two researchers since 2010.",
     "Users who accept the privacy policy without reading it are the norm, the study found.",
 ]
-
-
-@pytest.fixture(scope="module")
-def bundled():  # type: ignore[no-untyped-def]
-    return load_rules()
 
 
 @pytest.mark.parametrize(("name", "text"), MATCHES)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from diffviewer.core.kinds import classify, load_rules
+from diffviewer.core.kinds import classify
 from diffviewer.core.model import Kind
 from tests.core.rule_examples import middle
 
@@ -275,11 +275,6 @@ ARTICLE = [
     "Der Autor beschreibt den Hafen als Ort harter Arbeit.",
     "Смотрители маяка поддерживают порядок на побережье круглый год.",
 ]
-
-
-@pytest.fixture(scope="module")
-def bundled():  # type: ignore[no-untyped-def]
-    return load_rules()
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from diffviewer.core.kinds import classify, load_rules
+from diffviewer.core.kinds import classify
 from diffviewer.core.model import Kind
 from tests.core.furniture_lines import furniture_cases
 
@@ -63,11 +63,6 @@ PROSE = [
     "Tendencias económicas apuntan a una recesión, según el informe del banco central.",
     "Videos zeigen, wie die Polizei die Demonstranten vom Platz drängte.",
 ]
-
-
-@pytest.fixture(scope="module")
-def bundled():  # type: ignore[no-untyped-def]
-    return load_rules()
 
 
 @pytest.mark.parametrize(

@@ -14,11 +14,6 @@ from diffviewer.core.rules import PATTERN_WINDOW
 from tests.core.rule_examples import BODY, EXAMPLES, middle
 
 
-@pytest.fixture(scope="module")
-def bundled():  # type: ignore[no-untyped-def]
-    return load_rules()
-
-
 def write(tmp_path: Path, text: str, name: str = "user.toml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
