@@ -64,6 +64,11 @@ class CleaningReport:
     their place or shape alone, then those recognised by their wording; page order within."""
 
     @property
+    def body_lost(self) -> bool:
+        """Whether body text was removed, or a body paragraph lost words."""
+        return bool(self.body_removed or self.body_shortened)
+
+    @property
     def by_wording(self) -> int:
         """Removed paragraphs recognised by their wording."""
         return sum(1 for r in self.removed if r.evidence == "wording")
@@ -86,7 +91,7 @@ class CleaningReport:
     @property
     def confidence(self) -> str:
         """``high``, ``medium`` or ``low``: how sure the verdict is (see the module doc)."""
-        if self.body_removed or self.body_shortened:
+        if self.body_lost:
             return "high"  # Body text was removed: that much is certain.
         others = self.others
         if not others:
@@ -101,7 +106,7 @@ class CleaningReport:
         """One line on how sure the verdict is, and why ("" where nothing but body text was
         removed, or body text was: then the verdict is certain)."""
         others = self.others
-        if self.body_removed or self.body_shortened or not others:
+        if self.body_lost or not others:
             return ""
         weaker = len(self.weak)
         if weaker == 0:
@@ -122,7 +127,7 @@ class CleaningReport:
     @property
     def verdict(self) -> str:
         """The one line an editor reads first."""
-        if self.body_removed == 0 and self.body_shortened == 0:
+        if not self.body_lost:
             return "No body text removed."
         parts = []
         if self.body_removed:

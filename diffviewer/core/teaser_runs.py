@@ -323,9 +323,9 @@ def labelled_chains(
     return _last_in_region(chains, end, words, prose, kinds)
 
 
-#: Kinds of a marker line that ends the article (the page's end markers, and promos: a newsletter
-#: box, a "Related" heading): a teaser without labels after one is in a
-#: chain (see ``labelled_chains``).
+#: Kinds of a marker line that ends the article (the page's end markers, and promos: a
+#: newsletter box, a "Related" heading): a teaser without labels after one is in a chain (see
+#: ``labelled_chains``).
 _WALLS = END_MARKERS | {Kind.PROMO}
 
 #: Prose after a chain in the article's region (about this many tens of words, outside other

@@ -9,16 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from diffviewer.core.cleaning import CleaningReport, cleaning_report, excerpt
-from diffviewer.core.model import (
-    Change,
-    ChangeType,
-    Comparison,
-    OpTag,
-    Paragraph,
-    WordOp,
-)
+from diffviewer.core.model import Change, ChangeType, Comparison, OpTag, Paragraph, WordOp
 
 #: How each change type is named in exports (the JSON values are the ``ChangeType`` values).
 TYPE_LABELS: dict[ChangeType, str] = {
@@ -188,24 +182,23 @@ def removals(comparison: Comparison) -> list[Removals]:
         report: CleaningReport = cleaning_report(comparison, (first, second))
         if not report.removed_total and not report.body_shortened:
             continue
-        body = sorted(r.index for r in report.body)
         out.append(
             Removals(
                 pair=f"{version_label(first)}→{version_label(second)}",
                 verdict=report.verdict,
                 certainty=report.certainty,
+                # In page order (a body rule's paragraphs are listed after the default's).
                 body=tuple(
-                    (
-                        location(comparison, first, (index,)),
-                        excerpt(comparison.paragraph(first, index).text),
-                    )
-                    for index in body
+                    (location(comparison, first, (r.index,)), excerpt(r.text))
+                    for r in sorted(report.body, key=_INDEX)
                 ),
-                lost=bool(report.body_removed or report.body_shortened),
+                lost=report.body_lost,
             )
         )
     return out
 
+
+_INDEX = attrgetter("index")
 
 #: The heading of the removals' section, and the line over the body paragraphs listed.
 REMOVALS_TITLE = "Removed text"

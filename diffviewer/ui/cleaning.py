@@ -20,7 +20,7 @@ __all__ = ["CleaningPanel", "CleaningReport", "cleaning_report", "report_html"]
 def report_html(report: CleaningReport) -> str:
     """The report as a small HTML fragment (every name and text escaped)."""
     esc = html.escape
-    ok = report.body_removed == 0 and report.body_shortened == 0
+    ok = not report.body_lost
     colour = "#2e7d32" if ok else "#c62828"
     lines = [
         f"<h3>{esc(report.from_name)} → {esc(report.to_name)}</h3>",
