@@ -66,10 +66,11 @@ def classify_versions(keys: Sequence[Sequence[str]], rules_files: Sequence[str] 
     """
     from diffviewer.core.kinds import load_rules
 
-    return _classify_with(keys, load_rules(rules_files))
+    return classify_with(keys, load_rules(rules_files))
 
 
-def _classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
+def classify_with(keys: Sequence[Sequence[str]], rules: RuleSet) -> KindCodes:
+    """``classify_versions`` with the rules already loaded (``core.rules.load_rules``)."""
     from diffviewer.core.kinds import KindMemo, classify
 
     # Versions share most paragraphs: classify each (text, facts) once.
