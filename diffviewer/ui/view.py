@@ -95,7 +95,7 @@ class ComparisonView(QWidget):
         """Show ``comparison`` (made with the user's ``rules_files``: their rules describe
         kind badges)."""
         previous = self._model.comparison()
-        place = self._place() if _same_inputs(previous, comparison) else None
+        place = self._place() if same_inputs(previous, comparison) else None
         self._current = -1
         self._find_hit = None
         self._table.set_comparison(comparison, rules_files)
@@ -457,7 +457,8 @@ def _first_row(comparison: Comparison, index: int) -> int:
     return min(rows) if rows else 0
 
 
-def _same_inputs(old: Comparison | None, new: Comparison | None) -> bool:
+def same_inputs(old: Comparison | None, new: Comparison | None) -> bool:
+    """Whether two comparisons are of the same files (or texts) in the same order."""
     if old is None or new is None or len(old.versions) != len(new.versions):
         return False
     return all(

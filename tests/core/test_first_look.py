@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-import diffviewer.core.compare as compare
+from diffviewer.core import compare
 from diffviewer.core.compare import compare_files
 from diffviewer.core.errors import RulesError
 from diffviewer.core.loading import LoadedText
@@ -26,7 +26,7 @@ NEW = [
     "Storm Ida closes schools",
     "The storm reached the coast late on Sunday, with winds of 130 km/h and heavy rain.",
     "Schools in three counties stay closed on Monday, the education office said.",
-    "\"We expect power to be back by Tuesday,\" a spokesman for the grid operator said.",
+    '"We expect power to be back by Tuesday," a spokesman for the grid operator said.',
     "Ferries between the islands were cancelled until further notice.",
     "Two people were hurt by falling trees in the capital.",
 ]
@@ -91,7 +91,7 @@ def test_first_look_of_three_versions_in_both_modes() -> None:
 
 def test_no_first_look_for_small_inputs() -> None:
     """Below ``FIRST_LOOK_FROM`` paragraphs the whole comparison comes soon enough."""
-    assert compare.FIRST_LOOK_FROM > len(OLD) + len(NEW)
+    assert len(OLD) + len(NEW) < compare.FIRST_LOOK_FROM
     _, looks = _compare([OLD, NEW])
     assert looks == []
 
@@ -103,7 +103,7 @@ def test_a_bad_rules_file_fails_before_any_first_look(tmp_path: Path) -> None:
     looks: list[Comparison] = []
     loaded = [_loaded(OLD, "v1"), _loaded(NEW, "v2")]
     options = CompareOptions(rules_files=(str(rules),))
-    with pytest.raises(RulesError, match="my-rules.toml"):
+    with pytest.raises(RulesError, match=r"my-rules\.toml"):
         compare.compare_loaded(loaded, options, first_look=looks.append)
     assert looks == []
 
