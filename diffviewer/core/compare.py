@@ -27,7 +27,6 @@ from diffviewer.core.model import (
     Change,
     ChangeType,
     Comparison,
-    Kind,
     OpTag,
     Row,
     RowStatus,
@@ -37,7 +36,13 @@ from diffviewer.core.options import CompareMode, CompareOptions
 from diffviewer.core.paragraphs import Columns, comparison_key, same_loose_key
 from diffviewer.core.rows import Unit, merge_units
 from diffviewer.core.steps import Op, Step, Thresholds
-from diffviewer.core.versions import KINDS, classify_with, draft, make_version
+from diffviewer.core.versions import (
+    KINDS,
+    classify_with,
+    draft,
+    first_look_version,
+    make_version,
+)
 from diffviewer.core.worddiff import TokenCodes, count_changed_words, word_ops
 
 Progress = Callable[[float], None]
@@ -239,9 +244,8 @@ def _first_look(
     options: CompareOptions,
 ) -> Comparison:
     """The comparison's versions and rows before kinds and changes (see ``compare_loaded``)."""
-    body = [(Kind.BODY.value, "default")]
     versions = [
-        make_version(item, columns, version_keys, *([0] * len(version_keys),) * 2, body)
+        first_look_version(item, columns, version_keys)
         for item, (columns, version_keys) in zip(loaded, drafts, strict=True)
     ]
     return Comparison(

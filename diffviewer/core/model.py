@@ -233,7 +233,8 @@ class Comparison:
     first_look: bool = False
     """A large comparison's first look (``core.compare.compare_loaded``): its versions and rows
     as they will be, before its kinds and changes are found. No changes; every paragraph is
-    ``body`` with no word count. Nothing but the view reads one."""
+    ``body`` with no word count, made when read (``paragraphs`` is a sequence, not a tuple:
+    ``core.versions.ParagraphsOnDemand``). Nothing but the view reads one."""
 
     @property
     def has_differences(self) -> bool:

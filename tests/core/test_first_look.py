@@ -68,6 +68,11 @@ def test_first_look_has_the_rows_to_come_and_nothing_else(mute: bool) -> None:
         assert [p.first_line for p in seen.paragraphs] == [p.first_line for p in final.paragraphs]
         assert {p.kind for p in seen.paragraphs} == {Kind.BODY}
         assert {p.words for p in seen.paragraphs} == {0}
+        assert [p.index for p in seen.paragraphs] == list(range(len(final.paragraphs)))
+        assert seen.paragraphs[-1].index == len(final.paragraphs) - 1
+        assert [p.key for p in seen.paragraphs[1:3]] == [p.key for p in final.paragraphs[1:3]]
+        with pytest.raises(IndexError):
+            seen.paragraphs[len(final.paragraphs)]
     assert look.changes == ()
     # The result has what the look lacked: kinds that are not body, changes, word counts.
     assert result.changes
