@@ -62,6 +62,7 @@ def test_the_rows_come_first_then_kinds_and_changes(
             "report": window.cleaning.text(),
             "comparison": window.comparison(),
             "navigation": window.navigator.status_label.text(),
+            "editable": bool(model.flags(model.index(2, 0)) & Qt.ItemFlag.ItemIsEditable),
         }
 
     seen = _seen_at_first_look(window, state)
@@ -81,7 +82,7 @@ def test_the_rows_come_first_then_kinds_and_changes(
     assert first["comparison"] is None and not first["export"]
     assert first["changes"] == 0 and first["list"] == "Finding changes…"
     assert first["report"] == "Finding kinds: the report follows."
-    assert first["navigation"] == ""
+    assert first["navigation"] == "" and not first["editable"]
     # Then the comparison itself.
     final = state()
     assert final["rows"] == 23 and final["removed"] == REMOVAL_ROWS
@@ -92,6 +93,7 @@ def test_the_rows_come_first_then_kinds_and_changes(
     assert final["summary"] == one_line(comparison)
     assert final["export"] and final["navigation"] == "5 changes"
     assert final["changes"] == 5 and final["list"] == "5 changes"
+    assert final["editable"]
     assert "article-v1.txt → article-v2.txt" in final["report"]
 
 
