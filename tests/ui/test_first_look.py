@@ -110,14 +110,16 @@ def test_the_place_in_a_first_look_is_kept(
         paths.append(path)
     table = window.view.table()
 
-    def scroll_down() -> int:
+    def scroll_down() -> tuple[int, int]:
         table.scroll_row_to(300, 0.0)
-        return table.rowAt(0)
+        table.setCurrentIndex(table.model().index(302, 1))  # (A click on a cell.)
+        return table.rowAt(0), table.currentIndex().row()
 
     seen = _seen_at_first_look(window, scroll_down)
     compared(qtbot, window, paths)
-    assert seen and seen[0] >= 290
-    assert table.rowAt(0) == seen[0]
+    assert seen and seen[0][0] >= 290
+    assert table.rowAt(0) == seen[0][0]
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (302, 1)
     assert window.comparison() is not None
 
 
