@@ -122,8 +122,10 @@ _NON_SPACE_AS_RUNS = bytes(
     ord(" ") if n < 128 and chr(n).isspace() else ord("a") for n in range(256)
 )
 _ASCII_BYTES = bytes(range(128))
-# Non-ASCII characters found ``_plain`` so far (a set: one C call tests a text's characters).
+# Non-ASCII characters found ``_plain`` so far, and found not to be (sets: one C call tests a
+# text's characters).
 _PLAIN: set[str] = set()
+_NOT_PLAIN: set[str] = set()
 
 
 @functools.cache
@@ -195,15 +197,20 @@ def _plain_utf8(text: str) -> bytes | None:
 
 def _only_plain(utf8: bytes) -> bool:
     """Whether each non-ASCII character of ``utf8`` (a text's UTF-8) is ``_plain`` (those
-    found so are remembered in ``_PLAIN``)."""
+    found so or not are remembered in ``_PLAIN`` and ``_NOT_PLAIN``: a Chinese paragraph is
+    then turned away at its first character, without a set of its characters)."""
     if utf8.isascii():
         return True
     others = utf8.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
-    if not _PLAIN.issuperset(others):
-        if not all(map(_plain, set(others))):
-            return False
-        _PLAIN.update(others)
-    return True
+    if _PLAIN.issuperset(others):
+        return True
+    if not _NOT_PLAIN.isdisjoint(others):
+        return False
+    new = set(others).difference(_PLAIN)
+    plain = {char for char in new if _plain(char)}
+    _PLAIN.update(plain)
+    _NOT_PLAIN.update(new.difference(plain))
+    return len(plain) == len(new)
 
 
 def _runs(runs: bytes) -> int:
@@ -220,4 +227,19 @@ def count_words(text: str) -> int:
         return len(word_tokens(text))
     if _ascii_words(text):  # The same runs, other separators among them (NBSP…).
         return _runs(text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS_AS_RUNS))
+    # Each character of a spaceless script is a word; the rest, with those made spaces, has
+    # none and takes its own (often the fast) road: no list of one-character words is made.
+    rest, runs = spaceless_split(text)
+    if runs:
+        return sum(map(len, runs)) + count_words(rest)
     return len(spaceless_pattern(_WORD_TOKEN).findall(text))
+
+
+def spaceless_split(text: str) -> tuple[str, list[str]]:
+    """``text`` with each run of characters of spaceless scripts made one space, and those
+    runs, found in one pass (runs, not characters: the regular expression engine takes a run
+    in one step, about 7× faster than a match per character)."""
+    parts = spaceless_pattern("([{S}]+)").split(text)
+    if len(parts) == 1:
+        return text, []
+    return " ".join(parts[::2]), parts[1::2]

@@ -194,6 +194,29 @@ def test_plain_counts_are_the_word_count_and_the_token_count(text: str) -> None:
         assert plain_counts(variant) == (len(general.findall(variant)), len(variant.split()))
 
 
+# Chinese, Japanese and Thai with their punctuation, spaced words, marks that join.
+_SPACELESS_TEXT = st.text(
+    alphabet="中文字的日本語ひらがなカタカナ・ภาษาไทย่\U00020001，。、ab 9\u00e9\u0301\u00a0\u201c-",
+    max_size=60,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPACELESS_TEXT)
+def test_spaceless_counts_by_runs_equal_the_counts_by_character(text: str) -> None:
+    """Counted a run of a spaceless script at a time (``spaceless_split``), the reader's words
+    and the rules' words are what a match per character gives."""
+    each = re.compile(f"[{SPACELESS}]")
+    assert count_words(text) == len(word_tokens(text))
+    reference = float(count_words(each.sub(" ", text)))
+    for script, per_word in text_facts_module._CHARACTERS_PER_WORD:
+        characters = len(re.findall(script, text))
+        if characters:
+            reference += max(1.0, characters / per_word)
+    expected = max(1, round(reference)) if text.strip() else 0
+    assert text_facts_module._spaceless_words(text) == expected
+
+
 # Whitespace of several kinds, spaceless scripts, letters, a combining mark, separators.
 _SPACED = "ab \n\t\x1c\u00a0\u2003\u3000\u4e2d\u0e01\u00e9\u0301\u201c\u2014.-"
 
