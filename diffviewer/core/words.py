@@ -58,6 +58,9 @@ _WORD_TOKEN = r"[{S}]|[^\W{S}]+"
 # the word (empty for any other cluster).
 WORD_CLUSTERS = r"((?=[{S}])\X|(?:(?![{S}])(?=[\p{L}\p{N}_])\X)+)|\X"
 _ASCII_WORD = re.compile(r"\w+", re.ASCII)
+# ``_WORD_TOKEN`` for text without a character of a spaceless script: a plain category test
+# per character, about twice as fast as the negated class with the scripts' ranges.
+_UNICODE_WORD = re.compile(r"\w+")
 # The characters ``\w`` matches in ASCII, by code.
 _ASCII_WORD_CODES = frozenset(n for n in range(128) if chr(n).isalnum() or chr(n) == "_")
 # ASCII word characters → "a", every other byte → " ": the words are then the runs of "a",
@@ -89,7 +92,16 @@ def word_tokens(text: str) -> list[str]:
         return [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
     if _ascii_words(text):  # The plain pattern finds the same runs, faster.
         return _ASCII_WORD.findall(text)
-    return spaceless_pattern(_WORD_TOKEN).findall(text)
+    return _spaced_or_not(text).findall(text)
+
+
+def _spaced_or_not(text: str) -> re.Pattern[str]:
+    """The pattern that finds ``_WORD_TOKEN``'s words in ``text``: ``_UNICODE_WORD`` where no
+    character of a spaceless script is (Cyrillic, Arabic, Greek, Hangul…; a search for one
+    takes a sixth of cutting the words)."""
+    if spaceless_pattern("[{S}]").search(text) is None:
+        return _UNICODE_WORD
+    return spaceless_pattern(_WORD_TOKEN)
 
 
 # ASCII: word characters lower-cased, every other character a space (then ``str.split``).
@@ -113,7 +125,7 @@ def folded_word_tokens(text: str) -> list[str]:
     if _ascii_words(folded):
         utf8 = folded.encode("utf-8", "surrogatepass")
         return utf8.translate(_FOLDED_WORD_BYTES).decode("ascii").split()
-    return spaceless_pattern(_WORD_TOKEN).findall(folded)
+    return _spaced_or_not(folded).findall(folded)
 
 
 # UTF-8 bytes → "a" for what is no whitespace (``str.split``'s) in ASCII, " " for the rest:
@@ -229,10 +241,10 @@ def count_words(text: str) -> int:
         return _runs(text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS_AS_RUNS))
     # Each character of a spaceless script is a word; the rest, with those made spaces, has
     # none and takes its own (often the fast) road: no list of one-character words is made.
+    if spaceless_pattern("[{S}]").search(text) is None:
+        return len(_UNICODE_WORD.findall(text))  # (See _spaced_or_not.)
     rest, runs = spaceless_split(text)
-    if runs:
-        return sum(map(len, runs)) + count_words(rest)
-    return len(spaceless_pattern(_WORD_TOKEN).findall(text))
+    return sum(map(len, runs)) + count_words(rest)
 
 
 def spaceless_split(text: str) -> tuple[str, list[str]]:
