@@ -55,6 +55,7 @@ from diffviewer.core.versions import build_version
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 from diffviewer.core.words import (
     SPACELESS,
+    SPACELESS_MARKS,
     WORD_CLUSTERS,
     cluster_pattern,
     count_words,
@@ -215,6 +216,46 @@ def test_spaceless_counts_by_runs_equal_the_counts_by_character(text: str) -> No
             reference += max(1.0, characters / per_word)
     expected = max(1, round(reference)) if text.strip() else 0
     assert text_facts_module._spaceless_words(text) == expected
+
+
+def test_spaceless_marks_are_the_marks_that_join_in_their_scripts() -> None:
+    """``SPACELESS_MARKS`` are exactly the Thai, Lao and kana characters that ``regex``
+    joins to a letter before them, whichever letter; no other two of them join, nor does a
+    letter after a mark (no stacking as in Myanmar or Khmer)."""
+    import regex
+
+    cluster = regex.compile(r"\X")
+    marks = re.compile(f"[{SPACELESS_MARKS}]")
+    chars = [chr(c) for c in [*range(0x0E00, 0x0F00), *range(0x3040, 0x3100)]]
+    chars = [c for c in chars if c.isprintable()]
+    for base in ("ก", "ສ", "あ", "カ"):
+        joining = {c for c in chars if cluster.fullmatch(base + c)}
+        assert joining == {c for c in chars if marks.match(c)}
+    letters = [c for c in chars if not marks.match(c)]
+    for first in letters[::7]:
+        for second in letters[::5]:
+            assert len(cluster.findall(first + second)) == 2
+            assert len(cluster.findall(first + "\u0e48" + second)) == 2
+
+
+# Thai, Lao and kana with their marks, beside what sends a text the long way: Latin letters
+# and digits a mark may glue, combining accents, ZWJ, NBSP, Myanmar and Khmer stacks.
+_MARKED_TEXT = st.text(
+    alphabet="กขคงะาำิี็่้๊์ເແສະບາຍດີັ່້ົຼあかがガ゚゙中 ab9,.\u00a0\u0301\u200dကျ္ក្ខ、。",
+    max_size=30,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MARKED_TEXT)
+@example("กำลังไปนะ")
+@example("ั้กา")
+@example("aຼ9")
+def test_words_beside_marks_are_the_words_of_whole_clusters(text: str) -> None:
+    """Counted without ``regex`` where only Thai, Lao or kana marks join, the words are
+    those of whole grapheme clusters."""
+    words = [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
+    assert count_words(text) == len(words)
 
 
 # Whitespace of several kinds, spaceless scripts, letters, a combining mark, separators.
