@@ -89,6 +89,9 @@ def word_tokens(text: str) -> list[str]:
     """The words of ``text``: runs of letters/digits; in spaceless scripts, one per character
     (a grapheme cluster: a word never ends inside a character a reader sees as one)."""
     if _joins(text):
+        tokens = _tokens_beside_marks(text)
+        if tokens is not None:
+            return tokens
         return [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
     if _ascii_words(text):  # The plain pattern finds the same runs, faster.
         return _ASCII_WORD.findall(text)
@@ -256,35 +259,53 @@ SPACELESS_MARKS = (
     "\u0e31\u0e33\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb3\u0eb4-\u0ebc\u0ec8-\u0ecd\u3099\u309a"
 )
 _MARK_RUNS = re.compile(f"[{SPACELESS_MARKS}]+")
+_CLUSTERS_IN_RUN = re.compile(f"[{SPACELESS_MARKS}]+|[^{SPACELESS_MARKS}][{SPACELESS_MARKS}]*")
 _STACKING = re.compile("[\u1000-\u109f\u1780-\u17ff]")
 
 
-def _count_beside_marks(text: str) -> int | None:
-    r"""``count_words`` of a text whose code points join only as the marks of Thai, Lao or
-    kana join the character before them, within runs of spaceless characters: there each
-    character but those marks opens a grapheme cluster, a word (a mark first in the text is a
-    cluster and a word of its own); the rest's words are counted as usual. None for other
-    text, which takes the long way (``\X`` of the ``regex`` package, about 0.2 µs a
+def _parts_beside_marks(text: str) -> list[str] | None:
+    r"""``text`` cut into the rest and its runs of spaceless characters (``parts[1::2]``: the
+    runs), if its code points join only as the marks of Thai, Lao or kana join the character
+    before them within those runs: there each character but those marks opens a grapheme
+    cluster, a word (a mark first in the text is a cluster and a word of its own). None for
+    other text, which takes the long way (``\X`` of the ``regex`` package, about 0.2 µs a
     character): a run that opens with a mark after other text (the mark joins that text's
-    last cluster, and may glue two words into one), a control character (after which a mark
-    opens a cluster), a joining character outside the runs, Myanmar or Khmer."""
+    last cluster, and may glue two words into one: "aຼ9" is one), a control character (after
+    which a mark opens a cluster), a joining character outside the runs, Myanmar or Khmer."""
     if not text.isprintable():
         return None
     parts = spaceless_pattern("([{S}]+)").split(text)
     runs = parts[1::2]
     if not runs:
         return None
-    opens = [_MARK_RUNS.match(run) is not None for run in runs]
-    if True in opens[1:] or (opens[0] and parts[0]):
+    if any(map(_MARK_RUNS.match, runs[1:])) or (parts[0] and _MARK_RUNS.match(runs[0])):
         return None
-    rest = " ".join(parts[::2])
-    if may_join(rest):
+    if may_join(" ".join(parts[::2])) or _STACKING.search("".join(runs)) is not None:
         return None
-    spaceless = "".join(runs)
-    if _STACKING.search(spaceless) is not None:
+    return parts
+
+
+def _count_beside_marks(text: str) -> int | None:
+    """``count_words`` of a text ``_parts_beside_marks`` cuts, else None."""
+    parts = _parts_beside_marks(text)
+    if parts is None:
         return None
+    spaceless = "".join(parts[1::2])
     marks = sum(map(len, _MARK_RUNS.findall(spaceless)))
-    return len(spaceless) - marks + opens[0] + count_words(rest)
+    first = _MARK_RUNS.match(text) is not None
+    return len(spaceless) - marks + first + count_words(" ".join(parts[::2]))
+
+
+def _tokens_beside_marks(text: str) -> list[str] | None:
+    """``word_tokens`` of a text ``_parts_beside_marks`` cuts (a run's clusters: a character
+    and the marks after it, or the marks that open the text), else None."""
+    parts = _parts_beside_marks(text)
+    if parts is None:
+        return None
+    tokens: list[str] = []
+    for n, part in enumerate(parts):
+        tokens += (_CLUSTERS_IN_RUN if n % 2 else _UNICODE_WORD).findall(part)
+    return tokens
 
 
 def spaceless_split(text: str) -> tuple[str, list[str]]:

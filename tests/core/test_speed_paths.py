@@ -252,10 +252,15 @@ _MARKED_TEXT = st.text(
 @example("ั้กา")
 @example("aຼ9")
 def test_words_beside_marks_are_the_words_of_whole_clusters(text: str) -> None:
-    """Counted without ``regex`` where only Thai, Lao or kana marks join, the words are
-    those of whole grapheme clusters."""
+    """Cut and counted without ``regex`` where only Thai, Lao or kana marks join, the words
+    are those of whole grapheme clusters."""
     words = [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
+    assert word_tokens(text) == words
     assert count_words(text) == len(words)
+    folded = text.casefold()
+    assert folded_word_tokens(text) == [
+        w for w in cluster_pattern(WORD_CLUSTERS).findall(folded) if w
+    ]
 
 
 # Whitespace of several kinds, spaceless scripts, letters, a combining mark, separators.
