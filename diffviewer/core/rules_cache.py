@@ -13,8 +13,9 @@ A missing, unreadable, corrupt or truncated entry is ignored and the file is par
 a cache. Entries are written whole (a temporary file renamed over the name), never where the
 folder cannot be made, and only the newest ``KEEP`` are kept.
 
-Imports: the standard library and ``diffviewer`` (the version) only; ``core.patterns`` and
-``core.pattern_set`` when fingerprinting them (their files, not their code).
+Imports: the standard library and ``diffviewer`` (the version) only; ``core.patterns``,
+``core.pattern_set`` and ``core.translation`` when fingerprinting them (their files, not
+their code).
 """
 
 from __future__ import annotations
@@ -76,10 +77,11 @@ def _fingerprint() -> str:
     """The source files of the translator and of the set forms, by size and time of change (a
     development copy edited without a new version number does not reuse what the old code
     wrote), and the Python that parsed the TOML."""
-    from diffviewer.core import pattern_set, patterns
+    from diffviewer.core import pattern_set, patterns, translation
 
+    modules = (patterns, pattern_set, translation)
     try:
-        stats = [os.stat(module.__file__ or "") for module in (patterns, pattern_set)]
+        stats = [os.stat(module.__file__ or "") for module in modules]
     except (OSError, TypeError):
         return ""
     files = ":".join(f"{stat.st_size}:{stat.st_mtime_ns}" for stat in stats)
