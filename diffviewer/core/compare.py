@@ -1,9 +1,11 @@
 """The engine's public entry point: files or texts + options → ``Comparison``.
 
-Pipeline: load (``loading``) → paragraphs, keys and kinds (``versions``) and,
-independently, pairwise alignment (``align``) and word diffs (``worddiff``) → rows for N
-versions (``rows``). Word ops are computed on the paragraphs' normalised keys (whitespace
-collapsed), which is also what the viewer and the exports show for changed paragraphs.
+Pipeline: load (``loading``) → paragraphs and keys (``versions``) → pairwise alignment
+(``align``) → rows for N versions (``rows``) → kinds (``versions``) and word diffs
+(``worddiff``) → changes. A large comparison can be shown before its kinds and changes are
+found: its rows come first, as a ``first_look`` (see ``compare_loaded``). Word ops are
+computed on the paragraphs' normalised keys (whitespace collapsed), which is also what the
+viewer and the exports show for changed paragraphs.
 One process does all the work, for the viewer and the headless command alike.
 Imports: the standard library and ``core`` modules only (no Qt).
 """
@@ -26,18 +28,30 @@ from diffviewer.core.model import (
     ChangeType,
     Comparison,
     OpTag,
+    Row,
     RowStatus,
     WordOp,
 )
 from diffviewer.core.options import CompareMode, CompareOptions
-from diffviewer.core.paragraphs import comparison_key, same_loose_key
+from diffviewer.core.paragraphs import Columns, comparison_key, same_loose_key
 from diffviewer.core.rows import Unit, merge_units
 from diffviewer.core.steps import Op, Step, Thresholds
-from diffviewer.core.versions import KINDS, classify_versions, draft, make_version
+from diffviewer.core.versions import (
+    KINDS,
+    classify_with,
+    draft,
+    first_look_version,
+    make_version,
+)
 from diffviewer.core.worddiff import TokenCodes, count_changed_words, word_ops
 
 Progress = Callable[[float], None]
 IsCancelled = Callable[[], bool]
+FirstLook = Callable[[Comparison], None]
+
+FIRST_LOOK_FROM = 20_000
+"""Paragraphs (all versions together) from which ``compare_loaded`` gives a first look: below,
+the whole comparison takes well under a second (bench/ui_bench.py)."""
 
 _LOAD_SHARE = 0.3  # Share of the progress bar for loading; the rest is comparing.
 
@@ -49,10 +63,12 @@ def compare_files(
     encodings: Sequence[str | None] | None = None,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    first_look: FirstLook | None = None,
 ) -> Comparison:
     """Load and compare files, in order. Raises ``LoadError`` (naming the file) or ``Cancelled``.
 
-    ``encodings`` forces a codec per file (None: detect).
+    ``encodings`` forces a codec per file (None: detect); ``first_look``: see
+    ``compare_loaded``.
     """
     report = progress or _ignore
     is_cancelled = cancelled or _never
@@ -72,6 +88,7 @@ def compare_files(
             options,
             lambda f: report(_LOAD_SHARE + (1 - _LOAD_SHARE) * f),
             is_cancelled,
+            first_look,
             owned=True,
         )
 
@@ -105,12 +122,19 @@ def compare_loaded(
     *,
     progress: Progress | None = None,
     cancelled: IsCancelled | None = None,
+    first_look: FirstLook | None = None,
 ) -> Comparison:
-    """Compare decoded inputs. Needs at least two."""
+    """Compare decoded inputs. Needs at least two.
+
+    ``first_look``, for inputs of ``FIRST_LOOK_FROM`` paragraphs or more, is called once the
+    versions are aligned, before kinds and word diffs, with a ``Comparison`` whose
+    ``first_look`` is True: the same versions and rows as the result, no changes, every
+    paragraph ``body`` with no word count. The viewer shows it while the rest is found.
+    """
     if len(loaded) < 2:
         raise ValueError("a comparison needs at least two versions")
     with _gc_paused():
-        return _compare(loaded, options, progress or _ignore, cancelled or _never)
+        return _compare(loaded, options, progress or _ignore, cancelled or _never, first_look)
 
 
 @contextmanager
@@ -134,11 +158,15 @@ def _compare(
     options: CompareOptions,
     report: Progress,
     is_cancelled: IsCancelled,
+    first_look: FirstLook | None = None,
     *,
     owned: bool = False,
 ) -> Comparison:
     """``owned``: ``loaded`` is a list nobody else reads; its texts are let go once split (at
     50,000 paragraphs, a fifth of the peak memory: bench/engine_bench.py)."""
+    from diffviewer.core.kinds import load_rules  # (Not at import: see versions.classify_versions.)
+
+    rule_set = load_rules(options.rules_files)  # A bad rules file: said before any first look.
     known: dict[str, str] = {}  # Versions share most paragraphs: read each once.
     drafts = []
     for n in range(len(loaded)):
@@ -147,8 +175,6 @@ def _compare(
             loaded[n] = replace(loaded[n], text="")
     del known
     keys = [version_keys for _, version_keys in drafts]
-    table, codes, words = classify_versions(keys, options.rules_files)
-    report(0.2)
     pairs = _pairs(len(drafts), options.mode)
     ignore_case, ignore_punctuation = options.ignore_case, options.ignore_punctuation
     compared = keys  # Without those options, the keys are what alignment compares.
@@ -163,23 +189,31 @@ def _compare(
     thresholds = Thresholds(
         pair=options.pair_threshold, move=options.move_threshold, split=options.split_threshold
     )
-    found: list[dict[str, Any]] = []
+    aligned: list[tuple[list[Step], set[int]]] = []
     unit_lists: list[list[Unit]] = []
-    muted = 0
     bags = bags_for_pairs(compared, pairs)
     for n, (p, q) in enumerate(pairs):
         if is_cancelled():
             raise Cancelled
         steps = align_pair(bags(p), bags(q), thresholds)
-        edits = _word_diffs(steps, keys[p], keys[q], options.mute_typographic, is_cancelled)
-        pair_changes, units, pair_muted = _interpret(
-            steps, edits, keys[p], keys[q], p, q, options, counts=(words[p], words[q])
-        )
-        found.extend(pair_changes)
+        units, muted = _units(steps, keys[p], keys[q], options.mute_typographic)
+        aligned.append((steps, muted))
         unit_lists.append(units)
-        muted += pair_muted
-        report(0.2 + 0.7 * (n + 1) / len(pairs))
+        report(0.5 * (n + 1) / len(pairs))
+    del bags
     rows, row_of = merge_units([len(k) for k in keys], pairs, unit_lists)
+    del unit_lists
+    if first_look is not None and sum(map(len, keys)) >= FIRST_LOOK_FROM:
+        first_look(_first_look(loaded, drafts, rows, pairs, options))
+    table, codes, words = classify_with(keys, rule_set)
+    report(0.7)
+    found: list[dict[str, Any]] = []
+    for n, ((p, q), (steps, muted)) in enumerate(zip(pairs, aligned, strict=True)):
+        if is_cancelled():
+            raise Cancelled
+        edits = _word_diffs(steps, keys[p], keys[q], muted, is_cancelled)
+        found.extend(_interpret(steps, edits, muted, keys[p], keys[q], p, q, (words[p], words[q])))
+        report(0.7 + 0.25 * (n + 1) / len(pairs))
     versions = [
         make_version(item, columns, version_keys, version_words, version_codes, table)
         for item, (columns, version_keys), version_words, version_codes in zip(
@@ -197,8 +231,30 @@ def _compare(
         rows=rows,
         changes=tuple(sorted(changes, key=lambda c: (c.rows[0] if c.rows else 0, c.from_version))),
         pairs=tuple(pairs),
-        muted_typographic=muted,
+        muted_typographic=sum(len(muted) for _, muted in aligned),
         options_summary=options.describe(),
+    )
+
+
+def _first_look(
+    loaded: Sequence[LoadedText],
+    drafts: Sequence[tuple[Columns, Sequence[str]]],
+    rows: tuple[Row, ...],
+    pairs: Sequence[tuple[int, int]],
+    options: CompareOptions,
+) -> Comparison:
+    """The comparison's versions and rows before kinds and changes (see ``compare_loaded``)."""
+    versions = [
+        first_look_version(item, columns, version_keys)
+        for item, (columns, version_keys) in zip(loaded, drafts, strict=True)
+    ]
+    return Comparison(
+        versions=tuple(versions),
+        rows=rows,
+        changes=(),
+        pairs=tuple(pairs),
+        options_summary=options.describe(),
+        first_look=True,
     )
 
 
@@ -209,14 +265,11 @@ def _pairs(count: int, mode: CompareMode) -> list[tuple[int, int]]:
 
 
 def _diff_texts(
-    step: Step, old_keys: Sequence[str], new_keys: Sequence[str], mute_typographic: bool
+    step: Step, old_keys: Sequence[str], new_keys: Sequence[str]
 ) -> tuple[str, str] | None:
     """The two texts a step's change is word-diffed on, or None if it needs no word diff."""
     if step.op is Op.CHANGED:
-        a, b = old_keys[step.old[0]], new_keys[step.new[0]]
-        if mute_typographic and same_loose_key(a, b):
-            return None  # Left out of the changes: no diff needed.
-        return a, b
+        return old_keys[step.old[0]], new_keys[step.new[0]]
     if step.op is Op.REMOVED:
         if step.moved_to is None or old_keys[step.old[0]] == new_keys[step.moved_to]:
             return None
@@ -230,10 +283,11 @@ def _word_diffs(
     steps: Sequence[Step],
     old_keys: Sequence[str],
     new_keys: Sequence[str],
-    mute_typographic: bool,
+    muted: set[int],
     is_cancelled: IsCancelled,
 ) -> dict[int, dict[str, Any]]:
-    """The word-diff fields of each step that needs them (see ``_diff_texts``), by step number.
+    """The word-diff fields of each step that needs them (see ``_diff_texts``; not the
+    ``muted`` ones, left out of the changes), by step number.
 
     A pair of texts met again (a paragraph repeated on the page, with the same edit) is diffed
     once: its steps share the fields, which nobody changes.
@@ -245,9 +299,9 @@ def _word_diffs(
     for count, step in enumerate(steps):
         if count % 512 == 511 and is_cancelled():
             raise Cancelled
-        if step.op is equal or step.op is inserted:  # (Most steps: no call.)
+        if step.op is equal or step.op is inserted or count in muted:  # (Most steps.)
             continue
-        texts = _diff_texts(step, old_keys, new_keys, mute_typographic)
+        texts = _diff_texts(step, old_keys, new_keys)
         if texts is not None:
             fields = done.get(texts)
             if fields is None:
@@ -256,38 +310,71 @@ def _word_diffs(
     return edits
 
 
+def _units(
+    steps: Sequence[Step], old: Sequence[str], new: Sequence[str], mute_typographic: bool
+) -> tuple[list[Unit], set[int]]:
+    """A pair's row units (one per row the pair needs) and the numbers of its steps that
+    ``mute_typographic`` leaves out of the changes: edits of case, quotes, dashes or
+    punctuation only (``same_loose_key``), shown as equal rows."""
+    units: list[Unit] = []
+    muted: set[int] = set()
+    # Per step, a run of mostly equal ones: enum members held in locals (reading ``Op.EQUAL``
+    # goes through the enum class, ~0.2 µs in Python 3.11), units made by ``tuple.__new__``
+    # (a NamedTuple's own ``__new__`` is a Python function).
+    equal, changed, removed, inserted = Op.EQUAL, Op.CHANGED, Op.REMOVED, Op.INSERTED
+    row_equal, unit = RowStatus.EQUAL, tuple.__new__
+    for count, step in enumerate(steps):
+        op = step.op
+        if op is equal:
+            units.append(unit(Unit, (step.old[0], step.new[0], row_equal)))
+        elif op is changed:
+            i, j = step.old[0], step.new[0]
+            if mute_typographic and same_loose_key(old[i], new[j]):
+                muted.add(count)
+                units.append(Unit(i, j, row_equal))
+            else:
+                units.append(Unit(i, j, RowStatus.CHANGED))
+        elif op is removed:
+            status = RowStatus.REMOVED if step.moved_to is None else RowStatus.MOVED
+            units.append(Unit(step.old[0], None, status))
+        elif op is inserted:
+            status = RowStatus.INSERTED if step.moved_from is None else RowStatus.MOVED
+            units.append(Unit(None, step.new[0], status))
+        else:
+            status = RowStatus.SPLIT if op is Op.SPLIT else RowStatus.MERGED
+            units.append(Unit(step.old[0], step.new[0], status))
+            if op is Op.SPLIT:
+                units.append(Unit(None, step.new[1], status))
+            else:
+                units.append(Unit(step.old[1], None, status))
+    return units, muted
+
+
 def _interpret(
     steps: list[Step],
     edits: dict[int, dict[str, Any]],
+    muted: set[int],
     old: Sequence[str],
     new: Sequence[str],
     p: int,
     q: int,
-    options: CompareOptions,
-    *,
     counts: tuple[Sequence[int], Sequence[int]],
-) -> tuple[list[dict[str, Any]], list[Unit], int]:
-    """Turn alignment steps into changes and row units (one unit per row the pair needs).
+) -> list[dict[str, Any]]:
+    """Turn alignment steps into changes (not the ``muted`` ones: see ``_units``).
 
     ``old``, ``new``: the paragraphs' keys, ``counts`` their word counts (``count_words``,
-    counted once for the report); ``edits``: the word-diff fields of
-    the steps that have them (``_word_diffs``). Changes come as the fields of a ``Change``
-    but its kind, rule and rows, known once kinds are found and all pairs merged (see
-    ``_kind_source``).
+    counted once for the report); ``edits``: the word-diff fields of the steps that have them
+    (``_word_diffs``). Changes come as the fields of a ``Change`` but its kind, rule and rows,
+    known once kinds are found and all pairs merged (see ``_kind_source``).
     """
     changes: list[dict[str, Any]] = []
-    units: list[Unit] = []
-    muted = 0
     change: Callable[..., dict[str, Any]] = partial(dict, from_version=p, to_version=q)
     old_counts, new_counts = counts
-    # Per step, a run of mostly equal ones: enum members held in locals (reading ``Op.EQUAL``
-    # goes through the enum class, ~0.2 µs in Python 3.11), units made by ``tuple.__new__``
-    # (a NamedTuple's own ``__new__`` is a Python function): about half this loop's time.
-    equal, changed, row_equal, unit = Op.EQUAL, Op.CHANGED, RowStatus.EQUAL, tuple.__new__
+    equal, changed = Op.EQUAL, Op.CHANGED  # (Locals: see _units.)
     for count, step in enumerate(steps):
-        if step.op is equal:
-            units.append(unit(Unit, (step.old[0], step.new[0], row_equal)))
-        elif step.op is changed:
+        if step.op is equal or count in muted:
+            continue
+        if step.op is changed:
             i, j = step.old[0], step.new[0]
             a_key, b_key = old[i], new[j]
             # ASCII keys with different word counts cannot have equal loose keys (whose words
@@ -295,10 +382,6 @@ def _interpret(
             typographic = (
                 not (a_key.isascii() and b_key.isascii()) or old_counts[i] == new_counts[j]
             ) and same_loose_words(a_key, b_key, edits.get(count))
-            if typographic and options.mute_typographic:
-                muted += 1
-                units.append(Unit(i, j, RowStatus.EQUAL))
-                continue
             changes.append(
                 change(
                     type=ChangeType.CHANGED,
@@ -309,7 +392,6 @@ def _interpret(
                     **edits[count],
                 )
             )
-            units.append(Unit(i, j, RowStatus.CHANGED))
         elif step.op is Op.REMOVED:
             i = step.old[0]
             if step.moved_to is None:
@@ -321,7 +403,6 @@ def _interpret(
                         words_removed=old_counts[i],
                     )
                 )
-                units.append(Unit(i, None, RowStatus.REMOVED))
             else:
                 changes.append(
                     change(
@@ -332,21 +413,16 @@ def _interpret(
                         **edits.get(count, {}),
                     )
                 )
-                units.append(Unit(i, None, RowStatus.MOVED))
         elif step.op is Op.INSERTED:
-            j = step.new[0]
             if step.moved_from is None:
                 changes.append(
                     change(
                         type=ChangeType.INSERTED,
                         old=(),
                         new=step.new,
-                        words_added=new_counts[j],
+                        words_added=new_counts[step.new[0]],
                     )
                 )
-                units.append(Unit(None, j, RowStatus.INSERTED))
-            else:
-                units.append(Unit(None, j, RowStatus.MOVED))
         else:
             changes.append(
                 change(
@@ -357,13 +433,7 @@ def _interpret(
                     **edits[count],
                 )
             )
-            status = RowStatus.SPLIT if step.op is Op.SPLIT else RowStatus.MERGED
-            units.append(Unit(step.old[0], step.new[0], status))
-            if step.op is Op.SPLIT:
-                units.append(Unit(None, step.new[1], status))
-            else:
-                units.append(Unit(step.old[1], None, status))
-    return changes, units, muted
+    return changes
 
 
 def same_loose_words(a: str, b: str, edit: dict[str, Any] | None = None) -> bool:

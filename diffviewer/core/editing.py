@@ -309,8 +309,10 @@ def compare_edited(
     encodings: Sequence[str | None] = (),
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    first_look: Callable[[Comparison], None] | None = None,
 ) -> Comparison:
-    """Compare ``paths``, each read from disk unless ``texts`` holds a text for it."""
+    """Compare ``paths``, each read from disk unless ``texts`` holds a text for it
+    (``first_look``: see ``core.compare.compare_loaded``)."""
     from diffviewer.core.compare import compare_loaded
     from diffviewer.core.loading import load_file
 
@@ -326,7 +328,9 @@ def compare_edited(
             text
             or load_file(path, max_bytes=options.max_file_bytes, encoding=encoding, others=loaded)
         )
-    return compare_loaded(loaded, options, progress=progress, cancelled=is_cancelled)
+    return compare_loaded(
+        loaded, options, progress=progress, cancelled=is_cancelled, first_look=first_look
+    )
 
 
 Splice = tuple[int, int, tuple[str, ...]]

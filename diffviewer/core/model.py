@@ -230,6 +230,11 @@ class Comparison:
     muted_typographic: int = 0
     """Typographic-only edits left out of ``changes`` because the options muted them."""
     options_summary: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    first_look: bool = False
+    """A large comparison's first look (``core.compare.compare_loaded``): its versions and rows
+    as they will be, before its kinds and changes are found. No changes; every paragraph is
+    ``body`` with no word count, made when read (``paragraphs`` is a sequence, not a tuple:
+    ``core.versions.ParagraphsOnDemand``). Nothing but the view reads one."""
 
     @property
     def has_differences(self) -> bool:

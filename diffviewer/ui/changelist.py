@@ -151,6 +151,7 @@ class ChangeListPanel(QWidget):
         self._comparison: Comparison | None = None
         self._hidden: frozenset[Kind] = frozenset()
         self._summary = QLabel(self)
+        self._summary.setObjectName("change_list_summary")
         self._list = QListView(self)
         self._list.setObjectName("change_list")
         self._list.setModel(self._model)
@@ -215,6 +216,9 @@ class ChangeListPanel(QWidget):
         self._model.set_state(self._comparison, self._hidden)
         if self._comparison is None:
             self._summary.setText("No comparison")
+            return
+        if self._comparison.first_look:
+            self._summary.setText("Finding changes…")
             return
         total = len(self._comparison.changes)
         shown = self._model.rowCount()

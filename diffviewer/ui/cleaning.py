@@ -76,6 +76,9 @@ class CleaningPanel(QWidget):
         self._unshown = comparison is not None
         if comparison is None:
             self.browser.setPlainText("Open a raw page and its cleaned text to see this report.")
+        elif comparison.first_look:
+            self._unshown = False
+            self.browser.setPlainText("Finding kinds: the report follows.")
         elif self.isVisible():
             self._show_reports()
 
@@ -86,7 +89,7 @@ class CleaningPanel(QWidget):
             comparison = self._comparison
             self._reports = (
                 []
-                if comparison is None
+                if comparison is None or comparison.first_look
                 else [cleaning_report(comparison, pair) for pair in comparison.pairs]
             )
         return self._reports

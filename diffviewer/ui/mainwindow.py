@@ -51,8 +51,9 @@ from diffviewer.ui.filters import MenuToggles, filter_note
 from diffviewer.ui.icons import PaletteIcons
 from diffviewer.ui.navigation import ChangeNavigator
 from diffviewer.ui.settings import KEYS, Settings
+from diffviewer.ui.tips import FIRST_LOOK_NOTE
 from diffviewer.ui.versions import VersionList
-from diffviewer.ui.view import ComparisonView
+from diffviewer.ui.view import ComparisonView, same_inputs
 from diffviewer.ui.watcher import FileWatcher
 from diffviewer.ui.window_dialogs import DialogCommands
 from diffviewer.ui.window_versions import VersionCommands
@@ -215,7 +216,9 @@ class MainWindow(VersionCommands, DialogCommands, QMainWindow):
         self.find_bar.closed.connect(view.setFocus)
         self.message_bar.action_triggered.connect(self.reload)
 
+        self.worker.first_look.connect(self._on_first_look)
         self.worker.finished.connect(self._on_compared)
+        self.worker.cancelled.connect(self._drop_first_look)
         self.worker.failed.connect(self._on_failed)
         self.worker.crashed.connect(self._on_crashed)
         self.worker.progress.connect(self.status_line.set_fraction)
@@ -266,6 +269,25 @@ class MainWindow(VersionCommands, DialogCommands, QMainWindow):
         self._show_comparison(corrected)
         self._show_decoding_warnings(comparison)
 
+    @Slot(object)
+    def _on_first_look(self, look: Comparison) -> None:
+        """A large comparison's rows before its kinds and changes (``Comparison.first_look``):
+        shown at once, unless the window shows these files already (a changed option keeps the
+        full comparison on screen until the new one comes)."""
+        if same_inputs(self._comparison, look):
+            return
+        self._show_comparison(None)
+        self.view.set_comparison(look, self.options.rules_files)
+        self.change_list.set_comparison(look)
+        self.cleaning.set_comparison(look)
+        self._refresh()
+
+    def _drop_first_look(self) -> None:
+        """The comparison a first look promised will not come (failed, cancelled)."""
+        shown = self.view.comparison()
+        if shown is not None and shown.first_look:
+            self._show_comparison(self._comparison)
+
     def show_corrected(self, comparison: Comparison | None) -> None:
         """Show ``comparison`` with other kinds (a correction), keeping the place."""
         self._show_comparison(comparison)
@@ -292,6 +314,7 @@ class MainWindow(VersionCommands, DialogCommands, QMainWindow):
 
     @Slot(str, str)
     def _on_failed(self, message: str, path: str) -> None:
+        self._drop_first_look()
         show_error(self, "Cannot compare", load_error_text(message))
         if self.versions.recover(path):
             self.recompare()
@@ -300,6 +323,7 @@ class MainWindow(VersionCommands, DialogCommands, QMainWindow):
 
     @Slot(str)
     def _on_crashed(self, text: str) -> None:
+        self._drop_first_look()
         exception_hook().report(text)
 
     def comparison(self) -> Comparison | None:
@@ -313,7 +337,8 @@ class MainWindow(VersionCommands, DialogCommands, QMainWindow):
         ]
         self.setWindowTitle(f"{' ↔ '.join(names)} — {APP_TITLE}" if names else APP_TITLE)
         have = self._comparison is not None
-        self.stack.setCurrentWidget(self.view if have else self.hint)
+        first_look = not have and self.view.comparison() is not None
+        self.stack.setCurrentWidget(self.view if have or first_look else self.hint)
         if len(names) == 1:
             self.hint.show_hint(names[0])
         elif not have:
@@ -323,6 +348,9 @@ class MainWindow(VersionCommands, DialogCommands, QMainWindow):
 
             assert self._comparison is not None
             self.status_line.set_summary(one_line(self._comparison))
+        elif first_look:
+            rows = len(self.view.comparison().rows)  # type: ignore[union-attr]
+            self.status_line.set_summary(f"{rows:,} rows aligned. {FIRST_LOOK_NOTE}")
         else:
             self.status_line.set_summary("Open two or more versions to compare them.")
         self._refresh_filter_note()

@@ -243,8 +243,11 @@ class ComparisonModel(QAbstractTableModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._comparison is not None and self._comparison.first_look:
+            return flags  # An edit needs the comparison, which is still being made.
         # Editable only so a double-click opens the read-only text editor for selecting words.
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return flags | Qt.ItemFlag.ItemIsEditable
 
     def set_editable(self, editable: bool) -> None:
         """Whether a cell's editor takes typing (the text goes out as ``paragraph_edited``)."""

@@ -80,7 +80,8 @@ class ChangeNavigator(QObject):
 
     def refresh(self, *_args: object) -> None:
         number, total = self.position()
-        if self._view.comparison() is None:
+        comparison = self._view.comparison()
+        if comparison is None or comparison.first_look:  # (A first look has no changes yet.)
             short = long = ""
         elif not total:
             short = long = "No changes"

@@ -16,6 +16,9 @@ from diffviewer.core.model import Comparison
 from diffviewer.export.common import TYPE_LABELS
 from diffviewer.ui.history import row_history
 
+FIRST_LOOK_NOTE = "Finding kinds and word changes…"
+"""What a first look (``Comparison.first_look``) does not show yet: in tooltips, the status line."""
+
 if TYPE_CHECKING:
     from diffviewer.core.rules import RuleSet
     from diffviewer.ui.cells import CellInfo
@@ -66,6 +69,8 @@ def cell_tooltip(comparison: Comparison | None, row: int, info: CellInfo) -> str
             if p.first_line == p.last_line
             else f"lines {p.first_line}–{p.last_line}"
         )
+        if comparison is not None and comparison.first_look:
+            return f"Paragraph {p.index + 1}, {span}\n{FIRST_LOOK_NOTE}"
         parts.append(f"Paragraph {p.index + 1}, {span}, {p.words} words")
     if comparison is not None and len(comparison.versions) > 2:
         history = row_history(comparison, row)
@@ -78,7 +83,8 @@ def version_facts(comparison: Comparison, column: int) -> str:
     """The header's second line: encoding · newline · paragraphs · words."""
     version = comparison.versions[column]
     paragraphs = len(version.paragraphs)
-    return (
+    facts = (
         f"{version.encoding} · {version.newline.value} · "
-        f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''} · {version.words} words"
+        f"{paragraphs} paragraph{'s' if paragraphs != 1 else ''}"
     )
+    return facts if comparison.first_look else f"{facts} · {version.words} words"

@@ -95,7 +95,9 @@ class ComparisonView(QWidget):
         """Show ``comparison`` (made with the user's ``rules_files``: their rules describe
         kind badges)."""
         previous = self._model.comparison()
-        place = self._place() if _same_inputs(previous, comparison) else None
+        same = same_inputs(previous, comparison)
+        place = self._place() if same else None
+        cell = self._current_paragraph() if same else None
         self._current = -1
         self._find_hit = None
         self._table.set_comparison(comparison, rules_files)
@@ -104,6 +106,8 @@ class ComparisonView(QWidget):
             self._restore_place(place)
         else:
             self._table.scrollToTop()
+        if cell is not None:
+            self._restore_current_paragraph(cell)
         self.current_change_changed.emit(-1)
 
     def comparison(self) -> Comparison | None:
@@ -133,6 +137,28 @@ class ComparisonView(QWidget):
             if cell is not None:
                 return version, cell, inside
         return None
+
+    def _current_paragraph(self) -> tuple[int, int] | None:
+        """(version, paragraph) of the current cell, None for none or a gap."""
+        index = self._table.currentIndex()
+        comparison = self._model.comparison()
+        if not index.isValid() or comparison is None:
+            return None
+        paragraph = comparison.rows[index.row()].cells[index.column()]
+        return None if paragraph is None else (index.column(), paragraph)
+
+    def _restore_current_paragraph(self, cell: tuple[int, int]) -> None:
+        """Make the cell of ``cell``'s paragraph current again (the same files compared anew:
+        a first look's comparison, another option), without scrolling."""
+        comparison = self._model.comparison()
+        assert comparison is not None
+        version, paragraph = cell
+        if version >= len(comparison.versions):
+            return
+        for number, row in enumerate(comparison.rows):
+            if row.cells[version] == paragraph:
+                self._table.setCurrentIndex(self._model.index(number, version))
+                return
 
     def _restore_place(self, place: tuple[int, int, int]) -> None:
         comparison = self._model.comparison()
@@ -457,7 +483,8 @@ def _first_row(comparison: Comparison, index: int) -> int:
     return min(rows) if rows else 0
 
 
-def _same_inputs(old: Comparison | None, new: Comparison | None) -> bool:
+def same_inputs(old: Comparison | None, new: Comparison | None) -> bool:
+    """Whether two comparisons are of the same files (or texts) in the same order."""
     if old is None or new is None or len(old.versions) != len(new.versions):
         return False
     return all(

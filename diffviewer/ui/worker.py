@@ -44,6 +44,7 @@ class _Relay(QObject):
     """Signals emitted from the pool thread; lives on the GUI thread (queued delivery)."""
 
     progress = Signal(int, float)
+    first_look = Signal(int, object)
     done = Signal(int, object)
     failed = Signal(int, str, str)
     crashed = Signal(int, str)
@@ -65,6 +66,9 @@ class _Job(QRunnable):
             self._last_step = step
             self.relay.progress.emit(self.generation, step / _PROGRESS_STEPS)
 
+    def _first_look(self, comparison: Comparison) -> None:
+        self.relay.first_look.emit(self.generation, comparison)
+
     def run(self) -> None:
         from diffviewer.core.compare import compare_files
         from diffviewer.core.editing import compare_edited
@@ -80,6 +84,7 @@ class _Job(QRunnable):
                     encodings=request.encodings,
                     progress=self._progress,
                     cancelled=self.cancel_event.is_set,
+                    first_look=self._first_look,
                 )
             else:
                 result = compare_files(
@@ -88,6 +93,7 @@ class _Job(QRunnable):
                     encodings=list(request.encodings) or None,
                     progress=self._progress,
                     cancelled=self.cancel_event.is_set,
+                    first_look=self._first_look,
                 )
         except Cancelled:
             log.debug("comparison %d cancelled", self.generation)
@@ -111,6 +117,9 @@ class CompareWorker(QObject):
     """A request began (generation)."""
     progress = Signal(float)
     """0..1 of the current request."""
+    first_look = Signal(object)
+    """A large comparison's rows before its kinds and changes (``Comparison.first_look``);
+    ``finished`` follows, unless the request fails or is cancelled or replaced."""
     finished = Signal(object)
     """The Comparison of the current request."""
     failed = Signal(str, str)
@@ -126,6 +135,7 @@ class CompareWorker(QObject):
         self._pool.setMaxThreadCount(2)  # a cancelled job may still be winding down
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
+        self._relay.first_look.connect(self._on_first_look)
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
         self._relay.crashed.connect(self._on_crashed)
@@ -174,6 +184,11 @@ class CompareWorker(QObject):
     def _on_progress(self, generation: int, fraction: float) -> None:
         if self._is_current(generation):
             self.progress.emit(fraction)
+
+    @Slot(int, object)
+    def _on_first_look(self, generation: int, comparison: Comparison) -> None:
+        if self._is_current(generation):
+            self.first_look.emit(comparison)
 
     def _finish(self, generation: int) -> bool:
         if not self._is_current(generation):

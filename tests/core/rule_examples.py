@@ -185,6 +185,11 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("caption.agency_suffix", *middle("Firefighters at the scene on Monday. AFP via Getty Images")),
     ("caption.image_label", *middle("Image 2 of 7")),
     ("caption.image_label", *middle("Enlarge this image")),
+    (
+        "caption.image_label",
+        *middle("Bild: Eine Drohne näherte sich einem Flugzeugträger. Screenshot aus Twitter"),
+    ),
+    ("caption.image_label", *middle("Immagine: il sindaco durante l’inaugurazione del ponte")),
     ("caption.left_right", *middle("The mayor, left, and the governor attend the opening.")),
     (
         "caption.unfinished_action",
