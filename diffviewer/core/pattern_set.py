@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import repeat
 
 from diffviewer.core.patterns import Pattern, PatternError, SetForm, new_set
+from diffviewer.core.plain_forms import LEVELS
 
 __all__ = ["PatternSet", "joined_form", "set_form"]
 
@@ -28,12 +29,12 @@ class PatternSet:
     states much sooner: the first search of the 5,739 paragraphs of bench pair (a) took
     34 ms instead of 80 ms (the sets' building aside), and later ones no longer.
 
-    Texts known to hold no character of the caseless scripts (``plain``, see
-    ``patterns.texts_are_plain``) are searched with sets of the members' plain forms
-    (``core.plain_forms``), others with sets of their full forms; each pair of sets is built
-    when first wanted (a page in a Latin script never builds the full ones, nor a Russian
-    page the plain ones). The bundled rules' plain forms are a fifth smaller: building the
-    sets took 20–30 % less.
+    Texts of a plain level (``level``, see ``patterns.texts_plain_level``) are searched with
+    sets of the members' plain forms of that level (``core.plain_forms``), others with sets
+    of their full forms; each pair of sets is built when first wanted (a page in English
+    never builds the full ones, nor a Russian page the plain ones). The bundled rules' plain
+    forms are a fifth (level 1) and two fifths (level 2) smaller: building the sets took
+    20–30 % and about 50 % less.
 
     ``candidates_of`` takes many texts, and searches them a block at a time, joined by line
     feeds (which none of them holds): each member is in its ``joined_form``, whose anchors
@@ -48,62 +49,69 @@ class PatternSet:
     __slots__ = ("_members", "_sets", "always")
 
     def __init__(self, patterns: Sequence[Pattern | None]) -> None:
-        full: list[tuple[str, bool]] = []
-        plain: list[tuple[str, bool]] = []
+        levels: list[list[tuple[str, bool]]] = [[] for _ in range(LEVELS)]
         always: list[int] = []
         for n, pattern in enumerate(patterns):
             if pattern is None:
-                full.append((_NEVER, True))
-                plain.append((_NEVER, True))
+                for members in levels:
+                    members.append((_NEVER, True))
                 continue
-            joined, anchored, _, _, plain_joined = set_form(pattern)
-            if joined is None:  # (Its plain form is itself: see ``set_form``.)
+            joined, anchored, _, _, joined_1, _, _, joined_2 = set_form(pattern)
+            if joined is None:  # (Its plain forms are itself: see ``set_form``.)
                 always.append(n)
                 joined = pattern.loose or pattern.translated
-            full.append((joined, anchored))
-            plain.append((plain_joined or joined, anchored))
+            joined_1 = joined_1 or joined
+            forms = (joined, joined_1, joined_2 or joined_1)
+            for level, form in enumerate(forms):
+                levels[level].append((form, anchored))
         self.always = tuple(always)
         """The members whose matches in joined texts the set cannot tell (see ``joined_form``)."""
-        self._members: list[list[tuple[str, bool]] | None] = [full, plain]
-        """The members' full forms and their plain forms, each with its anchoring, until
-        their sets are built (or fail to be)."""
-        self._sets: list[_Sets | None] = [None, None]
-        """The RE2 sets of each (None: not built); one object where both are the same."""
-        if plain == full:
-            self._sets = [_Sets(full)] * 2
+        self._members: list[list[tuple[str, bool]] | None] = list(levels)
+        """The members' forms at each plain level, each with its anchoring, until their sets
+        are built (or fail to be)."""
+        self._sets: list[_Sets | None] = [None] * LEVELS
+        """The RE2 sets of each level (None: not built); one object for equal levels."""
+        for level in range(1, LEVELS):
+            if levels[level] == levels[level - 1]:
+                self._members[level] = None
+        if self._members[1] is None and self._members[2] is None:
+            self._sets = [_Sets(levels[0])] * LEVELS
 
-    def _built(self, plain: bool) -> _Sets | None:
-        """The sets of the full forms or of the plain forms, built now if they are not yet
-        (None: they cannot be)."""
-        members = self._members[plain]
-        if self._sets[plain] is None and members is not None:
-            self._members[plain] = None  # Built once, or never: not tried again.
-            with contextlib.suppress(PatternError):
-                self._sets[plain] = _Sets(members)
-        return self._sets[plain]
+    def _built(self, level: int) -> _Sets | None:
+        """The sets of the forms of plain ``level``, built now if they are not yet (those of
+        the level below where the forms are the same; None: they cannot be built)."""
+        if self._sets[level] is None:
+            members = self._members[level]
+            self._members[level] = None  # Built once, or never: not tried again.
+            if members is None and level > 0:
+                self._sets[level] = self._built(level - 1)
+            elif members is not None:
+                with contextlib.suppress(PatternError):
+                    self._sets[level] = _Sets(members)
+        return self._sets[level]
 
-    def candidates(self, data: bytes, plain: bool = False) -> list[int] | None:
-        """The members that may occur in ``data`` (UTF-8; ``plain``: it holds no character of
-        the caseless scripts); None where a search failed."""
-        sets = self._sets[plain] or self._built(plain)
+    def candidates(self, data: bytes, level: int = 0) -> list[int] | None:
+        """The members that may occur in ``data`` (UTF-8, of plain ``level`` or above); None
+        where a search failed."""
+        sets = self._sets[level] or self._built(level)
         return None if sets is None else sets.candidates(data)
 
     def candidates_of(
-        self, texts: Sequence[str], block: int, plain: bool = False
+        self, texts: Sequence[str], block: int, level: int = 0
     ) -> list[list[int] | None]:
-        """``candidates`` of each of ``texts`` (encoded in UTF-8; ``plain``: none holds a
-        character of the caseless scripts), or lists that hold them, from searches of
-        ``block`` texts at a time (one by one where a text holds a line feed)."""
+        """``candidates`` of each of ``texts`` (encoded in UTF-8; each of plain ``level`` or
+        above), or lists that hold them, from searches of ``block`` texts at a time (one by
+        one where a text holds a line feed)."""
         found: list[list[int] | None] = []
         for first in range(0, len(texts), block):
             part = texts[first : first + block]
             joined = "\n".join(part)
             hits = None
             if joined.count("\n") < len(part):
-                hits = self.candidates(joined.encode("utf-8", "surrogatepass"), plain)
+                hits = self.candidates(joined.encode("utf-8", "surrogatepass"), level)
             if hits is None:  # Not keys, or the search failed: one by one.
                 data = map(str.encode, part, repeat("utf-8"), repeat("surrogatepass"))
-                found.extend(map(self.candidates, data, repeat(plain)))
+                found.extend(map(self.candidates, data, repeat(level)))
                 continue
             if self.always:
                 hits += [n for n in self.always if n not in hits]
@@ -152,20 +160,23 @@ _NEVER = r"[^\x00-\x{10ffff}]"
 
 def set_form(pattern: Pattern) -> SetForm:
     """The ``joined_form`` of ``pattern``'s relaxed form, whether that starts anchored
-    (``_starts_anchored``), its plain forms (``Pattern.plain_changes``) and the joined form
-    of the plain relaxed form (None: the same as the joined form), worked out once and kept
-    on the pattern (``Pattern.set_form``): scanning the bundled rules' 120,000 characters
-    takes about 15 ms, and leaving out their alternatives in caseless scripts 40 ms more, of
-    a start, so the rules cache keeps the result between runs."""
+    (``_starts_anchored``), and per plain level its plain forms (``Pattern.plain_changes``)
+    and the joined form of its plain relaxed form (None: the same as one level down), worked
+    out once and kept on the pattern (``Pattern.set_form``): scanning the bundled rules'
+    120,000 characters takes about 15 ms, and the plain forms 110 ms more, of a start, so the
+    rules cache keeps the result between runs."""
     form = pattern.set_form
     if form is None:
         relaxed = pattern.loose or pattern.translated
         joined = joined_form(relaxed)
-        plain_translated, plain_loose = pattern.plain_changes()
-        plain_relaxed = plain_translated if pattern.loose is None else plain_loose
-        # (A form without a joined one holds \Q…\E, whose plain form is itself.)
-        plain_joined = None if plain_relaxed is None else joined_form(plain_relaxed)
-        form = (joined, _starts_anchored(relaxed), plain_translated, plain_loose, plain_joined)
+        exact_1, loose_1, exact_2, loose_2 = pattern.plain_changes()
+        relaxed_1 = exact_1 if pattern.loose is None else loose_1
+        relaxed_2 = exact_2 if pattern.loose is None else loose_2
+        # (A form without a joined one holds \Q…\E, whose plain forms are itself.)
+        joined_1 = None if relaxed_1 is None else joined_form(relaxed_1)
+        joined_2 = None if relaxed_2 is None else joined_form(relaxed_2)
+        anchored = _starts_anchored(relaxed)
+        form = (joined, anchored, exact_1, loose_1, joined_1, exact_2, loose_2, joined_2)
         pattern.set_form = form
     return form
 

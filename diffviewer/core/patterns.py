@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import re2
 from re2 import _re2
 
-from diffviewer.core.plain_forms import CASELESS_RANGES, plain_form
+from diffviewer.core.plain_forms import CASELESS_RANGES, LEVELS, plain_form
 from diffviewer.core.translation import PatternError, _translate, to_re2
 
 __all__ = [
@@ -27,9 +27,9 @@ __all__ = [
     "PatternError",
     "SetForm",
     "compile_pattern",
-    "is_plain_utf8",
     "new_set",
-    "texts_are_plain",
+    "plain_level_utf8",
+    "texts_plain_level",
     "to_re2",
 ]
 
@@ -40,13 +40,15 @@ MAX_PROGRAM_BYTES = 32 << 20
 _CHECK_BYTES = 1 << 10
 
 
-SetForm = tuple[str | None, bool, str | None, str | None, str | None]
+SetForm = tuple[
+    str | None, bool, str | None, str | None, str | None, str | None, str | None, str | None
+]
 """What searches derive from a pattern's translation once (``core.pattern_set.set_form``;
 ``core.rules_cache`` keeps it between runs): how ``core.pattern_set`` puts the pattern in a
 set (the joined form of its relaxed form, None where it has none, and whether every match of
-that starts at the text's start), its plain forms (``Pattern.plain_changes``: of the
-translation and of the relaxed form) and the joined form of the plain relaxed form (None
-where it is the joined form)."""
+that starts at the text's start), then per plain level (1, 2) its plain forms
+(``Pattern.plain_changes``: of the translation and of the relaxed form) and the joined form
+of the plain relaxed form (None: the form one level down)."""
 
 
 class Pattern:
@@ -66,19 +68,16 @@ class Pattern:
 
     ``search_utf8`` takes the text already encoded: a classifier trying many patterns on one
     paragraph encodes it once (RE2 matches UTF-8; each ``str`` search would encode it again,
-    which costs more than the search itself on short paragraphs). A text with no letter of
-    the caseless scripts (``is_plain_utf8``) is searched with the pattern's plain forms
-    (``core.plain_forms``: its Cyrillic, Arabic, CJK … alternatives left out), which find
-    what the pattern finds in such a text, and are smaller to compile (the bundled rules'
-    programs for the seed pair: about 64 → 48 ms).
+    which costs more than the search itself on short paragraphs). A text of a plain level
+    (``plain_level_utf8``: no letter of the caseless scripts; nor any other outside ASCII) is
+    searched with the pattern's plain forms of that level (``core.plain_forms``: its
+    Cyrillic, Arabic, CJK …, then its ``é``, ``ß``, ``ő`` … alternatives left out), which find
+    what the pattern finds in such a text and compile sooner.
     """
 
     __slots__ = (
-        "_exact",
-        "_loose",
         "_plain",
-        "_plain_exact",
-        "_plain_loose",
+        "_programs",
         "loose",
         "set_form",
         "source",
@@ -105,11 +104,9 @@ class Pattern:
         self.set_form = set_form
         """Its ``SetForm`` where an earlier run worked it out (``core.rules_cache``); None until
         ``core.pattern_set.set_form`` works it out."""
-        self._loose: _re2.RE2 | None = None
-        self._exact: _re2.RE2 | None = None
-        self._plain_loose: _re2.RE2 | None = None
-        self._plain_exact: _re2.RE2 | None = None
-        self._plain = None if set_form is None else (set_form[2], set_form[3])
+        self._programs: list[_re2.RE2 | None] = [None] * (2 * LEVELS)
+        """Compiled on first use, per plain level: of the translation, of the relaxed form."""
+        self._plain = None if set_form is None else (*set_form[2:4], *set_form[5:7])
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Pattern) and other.translated == self.translated
@@ -123,60 +120,58 @@ class Pattern:
     def search(self, text: str) -> bool:
         return self.search_utf8(text.encode("utf-8", "surrogatepass"))
 
-    def search_utf8(self, data: bytes, plain: bool = False) -> bool:
-        """Whether the pattern occurs in ``data`` (UTF-8); ``plain``: ``data`` holds no
-        character of the caseless scripts (``is_plain_utf8``), so the plain forms serve."""
+    def search_utf8(self, data: bytes, level: int = 0) -> bool:
+        """Whether the pattern occurs in ``data`` (UTF-8); ``level``: the plain level of
+        ``data`` or one below (``plain_level_utf8``), whose plain forms serve."""
         # RE2's own Match, not the re2 module's ``search``, which builds a generator and a
         # match object per call: 0.75 µs a search instead of 1.06 µs (each bundled pattern on
         # 1,000 paragraphs of the 5,000-paragraph bench pairs (a) and (b)).
-        if plain:
-            first = self._plain_loose or self._compile_plain("_plain_loose", 1)
-        else:
-            first = self._loose or self._compile("_loose", self.loose or self.translated)
+        programs = self._programs
+        first = programs[2 * level + 1] or self._program(level, 1)
         if first.Match(_UNANCHORED, data, 0, len(data))[0][1] < 0:
             return False
         if self.loose is None:
             return True
-        if plain:
-            exact = self._plain_exact or self._compile_plain("_plain_exact", 0)
-        else:
-            exact = self._exact or self._compile("_exact", self.translated)
+        exact = programs[2 * level] or self._program(level, 0)
         end: int = exact.Match(_UNANCHORED, data, 0, len(data))[0][1]
         return end >= 0
 
-    def plain_changes(self) -> tuple[str | None, str | None]:
+    def plain_changes(self) -> tuple[str | None, str | None, str | None, str | None]:
         """The plain forms (``core.plain_forms.plain_form``) of the translation and of the
-        relaxed form (None: the form itself; the second None also where there is no relaxed
+        relaxed form at level 1, then at level 2, each made from the one below (None: the
+        same as the form one level down; the relaxed one's also where there is no relaxed
         form), from ``set_form`` or worked out now."""
         if self._plain is None:
-            loose = None if self.loose is None else plain_form(self.loose)
-            self._plain = (plain_form(self.translated), loose)
+            exact = plain_form(self.translated, 1)
+            loose = None if self.loose is None else plain_form(self.loose, 1)
+            self._plain = (
+                exact,
+                loose,
+                plain_form(exact or self.translated, 2),
+                None if self.loose is None else plain_form(loose or self.loose, 2),
+            )
         return self._plain
 
-    def _compile_plain(self, slot: str, which: int) -> _re2.RE2:
-        """The program for plain texts in ``slot``: of the plain translation (``which`` 0) or
-        of the plain relaxed form (1); the full form's where the plain form is the same, or
-        where RE2 refuses it (the full form finds the same in a plain text)."""
-        changes = self.plain_changes()
-        full_slot, full = (
-            ("_exact", self.translated) if which == 0 else ("_loose", self.loose or self.translated)
-        )
-        change = changes[which] if self.loose is not None else changes[0]
+    def _program(self, level: int, which: int) -> _re2.RE2:
+        """The program for texts of plain ``level``: of the translation (``which`` 0) or of
+        the relaxed form (1); one level down's where the plain form is the same, or where RE2
+        refuses it (that one finds the same in such a text)."""
         compiled = None
-        if change is not None:
-            with contextlib.suppress(PatternError):
-                compiled = _compile(change, MAX_PROGRAM_BYTES)
-        if compiled is None:
-            compiled = getattr(self, full_slot) or self._compile(full_slot, full)
-        setattr(self, slot, compiled)
-        return compiled
-
-    def _compile(self, slot: str, translated: str) -> _re2.RE2:
-        try:
-            compiled = _compile(translated, MAX_PROGRAM_BYTES)
-        except PatternError as error:
-            raise PatternError(f"{self.where}: {error}") from None
-        setattr(self, slot, compiled)
+        if level == 0:
+            form = self.translated if which == 0 else self.loose or self.translated
+            try:
+                compiled = _compile(form, MAX_PROGRAM_BYTES)
+            except PatternError as error:
+                raise PatternError(f"{self.where}: {error}") from None
+        else:
+            change = self.plain_changes()[2 * (level - 1) + (which if self.loose else 0)]
+            if change is not None:
+                with contextlib.suppress(PatternError):
+                    compiled = _compile(change, MAX_PROGRAM_BYTES)
+            if compiled is None:
+                down = 2 * (level - 1) + which
+                compiled = self._programs[down] or self._program(level - 1, which)
+        self._programs[2 * level + which] = compiled
         return compiled
 
 
@@ -216,27 +211,32 @@ _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
 _CASELESS_CLASS = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in CASELESS_RANGES) + "]"
 
 
-def is_plain_utf8(data: bytes) -> bool:
-    """Whether the UTF-8 text ``data`` holds no character of ``core.plain_forms``'
-    ``CASELESS_RANGES`` (the same as ``plain_forms.is_plain`` of the text; searching the
-    bytes with RE2 takes half the time of searching the text with ``re``, and a text's bytes
-    are at hand where patterns are searched)."""
+def plain_level_utf8(data: bytes) -> int:
+    """The plain level of the UTF-8 text ``data`` (``core.plain_forms.plain_level``: the
+    same as that of the text; searching the bytes with RE2 takes half the time of searching
+    the text with ``re``, and a text's bytes are at hand where patterns are searched)."""
     if data.isascii():
-        return True
-    found: int = _caseless().Match(_UNANCHORED, data, 0, len(data))[0][1]
-    return found < 0
+        return 2
+    for level in (2, 1):
+        found: int = _lacking(level).Match(_UNANCHORED, data, 0, len(data))[0][1]
+        if found < 0:
+            return level
+    return 0
 
 
-def texts_are_plain(texts: Iterable[str]) -> bool:
-    """Whether none of ``texts`` holds a character of the caseless scripts (``is_plain_utf8``
-    of them all: 2 ms for the 5,000 paragraphs of bench pair (b))."""
+def texts_plain_level(texts: Iterable[str]) -> int:
+    """The lowest plain level of ``texts`` (``plain_level_utf8`` of them all: a few ms for
+    the 5,000 paragraphs of bench pair (b))."""
     joined = "\n".join(texts)
-    return joined.isascii() or is_plain_utf8(joined.encode("utf-8", "surrogatepass"))
+    return 2 if joined.isascii() else plain_level_utf8(joined.encode("utf-8", "surrogatepass"))
 
 
 @functools.cache
-def _caseless() -> _re2.RE2:
-    return _compile(_CASELESS_CLASS, MAX_PROGRAM_BYTES)
+def _lacking(level: int) -> _re2.RE2:
+    """What a text of plain ``level`` lacks (1: a caseless character; 2: that, a letter
+    outside ASCII, or U+0345)."""
+    other = r"|[^\P{L}A-Za-z]|\x{345}" if level == 2 else ""
+    return _compile(_CASELESS_CLASS + other, MAX_PROGRAM_BYTES)
 
 
 def new_set() -> _re2.Set:

@@ -1,5 +1,5 @@
-"""A pattern's plain form: the pattern without the alternatives that need a letter of a
-caseless script, for texts that hold none (``is_plain``).
+"""A pattern's plain forms: the pattern without the alternatives that need a letter a text
+does not hold, for texts that hold none (``plain_level``).
 
 The kinds rules word page furniture in 26 languages, and RE2 compiles its programs anew in
 every process: the Cyrillic, Arabic, Hindi, Chinese … wordings cost every start, also on a
@@ -8,10 +8,13 @@ case folds out of themselves (a test searches every other code point with ``(?i)
 ranges: nothing matches; not Greek: the micro sign folds to mu), so in a text with none of
 their characters no alternative that needs one as a literal can match, even with the ``i``
 flag. ``plain_form`` leaves such alternatives out (an optional one, ``ж?``, is dropped from its
-sequence; a sequence that needs one is dropped from its alternation); a text ``is_plain``
-is searched with the plain forms, with the same results. The bundled rules' relaxed forms
-went 121,000 → 97,000 bytes. ``core.rules_cache`` keeps the plain forms, so a start does not
-work them out again (about 60 ms for the bundled rules).
+sequence; a sequence that needs one is dropped from its alternation); a text of plain level
+1 is searched with those plain forms, with the same results. Level 2 goes on to the other
+letters outside ASCII (``é``, ``ß``, ``ő``, Greek …) but for the two that fold to ASCII ones
+(``ſ``, the Kelvin sign): for a text with no letter outside ASCII (an English page), and no
+U+0345, which folds to iota. The bundled rules' relaxed forms: 122,000 characters, 98,000 at
+level 1, 75,000 at level 2. ``core.rules_cache`` keeps the plain forms, so a start does not
+work them out again (about 110 ms for the bundled rules).
 
 Only literal characters count (``ж``, ``\\ж``, ``\\x{436}``); a class (``[жa]``) is kept
 whole. A pattern the reader does not follow (``\\Q…\\E``; a flag group ``(?i)`` inside a
@@ -26,7 +29,13 @@ from __future__ import annotations
 import functools
 import re
 
-__all__ = ["CASELESS_RANGES", "NEVER", "is_plain", "plain_form"]
+__all__ = ["CASELESS_RANGES", "FOLDS_TO_ASCII", "LEVELS", "NEVER", "plain_form", "plain_level"]
+
+#: Plain levels: 0, any text; 1, no character of ``CASELESS_RANGES``; 2, besides, no letter
+#: outside ASCII and no U+0345.
+LEVELS = 3
+#: Letters outside ASCII that fold to ASCII ones: never left out.
+FOLDS_TO_ASCII = "\u017f\u212a"
 
 #: Code point ranges of scripts whose letters have no case folds with any character outside
 #: these ranges: Cyrillic (and its supplements), Armenian, Hebrew, Arabic (and presentation
@@ -70,10 +79,14 @@ CASELESS_RANGES = (
 NEVER = r"[^\x00-\x{10ffff}]"
 
 
-def is_plain(text: str) -> bool:
-    """Whether ``text`` holds no character of ``CASELESS_RANGES`` (then a pattern's plain form
-    finds what the pattern finds)."""
-    return text.isascii() or _has_caseless().search(text) is None
+def plain_level(text: str) -> int:
+    """The plain level of ``text`` (see ``LEVELS``): the plain forms of that level and below
+    find in it what their patterns find (``core.patterns.plain_level_utf8`` does the same)."""
+    if text.isascii():
+        return 2
+    if _has_caseless().search(text) is not None:
+        return 0
+    return 1 if "\u0345" in text or any(c.isalpha() for c in text if c > "\x7f") else 2
 
 
 @functools.cache
@@ -103,12 +116,11 @@ _TOKEN = r"""
 _LEADING_FLAGS = r"(?:\(\?[a-zA-Z]+\))+"
 
 
-def plain_form(translated: str) -> str | None:
-    """``translated`` (an RE2 pattern) without the alternatives that need a character of
-    ``CASELESS_RANGES``: ``NEVER`` if none is left; None if nothing is left out (or the
-    pattern is kept whole, see above)."""
-    caseless = _has_caseless()
-    if caseless.search(translated) is None and "\\x{" not in translated:
+def plain_form(translated: str, level: int = 1) -> str | None:
+    """``translated`` (an RE2 pattern) without the alternatives that need a character a text
+    of plain ``level`` (1 or 2) lacks: ``NEVER`` if none is left; None if nothing is left out
+    (or the pattern is kept whole, see above)."""
+    if translated.isascii() and "\\x{" not in translated:
         return None
     leading = re.match(_LEADING_FLAGS, translated)
     start = leading.end() if leading else 0
@@ -120,7 +132,7 @@ def plain_form(translated: str) -> str | None:
             tokens += [("run", run[:-1], None)] * (len(run) > 1) + [("run", run[-1], None)]
         tokens.append((kind, match.group(), match.group("least")))
     try:
-        body, end = _alternation(tokens, 0)
+        body, end = _alternation(tokens, 0, level)
     except _Unreadable:
         return None
     if end != len(tokens):  # an unmatched ")": RE2 refuses it anyway
@@ -133,12 +145,12 @@ def plain_form(translated: str) -> str | None:
 _Token = tuple[str | None, str, str | None]
 
 
-def _alternation(tokens: list[_Token], i: int) -> tuple[str | None, int]:
+def _alternation(tokens: list[_Token], i: int, level: int) -> tuple[str | None, int]:
     """The alternatives from ``tokens[i]`` up to an unmatched ``)`` or the end, those that
     need a caseless character left out (None: every one needs one), and where they end."""
     kept: list[str] = []
     while True:
-        sequence, i = _sequence(tokens, i)
+        sequence, i = _sequence(tokens, i, level)
         if sequence is not None:
             kept.append(sequence)
         if i < len(tokens) and tokens[i][0] == "bar":
@@ -147,7 +159,7 @@ def _alternation(tokens: list[_Token], i: int) -> tuple[str | None, int]:
         return ("|".join(kept) if kept else None), i
 
 
-def _sequence(tokens: list[_Token], i: int) -> tuple[str | None, int]:
+def _sequence(tokens: list[_Token], i: int, level: int) -> tuple[str | None, int]:
     """One alternative from ``tokens[i]``: its text with the optional atoms that need a
     caseless character left out, or None if a required one needs one."""
     parts: list[str] = []
@@ -162,7 +174,7 @@ def _sequence(tokens: list[_Token], i: int) -> tuple[str | None, int]:
             parts.append(text)
             continue
         if kind == "open":
-            inner, i = _alternation(tokens, i)
+            inner, i = _alternation(tokens, i, level)
             if i >= count:
                 raise _Unreadable
             i += 1  # its ")"
@@ -172,7 +184,7 @@ def _sequence(tokens: list[_Token], i: int) -> tuple[str | None, int]:
             raise _Unreadable  # A quantifier of nothing (RE2 refuses it), or quoted text.
         else:
             atom = text
-            caseless = _needs_caseless(kind, text)
+            caseless = _needs_lacking(kind, text, level)
         quantifier = ""
         optional = False
         if i < count and tokens[i][0] == "quantifier":
@@ -190,21 +202,25 @@ def _sequence(tokens: list[_Token], i: int) -> tuple[str | None, int]:
     return "".join(parts), i
 
 
-def _needs_caseless(kind: str | None, text: str) -> bool:
-    """Whether a token (not a group) matches only text that holds a caseless character: a
-    literal one, or a run of literal characters with one."""
+def _needs_lacking(kind: str | None, text: str, level: int) -> bool:
+    """Whether a token (not a group) matches only text that holds a character a text of plain
+    ``level`` lacks: a literal one, or a run of literal characters with one."""
     if kind in ("run", "other"):
-        return _has_caseless().search(text) is not None
+        return _lacking(text, level)
+    if kind == "escape" and text.startswith("\\x{"):
+        try:
+            return _lacking(chr(int(text[3:-1], 16)), level)
+        except (ValueError, OverflowError):
+            return False
     if kind == "escape":
-        return _escaped_caseless(text)
+        return len(text) == 2 and _lacking(text[1], level)
     return False  # a class
 
 
-def _escaped_caseless(escape: str) -> bool:
-    """Whether an escape stands for one character of ``CASELESS_RANGES``."""
-    if escape.startswith("\\x{"):
-        try:
-            return _has_caseless().match(chr(int(escape[3:-1], 16))) is not None
-        except (ValueError, OverflowError):
-            return False
-    return len(escape) == 2 and _has_caseless().match(escape[1]) is not None
+def _lacking(text: str, level: int) -> bool:
+    """Whether literal ``text`` holds a character a text of plain ``level`` lacks."""
+    if text.isascii():
+        return False
+    if _has_caseless().search(text) is not None:
+        return True
+    return level == 2 and any(c.isalpha() and c not in FOLDS_TO_ASCII for c in text if c > "\x7f")

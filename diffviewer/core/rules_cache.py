@@ -2,7 +2,7 @@
 of each of its patterns (``core.patterns``) and how a pattern set takes each
 (``core.pattern_set.set_form``, with the plain forms of ``core.plain_forms``), so that a
 process start neither parses, nor translates, nor scans, nor reduces a rules file it has seen
-(about 20, 15 and 40 ms for the bundled one).
+(about 20, 15 and 110 ms for the bundled one).
 
 Where: ``DIFFVIEWER_CACHE_DIR`` if set; else the user's cache folder (``%LOCALAPPDATA%`` on
 Windows, ``~/Library/Caches`` on macOS, ``$XDG_CACHE_HOME`` or ``~/.cache`` elsewhere) and
@@ -40,12 +40,23 @@ FORMAT = 3
 _PREFIX = "rules-"
 _SUFFIX = ".json"
 
-Translation = tuple[str, str, str | None, bool, str | None, str | None, str | None]
+Translation = tuple[
+    str,
+    str,
+    str | None,
+    bool,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+    str | None,
+]
 Translations = dict[tuple[str, str], Translation]
 """(pattern source, flags) → (its RE2 translation, its relaxed form, and its
 ``core.patterns.SetForm``: the relaxed form's joined form or None, whether that starts
-anchored, and the plain forms of the translation, of the relaxed form and of its joined
-form, each None where it is the form itself)."""
+anchored, and at each plain level the plain forms of the translation, of the relaxed form
+and of its joined form)."""
 
 
 def cache_dir() -> str | None:
@@ -123,7 +134,7 @@ def load(text: str) -> tuple[dict[str, Any], Translations] | None:
 def _well_formed(item: tuple[tuple[str, str], tuple[object, ...]]) -> bool:
     """Whether a loaded translation has the types it was stored with (``Translation``)."""
     (source, flags), value = item
-    if len(value) != 7:
+    if len(value) != 10:
         return False
     translated, loose, joined, anchored, *plain = value
     return (

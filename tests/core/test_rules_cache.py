@@ -166,7 +166,7 @@ def test_entries_are_written_whole_and_only_the_newest_kept(
 ) -> None:
     """No temporary file is left beside the entries, and at most ``KEEP`` of them stay."""
     monkeypatch.setattr(rules_cache, "KEEP", 3)
-    translations: rules_cache.Translations = {("a", ""): ("a", "a", "a", False, None, None, None)}
+    translations: rules_cache.Translations = {("a", ""): ("a", "a", "a", False, *[None] * 6)}
     for n in range(5):
         rules_cache.store(f"text {n}", {"rule": []}, translations)
         entry = rules_cache._entry_path(
