@@ -217,11 +217,12 @@ def plain_level_utf8(data: bytes) -> int:
     the text with ``re``, and a text's bytes are at hand where patterns are searched)."""
     if data.isascii():
         return 2
-    for level in (2, 1):
+    # Level 1's check first: a page in a caseless script needs no other (nor its compiling).
+    for level in (1, 2):
         found: int = _lacking(level).Match(_UNANCHORED, data, 0, len(data))[0][1]
-        if found < 0:
-            return level
-    return 0
+        if found >= 0:
+            return level - 1
+    return 2
 
 
 def texts_plain_level(texts: Iterable[str]) -> int:

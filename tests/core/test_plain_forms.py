@@ -108,6 +108,16 @@ def test_plain_level_tells_what_a_text_lacks_in_text_and_in_utf8() -> None:
     assert plain_level("plain ascii") == plain_level_utf8(b"plain ascii") == 2
 
 
+def test_the_utf8_check_is_never_less_strict_than_the_letters_left_out() -> None:
+    """RE2's Unicode tables (``\\p{L}``, which ``plain_level_utf8`` uses) and Python's
+    (``str.isalpha``, which ``plain_form`` uses) differ by version: no character that a plain
+    form may leave out is let through to that level's texts by the UTF-8 check."""
+    for code in _ALL:
+        char = chr(code)
+        if code > 0x7F and plain_level(char) < 2:
+            assert plain_level_utf8(char.encode("utf-8")) <= plain_level(char), hex(code)
+
+
 @pytest.mark.parametrize(
     ("pattern", "level", "plain"),
     [
