@@ -1,8 +1,9 @@
 """Engine benchmark: the engine against the word-level standard-library pipeline, in one run.
 
 For each input family (``bench/families.py``: (a) generated ASCII, (b) small vocabulary with
-curly quotes and insert/delete edits, (c) Wikipedia revisions ×20) at 5,000 and 50,000
-paragraphs (family c has one size), one table row with:
+curly quotes and insert/delete edits, (c) Wikipedia revisions ×20, (d) other scripts: Russian,
+Arabic, Greek, Korean, Chinese, Japanese, Thai) at 5,000 and 50,000 paragraphs (family c has
+one size), one table row with:
 
 - in process: ``compare_texts`` against the pipeline's ``main`` (``bench/baseline_pipeline.py``,
   run in this process on the same files, its output discarded);
@@ -21,7 +22,7 @@ cost no installed copy pays (the pipeline's standard library is compiled already
 Then the hard cases, in process: two unrelated 4,000-paragraph versions, ten unrelated
 5,000-paragraph versions.
 
-Usage: python bench/engine_bench.py [--quick] [--runs N] [--families abc] [--no-hard]
+Usage: python bench/engine_bench.py [--quick] [--runs N] [--families abcd] [--no-hard]
 (``--quick``: 5,000 paragraphs only, 3 runs, hard cases once.)
 """
 

@@ -9,6 +9,10 @@
     (``speedtest1.txt``, ``speedtest2.txt``), each repeated 20×. They are fetched once with
     ``pip download --no-deps --no-binary :all: diff-match-patch`` into a cache directory (not
     part of the repository).
+(d) ``other_scripts_pair``: news sentences in Russian, Arabic, Greek, Korean (words between
+    spaces) and Chinese, Japanese, Thai (written without spaces), a language a paragraph, with
+    their own quotation marks and full stops, edited as (b) is: the text every path made for
+    Latin letters and spaces leaves.
 Harder cases: ``unrelated_pair`` (two versions that share nothing but the vocabulary) and
 ``many_versions`` (ten unrelated versions).
 Deterministic for a seed. Imports: the standard library and ``bench.generate``.
@@ -24,7 +28,7 @@ from pathlib import Path
 
 from bench.generate import make_pair
 
-FAMILIES = ("a", "b", "c")
+FAMILIES = ("a", "b", "c", "d")
 CACHE = Path.home() / ".cache" / "diffviewer-bench"
 WIKI_REPEAT = 20
 
@@ -109,6 +113,123 @@ def small_vocabulary_pair(n: int, seed: int = 0) -> tuple[str, str]:
     return "\n\n".join(old) + "\n", "\n\n".join(new) + "\n"
 
 
+#: (words, what joins them, sentence end, quotation marks) by language: common news words.
+_SCRIPTS = {
+    "ru": (
+        "президент правительство министр заявил сообщил выборы страна город году после также "
+        "может будет были который однако время новых против переговоры санкции экономики",
+        " ",
+        ".",
+        ("«", "»"),
+    ),
+    "ar": (
+        "قال الرئيس الحكومة الوزير المتحدث الانتخابات البلاد المدينة العام بعد أيضا يمكن سوف "
+        "كانت الذي لكن الوقت الجديدة ضد المفاوضات العقوبات الاقتصاد",
+        " ",
+        ".",
+        ("«", "»"),
+    ),
+    "el": (
+        "πρόεδρος κυβέρνηση υπουργός δήλωσε ανακοίνωσε εκλογές χώρα πόλη χρόνια μετά επίσης "
+        "μπορεί θα ήταν οποίος όμως χρόνος νέα κατά διαπραγματεύσεις κυρώσεις οικονομία",
+        " ",
+        ".",
+        ("«", "»"),
+    ),
+    "ko": (
+        "대통령은 정부는 장관이 밝혔다 발표했다 선거 나라 도시 올해 이후 또한 수 있다 것이다 "
+        "있었다 그러나 시간 새로운 협상 제재 경제",
+        " ",
+        ".",
+        ("“", "”"),
+    ),
+    "zh": (
+        "总统 政府 部长 表示 宣布 选举 国家 城市 今年 之后 此外 可以 将会 已经 但是 时间 新的 "
+        "谈判 制裁 经济 发展 问题 会议",
+        "",
+        "。",
+        ("“", "”"),
+    ),
+    "ja": (
+        "大統領は 政府が 大臣は 述べた 発表した 選挙 国 都市 今年 その後 また できる だろう "
+        "あった しかし 時間 新しい 交渉 制裁 経済",
+        "",
+        "。",
+        ("「", "」"),
+    ),
+    "th": (
+        "ประธานาธิบดี รัฐบาล รัฐมนตรี กล่าว ประกาศ การเลือกตั้ง ประเทศ เมือง ปีนี้ หลังจาก "
+        "นอกจากนี้ สามารถ จะ ได้ แต่ เวลา ใหม่ การเจรจา มาตรการ เศรษฐกิจ",
+        "",
+        " ",
+        ("“", "”"),
+    ),
+}
+_LANGUAGES = tuple(_SCRIPTS)
+
+
+def _script_paragraph(rng: random.Random, language: str) -> str:
+    vocabulary, joiner, end, (opener, closer) = _SCRIPTS[language]
+    words = vocabulary.split()
+    sentences = []
+    for _ in range(rng.randint(2, 4)):
+        sentence = [rng.choice(words) for _ in range(rng.randint(6, 20))]
+        if rng.random() < 0.35:
+            start = rng.randrange(len(sentence) - 2)
+            sentence[start] = opener + sentence[start]
+            sentence[-2] += closer
+        sentences.append(joiner.join(sentence) + end)
+    return ("" if joiner == "" and end != " " else " ").join(sentences).strip()
+
+
+def _script_edit(rng: random.Random, paragraph: str, language: str) -> str:
+    """(b)'s edit in the paragraph's language: words inserted, deleted and substituted."""
+    vocabulary, joiner, _, _ = _SCRIPTS[language]
+    words = vocabulary.split()
+    text = paragraph
+    for _ in range(max(1, len(paragraph) // 80)):
+        at = rng.randrange(len(text))
+        if joiner:  # Land on a word boundary.
+            at = text.rfind(" ", 0, at) + 1
+        roll = rng.random()
+        if roll < 0.35:
+            text = text[:at] + rng.choice(words) + joiner + text[at:]
+        elif roll < 0.7:
+            cut = text.find(joiner, at) if joiner else at + rng.randint(1, 4)
+            text = text[:at] + text[cut + len(joiner) if cut >= at else len(text) :]
+        else:
+            text = text[:at] + rng.choice(words) + text[at + rng.randint(1, 3) :]
+    return text.strip() or paragraph
+
+
+def other_scripts_pair(n: int, seed: int = 0) -> tuple[str, str]:
+    """Family (d): about ``n`` paragraphs, each in one of ``_SCRIPTS``' languages; removed,
+    inserted, edited and moved as (b)'s, look-alike neighbours included."""
+    rng = random.Random(seed)
+    languages = [rng.choice(_LANGUAGES) for _ in range(n)]
+    old = [_script_paragraph(rng, language) for language in languages]
+    new: list[str] = []
+    moved: list[str] = []
+    for para, language in zip(old, languages, strict=True):
+        roll = rng.random()
+        if roll < 0.05:
+            if roll < 0.025:
+                new.append(_script_paragraph(rng, language))  # a look-alike neighbour
+            continue  # removed
+        if roll < 0.08:
+            new.append(_script_paragraph(rng, rng.choice(_LANGUAGES)))  # inserted
+            new.append(para)
+        elif roll < 0.18:
+            new.append(_script_edit(rng, para, language))
+        elif roll < 0.19:
+            moved.append(para)
+        else:
+            new.append(para)
+    for para in moved:
+        new.insert(rng.randrange(len(new) + 1), para)
+    return "\n\n".join(old) + "\n", "\n\n".join(new) + "\n"
+
+
 def _speedtest_texts() -> tuple[str, str]:
     CACHE.mkdir(parents=True, exist_ok=True)
     sdists = sorted(CACHE.glob("diff_match_patch-*.tar.gz"))
@@ -149,6 +270,8 @@ def family_pair(family: str, n: int) -> tuple[str, str]:
         return small_vocabulary_pair(n, seed=n)
     if family == "c":
         return wikipedia_pair()
+    if family == "d":
+        return other_scripts_pair(n, seed=n)
     raise ValueError(f"no family {family!r}")
 
 

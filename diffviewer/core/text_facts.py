@@ -17,7 +17,13 @@ from itertools import repeat
 from operator import add
 
 from diffviewer.core.paragraphs import single_spaced
-from diffviewer.core.words import count_words, plain_counts, plain_key_counts, spaceless_pattern
+from diffviewer.core.words import (
+    count_words,
+    plain_counts,
+    plain_key_counts,
+    spaceless_pattern,
+    spaceless_split,
+)
 
 __all__ = [
     "CLOSERS",
@@ -138,9 +144,11 @@ _CHARACTERS_PER_WORD = (
 def _spaceless_words(text: str) -> int:
     """``words.count_words`` with the characters of spaceless scripts counted as words
     (see ``_CHARACTERS_PER_WORD``) instead of one each (one per grapheme cluster there)."""
-    count = float(count_words(spaceless_pattern("[{S}]").sub(" ", text)))
+    rest, runs = spaceless_split(text)
+    count = float(count_words(rest))
+    spaceless = "".join(runs)
     for script, per_word in _CHARACTERS_PER_WORD:
-        characters = len(_compiled(script).findall(text))
+        characters = sum(map(len, _compiled(script + "+").findall(spaceless)))
         if characters:
             count += max(1.0, characters / per_word)
     return max(1, round(count)) if text.strip() else 0

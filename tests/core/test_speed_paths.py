@@ -55,6 +55,7 @@ from diffviewer.core.versions import build_version
 from diffviewer.core.worddiff import TokenCodes, tokenize, word_ops
 from diffviewer.core.words import (
     SPACELESS,
+    SPACELESS_MARKS,
     WORD_CLUSTERS,
     cluster_pattern,
     count_words,
@@ -192,6 +193,74 @@ def test_plain_counts_are_the_word_count_and_the_token_count(text: str) -> None:
     typographic = "".join(c if c.isascii() else "\u201c" for c in text).replace("\r", "")
     for variant in (ascii_only, typographic):
         assert plain_counts(variant) == (len(general.findall(variant)), len(variant.split()))
+
+
+# Chinese, Japanese and Thai with their punctuation, spaced words, marks that join.
+_SPACELESS_TEXT = st.text(
+    alphabet="中文字的日本語ひらがなカタカナ・ภาษาไทย่\U00020001，。、ab 9\u00e9\u0301\u00a0\u201c-",
+    max_size=60,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SPACELESS_TEXT)
+def test_spaceless_counts_by_runs_equal_the_counts_by_character(text: str) -> None:
+    """Counted a run of a spaceless script at a time (``spaceless_split``), the reader's words
+    and the rules' words are what a match per character gives."""
+    each = re.compile(f"[{SPACELESS}]")
+    assert count_words(text) == len(word_tokens(text))
+    reference = float(count_words(each.sub(" ", text)))
+    for script, per_word in text_facts_module._CHARACTERS_PER_WORD:
+        characters = len(re.findall(script, text))
+        if characters:
+            reference += max(1.0, characters / per_word)
+    expected = max(1, round(reference)) if text.strip() else 0
+    assert text_facts_module._spaceless_words(text) == expected
+
+
+def test_spaceless_marks_are_the_marks_that_join_in_their_scripts() -> None:
+    """``SPACELESS_MARKS`` are exactly the Thai, Lao and kana characters that ``regex``
+    joins to a letter before them, whichever letter; no other two of them join, nor does a
+    letter after a mark (no stacking as in Myanmar or Khmer)."""
+    import regex
+
+    cluster = regex.compile(r"\X")
+    marks = re.compile(f"[{SPACELESS_MARKS}]")
+    chars = [chr(c) for c in [*range(0x0E00, 0x0F00), *range(0x3040, 0x3100)]]
+    chars = [c for c in chars if c.isprintable()]
+    for base in ("ก", "ສ", "あ", "カ"):
+        joining = {c for c in chars if cluster.fullmatch(base + c)}
+        assert joining == {c for c in chars if marks.match(c)}
+    letters = [c for c in chars if not marks.match(c)]
+    for first in letters[::7]:
+        for second in letters[::5]:
+            assert len(cluster.findall(first + second)) == 2
+            assert len(cluster.findall(first + "\u0e48" + second)) == 2
+
+
+# Thai, Lao and kana with their marks, beside what sends a text the long way: Latin letters
+# and digits a mark may glue, combining accents, ZWJ, NBSP, Myanmar and Khmer stacks.
+_MARKED_TEXT = st.text(
+    alphabet="กขคงะาำิี็่้๊์ເແສະບາຍດີັ່້ົຼあかがガ゚゙中 ab9,.\u00a0\u0301\u200dကျ္ក្ខ、。",
+    max_size=30,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MARKED_TEXT)
+@example("กำลังไปนะ")
+@example("ั้กา")
+@example("aຼ9")
+def test_words_beside_marks_are_the_words_of_whole_clusters(text: str) -> None:
+    """Cut and counted without ``regex`` where only Thai, Lao or kana marks join, the words
+    are those of whole grapheme clusters."""
+    words = [word for word in cluster_pattern(WORD_CLUSTERS).findall(text) if word]
+    assert word_tokens(text) == words
+    assert count_words(text) == len(words)
+    folded = text.casefold()
+    assert folded_word_tokens(text) == [
+        w for w in cluster_pattern(WORD_CLUSTERS).findall(folded) if w
+    ]
 
 
 # Whitespace of several kinds, spaceless scripts, letters, a combining mark, separators.
