@@ -249,10 +249,11 @@ class Plan:
         """Build the set on the next ask (see ``SET_AFTER``)."""
         self._asked = max(self._asked, SET_AFTER)
 
-    def hits(self, window: bytes) -> list[int] | None:
-        """The indices (``slots``) of the patterns that may occur in ``window``, from one
-        pass of each RE2 set (the sets' sentinel among them); None where the sets are not
-        available (not yet built, or too large) or a search failed."""
+    def hits(self, window: bytes, level: int = 0) -> list[int] | None:
+        """The indices (``slots``) of the patterns that may occur in ``window`` (of plain
+        ``level`` or above, ``patterns.plain_level_utf8``), from one pass of each RE2 set (the
+        sets' sentinel among them); None where the sets are not available (not yet built, or
+        too large) or a search failed."""
         if self._set is None:
             self._asked += 1
             if self._asked < SET_AFTER:
@@ -261,10 +262,10 @@ class Plan:
         if built is None:
             return None
         wide, short = built
-        found = wide.candidates(window)
+        found = wide.candidates(window, level)
         if found is None or short is None:
             return found
-        more = short.candidates(window)
+        more = short.candidates(window, level)
         return None if more is None else found + more
 
     def _built(self) -> tuple[PatternSet, PatternSet | None] | None:
@@ -284,7 +285,10 @@ class Plan:
         return self._set
 
     def block_hits(
-        self, texts: Sequence[str], facts: Mapping[str, tuple[int, str, int]] | None = None
+        self,
+        texts: Sequence[str],
+        facts: Mapping[str, tuple[int, str, int]] | None = None,
+        level: int = 0,
     ) -> dict[str, list[int]]:
         """For each of ``texts``, patterns that may occur in it (a list that holds ``hits``'
         and perhaps more), from one call for all (``PatternSet.candidates_of``: ``BLOCK``
@@ -292,19 +296,20 @@ class Plan:
         a text of more than ``LONG_WORDS`` is searched only for the patterns of the rules
         that admit it (the others are never named for it). Texts whose search failed are left
         out (``hits`` then serves them one by one). Empty where the sets are not available, or
-        not yet wanted (see ``hits``, ``want_set``)."""
+        not yet wanted (see ``hits``, ``want_set``). ``level``: the texts' lowest plain level
+        (``patterns.texts_plain_level``)."""
         built = self._built() if self._asked >= SET_AFTER else self._set
         if built is None or not texts:
             return {}
         wide, short = built
         windows: list[str] = list(map(getitem, texts, repeat(_WINDOW)))
-        hits = wide.candidates_of(windows, BLOCK)
+        hits = wide.candidates_of(windows, BLOCK, level)
         if short is not None:
             picked: Sequence[int] = range(len(texts))
             if facts is not None:
                 words = map(itemgetter(0), map(facts.__getitem__, texts))
                 picked = list(compress(count(), map(le, words, repeat(LONG_WORDS))))
-            more = short.candidates_of(list(map(windows.__getitem__, picked)), BLOCK)
+            more = short.candidates_of(list(map(windows.__getitem__, picked)), BLOCK, level)
             for n, extra in zip(picked, more, strict=True):
                 first = hits[n]
                 hits[n] = None if first is None or extra is None else first + extra

@@ -34,8 +34,8 @@ together, 16 at a time (``Plan.block_hits``). Each candidate list knows what it 
 the set finds none of the patterns that decide it (``Choice.quiet``: most prose), so such a
 paragraph skips the rule loop.
 Per rule set, the candidate lists and the pattern set live in ``core.kind_plan``.
-Imports: the standard library and ``core`` (kind_plan, model, page_shapes, rules, structure,
-teaser_runs, text_facts) only.
+Imports: the standard library and ``core`` (kind_plan, model, page_shapes, patterns, rules,
+structure, teaser_runs, text_facts) only.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ from diffviewer.core.kind_plan import (
 )
 from diffviewer.core.model import Kind
 from diffviewer.core.page_shapes import TITLE_WORDS
+from diffviewer.core.patterns import texts_plain_level
 from diffviewer.core.rules import (
     DEFAULT_DESCRIPTION,
     DEFAULT_RULE,
@@ -107,7 +108,7 @@ class KindMemo:
     one rule set only: make one per comparison.
     """
 
-    __slots__ = ("facts", "hits", "keys", "results")
+    __slots__ = ("facts", "hits", "keys", "level", "results")
 
     def __init__(self, *, keys: bool = False) -> None:
         self.keys = keys
@@ -119,6 +120,12 @@ class KindMemo:
         """Per text and its facts (``Facts``, flattened), the result."""
         self.hits: dict[str, list[int]] = {}
         """Per text, patterns that may occur in it (``Plan.block_hits``)."""
+        self.level = 2
+        """The lowest plain level of the texts classified with this memo (``core.plain_forms``,
+        ``patterns.texts_plain_level``): every pattern is searched in its plain forms of that
+        level. Chosen per comparison, not per text: a page in Chinese with a few paragraphs
+        in ASCII would compile two forms of many patterns (the xinhuanet page of tests/data:
+        97 → 129 ms of compiles)."""
 
     def word_counts(self, texts: Sequence[str]) -> list[int]:
         """``words.count_words`` of each of ``texts``, classified with this memo (counted
@@ -154,8 +161,11 @@ def classify(
     in_run = _link_runs(texts, words, stops)
     if count >= SET_AFTER:
         plan.want_set()
+    if memo.level and fresh:
+        memo.level = min(memo.level, texts_plain_level(fresh))
+    level = memo.level
     hits = memo.hits
-    hits.update(plan.block_hits(list(fresh), known))
+    hits.update(plan.block_hits(list(fresh), known, level))
     out: list[tuple[Kind, str]] = []
     append = out.append
     results = memo.results
@@ -171,13 +181,13 @@ def classify(
         result = results.get(key)
         if result is None:
             result = results[key] = _first_match(
-                text, plan.candidates(key[1:]), plan, hits.get(text)
+                text, plan.candidates(key[1:]), plan, hits.get(text), level
             )
         append(result)
         if uses_follows:
             previous = after.get(result[1], 0)
     if plan.structural and count:
-        _apply_structure(texts, words, stops, lasts, in_run, out, plan)
+        _apply_structure(texts, words, stops, lasts, in_run, out, plan, level)
     return out
 
 
@@ -189,6 +199,7 @@ def _apply_structure(
     in_run: Sequence[bool],
     out: list[tuple[Kind, str]],
     plan: Plan,
+    level: int = 0,
 ) -> None:
     """Second pass: a structural rule replaces the first pass's result where it comes first.
 
@@ -256,7 +267,7 @@ def _apply_structure(
                 if rule.name in plan.shape_only:  # Nothing in the text to test.
                     out[index] = (rule.kind, rule.name)
                     break
-                result = _first_match(texts[index], plan.alone[rule.name])
+                result = _first_match(texts[index], plan.alone[rule.name], level=level)
                 if result[1] == rule.name:
                     out[index] = result
                     break
@@ -376,17 +387,22 @@ def _spans(flags: Sequence[bool]) -> list[tuple[int, int]]:
 
 
 def _first_match(
-    text: str, choice: Choice, plan: Plan | None = None, hits: list[int] | None = None
+    text: str,
+    choice: Choice,
+    plan: Plan | None = None,
+    hits: list[int] | None = None,
+    level: int = 0,
 ) -> tuple[Kind, str]:
     """The first of ``choice``'s rules whose text conditions hold. ``hits``: patterns that may
     occur in ``text`` (``Plan.block_hits``), or else, with ``plan``, one pass of all the rules'
-    patterns (``Plan.hits``) first says which: the others are not searched one by one."""
+    patterns (``Plan.hits``) first says which: the others are not searched one by one.
+    ``level``: the plain level of ``text`` or one below (see ``KindMemo.level``)."""
     if choice.settled is not None:
         return choice.settled
     window = None
     if hits is None and plan is not None and choice.use_set:
         window = text[:PATTERN_WINDOW].encode("utf-8", "surrogatepass")
-        hits = plan.hits(window)
+        hits = plan.hits(window, level)
     if hits is not None and choice.quiet is not None and choice.triggers.isdisjoint(hits):
         return choice.quiet  # The set found none of the patterns that could decide.
     if window is None:
@@ -404,12 +420,12 @@ def _first_match(
         if rule.pattern is not None:
             if hits is not None and pattern_slot not in hits:
                 continue
-            if not rule.pattern.search_utf8(window):
+            if not rule.pattern.search_utf8(window, level):
                 continue
         if (
             rule.not_pattern is not None
             and (hits is None or not_pattern_slot in hits)
-            and rule.not_pattern.search_utf8(window)
+            and rule.not_pattern.search_utf8(window, level)
         ):
             continue
         return rule.kind, rule.name

@@ -1,49 +1,25 @@
-"""Rule patterns: their syntax, its translation to RE2, and matching (the one importer of re2).
+"""Rule patterns and matching them (the one importer of re2).
 
 Rule patterns run on google-re2, an engine whose matching time is linear in the text whatever
 the pattern: no user rule can hang the app, so no static guard against "catastrophic"
 patterns is needed (Python's ``re`` backtracks: ``.*.*.*.*=`` took minutes on 5,000 characters).
 
-Syntax: RE2's (https://github.com/google/re2/wiki/Syntax), read as Python reads its own, so
-that rules written for Python's ``re`` keep their meaning:
+Their syntax, RE2's read as Python reads its own, and its translation: ``core.translation``.
 
-- ``\\w \\W \\d \\D \\s \\S`` are Unicode classes as in Python (RE2's are ASCII): ``\\w`` is a
-  letter, a number or ``_`` (``[\\p{L}\\p{N}_]``), ``\\d`` a decimal digit (``\\p{Nd}``), ``\\s``
-  Python's whitespace, also inside ``[…]``. ``\\W`` or ``\\S`` inside ``[^…]`` is refused (RE2
-  has no class difference; use ``\\p{…}`` classes).
-- ``\\b`` and ``\\B`` are RE2's: a boundary between an ASCII word character and anything else.
-  RE2 has no Unicode word boundary; next to a non-ASCII letter (``\\bcafé\\b`` before a space,
-  ``é`` being no ASCII word character) it differs from Python's. ``bench/rules_equivalence.py``
-  counts what this changes for the bundled rules on real pages.
-- the ``x`` (verbose) flag, as ``flags = "x"`` or a leading ``(?x)``: whitespace and ``#``
-  comments outside ``[…]`` are dropped here (RE2 has no verbose mode); an escaped space or
-  ``\\#`` stays. A scoped ``(?x:…)`` is refused.
-- Python spellings RE2 lacks are translated: ``\\Z`` (``\\z``), ``\\uXXXX``, ``\\UXXXXXXXX``,
-  ``\\N{NAME}``, ``{,n}``, ``(?<name>…)``, ``[`` inside a class (a literal in Python),
-  ``[\\b]`` (backspace); ``(?#…)`` comments are dropped.
-- ``$`` is the end of the text (RE2; Python also accepts a final newline: paragraphs have none).
-- with the ``i`` flag, RE2 folds case by Unicode's simple case folding, as Python does, but
-  for one pair: Python also lets ``i`` match the Turkish ``İ`` and ``ı``, RE2 does not (every
-  other ASCII letter, ``ß``, ``é`` and ``µ`` fold alike over all code points).
-- refused with a one-line reason: lookahead and lookbehind ``(?=…) (?!…) (?<=…) (?<!…)``, back
-  references ``\\1 (?P=name)``, conditionals ``(?(1)…)``, atomic groups and possessive
-  quantifiers, flags ``a`` and ``L``, repetition counts above 1,000, and patterns whose compiled
-  program passes ``MAX_PROGRAM_BYTES``.
-
-Imports: the standard library, re2 and ``core.errors`` only.
+Imports: the standard library, re2 and ``core`` (plain_forms, translation) only.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import re
-import unicodedata
+from collections.abc import Iterable
 
 import re2
 from re2 import _re2
 
-from diffviewer.core.errors import RulesError
+from diffviewer.core.plain_forms import CASELESS_RANGES, LEVELS, plain_form
+from diffviewer.core.translation import PatternError, _translate, to_re2
 
 __all__ = [
     "MAX_PROGRAM_BYTES",
@@ -52,6 +28,8 @@ __all__ = [
     "SetForm",
     "compile_pattern",
     "new_set",
+    "plain_level_utf8",
+    "texts_plain_level",
     "to_re2",
 ]
 
@@ -61,49 +39,16 @@ __all__ = [
 MAX_PROGRAM_BYTES = 32 << 20
 _CHECK_BYTES = 1 << 10
 
-_FLAG_LETTERS = "imsx"
-# Python's \w: letters (isalpha), numbers (isnumeric) and "_". Python's \s: str.isspace.
-_WORD = r"\p{L}\p{N}_"
-_DIGIT = r"\p{Nd}"
-_SPACE = r"\t-\r\x1c-\x1f\x85\p{Z}"
-_CLASS_MEMBERS = {"w": _WORD, "d": _DIGIT, "s": _SPACE, "D": r"\P{Nd}"}
-_SHORTHANDS = {
-    "w": f"[{_WORD}]",
-    "W": f"[^{_WORD}]",
-    "d": _DIGIT,
-    "D": r"\P{Nd}",
-    "s": f"[{_SPACE}]",
-    "S": f"[^{_SPACE}]",
-    "Z": r"\z",
-}
-# The relaxed forms (see ``Pattern``) of the Unicode classes: their ASCII members and every
-# non-ASCII character, a few byte ranges where RE2 makes a large UTF-8 automaton of the class.
-_NON_ASCII = r"\x{80}-\x{10ffff}"
-_ASCII_SPACE = r"\t-\r\x1c-\x20"
-_LOOSE_SHORTHANDS = {
-    "w": f"[0-9A-Z_a-z{_NON_ASCII}]",
-    "W": "[^0-9A-Z_a-z]",
-    "d": f"[0-9{_NON_ASCII}]",
-    "D": "[^0-9]",
-    "s": f"[{_ASCII_SPACE}{_NON_ASCII}]",
-    "S": f"[^{_ASCII_SPACE}]",
-}
-# In a negated class ``[^…]`` a member's relaxed form must be a subset: its ASCII members.
-_ASCII_MEMBERS = {"w": "0-9A-Z_a-z", "d": "0-9", "s": _ASCII_SPACE, "D": r"\x00-/:-\x7f"}
-_HEX_DIGITS = {"u": 4, "U": 8}
-_SPACES = frozenset(" \t\n\r\f\v")
-_BRACE = re.compile(r"\{(\d*)(,?)(\d*)\}")
-_OCTAL = re.compile(r"[0-7]{3}")
-_MAX_REPEAT = 1000  # RE2's limit
-_LOOSE_ABOVE = 4
 
-SetForm = tuple[str | None, bool]
-"""How ``core.pattern_set`` puts a pattern in a set: the joined form of its relaxed form (None
-where it has none) and whether every match of that starts at the text's start."""
-
-
-class PatternError(RulesError):
-    """A pattern RE2 cannot take or that is malformed; the message says why, in one line."""
+SetForm = tuple[
+    str | None, bool, str | None, str | None, str | None, str | None, str | None, str | None
+]
+"""What searches derive from a pattern's translation once (``core.pattern_set.set_form``;
+``core.rules_cache`` keeps it between runs): how ``core.pattern_set`` puts the pattern in a
+set (the joined form of its relaxed form, None where it has none, and whether every match of
+that starts at the text's start), then per plain level (1, 2) its plain forms
+(``Pattern.plain_changes``: of the translation and of the relaxed form) and the joined form
+of the plain relaxed form (None: the form one level down)."""
 
 
 class Pattern:
@@ -123,10 +68,22 @@ class Pattern:
 
     ``search_utf8`` takes the text already encoded: a classifier trying many patterns on one
     paragraph encodes it once (RE2 matches UTF-8; each ``str`` search would encode it again,
-    which costs more than the search itself on short paragraphs).
+    which costs more than the search itself on short paragraphs). A text of a plain level
+    (``plain_level_utf8``: no letter of the caseless scripts; nor any other outside ASCII) is
+    searched with the pattern's plain forms of that level (``core.plain_forms``: its
+    Cyrillic, Arabic, CJK …, then its ``é``, ``ß``, ``ő`` … alternatives left out), which find
+    what the pattern finds in such a text and compile sooner.
     """
 
-    __slots__ = ("_exact", "_loose", "loose", "set_form", "source", "translated", "where")
+    __slots__ = (
+        "_plain",
+        "_programs",
+        "loose",
+        "set_form",
+        "source",
+        "translated",
+        "where",
+    )
 
     def __init__(
         self,
@@ -147,8 +104,9 @@ class Pattern:
         self.set_form = set_form
         """Its ``SetForm`` where an earlier run worked it out (``core.rules_cache``); None until
         ``core.pattern_set.set_form`` works it out."""
-        self._loose: _re2.RE2 | None = None
-        self._exact: _re2.RE2 | None = None
+        self._programs: list[_re2.RE2 | None] = [None] * (2 * LEVELS)
+        """Compiled on first use, per plain level: of the translation, of the relaxed form."""
+        self._plain = None if set_form is None else (*set_form[2:4], *set_form[5:7])
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Pattern) and other.translated == self.translated
@@ -162,25 +120,58 @@ class Pattern:
     def search(self, text: str) -> bool:
         return self.search_utf8(text.encode("utf-8", "surrogatepass"))
 
-    def search_utf8(self, data: bytes) -> bool:
+    def search_utf8(self, data: bytes, level: int = 0) -> bool:
+        """Whether the pattern occurs in ``data`` (UTF-8); ``level``: the plain level of
+        ``data`` or one below (``plain_level_utf8``), whose plain forms serve."""
         # RE2's own Match, not the re2 module's ``search``, which builds a generator and a
         # match object per call: 0.75 µs a search instead of 1.06 µs (each bundled pattern on
         # 1,000 paragraphs of the 5,000-paragraph bench pairs (a) and (b)).
-        first = self._loose or self._compile("_loose", self.loose or self.translated)
+        programs = self._programs
+        first = programs[2 * level + 1] or self._program(level, 1)
         if first.Match(_UNANCHORED, data, 0, len(data))[0][1] < 0:
             return False
         if self.loose is None:
             return True
-        exact = self._exact or self._compile("_exact", self.translated)
+        exact = programs[2 * level] or self._program(level, 0)
         end: int = exact.Match(_UNANCHORED, data, 0, len(data))[0][1]
         return end >= 0
 
-    def _compile(self, slot: str, translated: str) -> _re2.RE2:
-        try:
-            compiled = _compile(translated, MAX_PROGRAM_BYTES)
-        except PatternError as error:
-            raise PatternError(f"{self.where}: {error}") from None
-        setattr(self, slot, compiled)
+    def plain_changes(self) -> tuple[str | None, str | None, str | None, str | None]:
+        """The plain forms (``core.plain_forms.plain_form``) of the translation and of the
+        relaxed form at level 1, then at level 2, each made from the one below (None: the
+        same as the form one level down; the relaxed one's also where there is no relaxed
+        form), from ``set_form`` or worked out now."""
+        if self._plain is None:
+            exact = plain_form(self.translated, 1)
+            loose = None if self.loose is None else plain_form(self.loose, 1)
+            self._plain = (
+                exact,
+                loose,
+                plain_form(exact or self.translated, 2),
+                None if self.loose is None else plain_form(loose or self.loose, 2),
+            )
+        return self._plain
+
+    def _program(self, level: int, which: int) -> _re2.RE2:
+        """The program for texts of plain ``level``: of the translation (``which`` 0) or of
+        the relaxed form (1); one level down's where the plain form is the same, or where RE2
+        refuses it (that one finds the same in such a text)."""
+        compiled = None
+        if level == 0:
+            form = self.translated if which == 0 else self.loose or self.translated
+            try:
+                compiled = _compile(form, MAX_PROGRAM_BYTES)
+            except PatternError as error:
+                raise PatternError(f"{self.where}: {error}") from None
+        else:
+            change = self.plain_changes()[2 * (level - 1) + (which if self.loose else 0)]
+            if change is not None:
+                with contextlib.suppress(PatternError):
+                    compiled = _compile(change, MAX_PROGRAM_BYTES)
+            if compiled is None:
+                down = 2 * (level - 1) + which
+                compiled = self._programs[down] or self._program(level - 1, which)
+        self._programs[2 * level + which] = compiled
         return compiled
 
 
@@ -217,6 +208,36 @@ class _TooLarge(PatternError):
 
 
 _UNANCHORED = _re2.RE2.Anchor.UNANCHORED
+_CASELESS_CLASS = "[" + "".join(f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in CASELESS_RANGES) + "]"
+
+
+def plain_level_utf8(data: bytes) -> int:
+    """The plain level of the UTF-8 text ``data`` (``core.plain_forms.plain_level``: the
+    same as that of the text; searching the bytes with RE2 takes half the time of searching
+    the text with ``re``, and a text's bytes are at hand where patterns are searched)."""
+    if data.isascii():
+        return 2
+    # Level 1's check first: a page in a caseless script needs no other (nor its compiling).
+    for level in (1, 2):
+        found: int = _lacking(level).Match(_UNANCHORED, data, 0, len(data))[0][1]
+        if found >= 0:
+            return level - 1
+    return 2
+
+
+def texts_plain_level(texts: Iterable[str]) -> int:
+    """The lowest plain level of ``texts`` (``plain_level_utf8`` of them all: a few ms for
+    the 5,000 paragraphs of bench pair (b))."""
+    joined = "\n".join(texts)
+    return 2 if joined.isascii() else plain_level_utf8(joined.encode("utf-8", "surrogatepass"))
+
+
+@functools.cache
+def _lacking(level: int) -> _re2.RE2:
+    """What a text of plain ``level`` lacks (1: a caseless character; 2: that, a letter
+    outside ASCII, or U+0345)."""
+    other = r"|[^\P{L}A-Za-z]|\x{345}" if level == 2 else ""
+    return _compile(_CASELESS_CLASS + other, MAX_PROGRAM_BYTES)
 
 
 def new_set() -> _re2.Set:
@@ -247,260 +268,3 @@ def _compile(translated: str, budget: int) -> _re2.RE2:
             )
         raise PatternError(f"{reason}")
     return compiled
-
-
-def to_re2(source: str, flags: str = "") -> str:
-    """``source`` (with ``flags``) rewritten in RE2's syntax with Python's meaning (see above)."""
-    return _translate(source, flags)[0]
-
-
-def _translate(source: str, flags: str) -> tuple[str, str]:
-    """The RE2 translation, and the same with large counted repetitions unbounded (a pattern
-    finding every text the translation finds, and more)."""
-    unknown = sorted(set(flags) - set(_FLAG_LETTERS))
-    if unknown:
-        raise PatternError(f"unknown flag {unknown[0]!r} (known: i, m, s, x)")
-    start, leading = _leading_flags(source)
-    letters = set(flags) | leading
-    translator = _Translator(source, start, verbose="x" in letters)
-    body = translator.translate()
-    kept = "".join(c for c in "ims" if c in letters)
-    prefix = f"(?{kept})" if kept else ""
-    return prefix + body, prefix + translator.relaxed()
-
-
-def _leading_flags(source: str) -> tuple[int, set[str]]:
-    """Where the pattern proper starts after Python's global ``(?flags)`` groups, and the flags."""
-    letters: set[str] = set()
-    i = 0
-    while source.startswith("(?", i):
-        end = source.find(")", i)
-        group = source[i + 2 : end] if end >= 0 else ""
-        if not group or not group.isalpha():
-            break
-        _check_flag_letters(group)
-        letters |= set(group) - {"u"}
-        i = end + 1
-    return i, letters
-
-
-def _check_flag_letters(letters: str) -> None:
-    for letter in letters:
-        if letter in "aL":
-            raise PatternError(f"the {letter!r} flag is not supported (classes are always Unicode)")
-        if letter not in "imsxu":
-            raise PatternError(f"unknown flag {letter!r} in a (?…) group")
-
-
-class _Translator:
-    """One left-to-right pass over a pattern, writing its RE2 spelling."""
-
-    def __init__(self, source: str, start: int, *, verbose: bool) -> None:
-        self.p = source
-        self.i = start
-        self.verbose = verbose
-        self.out: list[str] = []
-        self.loose: dict[int, str] = {}
-        """For counted repetitions: what ``relaxed`` writes instead, by index in ``out``."""
-
-    def translate(self) -> str:
-        p = self.p
-        while self.i < len(p):
-            c = p[self.i]
-            if self.verbose and c in _SPACES:
-                self.i += 1
-            elif self.verbose and c == "#":
-                end = p.find("\n", self.i)
-                self.i = len(p) if end < 0 else end + 1
-            elif c == "\\":
-                letter = p[self.i + 1 : self.i + 2]
-                self.add(self.escape(in_class=False), _LOOSE_SHORTHANDS.get(letter))
-            elif c == "[":
-                self.add(*self.char_class())
-            elif c == "(" and p.startswith("(?", self.i):
-                self.group()
-            elif c == "{":
-                self.add(*self.brace())
-            elif c in "*+?}" and p.startswith("+", self.i + 1):
-                raise PatternError(f"possessive quantifier {c}+ is not supported")
-            else:
-                self.out.append(c)
-                self.i += 1
-        return "".join(self.out)
-
-    def add(self, exact: str, loose: str | None) -> None:
-        """Write ``exact``, and ``loose`` in its place in the relaxed form (None: the same)."""
-        if loose is not None and loose != exact:
-            self.loose[len(self.out)] = loose
-        self.out.append(exact)
-
-    def relaxed(self) -> str:
-        """The translation's relaxed form (after ``translate``): large counted repetitions
-        unbounded, Unicode classes widened to every non-ASCII character (see ``Pattern``)."""
-        return "".join(self.loose.get(n, piece) for n, piece in enumerate(self.out))
-
-    def escape(self, *, in_class: bool) -> str:  # noqa: PLR0911 — one return per kind of escape
-        p = self.p
-        if self.i + 1 >= len(p):
-            raise PatternError("the pattern ends with a lone backslash")
-        d = p[self.i + 1]
-        self.i += 2
-        if d in _HEX_DIGITS:
-            digits = p[self.i : self.i + _HEX_DIGITS[d]]
-            if len(digits) != _HEX_DIGITS[d] or not _is_hex(digits):
-                raise PatternError(f"\\{d} needs {_HEX_DIGITS[d]} hexadecimal digits")
-            self.i += len(digits)
-            return f"\\x{{{digits}}}"
-        if d == "N":
-            end = p.find("}", self.i)
-            if not p.startswith("{", self.i) or end < 0:
-                raise PatternError("\\N needs a character name: \\N{EM DASH}")
-            try:
-                char = unicodedata.lookup(p[self.i + 1 : end])
-            except KeyError:
-                raise PatternError(f"unknown character name {p[self.i + 1 : end]!r}") from None
-            self.i = end + 1
-            return f"\\x{{{ord(char):x}}}"
-        octal = _OCTAL.match(p, self.i - 1)
-        if octal is not None and d != "0":  # Python reads \101 as "A"
-            self.i += 2
-            return f"\\x{{{int(octal.group(), 8):x}}}"
-        if d.isdigit() and d != "0":
-            raise PatternError(f"back reference \\{d} is not supported")
-        if d in "pP" and p.startswith("{", self.i):  # A Unicode class: \p{Lu}, \P{Greek}
-            end = p.find("}", self.i)
-            if end < 0:
-                raise PatternError(f"\\{d}{{ needs its closing brace: \\{d}{{L}}")
-            name = p[self.i : end + 1]
-            self.i = end + 1
-            return f"\\{d}{name}"
-        if in_class:
-            if d in _CLASS_MEMBERS:
-                return _CLASS_MEMBERS[d]
-            if d == "b":
-                return r"\x08"
-            return "\\" + d
-        return _SHORTHANDS.get(d, "\\" + d)
-
-    def char_class(self) -> tuple[str, str]:
-        """A ``[…]`` class, read as Python reads it (``]`` first is a member, ``[`` a literal),
-        and its relaxed form: where it has Unicode members (``\\w \\d \\s \\D \\p{…}``), a class
-        that also takes every non-ASCII character, or for ``[^…]``, one that leaves out only
-        the ASCII members of those (a member before a ``-`` that may make a range is kept).
-
-        ``\\W`` or ``\\S`` among other members (``[\\s\\S]``) becomes an alternation: RE2 cannot
-        put a negated class inside a class.
-        """
-        p = self.p
-        self.i += 1
-        negated = p.startswith("^", self.i)
-        self.i += negated
-        parts: list[str] = []
-        loose_parts: list[str] = []
-        complements: list[str] = []
-        loose_complements: list[str] = []
-        unicode = False
-        first = True
-        while True:
-            if self.i >= len(p):
-                raise PatternError("a character class […] is not closed")
-            c = p[self.i]
-            if c == "]" and not first:
-                self.i += 1
-                break
-            if c == "\\" and p[self.i + 1 : self.i + 2] in ("W", "S"):
-                if negated:
-                    raise PatternError(
-                        f"\\{p[self.i + 1]} inside [^…] is not supported: use \\p{{…}} classes"
-                    )
-                complements.append(_SHORTHANDS[p[self.i + 1]])
-                loose_complements.append(_LOOSE_SHORTHANDS[p[self.i + 1]])
-                self.i += 2
-            elif c == "\\":
-                letter = p[self.i + 1 : self.i + 2]
-                member = self.escape(in_class=True)
-                unicode = unicode or letter in _CLASS_MEMBERS or letter in "pP"
-                ranged = p.startswith("-", self.i) and not p.startswith("-]", self.i)
-                subset = _ASCII_MEMBERS.get(letter) if negated and not ranged else None
-                parts.append(member)
-                loose_parts.append(subset or member)
-            else:
-                parts.append("\\" + c if c in "[]" else c)
-                loose_parts.append(parts[-1])
-                self.i += 1
-            first = False
-        wide = _NON_ASCII if unicode and not negated else ""
-        members = "[" + "^" * negated + "".join(parts) + "]"
-        loose = "[" + "^" * negated + wide + "".join(loose_parts) + "]"
-        if not complements:
-            return members, loose
-        return (
-            "(?:" + "|".join(([members] if parts else []) + complements) + ")",
-            "(?:" + "|".join(([loose] if parts else []) + loose_complements) + ")",
-        )
-
-    def group(self) -> None:
-        """A ``(?`` group: comments dropped, flags checked, what RE2 lacks refused."""
-        p = self.p
-        after = p[self.i + 2 : self.i + 4]
-        if after.startswith("#"):
-            end = p.find(")", self.i)
-            if end < 0:
-                raise PatternError("a (?#…) comment is not closed")
-            self.i = end + 1
-            return
-        if after[:1] in ("=", "!") or after in ("<=", "<!"):
-            raise PatternError(
-                f"lookahead and lookbehind ((?{after[:2].rstrip('=!') or after[:1]}…) are not "
-                "supported: the matching engine is linear-time"
-            )
-        if after.startswith("P="):
-            raise PatternError("back reference (?P=…) is not supported")
-        if after.startswith("("):
-            raise PatternError("conditional groups (?(…)…) are not supported")
-        if after.startswith(">"):
-            raise PatternError(
-                "atomic groups (?>…) are not supported (nor needed: no backtracking)"
-            )
-        if after.startswith("<"):  # (?<name>…): RE2's older spelling is (?P<name>…)
-            self.out.append("(?P<")
-            self.i += 3
-            return
-        if after.startswith("P") or after.startswith(":"):
-            self.out.append("(?")
-            self.i += 2
-            return
-        end = min((k for k in (p.find(":", self.i), p.find(")", self.i)) if k >= 0), default=-1)
-        if end < 0:
-            raise PatternError("a (?…) group is not closed")
-        on, _, off = p[self.i + 2 : end].partition("-")
-        _check_flag_letters(on + off)
-        if "x" in on + off:
-            raise PatternError("the x flag applies to the whole pattern only, not to (?x:…)")
-        on = on.replace("u", "")
-        if p[end] == ")" and not on and not off:
-            self.i = end + 1  # (?u) alone: nothing left to say
-            return
-        self.out.append(f"(?{on}{'-' + off if off else ''}{p[end]}")
-        self.i = end + 1
-
-    def brace(self) -> tuple[str, str]:
-        """``{m,n}`` and its relaxed form (``*`` or ``+`` when a bound passes ``_LOOSE_ABOVE``):
-        Python's ``{,n}`` is ``{0,n}``; a brace that is no quantifier is literal."""
-        match = _BRACE.match(self.p, self.i)
-        if match is None or match.group() == "{}":
-            self.i += 1
-            return r"\{", r"\{"
-        self.i = match.end()
-        low, comma, high = match.groups()
-        least, most = int(low or 0), int(high or 0)
-        if least > _MAX_REPEAT or most > _MAX_REPEAT:
-            raise PatternError(f"repetition {match.group()} is above {_MAX_REPEAT:,}")
-        exact = f"{{{least}{comma}{high}}}"
-        if max(least, most) > _LOOSE_ABOVE:
-            return exact, "+" if least else "*"
-        return exact, exact
-
-
-def _is_hex(digits: str) -> bool:
-    return all(c in "0123456789abcdefABCDEF" for c in digits)

@@ -299,7 +299,7 @@ def test_the_pattern_set_changes_no_result(monkeypatch: pytest.MonkeyPatch) -> N
     rules = load_rules()
     with_set = [classify(version, rules) for version in versions]
     kind_plan.plan_for.cache_clear()
-    monkeypatch.setattr(kind_plan.Plan, "hits", lambda self, window: None)
+    monkeypatch.setattr(kind_plan.Plan, "hits", lambda self, window, level=0: None)
     without = [classify(version, rules) for version in versions]
     kind_plan.plan_for.cache_clear()
     assert with_set == without

@@ -100,7 +100,7 @@ def test_classifying_with_block_searches_gives_what_searching_one_by_one_gives(
     kind_plan.plan_for(rules).want_set()
     assert kind_plan.plan_for(rules).block_hits(pages[0][:50])  # The set was searched.
     together = [classify(keys, rules, KindMemo(keys=True)) for keys in pages]
-    monkeypatch.setattr(kind_plan.Plan, "block_hits", lambda self, texts, facts=None: {})
+    monkeypatch.setattr(kind_plan.Plan, "block_hits", lambda self, texts, facts=None, level=0: {})
     apart = [classify(keys, rules, KindMemo(keys=True)) for keys in pages]
     assert together == apart
     kind_plan.plan_for.cache_clear()

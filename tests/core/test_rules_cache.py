@@ -56,14 +56,15 @@ def test_a_second_load_takes_document_and_translations_from_the_cache(
 def test_a_pattern_set_built_from_cached_rules_scans_no_pattern_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The set forms (joined form, anchoring) of the patterns come from the cache too: a set
-    of the cached rules' patterns is built without scanning any of them, and holds the same
-    forms as one built from freshly parsed rules."""
+    """The set forms (joined form, anchoring, plain forms) of the patterns come from the
+    cache too: a set of the cached rules' patterns is built without scanning or reducing any
+    of them, and holds the same forms as one built from freshly parsed rules."""
     first = [p for rule in _bundled() for p in (rule.pattern, rule.not_pattern) if p]
     fresh = [pattern_set.set_form(p) for p in first]
     _forbid_parsing(monkeypatch)
     for scanner in ("joined_form", "_starts_anchored"):
         monkeypatch.setattr(pattern_set, scanner, lambda *_: pytest.fail("scanned again"))
+    monkeypatch.setattr(patterns, "plain_form", lambda *_: pytest.fail("reduced again"))
     second = [p for rule in _bundled() for p in (rule.pattern, rule.not_pattern) if p]
     pattern_set.PatternSet(second)
     assert [pattern_set.set_form(p) for p in second] == fresh
@@ -165,8 +166,9 @@ def test_entries_are_written_whole_and_only_the_newest_kept(
 ) -> None:
     """No temporary file is left beside the entries, and at most ``KEEP`` of them stay."""
     monkeypatch.setattr(rules_cache, "KEEP", 3)
+    translations: rules_cache.Translations = {("a", ""): ("a", "a", "a", False, *[None] * 6)}
     for n in range(5):
-        rules_cache.store(f"text {n}", {"rule": []}, {("a", ""): ("a", "a", "a", False)})
+        rules_cache.store(f"text {n}", {"rule": []}, translations)
         entry = rules_cache._entry_path(
             str(tmp_path / "cache"), f"text {n}".encode(), rules_cache._fingerprint()
         )
@@ -175,7 +177,7 @@ def test_entries_are_written_whole_and_only_the_newest_kept(
     assert sorted(os.listdir(folder)) == sorted(p.name for p in _entries(folder))
     assert len(_entries(folder)) == 3
     assert rules_cache.load("text 0") is None
-    assert rules_cache.load("text 4") == ({"rule": []}, {("a", ""): ("a", "a", "a", False)})
+    assert rules_cache.load("text 4") == ({"rule": []}, translations)
 
 
 @pytest.mark.parametrize(
