@@ -22,6 +22,7 @@ from typing import Any
 
 from diffviewer.core.align import align_pair, bags_for_pairs
 from diffviewer.core.errors import Cancelled
+from diffviewer.core.heap import steady_heap
 from diffviewer.core.loading import LoadedText, detect_newline, load_file
 from diffviewer.core.model import (
     Change,
@@ -82,6 +83,7 @@ def compare_files(
             load_file(path, max_bytes=options.max_file_bytes, encoding=encoding, others=loaded)
         )
         report(_LOAD_SHARE * (n + 1) / len(paths))
+    steady_heap(sum(item.size for item in loaded))
     with _gc_paused():
         return _compare(
             loaded,
@@ -133,6 +135,7 @@ def compare_loaded(
     """
     if len(loaded) < 2:
         raise ValueError("a comparison needs at least two versions")
+    steady_heap(sum(item.size for item in loaded))
     with _gc_paused():
         return _compare(loaded, options, progress or _ignore, cancelled or _never, first_look)
 
