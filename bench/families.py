@@ -24,6 +24,7 @@ import random
 import subprocess
 import sys
 import tarfile
+from collections.abc import Callable
 from pathlib import Path
 
 from bench.generate import make_pair
@@ -91,19 +92,37 @@ def small_vocabulary_pair(n: int, seed: int = 0) -> tuple[str, str]:
     paragraph of the same vocabulary), 3 % inserted, 10 % edited, 1 % moved."""
     rng = random.Random(seed)
     old = [_typographic_paragraph(rng) for _ in range(n)]
+    return _edited_pair(
+        rng,
+        old,
+        look_alike=lambda _n: _typographic_paragraph(rng),
+        inserted=lambda: _typographic_paragraph(rng),
+        edit=lambda _n, para: _edit(rng, para),
+    )
+
+
+def _edited_pair(
+    rng: random.Random,
+    old: list[str],
+    look_alike: Callable[[int], str],
+    inserted: Callable[[], str],
+    edit: Callable[[int, str], str],
+) -> tuple[str, str]:
+    """``old`` and its new version: 5 % removed (half of them beside a ``look_alike`` of the
+    same words), 3 % ``inserted``, 10 % edited (``edit``), 1 % moved."""
     new: list[str] = []
     moved: list[str] = []
-    for para in old:
+    for n, para in enumerate(old):
         roll = rng.random()
         if roll < 0.05:
             if roll < 0.025:
-                new.append(_typographic_paragraph(rng))  # a look-alike neighbour
+                new.append(look_alike(n))  # a look-alike neighbour
             continue  # removed
         if roll < 0.08:
-            new.append(_typographic_paragraph(rng))  # inserted
+            new.append(inserted())
             new.append(para)
         elif roll < 0.18:
-            new.append(_edit(rng, para))
+            new.append(edit(n, para))
         elif roll < 0.19:
             moved.append(para)
         else:
@@ -208,26 +227,13 @@ def other_scripts_pair(n: int, seed: int = 0) -> tuple[str, str]:
     rng = random.Random(seed)
     languages = [rng.choice(_LANGUAGES) for _ in range(n)]
     old = [_script_paragraph(rng, language) for language in languages]
-    new: list[str] = []
-    moved: list[str] = []
-    for para, language in zip(old, languages, strict=True):
-        roll = rng.random()
-        if roll < 0.05:
-            if roll < 0.025:
-                new.append(_script_paragraph(rng, language))  # a look-alike neighbour
-            continue  # removed
-        if roll < 0.08:
-            new.append(_script_paragraph(rng, rng.choice(_LANGUAGES)))  # inserted
-            new.append(para)
-        elif roll < 0.18:
-            new.append(_script_edit(rng, para, language))
-        elif roll < 0.19:
-            moved.append(para)
-        else:
-            new.append(para)
-    for para in moved:
-        new.insert(rng.randrange(len(new) + 1), para)
-    return "\n\n".join(old) + "\n", "\n\n".join(new) + "\n"
+    return _edited_pair(
+        rng,
+        old,
+        look_alike=lambda n: _script_paragraph(rng, languages[n]),
+        inserted=lambda: _script_paragraph(rng, rng.choice(_LANGUAGES)),
+        edit=lambda n, para: _script_edit(rng, para, languages[n]),
+    )
 
 
 def _speedtest_texts() -> tuple[str, str]:

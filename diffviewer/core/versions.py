@@ -112,6 +112,11 @@ def make_version(
             map(rules.__getitem__, codes),
         )
     )
+    return _version_of(item, paragraphs)
+
+
+def _version_of(item: LoadedText, paragraphs: tuple[Paragraph, ...]) -> Version:
+    """The version of ``item`` (its decoding facts) with ``paragraphs``."""
     return Version(
         name=item.name,
         path=item.path,
@@ -138,16 +143,7 @@ def build_version(item: LoadedText, rules_files: Sequence[str] = ()) -> Version:
 def first_look_version(item: LoadedText, columns: Columns, keys: Sequence[str]) -> Version:
     """A version of a first look (``Comparison.first_look``): its paragraphs, all ``body``
     with no word count, made as they are read (``ParagraphsOnDemand``)."""
-    return Version(
-        name=item.name,
-        path=item.path,
-        encoding=item.encoding,
-        confidence=item.confidence,
-        newline=item.newline,
-        paragraphs=cast("tuple[Paragraph, ...]", ParagraphsOnDemand(columns, keys)),
-        warnings=item.warnings,
-        size=item.size,
-    )
+    return _version_of(item, cast("tuple[Paragraph, ...]", ParagraphsOnDemand(columns, keys)))
 
 
 class ParagraphsOnDemand(Sequence[Paragraph]):
