@@ -169,6 +169,8 @@ class ParagraphsOnDemand(Sequence[Paragraph]):
             return tuple(map(self.__getitem__, range(*index.indices(len(self)))))
         if index < 0:
             index += len(self._texts)
-        text = self._texts[index]  # (IndexError past the end, as a tuple's.)
+        if not 0 <= index < len(self._texts):
+            raise IndexError("paragraph index out of range")
+        text = self._texts[index]
         first, last = self._firsts[index], self._lasts[index]
         return make_paragraph(index, text, self._keys[index], first, last, 0, Kind.BODY, "default")

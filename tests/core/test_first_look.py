@@ -73,6 +73,8 @@ def test_first_look_has_the_rows_to_come_and_nothing_else(mute: bool) -> None:
         assert [p.key for p in seen.paragraphs[1:3]] == [p.key for p in final.paragraphs[1:3]]
         with pytest.raises(IndexError):
             seen.paragraphs[len(final.paragraphs)]
+        with pytest.raises(IndexError):
+            seen.paragraphs[-len(final.paragraphs) - 1]
     assert look.changes == ()
     # The result has what the look lacked: kinds that are not body, changes, word counts.
     assert result.changes
