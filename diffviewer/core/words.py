@@ -263,56 +263,64 @@ _CLUSTERS_IN_RUN = re.compile(f"[{SPACELESS_MARKS}]+|[^{SPACELESS_MARKS}][{SPACE
 _STACKING = re.compile("[\u1000-\u109f\u1780-\u17ff]")
 
 
-def _parts_beside_marks(text: str) -> list[str] | None:
-    r"""``text`` cut into the rest and its runs of spaceless characters (``parts[1::2]``: the
-    runs), if its code points join only as the marks of Thai, Lao or kana join the character
-    before them within those runs: there each character but those marks opens a grapheme
-    cluster, a word (a mark first in the text is a cluster and a word of its own). None for
-    other text, which takes the long way (``\X`` of the ``regex`` package, about 0.2 µs a
-    character): a run that opens with a mark after other text (the mark joins that text's
-    last cluster, and may glue two words into one: "aຼ9" is one), a control character (after
-    which a mark opens a cluster), a joining character outside the runs, Myanmar or Khmer."""
+def _parts_beside_marks(text: str) -> tuple[list[str], str, str] | None:
+    r"""``text`` cut into the rest and its runs of spaceless characters (``_spaceless_parts``),
+    with the rest joined by spaces and the runs joined, if its code points join only as the
+    marks of Thai, Lao or kana join the character before them within those runs: there each
+    character but those marks opens a grapheme cluster, a word (a mark first in the text is a
+    cluster and a word of its own). None for other text, which takes the long way (``\X`` of
+    the ``regex`` package, about 0.2 µs a character): a run that opens with a mark after other
+    text (the mark joins that text's last cluster, and may glue two words into one: "aຼ9" is
+    one), a control character (after which a mark opens a cluster), a joining character
+    outside the runs, Myanmar or Khmer."""
     if not text.isprintable():
         return None
-    parts = spaceless_pattern("([{S}]+)").split(text)
+    parts = _spaceless_parts(text)
     runs = parts[1::2]
     if not runs:
         return None
     if any(map(_MARK_RUNS.match, runs[1:])) or (parts[0] and _MARK_RUNS.match(runs[0])):
         return None
-    if may_join(" ".join(parts[::2])) or _STACKING.search("".join(runs)) is not None:
+    rest, spaceless = " ".join(parts[::2]), "".join(runs)
+    if may_join(rest) or _STACKING.search(spaceless) is not None:
         return None
-    return parts
+    return parts, rest, spaceless
 
 
 def _count_beside_marks(text: str) -> int | None:
     """``count_words`` of a text ``_parts_beside_marks`` cuts, else None."""
-    parts = _parts_beside_marks(text)
-    if parts is None:
+    cut = _parts_beside_marks(text)
+    if cut is None:
         return None
-    spaceless = "".join(parts[1::2])
+    _, rest, spaceless = cut
     marks = sum(map(len, _MARK_RUNS.findall(spaceless)))
     first = _MARK_RUNS.match(text) is not None
-    return len(spaceless) - marks + first + count_words(" ".join(parts[::2]))
+    return len(spaceless) - marks + first + count_words(rest)
 
 
 def _tokens_beside_marks(text: str) -> list[str] | None:
     """``word_tokens`` of a text ``_parts_beside_marks`` cuts (a run's clusters: a character
     and the marks after it, or the marks that open the text), else None."""
-    parts = _parts_beside_marks(text)
-    if parts is None:
+    cut = _parts_beside_marks(text)
+    if cut is None:
         return None
     tokens: list[str] = []
-    for n, part in enumerate(parts):
+    for n, part in enumerate(cut[0]):
         tokens += (_CLUSTERS_IN_RUN if n % 2 else _UNICODE_WORD).findall(part)
     return tokens
+
+
+def _spaceless_parts(text: str) -> list[str]:
+    """``text`` cut at its runs of characters of spaceless scripts: the other text, then a
+    run, and so on (``parts[1::2]``: the runs), in one pass."""
+    return spaceless_pattern("([{S}]+)").split(text)
 
 
 def spaceless_split(text: str) -> tuple[str, list[str]]:
     """``text`` with each run of characters of spaceless scripts made one space, and those
     runs, found in one pass (runs, not characters: the regular expression engine takes a run
     in one step, about 7× faster than a match per character)."""
-    parts = spaceless_pattern("([{S}]+)").split(text)
+    parts = _spaceless_parts(text)
     if len(parts) == 1:
         return text, []
     return " ".join(parts[::2]), parts[1::2]

@@ -60,13 +60,12 @@ class RowHeights:
         # Rows near the viewport first, so the screen settles at once; the rest in slices,
         # below the viewport first (where the user is likely to scroll), then above it.
         self._estimate_rows(first, last)
-        self._pending_ranges = [(a, b) for a, b in ((last, rows), (0, first)) if a < b]
         comparison = self._model.comparison()
-        if comparison is not None and comparison.first_look:
-            # Soon replaced, while the worker thread finds its kinds and changes: estimating
-            # the far rows here would take the interpreter from it (each slice holds the GIL),
-            # and the whole comparison ~1.6× as long to come at 50,000 paragraphs.
-            self._pending_ranges = []
+        # Not for a first look, soon replaced while the worker thread finds its kinds and
+        # changes: estimating the far rows here would take the interpreter from it (each slice
+        # holds the GIL), and the whole comparison ~1.6× as long to come at 50,000 paragraphs.
+        if comparison is None or not comparison.first_look:
+            self._pending_ranges = [(a, b) for a, b in ((last, rows), (0, first)) if a < b]
         self._measure_visible(anchor)
         if self._pending_ranges:
             self._estimate_timer.start(0)
