@@ -187,6 +187,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("caption.slash_credit", *middle("Police officers outside the court on Monday. (Matt Stone/Boston Herald)")),
     ("caption.credit_line", *middle("Johnson in the Commons. Photograph: Jessica Taylor/AFP")),
     ("caption.agency_suffix", *middle("Firefighters at the scene on Monday. AFP via Getty Images")),
+    ("caption.agency_in_brackets", *middle("Protesters outside the parliament in Paris (AFP)")),
     ("caption.image_label", *middle("Image 2 of 7")),
     ("caption.image_label", *middle("Enlarge this image")),
     (
