@@ -18,6 +18,7 @@ from operator import add
 
 from diffviewer.core.paragraphs import single_spaced
 from diffviewer.core.words import (
+    count_other_words,
     count_words,
     plain_counts,
     plain_key_counts,
@@ -78,7 +79,8 @@ def text_facts(text: str, cap: int, *, key: bool = False) -> tuple[int, str, int
     counts = plain_counts(text, key=key)
     last = text.rstrip(CLOSERS)[-1:]
     if counts is None:
-        return count_rule_words(text, cap), last, count_words(text)
+        rule_words, words = _other_counts(text, cap)
+        return rule_words, last, words
     # No character of a spaceless script: whitespace-separated tokens are the words.
     return min(counts[1], cap), last, counts[0]
 
@@ -114,20 +116,40 @@ def count_rule_words(text: str, cap: int) -> int:
     """Words, counted up to ``cap``: whitespace-separated tokens, and in scripts written
     without spaces, characters divided by how many make a word there on average
     (``_CHARACTERS_PER_WORD``), so that word limits mean the same in every script."""
+    count = _tokens(text, cap)
+    if _may_be_spaceless(text, count, cap):
+        return min(_spaceless_words(text, spaceless_split(text)), cap)
+    return count
+
+
+def _other_counts(text: str, cap: int) -> tuple[int, int]:
+    """``(count_rule_words(text, cap), count_words(text))`` of a text that ``plain_counts``
+    turned away, with the runs of spaceless scripts found once for both."""
+    count = _tokens(text, cap)
+    spaceless = not text.isascii() and spaceless_pattern("[{S}]").search(text) is not None
+    if spaceless and count < cap and len(text) > _LONG_TOKEN * count:  # (_may_be_spaceless)
+        split = spaceless_split(text)
+        return min(_spaceless_words(text, split), cap), count_other_words(text, split)
+    return count, count_other_words(text, spaceless=spaceless)
+
+
+def _tokens(text: str, cap: int) -> int:
+    """Whitespace-separated tokens, counted up to ``cap``."""
     if single_spaced(text):  # A key (the usual input): counting spaces makes no word list.
-        count = min(text.count(" ") + 1 if text else 0, cap)
-    else:
-        count = min(len(text.split(None, cap)), cap)
-    # Spaced text has short tokens (six characters on average, space included, even in German);
-    # only text with longer ones may be Chinese, Thai…, or mix them with spaced words.
-    if (
+        return min(text.count(" ") + 1 if text else 0, cap)
+    return min(len(text.split(None, cap)), cap)
+
+
+def _may_be_spaceless(text: str, count: int, cap: int) -> bool:
+    """Whether ``text`` of ``count`` tokens holds a spaceless script's characters. Spaced text
+    has short tokens (six characters on average, space included, even in German); only text
+    with longer ones may be Chinese, Thai…, or mix them with spaced words."""
+    return (
         count < cap
         and len(text) > _LONG_TOKEN * count
         and not text.isascii()
         and spaceless_pattern("[{S}]").search(text) is not None
-    ):
-        return min(_spaceless_words(text), cap)
-    return count
+    )
 
 
 #: Characters per word in scripts written without spaces: about two Chinese characters say
@@ -141,14 +163,25 @@ _CHARACTERS_PER_WORD = (
 )
 
 
-def _spaceless_words(text: str) -> int:
+def _spaceless_words(text: str, split: tuple[str, list[str]]) -> int:
     """``words.count_words`` with the characters of spaceless scripts counted as words
-    (see ``_CHARACTERS_PER_WORD``) instead of one each (one per grapheme cluster there)."""
-    rest, runs = spaceless_split(text)
+    (see ``_CHARACTERS_PER_WORD``) instead of one each (one per grapheme cluster there).
+    ``split``: ``spaceless_split(text)``."""
+    rest, runs = split
     count = float(count_words(rest))
     spaceless = "".join(runs)
+    # The scripts' classes share out SPACELESS: the last one's characters are the others' rest
+    # (Thai text, with neither Chinese characters nor kana, is scanned once).
+    left = len(spaceless)
+    east_asian = _EAST_ASIAN.search(spaceless) is not None
     for script, per_word in _CHARACTERS_PER_WORD:
-        characters = sum(map(len, _compiled(script + "+").findall(spaceless)))
+        if script is _LAST_SCRIPT:
+            characters = left
+        elif east_asian:
+            characters = sum(map(len, _compiled(script + "+").findall(spaceless)))
+            left -= characters
+        else:
+            continue
         if characters:
             count += max(1.0, characters / per_word)
     return max(1, round(count)) if text.strip() else 0
@@ -157,6 +190,10 @@ def _spaceless_words(text: str) -> int:
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
+
+
+_LAST_SCRIPT = _CHARACTERS_PER_WORD[-1][0]
+_EAST_ASIAN = re.compile("|".join(script for script, _ in _CHARACTERS_PER_WORD[:-1]))
 
 
 def ends_with_full_stop(text: str) -> bool:

@@ -141,6 +141,7 @@ _ASCII_BYTES = bytes(range(128))
 # text's characters).
 _PLAIN: set[str] = set()
 _NOT_PLAIN: set[str] = set()
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 @functools.cache
@@ -200,7 +201,13 @@ def plain_key_counts(keys: Sequence[str]) -> list[int] | None:
 
 
 def _plain_utf8(text: str) -> bytes | None:
-    """``text`` in UTF-8 if each of its non-ASCII characters is ``_plain``, else None."""
+    """``text`` in UTF-8 if each of its non-ASCII characters is ``_plain``, else None.
+
+    A text whose first non-ASCII character is known not to be (a Russian, Arabic or Chinese
+    paragraph: its first letter) is turned away by one search, before it is encoded."""
+    first = _NON_ASCII.search(text)
+    if first is not None and first.group() in _NOT_PLAIN:
+        return None
     utf8 = text.encode("utf-8", "surrogatepass")
     if len(utf8) != len(text):
         if "\r" in text:  # CR LF is one grapheme cluster: count_words' own path.
@@ -238,6 +245,15 @@ def count_words(text: str) -> int:
     utf8 = _plain_utf8(text)
     if utf8 is not None:  # Runs of ASCII word characters, counted fast (see plain_counts).
         return _runs(utf8.translate(_ASCII_WORDS_AS_RUNS))
+    return count_other_words(text)
+
+
+def count_other_words(
+    text: str, split: tuple[str, list[str]] | None = None, *, spaceless: bool = True
+) -> int:
+    """``count_words`` of a text found not to be plain (``plain_counts`` gave None), without
+    that test again. ``split``: ``spaceless_split(text)``, if the caller has it;
+    ``spaceless=False``: the caller found no character of a spaceless script in ``text``."""
     if _joins(text):
         count = _count_beside_marks(text)
         return len(word_tokens(text)) if count is None else count
@@ -245,9 +261,11 @@ def count_words(text: str) -> int:
         return _runs(text.encode("utf-8", "surrogatepass").translate(_ASCII_WORDS_AS_RUNS))
     # Each character of a spaceless script is a word; the rest, with those made spaces, has
     # none and takes its own (often the fast) road: no list of one-character words is made.
-    if spaceless_pattern("[{S}]").search(text) is None:
-        return len(_UNICODE_WORD.findall(text))  # (See _spaced_or_not.)
-    rest, runs = spaceless_split(text)
+    if split is None:
+        if not spaceless or spaceless_pattern("[{S}]").search(text) is None:
+            return len(_UNICODE_WORD.findall(text))  # (See _spaced_or_not.)
+        split = spaceless_split(text)
+    rest, runs = split
     return sum(map(len, runs)) + count_words(rest)
 
 

@@ -184,7 +184,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
         *middle("The minister in Berlin. (John MacDougall/AFP via Getty Images)"),
     ),
     ("caption.photo_credit", *middle("Protesters outside parliament (Photo by Jane Roe/Reuters)")),
-    ("caption.slash_credit", *middle("Police officers outside the court on Monday. (Matt Stone/Boston Herald)")),
+    ("caption.slash_credit", *middle("Police outside the court. (Matt Stone/Boston Herald)")),
     ("caption.credit_line", *middle("Johnson in the Commons. Photograph: Jessica Taylor/AFP")),
     ("caption.agency_suffix", *middle("Firefighters at the scene on Monday. AFP via Getty Images")),
     ("caption.agency_in_brackets", *middle("Protesters outside the parliament in Paris (AFP)")),

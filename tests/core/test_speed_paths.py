@@ -63,6 +63,7 @@ from diffviewer.core.words import (
     plain_counts,
     plain_key_counts,
     spaceless_pattern,
+    spaceless_split,
     word_tokens,
 )
 
@@ -215,7 +216,7 @@ def test_spaceless_counts_by_runs_equal_the_counts_by_character(text: str) -> No
         if characters:
             reference += max(1.0, characters / per_word)
     expected = max(1, round(reference)) if text.strip() else 0
-    assert text_facts_module._spaceless_words(text) == expected
+    assert text_facts_module._spaceless_words(text, spaceless_split(text)) == expected
 
 
 def test_spaceless_marks_are_the_marks_that_join_in_their_scripts() -> None:
