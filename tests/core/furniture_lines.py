@@ -15,25 +15,30 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
         Kind.PROMO,
         {
             "en": "Read also | Related articles | More on this topic | Other news | Latest news"
-            " | Most read | Top stories | Recommended for you | Don't miss",
+            " | Most read | Top stories | Recommended for you | Don't miss | Popular posts"
+            " | In other news | Sponsored stories",
             "de": "Lesen Sie auch | Auch interessant | Mehr zum Thema | Weitere Nachrichten"
             " | Neueste Artikel | Meistgelesen | Top-Themen | Empfehlungen der Redaktion"
-            " | Nicht verpassen | Passend zum Thema | Verpassen Sie nicht",
+            " | Nicht verpassen | Passend zum Thema | Verpassen Sie nicht | Am beliebtesten"
+            " | Das Neueste | Mehr aus dem Ressort | Dich interessiert vielleicht auch"
+            " | Leser interessierten sich auch für | Ebenfalls lesenswert",
             "fr": "À lire aussi | Articles similaires | Sur le même sujet | Autres actualités"
             " | Dernières actualités | Les plus lus | À la une | Nos recommandations"
-            " | À ne pas manquer | Dans la même rubrique | Vous aimerez aussi",
+            " | À ne pas manquer | Dans la même rubrique | Vous aimerez aussi | À voir aussi"
+            " | Articles récents",
             "es": "Lee también | Te puede interesar | Noticias relacionadas | Más sobre este tema"
             " | Otras noticias | Últimas noticias | Lo más leído | Destacados | Recomendados"
-            " | No te pierdas | Contenido relacionado",
+            " | No te pierdas | Contenido relacionado | Lo más popular | Notas relacionadas"
+            " | Entradas recientes",
             "pt": "Leia também | Notícias relacionadas | Mais sobre o assunto | Outras notícias"
             " | Últimas notícias | Mais lidas | Destaques | Recomendados para você | Não perca"
-            " | Você também pode gostar",
+            " | Você também pode gostar | Mais populares",
             "it": "Leggi anche | Articoli correlati | Ti potrebbe interessare | Altre notizie"
             " | Ultime notizie | I più letti | In evidenza | Consigliati | Da non perdere"
-            " | Potrebbe piacerti anche",
+            " | Potrebbe piacerti anche | Le più lette",
             "nl": "Lees ook | Gerelateerde artikelen | Meer over dit onderwerp | Ander nieuws"
             " | Laatste nieuws | Meest gelezen | Uitgelicht | Aanbevolen | Mis niet"
-            " | Ook interessant",
+            " | Ook interessant | Meest bekeken",
             "pl": "Czytaj także | Powiązane artykuły | Więcej na ten temat | Inne wiadomości"
             " | Najnowsze wiadomości | Najczęściej czytane | Najważniejsze | Polecane"
             " | Nie przegap | Może cię zainteresować",

@@ -24,6 +24,9 @@ BODY = (
 # Sentences of articles that begin with a heading's or a button's words.
 PROSE = [
     "Other news outlets reported that the minister had resigned on Friday.",
+    "Am beliebtesten sind bei Touristen die Strände im Süden der Insel.",
+    "Popular posts on the forum were removed after the complaint, the company said.",
+    "Lo más popular entre los jóvenes es compartir vídeos cortos, según el estudio.",
     "Nicht verpassen wollte der Bürgermeister die Gelegenheit, den Helfern zu danken.",
     "Themen: Das Treffen der Minister drehte sich um Zölle und Subventionen.",
     "À la une du journal, ce matin, figurait la photo du président.",
