@@ -44,7 +44,7 @@ CHROME: dict[str, tuple[Kind, dict[str, str]]] = {
     "listen": (
         Kind.PROMO,
         {
-            "en": "Listen to this article",
+            "en": "Listen to this article | Listen 4 min",
             "de": "Artikel anhören",
             "fr": "Écouter cet article",
             "es": "Escuchar el artículo",
@@ -75,7 +75,7 @@ CHROME: dict[str, tuple[Kind, dict[str, str]]] = {
     "site controls": (
         Kind.NAVIGATION,
         {
-            "en": "Sign in | Search | Menu | Back to top",
+            "en": "Sign in | Search | Menu | Back to top | Edition: UK",
             "de": "Anmelden | Suche | Startseite | Nach oben",
             "fr": "Se connecter | Rechercher | Accueil | Haut de page",
             "es": "Iniciar sesión | Buscar | Inicio | Volver arriba",
@@ -138,7 +138,8 @@ CHROME: dict[str, tuple[Kind, dict[str, str]]] = {
     "subscribe": (
         Kind.PROMO,
         {
-            "en": "Subscribe | Subscribers only | Already a subscriber?",
+            "en": "Subscribe | Subscribers only | Already a subscriber?"
+            " | You have reached your limit of free articles",
             "de": "Jetzt abonnieren | Nur für Abonnenten | Bereits Abonnent?",
             "fr": "Abonnez-vous | Réservé aux abonnés | Déjà abonné ?",
             "es": "Suscríbete | Exclusivo para suscriptores | ¿Ya eres suscriptor?",
@@ -231,7 +232,8 @@ CHROME: dict[str, tuple[Kind, dict[str, str]]] = {
     "media label": (
         Kind.CAPTION,
         {
-            "en": "Videos | Photo gallery",
+            "en": "Videos | Photo gallery | Media caption, Watch: the moment the bridge fell"
+            " | Video, 1:32",
             "de": "Videos | Bildergalerie | Fotostrecke",
             "fr": "Vidéos | Diaporama | Galerie photos",
             "es": "Vídeos | Galería de fotos | Fotogalería",

@@ -268,8 +268,9 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
     "previous and next": (
         Kind.NAVIGATION,
         {
-            "en": "Previous article | Next article: The council approves the budget",
-            "de": "Vorheriger Artikel | Nächster Artikel",
+            "en": "Previous article | Next article: The council approves the budget | Next"
+            " | Previous",
+            "de": "Vorheriger Artikel | Nächster Artikel | Weiter »",
             "fr": "Article précédent | Article suivant",
             "es": "Artículo anterior | Noticia siguiente",
             "pt": "Artigo anterior | Próxima notícia",
@@ -394,7 +395,8 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
     "advertisement": (
         Kind.PROMO,
         {
-            "en": "Advertisement | Sponsored content | Partner content",
+            "en": "Advertisement | Sponsored content | Partner content | Ad Feedback"
+            " | Advertisement - Scroll to continue | Skip ad",
             "de": "Anzeige | Werbung | Gesponsert",
             "fr": "Publicité | Contenu sponsorisé | Contenu partenaire",
             "es": "Publicidad | Contenido patrocinado | Patrocinado",

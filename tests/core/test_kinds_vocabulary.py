@@ -25,6 +25,10 @@ BODY = (
 PROSE = [
     "Other news outlets reported that the minister had resigned on Friday.",
     "Am beliebtesten sind bei Touristen die Strände im Süden der Insel.",
+    "Next, the council will vote on the budget in March.",
+    "Weiter ging es am Montag mit den Verhandlungen in Brüssel.",
+    "Listen 4 minutes before the end, the coach told the players.",
+    "Duration of the project was extended to three years.",
     "Popular posts on the forum were removed after the complaint, the company said.",
     "Lo más popular entre los jóvenes es compartir vídeos cortos, según el estudio.",
     "Nicht verpassen wollte der Bürgermeister die Gelegenheit, den Helfern zu danken.",
