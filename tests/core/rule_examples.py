@@ -110,6 +110,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("comment.head_reply", *middle("Anna Berg 20. Juni 2018 um 10:50 Uhr - Antworten")),
     ("comment.author_at_time", *middle("Trockenduscher am 9. Juni 2017 um 13:22")),
     ("comment.author_at_time", *middle("Tom on May 3, 2021 at 9:12 am")),
+    ("comment.author_at_time", *middle("Leo July 23, 2015 at 3:20 pm")),
     ("comment.head_reply", *middle("Hella, Sa 11 Apr 2020 / 00:40 Antworten")),
     ("comment.head_reply", *middle("Tom on May 3, 2021 at 9:12 am | Reply")),
     ("comment.reply_button", *middle("Antworten")),
