@@ -21,7 +21,8 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
             " | Neueste Artikel | Meistgelesen | Top-Themen | Empfehlungen der Redaktion"
             " | Nicht verpassen | Passend zum Thema | Verpassen Sie nicht | Am beliebtesten"
             " | Das Neueste | Mehr aus dem Ressort | Dich interessiert vielleicht auch"
-            " | Leser interessierten sich auch für | Ebenfalls lesenswert",
+            " | Leser interessierten sich auch für | Ebenfalls lesenswert"
+            " | Artikel, die dir auch gefallen könnten | Interessante Themen",
             "fr": "À lire aussi | Articles similaires | Sur le même sujet | Autres actualités"
             " | Dernières actualités | Les plus lus | À la une | Nos recommandations"
             " | À ne pas manquer | Dans la même rubrique | Vous aimerez aussi | À voir aussi"
