@@ -75,10 +75,17 @@ CHROME: dict[str, tuple[Kind, dict[str, str]]] = {
     "site controls": (
         Kind.NAVIGATION,
         {
-            "en": "Sign in | Search | Menu | Back to top | Edition: UK",
-            "de": "Anmelden | Suche | Startseite | Nach oben",
-            "fr": "Se connecter | Rechercher | Accueil | Haut de page",
-            "es": "Iniciar sesión | Buscar | Inicio | Volver arriba",
+            "en": "Sign in | Search | Menu | Back to top | Edition: UK | Username | Password"
+            " | Remember me | Submit | This field is required."
+            " | Please enter a valid email address."
+            " | Your password must be at least 8 characters long. | Scroll to top",
+            "de": "Anmelden | Suche | Startseite | Nach oben | Benutzername | Passwort | Absenden"
+            " | Pflichtfelder * | Das Passwort muss mindestens 8 Zeichen lang sein."
+            " | Bitte geben Sie eine gültige E-Mail-Adresse ein. | Zum Seitenanfang",
+            "fr": "Se connecter | Rechercher | Accueil | Haut de page | Mot de passe | Envoyer"
+            " | Ce champ est obligatoire.",
+            "es": "Iniciar sesión | Buscar | Inicio | Volver arriba | Contraseña | Enviar"
+            " | Este campo es obligatorio.",
             "pt": "Entrar | Pesquisar | Início | Voltar ao topo",
             "it": "Accedi | Cerca | Chiudi | Torna su",
             "nl": "Inloggen | Zoeken | Sluiten | Terug naar boven",

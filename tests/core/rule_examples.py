@@ -181,6 +181,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
         *middle("Die Intensivstation im Universitätsklinikum / picture alliance"),
     ),
     ("navigation.back_link", *middle("Zur Artikelübersicht")),
+    ("navigation.form", *middle("Das Passwort muss mindestens 8 Zeichen lang sein.")),
+    ("navigation.form", *middle("Remember me")),
     ("navigation.account_help", *middle("Locked out of your account? Get help here.")),
     ("promo.paywall", *middle("Not a subscriber? Subscribe today!")),
     (
