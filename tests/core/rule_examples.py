@@ -288,6 +288,10 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.related", *middle("Artículos relacionados")),
     ("promo.donate", *middle("Unterstütze RosaMag bereits mit 2,50!")),
     ("promo.donate_appeal", *middle("If you value our journalism, please support us today.")),
+    (
+        "promo.donate_appeal",
+        *middle("If you enjoyed reading this post, would you consider supporting our work?"),
+    ),
     ("promo.donate_appeal", *middle("Wenn Ihnen unsere Arbeit gefällt, unterstützen Sie uns.")),
     ("promo.donate_bank", *on_page("publisher_notes_page", "Donations to our reporting fund")),
     ("promo.disclaimer", *middle("The views expressed in this article are the author's own.")),
