@@ -230,8 +230,9 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
         Kind.NAVIGATION,
         {
             "en": "Tags: politics, Europe | Filed under: Politics | Categories: World"
-            " | Topics: Elections",
-            "de": "Schlagwörter: Politik | Themen: Wahlen, Europa | Kategorien: Politik",
+            " | Topics: Elections | Tags",
+            "de": "Schlagwörter: Politik | Themen: Wahlen, Europa | Kategorien: Politik"
+            " | Schlagworte",
             "fr": "Mots-clés : politique | Thèmes : élections | Catégorie : Monde",
             "es": "Etiquetas: política | Temas: elecciones | Categoría: Mundo"
             " | Archivado en: Política",
@@ -301,8 +302,8 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
     "back to the list": (
         Kind.NAVIGATION,
         {
-            "en": "Back to overview | All articles | Archive | All news",
-            "de": "Zurück zur Übersicht | Alle Artikel | Archiv | Zum Archiv",
+            "en": "Back to overview | All articles | Archive | All news | Back to home",
+            "de": "Zurück zur Übersicht | Alle Artikel | Archiv | Zum Archiv | Zur Startseite",
             "fr": "Retour à la liste | Tous les articles | Archives | Retour aux actualités",
             "es": "Volver al listado | Todas las noticias | Archivo | Hemeroteca",
             "pt": "Voltar para a lista | Todas as notícias | Arquivo | Ver todas as notícias",
@@ -428,8 +429,10 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
     "follow us": (
         Kind.SOCIAL_PROMPT,
         {
-            "en": "Follow us | Follow us on Facebook | Find us on Instagram",
-            "de": "Folgen Sie uns | Folge uns auf Instagram",
+            "en": "Follow us | Follow us on Facebook | Find us on Instagram | Follow"
+            " | Join 1,234 other followers",
+            "de": "Folgen Sie uns | Folge uns auf Instagram | Folgen"
+            " | Schließe dich 1.234 anderen Followern an",
             "fr": "Suivez-nous | Suivez-nous sur les réseaux sociaux",
             "es": "Síguenos | Síguenos en redes sociales",
             "pt": "Siga-nos | Siga-nos nas redes sociais",

@@ -29,6 +29,8 @@ PROSE = [
     "Password managers are recommended by security experts, the agency said.",
     "Das Passwort muss nach dem Angriff geändert werden, sagte der Sprecher.",
     "Submit your entries by Friday, the organisers said.",
+    "Follow the money, the investigators said.",
+    "Mehr als 300 Menschen kamen zu der Versammlung.",
     "Weiter ging es am Montag mit den Verhandlungen in Brüssel.",
     "Listen 4 minutes before the end, the coach told the players.",
     "Duration of the project was extended to three years.",
