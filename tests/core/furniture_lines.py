@@ -230,9 +230,8 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
         Kind.NAVIGATION,
         {
             "en": "Tags: politics, Europe | Filed under: Politics | Categories: World"
-            " | Topics: Elections | Tags",
-            "de": "Schlagwörter: Politik | Themen: Wahlen, Europa | Kategorien: Politik"
-            " | Schlagworte",
+            " | Topics: Elections",
+            "de": "Schlagwörter: Politik | Themen: Wahlen, Europa | Kategorien: Politik",
             "fr": "Mots-clés : politique | Thèmes : élections | Catégorie : Monde",
             "es": "Etiquetas: política | Temas: elecciones | Categoría: Mundo"
             " | Archivado en: Política",
