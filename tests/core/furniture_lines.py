@@ -139,7 +139,8 @@ FURNITURE: dict[str, tuple[Kind, dict[str, str]]] = {
             "vi": "Chia sẻ | In bài viết | Chia sẻ bài viết",
             "th": "แชร์ | พิมพ์ | แชร์บทความนี้",
             "zh": "分享 | 打印 | 分享到 | 打印本页",
-            "ja": "シェア | 印刷 | この記事をシェアする | 印刷する",
+            "ja": "シェア | 印刷 | この記事をシェアする | 印刷する | この記事についてツイート"
+            " | はてなブックマーク | LINEで送る",
             "ko": "공유하기 | 인쇄 | 기사 공유 | 프린트",
             "cs": "Sdílet | Tisk | Vytisknout | Sdílet článek",
             "hu": "Megosztás | Nyomtatás | Megosztom",

@@ -194,6 +194,10 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("caption.credit_line", *middle("Johnson in the Commons. Photograph: Jessica Taylor/AFP")),
     ("caption.agency_suffix", *middle("Firefighters at the scene on Monday. AFP via Getty Images")),
     ("caption.agency_in_brackets", *middle("Protesters outside the parliament in Paris (AFP)")),
+    ("byline.agency_alone", *middle("(dpa/AFP)")),
+    ("byline.agency_alone", *middle("（共同通信）")),
+    ("dateline.date_abbreviated", *middle("12 พ.ค. 2566 14:30 น.")),
+    ("dateline.date_abbreviated", *middle("12. Mai 2023, 14.30 Uhr.")),
     ("caption.image_label", *middle("Image 2 of 7")),
     ("caption.image_label", *middle("Enlarge this image")),
     (

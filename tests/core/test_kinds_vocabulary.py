@@ -30,6 +30,7 @@ PROSE = [
     "Das Passwort muss nach dem Angriff geändert werden, sagte der Sprecher.",
     "Submit your entries by Friday, the organisers said.",
     "Follow the money, the investigators said.",
+    "Der Zug fährt um 14.30 Uhr.",
     "Mehr als 300 Menschen kamen zu der Versammlung.",
     "Weiter ging es am Montag mit den Verhandlungen in Brüssel.",
     "Listen 4 minutes before the end, the coach told the players.",
