@@ -195,6 +195,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("caption.agency_suffix", *middle("Firefighters at the scene on Monday. AFP via Getty Images")),
     ("caption.agency_in_brackets", *middle("Protesters outside the parliament in Paris (AFP)")),
     ("byline.agency_alone", *middle("(dpa/AFP)")),
+    ("byline.email_alone", *middle("kimms@example.co.kr")),
+    ("dateline.date", *middle("Kompas.com - 12/05/2023, 14:30 WIB")),
     ("byline.agency_alone", *middle("（共同通信）")),
     ("dateline.date_abbreviated", *middle("12 พ.ค. 2566 14:30 น.")),
     ("dateline.date_abbreviated", *middle("12. Mai 2023, 14.30 Uhr.")),
