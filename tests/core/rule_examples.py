@@ -196,6 +196,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("caption.agency_in_brackets", *middle("Protesters outside the parliament in Paris (AFP)")),
     ("byline.agency_alone", *middle("(dpa/AFP)")),
     ("byline.email_alone", *middle("kimms@example.co.kr")),
+    ("promo.reading_time", *middle("Lecture 3 min.")),
+    ("comment_prompt.rules", *middle("Чтобы оставить комментарий, войдите на сайт")),
     ("dateline.date", *middle("Kompas.com - 12/05/2023, 14:30 WIB")),
     ("byline.agency_alone", *middle("（共同通信）")),
     ("dateline.date_abbreviated", *middle("12 พ.ค. 2566 14:30 น.")),

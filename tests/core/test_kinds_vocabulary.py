@@ -31,6 +31,8 @@ PROSE = [
     "Submit your entries by Friday, the organisers said.",
     "Follow the money, the investigators said.",
     "Der Zug fährt um 14.30 Uhr.",
+    "Lecture de la loi au Sénat, mardi, par le ministre.",
+    "Para comentar la noticia, el ministro se negó a hablar.",
     "Mehr als 300 Menschen kamen zu der Versammlung.",
     "Weiter ging es am Montag mit den Verhandlungen in Brüssel.",
     "Listen 4 minutes before the end, the coach told the players.",
