@@ -242,7 +242,7 @@ def _apply_structure(
     kinds = list(map(itemgetter(0), out))
     authored = _by_the_author(texts, kinds) if Kind.BYLINE in kinds else None
     places = page_structure(
-        words, stops, kinds, marked, rows, figures, asks, plain, ranks, authored
+        words, stops, kinds, marked, rows, figures, asks, plain, ranks, authored, in_run
     )
     # A rule that holds in a link run only cannot hold in a version without one.
     structural = plan.structural if True in in_run else plan.structural_off_runs

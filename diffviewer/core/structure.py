@@ -65,6 +65,9 @@ How the article is found:
 - in the region (from its head on), runs of short lines that the caller found to be mostly
   a label and its value or an address (``rows``: a table, an infobox, a list of people
   with their handles) have the place ``article_rows``: menus hold link texts, not these;
+- in the region, other runs of short lines (``runs``: what ``navigation.link_run`` calls a
+  menu) with the article's prose right above and below them, and two or more words in each
+  line, have the place ``article_list``: a list of the article's own (``_place_lists``);
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")
   to the last prose paragraph that no rule called furniture.
 
@@ -123,6 +126,7 @@ from diffviewer.core.teaser_runs import (
 FACTS = (
     "off_page",
     "article_rows",
+    "article_list",
     "before_article",
     "headline",
     "article_head",
@@ -175,6 +179,7 @@ def page_structure(
     plain: Sequence[bool] | None = None,
     ranks: Sequence[bool] | None = None,
     authored: Sequence[bool] | None = None,
+    link_runs: Sequence[bool] | None = None,
 ) -> list[str | None]:
     """Each paragraph's place (one of ``FACTS``), or None inside the article or where nothing
     is known.
@@ -189,7 +194,9 @@ def page_structure(
     end with a question or exclamation mark (a headline may), if known; ``plain``: which may
     be a teaser's title or label in a chain (see ``labelled_chains``), if known; ``ranks``:
     which are a rank alone ("1", "2."), if known (see ``ranked_lists``); ``authored``: which
-    open with the name of an author a byline of the version gave, if known.
+    open with the name of an author a byline of the version gave, if known; ``link_runs``:
+    which are in a run of short lines (``navigation.link_run``'s menus), if known (see
+    ``_place_lists``).
     """
     count = len(words)
     out: list[str | None] = [None] * count
@@ -215,10 +222,7 @@ def page_structure(
     end, chains = other_articles(start, end, words, prose, kinds, marked)
     end = author_box(start, end, prose, authored)
     head = head_start(start, words, stops, kinds, asks)
-    if rows is not None:
-        for i in range(head, end + 1):
-            if rows[i]:
-                out[i] = "article_rows"
+    _place_in_article(out, (head, start, end), rows, link_runs, words, prose, kinds, marked)
     after = max(head, end + 1)  # Short lines before the head and after the region.
     outside = _short_lines(words[:head], prose[:head]) + _short_lines(words[after:], prose[after:])
     if outside < MIN_FURNITURE:
@@ -259,6 +263,76 @@ def page_structure(
         for i in range(comments[0], comments[1] + 1):
             out[i] = "comment_thread"
     return out
+
+
+def _place_in_article(
+    out: list[str | None],
+    bounds: tuple[int, int, int],
+    rows: Sequence[bool] | None,
+    runs: Sequence[bool] | None,
+    words: Sequence[int],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> None:
+    """The places ``article_rows`` (from the head on) and ``article_list`` in the article,
+    whose head, region start and end are ``bounds``."""
+    head, start, end = bounds
+    if rows is not None:
+        for i in range(head, end + 1):
+            if rows[i]:
+                out[i] = "article_rows"
+    if runs is not None:
+        _place_lists(out, start, end, runs, words, prose, kinds, marked)
+
+
+#: The article's prose stands within this many paragraphs above and below a list of its own.
+LIST_REACH = 2
+#: A list's items have at least this many words each (a menu's links and a forum post's
+#: labels, "Beiträge", "#2", "Share", are often single words).
+LIST_ITEM_WORDS = 2
+
+
+def _place_lists(
+    out: list[str | None],
+    start: int,
+    end: int,
+    runs: Sequence[bool],
+    words: Sequence[int],
+    prose: Sequence[bool],
+    kinds: Sequence[Kind],
+    marked: Sequence[bool],
+) -> None:
+    """The place ``article_list`` for the lines of runs of short lines (``runs``: what
+    ``navigation.link_run`` would call a menu) inside the article's region, with its prose
+    within ``LIST_REACH`` paragraphs above and below them and ``LIST_ITEM_WORDS`` words in
+    every line: a list in the article's text (the places it reviews, the steps it names),
+    not a menu, which sits at the page's edges. Marker lines keep what their rule says.
+    Each run is found by ``index`` (a search in C: most of a long region is no run)."""
+
+    def text_within(low: int, high: int) -> bool:
+        return any(
+            prose[k] and kinds[k] is Kind.BODY for k in range(max(low, start), min(high, end + 1))
+        )
+
+    i = start
+    while True:
+        try:
+            i = runs.index(True, i, end + 1)
+        except ValueError:
+            return
+        j = i
+        while j <= end and runs[j]:
+            j += 1
+        if (
+            min(words[i:j]) >= LIST_ITEM_WORDS
+            and text_within(i - LIST_REACH, i)
+            and text_within(j, j + LIST_REACH)
+        ):
+            for k in range(i, j):
+                if out[k] is None and not marked[k]:
+                    out[k] = "article_list"
+        i = j
 
 
 def _lone_prose(i: int, words: Sequence[int], prose: Sequence[bool], kinds: Sequence[Kind]) -> bool:

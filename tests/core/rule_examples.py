@@ -136,6 +136,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("byline.credit_cjk", *middle("来源：半月谈网")),
     ("navigation.site_credit", *middle("Eine WordPress.com-Website.")),
     ("comment.thread", *on_page("comments", "A day a week is a lot")),
+    ("body.list_in_article", *on_page("list_in_article", "Maison Rouge, the Loop")),
     ("teaser.run", *on_page("news_page", "Council approves plans")),
     ("teaser.other_article", *on_page("other_articles", "Two walkers were rescued")),
     ("teaser.summary_chain", *on_page("teaser_chain", "Tom Hale")),
