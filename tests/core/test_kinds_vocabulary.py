@@ -31,6 +31,8 @@ PROSE = [
     "Submit your entries by Friday, the organisers said.",
     "Follow the money, the investigators said.",
     "Der Zug fährt um 14.30 Uhr.",
+    "Oleh karena itu, pemerintah menunda keputusan tersebut.",
+    "Di notte la città dorme e i negozi restano chiusi.",
     "Lecture de la loi au Sénat, mardi, par le ministre.",
     "Para comentar la noticia, el ministro se negó a hablar.",
     "Mehr als 300 Menschen kamen zu der Versammlung.",
