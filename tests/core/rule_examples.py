@@ -198,6 +198,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("byline.agency_alone", *middle("(dpa/AFP)")),
     ("byline.email_alone", *middle("kimms@example.co.kr")),
     ("byline.by_intl", *middle("Автор: Иван Петров")),
+    ("byline.by_intl", *middle("di Marco Rossi")),
     ("byline.by_intl", *middle("كتب: محمد أحمد")),
     ("byline.by_intl", *middle("Tác giả: Nguyễn Văn An")),
     ("promo.reading_time", *middle("Lecture 3 min.")),

@@ -33,6 +33,7 @@ PROSE = [
     "Der Zug fährt um 14.30 Uhr.",
     "Oleh karena itu, pemerintah menunda keputusan tersebut.",
     "Di notte la città dorme e i negozi restano chiusi.",
+    "Di Maio ha detto che il governo resta unito",
     "Lecture de la loi au Sénat, mardi, par le ministre.",
     "Para comentar la noticia, el ministro se negó a hablar.",
     "Mehr als 300 Menschen kamen zu der Versammlung.",
