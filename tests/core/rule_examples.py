@@ -199,6 +199,8 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("byline.email_alone", *middle("kimms@example.co.kr")),
     ("byline.by_intl", *middle("Автор: Иван Петров")),
     ("byline.by_intl", *middle("di Marco Rossi")),
+    ("dateline.date_native_digits", *middle("၁၂ မေ ၂၀၂၃")),
+    ("dateline.date_native_digits", *middle("١٢ مايو ٢٠٢٣")),
     ("byline.by_intl", *middle("كتب: محمد أحمد")),
     ("byline.by_intl", *middle("Tác giả: Nguyễn Văn An")),
     ("promo.reading_time", *middle("Lecture 3 min.")),
