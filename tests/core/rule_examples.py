@@ -199,6 +199,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("byline.email_alone", *middle("kimms@example.co.kr")),
     ("byline.by_intl", *middle("Автор: Иван Петров")),
     ("byline.by_intl", *middle("di Marco Rossi")),
+    ("byline.by_intl", *middle("القاهرة - محمد أحمد")),
     ("dateline.date_native_digits", *middle("၁၂ မေ ၂၀၂၃")),
     ("dateline.date_native_digits", *middle("١٢ مايو ٢٠٢٣")),
     ("byline.by_intl", *middle("كتب: محمد أحمد")),
