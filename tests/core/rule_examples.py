@@ -197,6 +197,7 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("caption.agency_in_brackets", *middle("Protesters outside the parliament in Paris (AFP)")),
     ("byline.agency_alone", *middle("(dpa/AFP)")),
     ("byline.email_alone", *middle("kimms@example.co.kr")),
+    ("promo.sponsored_heading", *middle("Sponsored Content")),
     ("byline.by_intl", *middle("Автор: Иван Петров")),
     ("byline.by_intl", *middle("di Marco Rossi")),
     ("byline.by_intl", *middle("القاهرة - محمد أحمد")),
