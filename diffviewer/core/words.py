@@ -205,9 +205,10 @@ def _plain_utf8(text: str) -> bytes | None:
 
     A text whose first non-ASCII character is known not to be (a Russian, Arabic or Chinese
     paragraph: its first letter) is turned away by one search, before it is encoded."""
-    first = _NON_ASCII.search(text)
-    if first is not None and first.group() in _NOT_PLAIN:
-        return None
+    if not text.isascii():  # (isascii is O(1); the search is not, and ASCII text is most.)
+        first = _NON_ASCII.search(text)
+        if first is not None and first.group() in _NOT_PLAIN:
+            return None
     utf8 = text.encode("utf-8", "surrogatepass")
     if len(utf8) != len(text):
         if "\r" in text:  # CR LF is one grapheme cluster: count_words' own path.
