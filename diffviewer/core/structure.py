@@ -65,7 +65,7 @@ How the article is found:
 - in the region (from its head on), runs of short lines that the caller found to be mostly
   a label and its value or an address (``rows``: a table, an infobox, a list of people
   with their handles) have the place ``article_rows``: menus hold link texts, not these;
-- in the region, other runs of short lines (``runs``: what ``navigation.link_run`` calls a
+- in the region, other runs of short lines (``link_runs``: what ``navigation.link_run`` calls a
   menu) with the article's prose right above and below them, and two or more words in each
   line, have the place ``article_list``: a list of the article's own (``_place_lists``);
 - a comment thread: after the region, from a comment prompt ("3 comments", "Leave a reply")

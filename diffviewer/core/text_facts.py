@@ -117,7 +117,7 @@ def count_rule_words(text: str, cap: int) -> int:
     without spaces, characters divided by how many make a word there on average
     (``_CHARACTERS_PER_WORD``), so that word limits mean the same in every script."""
     count = _tokens(text, cap)
-    if _may_be_spaceless(text, count, cap):
+    if _long_tokens(text, count, cap) and _has_spaceless(text):
         return min(_spaceless_words(text, spaceless_split(text)), cap)
     return count
 
@@ -126,8 +126,8 @@ def _other_counts(text: str, cap: int) -> tuple[int, int]:
     """``(count_rule_words(text, cap), count_words(text))`` of a text that ``plain_counts``
     turned away, with the runs of spaceless scripts found once for both."""
     count = _tokens(text, cap)
-    spaceless = not text.isascii() and spaceless_pattern("[{S}]").search(text) is not None
-    if spaceless and count < cap and len(text) > _LONG_TOKEN * count:  # (_may_be_spaceless)
+    spaceless = _has_spaceless(text)
+    if spaceless and _long_tokens(text, count, cap):
         split = spaceless_split(text)
         return min(_spaceless_words(text, split), cap), count_other_words(text, split)
     return count, count_other_words(text, spaceless=spaceless)
@@ -140,16 +140,16 @@ def _tokens(text: str, cap: int) -> int:
     return min(len(text.split(None, cap)), cap)
 
 
-def _may_be_spaceless(text: str, count: int, cap: int) -> bool:
-    """Whether ``text`` of ``count`` tokens holds a spaceless script's characters. Spaced text
-    has short tokens (six characters on average, space included, even in German); only text
-    with longer ones may be Chinese, Thai…, or mix them with spaced words."""
-    return (
-        count < cap
-        and len(text) > _LONG_TOKEN * count
-        and not text.isascii()
-        and spaceless_pattern("[{S}]").search(text) is not None
-    )
+def _long_tokens(text: str, count: int, cap: int) -> bool:
+    """Whether ``text`` of ``count`` tokens (fewer than ``cap``) has long ones. Spaced text has
+    short tokens (six characters on average, space included, even in German); only text with
+    longer ones may be Chinese, Thai…, or mix them with spaced words."""
+    return count < cap and len(text) > _LONG_TOKEN * count
+
+
+def _has_spaceless(text: str) -> bool:
+    """Whether ``text`` holds a character of a spaceless script."""
+    return not text.isascii() and spaceless_pattern("[{S}]").search(text) is not None
 
 
 #: Characters per word in scripts written without spaces: about two Chinese characters say
