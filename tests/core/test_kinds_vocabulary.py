@@ -80,6 +80,10 @@ PROSE = [
     "Komentarze są wyłączone tylko w wyjątkowych przypadkach, wyjaśnił redaktor.",
     "Tendencias económicas apuntan a una recesión, según el informe del banco central.",
     "Videos zeigen, wie die Polizei die Demonstranten vom Platz drängte.",
+    "The new theme. Powered by strong winds, the yacht crossed the Atlantic in nine days.",
+    "Lies auch die Anleitung, bevor du das Gerät zum ersten Mal einschaltest.",
+    "Weiterführende Informationen erhalten Betroffene bei der Verbraucherzentrale ihres Landes.",
+    "Teilen und Senden von Fotos ist in der App jetzt auch ohne Konto möglich.",
 ]
 
 
