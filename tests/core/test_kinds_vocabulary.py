@@ -84,6 +84,9 @@ PROSE = [
     "Lies auch die Anleitung, bevor du das Gerät zum ersten Mal einschaltest.",
     "Weiterführende Informationen erhalten Betroffene bei der Verbraucherzentrale ihres Landes.",
     "Teilen und Senden von Fotos ist in der App jetzt auch ohne Konto möglich.",
+    "Supported by the evidence, the court ruled in favour of the council on Tuesday.",
+    "Elsewhere on the continent, prices rose sharply after the announcement.",
+    "Play video games for an hour a day, the study's authors advised parents.",
 ]
 
 
