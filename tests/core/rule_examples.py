@@ -309,6 +309,12 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.sponsored_heading", *middle("Sponsored Content by Taboola")),
     ("comment_prompt.invitation", *middle("Read 1,234 comments")),
     ("caption.image_label", *middle("1 of 12")),
+    (
+        "social_prompt.follow_fr_de_es",
+        *middle("Du willst nichts mehr verpassen? Dann folge uns auf:"),
+    ),
+    ("navigation.pagination", *middle("Artikel auf einer Seite lesen")),
+    ("navigation.pagination", *middle("View as single page")),
     ("promo.affiliate_disclosure", *middle("Für Links hier erhält CHIP ggf. eine Provision.")),
     ("navigation.filed_under", *middle("This entry was posted in Politics and tagged ferries.")),
     (  # Far from the page's end, where byline.author_bio does not look.

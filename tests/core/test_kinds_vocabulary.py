@@ -87,6 +87,8 @@ PROSE = [
     "Supported by the evidence, the court ruled in favour of the council on Tuesday.",
     "Elsewhere on the continent, prices rose sharply after the announcement.",
     "Play video games for an hour a day, the study's authors advised parents.",
+    "Die Polizei bittet um Hinweise. Folgen Sie uns auf dem Weg, sagte der Bürgermeister.",
+    "Auf einer Seite lesen sich die Regeln einfacher, meinte die Lehrerin.",
 ]
 
 
