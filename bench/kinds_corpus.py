@@ -58,8 +58,17 @@ the detected one (``lang_source`` says which).
 Split: the SHA-1 of the file name decides, deterministically: ~70 % ``dev`` (tune on these),
 ~30 % ``check`` (report these).
 
+A second source, for a check on pages of another family (``--htmldate``, built into another
+``--out``): the 200 news pages of the htmldate project's MediaCloud 2020 test set
+(github.com/adbar/htmldate, ``tests/test_set`` listed in ``tests/eval_mediacloud_2020.json``;
+news sites of 2020 in some thirty languages, most of them English, Spanish, Portuguese, Russian
+and Arabic). htmldate finds dates, not articles: its pages are no article extractor's fixtures.
+They have no hand snippets, so their labels are the extractor's alone (and islands), noisier on
+the kept side (an extractor keeps a page's footer links or a wiki's menus now and then).
+
 Usage:
     python bench/kinds_corpus.py --trafilatura PATH [--out DIR] [--jobs N] [--limit N]
+    python bench/kinds_corpus.py --htmldate PATH --out DIR [--jobs N]
     python bench/kinds_corpus.py --out DIR --export DEST FOLDER=PAGE...
 
 The second form copies built pages into a small fixed set (tests/data/real_pages/FOLDER/raw.txt,
@@ -336,18 +345,23 @@ def _detect(text: str) -> tuple[str, float]:
 # --- Driver -------------------------------------------------------------------------------
 
 
-def _fixtures(source: Path) -> Iterator[tuple[Path, bool]]:
-    """Yield a directory holding tests/ (a checkout, or a temporary export of a bare repo)."""
-    if (source / "tests" / "evaldata.json").exists():
+#: What each source's checkout holds: the list of pages, then the folders of their HTML files.
+TRAFILATURA = ("tests/evaldata.json", "tests/eval", "tests/cache")
+HTMLDATE = ("tests/eval_mediacloud_2020.json", "tests/test_set")
+
+
+def _fixtures(source: Path, wanted: tuple[str, ...] = TRAFILATURA) -> Iterator[tuple[Path, bool]]:
+    """Yield a directory holding ``wanted`` (a checkout, or a temporary export of a bare
+    repository)."""
+    if (source / wanted[0]).exists():
         yield source, False
         return
     if not (source / "HEAD").exists() and not (source / ".git").exists():
-        raise SystemExit(f"{source}: neither a trafilatura checkout nor a git repository")
+        raise SystemExit(f"{source}: neither a checkout nor a git repository")
     git_dir = source / ".git" if (source / ".git").exists() else source
     temp = Path(tempfile.mkdtemp(prefix="kinds-corpus-"))
     archive = subprocess.run(
-        ["git", f"--git-dir={git_dir}", "archive", "HEAD", "tests/eval", "tests/cache",
-         "tests/evaldata.json"],
+        ["git", f"--git-dir={git_dir}", "archive", "HEAD", *wanted],
         check=True, capture_output=True,
     ).stdout  # fmt: skip
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
@@ -441,6 +455,12 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="a checkout of adbar/trafilatura, or a bare git repository of it",
     )
+    parser.add_argument(
+        "--htmldate",
+        type=Path,
+        help="a checkout (or bare git repository) of adbar/htmldate: its MediaCloud 2020 news "
+        "pages, labelled by the extractor alone (a second corpus, --out elsewhere)",
+    )
     parser.add_argument("--export", type=Path, metavar="DEST", help="copy pages to DEST")
     parser.add_argument("pairs", nargs="*", metavar="FOLDER=PAGE", help="pages to --export")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
@@ -450,18 +470,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.export:
         export(args.out, args.export, args.pairs)
         return 0
-    if args.trafilatura is None:
-        parser.error("--trafilatura is required to build the corpus")
+    if (args.trafilatura is None) == (args.htmldate is None):
+        parser.error("one of --trafilatura and --htmldate is required to build a corpus")
     start = time.perf_counter()
-    for root, _temporary in _fixtures(args.trafilatura.resolve()):
-        data = json.loads((root / "tests" / "evaldata.json").read_text(encoding="utf-8"))
+    source, wanted = (
+        (args.trafilatura, TRAFILATURA) if args.trafilatura else (args.htmldate, HTMLDATE)
+    )
+    for root, _temporary in _fixtures(source.resolve(), wanted):
+        data = json.loads((root / wanted[0]).read_text(encoding="utf-8"))
         jobs = []
-        for url, entry in sorted(data.items(), key=lambda item: item[1]["file"]):
-            for folder in ("eval", "cache"):
-                path = root / "tests" / folder / entry["file"]
+        for url, listed in sorted(data.items(), key=lambda item: item[1]["file"]):
+            # htmldate's list has no snippets (a date per page): the extractor's labels alone.
+            entry = listed if wanted is TRAFILATURA else {"file": listed["file"]}
+            for folder in wanted[1:]:
+                path = root / folder / entry["file"]
                 if path.exists():
                     name = folder_name(entry["file"])
-                    jobs.append((name, f"tests/{folder}/{entry['file']}", str(path), url, entry))
+                    jobs.append((name, f"{folder}/{entry['file']}", str(path), url, entry))
                     break
         if args.limit:
             jobs = jobs[: args.limit]

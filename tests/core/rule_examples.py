@@ -315,6 +315,9 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ),
     ("navigation.pagination", *middle("Artikel auf einer Seite lesen")),
     ("navigation.pagination", *middle("View as single page")),
+    ("navigation.archive_widget", *middle("Blog Archive")),
+    ("navigation.archive_widget", *middle("► 2019 (152)")),
+    ("navigation.archive_widget", *middle("▼ 07/05 - 07/12 (1)")),
     ("promo.affiliate_disclosure", *middle("Für Links hier erhält CHIP ggf. eine Provision.")),
     ("navigation.filed_under", *middle("This entry was posted in Politics and tagged ferries.")),
     (  # Far from the page's end, where byline.author_bio does not look.

@@ -89,6 +89,8 @@ PROSE = [
     "Play video games for an hour a day, the study's authors advised parents.",
     "Die Polizei bittet um Hinweise. Folgen Sie uns auf dem Weg, sagte der Bürgermeister.",
     "Auf einer Seite lesen sich die Regeln einfacher, meinte die Lehrerin.",
+    "Spain 2019 (152)",
+    "► Read the full report (PDF)",
 ]
 
 
