@@ -251,7 +251,7 @@ def page_structure(
         lone = ended and i - end > NEAR and _lone_prose(i, words, prose, kinds)
         out[i] = "prose_after_end" if lone else _place(teaser[i], near[i] or ends, "after_article")
     teasers_after_headings(out, words, stops, kinds)
-    drop_long_runs(out)
+    drop_long_runs(out, kinds)
     for i in itertools.chain.from_iterable(chains):
         out[i] = _other_place(words[i], prose[i], marked[i]) or out[i]
     runs = labelled_chains(start, end, LEAD_SCORE, words, stops, prose, kinds, marked, plain, asks)

@@ -185,8 +185,11 @@ def teasers_after_headings(
             after_heading = False
 
 
-def drop_long_runs(out: list[str | None]) -> None:
-    """Runs of teaser places longer than ``TEASER_RUN_MAX``: a list or a table, no place."""
+def drop_long_runs(out: list[str | None], kinds: Sequence[Kind] | None = None) -> None:
+    """Runs of teaser places longer than ``TEASER_RUN_MAX``: a list or a table, no place; but
+    for a run right under a promo heading or a teaser (``kinds``, within two lines: "Trending",
+    "Most read"), which says what the lines are (a news portal's topics list their hundred
+    headlines under one)."""
     i = 0
     while i < len(out):
         if out[i] != "teaser_run":
@@ -195,7 +198,8 @@ def drop_long_runs(out: list[str | None]) -> None:
         j = i
         while j < len(out) and out[j] == "teaser_run":
             j += 1
-        if j - i > TEASER_RUN_MAX:
+        headed = kinds is not None and any(kinds[k] in _EVIDENCE for k in range(max(0, i - 2), i))
+        if j - i > TEASER_RUN_MAX and not headed:
             out[i:j] = [None] * (j - i)
         i = j
 

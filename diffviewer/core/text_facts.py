@@ -117,7 +117,7 @@ def count_rule_words(text: str, cap: int) -> int:
     without spaces, characters divided by how many make a word there on average
     (``_CHARACTERS_PER_WORD``), so that word limits mean the same in every script."""
     count = _tokens(text, cap)
-    if _long_tokens(text, count, cap) and _has_spaceless(text):
+    if count < cap and _has_spaceless(text):
         return min(_spaceless_words(text, spaceless_split(text)), cap)
     return count
 
@@ -127,7 +127,7 @@ def _other_counts(text: str, cap: int) -> tuple[int, int]:
     turned away, with the runs of spaceless scripts found once for both."""
     count = _tokens(text, cap)
     spaceless = _has_spaceless(text)
-    if spaceless and _long_tokens(text, count, cap):
+    if spaceless and count < cap:
         split = spaceless_split(text)
         return min(_spaceless_words(text, split), cap), count_other_words(text, split)
     return count, count_other_words(text, spaceless=spaceless)

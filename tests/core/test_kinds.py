@@ -257,6 +257,16 @@ def test_word_limits_mean_the_same_in_spaceless_scripts(rules: RuleSet) -> None:
     assert classify(page, rules)[2][1] != "navigation.link_run"
 
 
+def test_spaced_phrases_of_a_spaceless_script_count_their_characters() -> None:
+    """A Japanese headline spaces its phrases: three tokens, some eight words' worth of
+    text, as the same line without its spaces."""
+    from diffviewer.core.text_facts import count_rule_words
+
+    spaced = "槇原容疑者 違約金は10億超か 写真"
+    assert count_rule_words(spaced, 40) == count_rule_words(spaced.replace(" ", ""), 40) == 8
+    assert count_rule_words("Der Film läuft ab heute im Kino", 40) == 7
+
+
 _PROSE = (
     "The council voted on Tuesday to approve the budget after a long debate.",
     "Officials said the plan would take effect next year, pending a final review.",

@@ -255,6 +255,21 @@ def test_page_shapes_get_their_places(page: str, places: str) -> None:
     assert "".join(_CODES[p] for p in got) == places
 
 
+def test_a_long_teaser_run_is_teasers_only_under_a_heading() -> None:
+    """More title-shaped lines in a row than pages show teasers (``TEASER_RUN_MAX``) are a
+    list or a table, no place; under a "Trending" or "Most read" heading, as a news portal
+    lists its topics, they are teasers however many."""
+    from diffviewer.core.teaser_runs import TEASER_RUN_MAX
+
+    titles = "T" * (TEASER_RUN_MAX + 10)
+    for heading, expected in (("N", "."), ("R", "t")):
+        page = "NNNNNTPPPPPPPPN" + heading + titles + "KNNNNN"
+        words, stops, kinds, marked = zip(*(_SHAPES[c] for c in page), strict=True)
+        got = page_structure(words, stops, kinds, marked)
+        run = got[16 : 16 + len(titles)]
+        assert {_CODES[p] for p in run} == {expected}, heading
+
+
 _CLEANED_WITH_LIST_AND_TABLE = """\
 The city council approved the new budget on Monday after a long debate about schools.
 
