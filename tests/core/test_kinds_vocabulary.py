@@ -91,6 +91,9 @@ PROSE = [
     "Auf einer Seite lesen sich die Regeln einfacher, meinte die Lehrerin.",
     "Spain 2019 (152)",
     "► Read the full report (PDF)",
+    "If the comment is about the article, the editors read it before publishing.",
+    "Ver noticias en la televisión ya no es lo que era, dijo el profesor.",
+    "Most recent figures show that the number of visitors rose by a third.",
 ]
 
 
