@@ -326,6 +326,11 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.related", *middle("Ver noticia")),
     ("promo.related", *middle("Most Recent")),
     ("navigation.widget", *middle("Embed this Tweet")),
+    ("copyright.reuse_notice", *middle("This copy is for your personal, non-commercial use only.")),
+    ("promo.access_offer", *middle("Choose the plan that's right for you. Digital access.")),
+    ("promo.feedback", *middle("Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter")),
+    ("promo.app", *middle("Google Play")),
+    ("promo.like_widget", *middle("좋아요 0")),
     ("promo.affiliate_disclosure", *middle("Für Links hier erhält CHIP ggf. eine Provision.")),
     ("navigation.filed_under", *middle("This entry was posted in Politics and tagged ferries.")),
     (  # Far from the page's end, where byline.author_bio does not look.

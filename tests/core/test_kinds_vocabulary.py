@@ -94,6 +94,7 @@ PROSE = [
     "If the comment is about the article, the editors read it before publishing.",
     "Ver noticias en la televisión ya no es lo que era, dijo el profesor.",
     "Most recent figures show that the number of visitors rose by a third.",
+    "The App Store and Google Play removed the game after the complaint, the company said.",
 ]
 
 
