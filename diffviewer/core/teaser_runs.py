@@ -296,11 +296,16 @@ def labelled_chains(
 
     def walled(i: int) -> bool:
         """Whether a marker line that ends an article (a newsletter box, a "Related"
-        heading, a copyright line) stands between the article's last prose and ``i``."""
+        heading, a copyright line) stands between the article's last prose and ``i``; a
+        prose paragraph right under that line is no article's (a first teaser's summary,
+        its title shown as a picture)."""
         j = i - 1
-        while j >= start and not (prose[j] and kinds[j] is Kind.BODY):
+        while j >= start:
             if marked[j] and kinds[j] in _WALLS:
                 return True
+            under_wall = j > start and marked[j - 1] and kinds[j - 1] in _WALLS
+            if prose[j] and kinds[j] is Kind.BODY and not under_wall:
+                return False
             j -= 1
         return False
 
@@ -316,15 +321,20 @@ def labelled_chains(
             continue
         j = i
         teasers = 0
-        while teaser(j) == labels:
-            teasers += 1
-            j += labels + 2
+        while True:
+            if teaser(j) == labels:
+                teasers += 1
+                j += labels + 2
+            elif teasers and j < count and summary(j) and teaser(j + 1) == labels:
+                j += 1  # A teaser shown without its title (a picture's): its summary alone.
+            else:
+                break
         if teasers >= CHAIN_TEASERS and (labels or walled(i)):
             chains.append((range(i, j), labels > 0))
             i = j
         else:
             i += 1
-    return _last_in_region(chains, end, words, prose, kinds)
+    return _last_in_region(chains, end, words, prose, kinds, marked)
 
 
 #: Kinds of a marker line that ends the article (the page's end markers, and promos: a
@@ -344,16 +354,19 @@ def _last_in_region(
     words: Sequence[int],
     prose: Sequence[bool],
     kinds: Sequence[Kind],
+    marked: Sequence[bool],
 ) -> list[tuple[range, bool]]:
     """The chains with no more than ``CHAIN_TAIL_SCORE`` of the article's prose between them
-    and the region's ``end`` (but in other such chains): teasers come after the article's
-    text, and a list the article goes on after is its own."""
+    and the region's ``end`` (but in other such chains, and a paragraph right under a marker
+    line that ends an article: a teaser's summary under "Most read", see ``labelled_chains``):
+    teasers come after the article's text, and a list the article goes on after is its own."""
     kept: list[tuple[range, bool]] = []
     score = 0.0
     i = end
     for chain, labelled in reversed(chains):
         while i >= chain.stop:
-            if prose[i] and kinds[i] is Kind.BODY:
+            walled = i > 0 and marked[i - 1] and kinds[i - 1] in _WALLS
+            if prose[i] and kinds[i] is Kind.BODY and not walled:
                 score += min(words[i], 60) / 10
             i -= 1
         if score < CHAIN_TAIL_SCORE:

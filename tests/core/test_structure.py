@@ -255,6 +255,28 @@ def test_page_shapes_get_their_places(page: str, places: str) -> None:
     assert "".join(_CODES[p] for p in got) == places
 
 
+def test_teasers_under_headings_whose_first_shows_its_summary_alone() -> None:
+    """Under each "Most read" heading, the first teaser's title is a picture: its summary
+    stands alone right under the heading, then titles over summaries. That summary is no
+    article text between the heading and the teasers, nor after the chain before it: both
+    chains are found, though the article's region reaches over them (they outscore a short
+    article, their summaries being sentences)."""
+    from diffviewer.core.teaser_runs import labelled_chains
+
+    prose = [(25, True, Kind.BODY, False)] * 6  # the article: 150 words
+    wall = [(2, False, Kind.PROMO, True)]  # "Most read"
+    alone = [(30, False, Kind.BODY, False)]  # a summary without its title
+    pair = [(12, False, Kind.BODY, False), (28, False, Kind.BODY, False)]
+    shapes = prose + wall + alone + pair * 4 + wall + alone + pair * 3
+    words, stops, kinds, marked = (list(x) for x in zip(*shapes, strict=True))
+    is_prose = [w >= 30 or (s and w >= 8) for w, s in zip(words, stops, strict=True)]
+    chains = labelled_chains(0, len(shapes) - 1, 10.0, words, stops, is_prose, kinds, marked)
+    assert [(c.start, c.stop, labelled) for c, labelled in chains] == [
+        (8, 16, False),
+        (18, 24, False),
+    ]
+
+
 def test_a_long_teaser_run_is_teasers_only_under_a_heading() -> None:
     """More title-shaped lines in a row than pages show teasers (``TEASER_RUN_MAX``) are a
     list or a table, no place; under a "Trending" or "Most read" heading, as a news portal
