@@ -19,6 +19,10 @@ that rules written for Python's ``re`` keep their meaning:
   ``\\N{NAME}``, ``{,n}``, ``(?<name>…)``, ``[`` inside a class (a literal in Python),
   ``[\\b]`` (backspace); ``(?#…)`` comments are dropped.
 - ``$`` is the end of the text (RE2; Python also accepts a final newline: paragraphs have none).
+- an Arabic letter that pages often write in another form matches that form too (outside
+  ``[…]``): alef with or without hamza or madda (``ا أ إ آ``), final yeh and alef maksura
+  (``ي ى``), taa marbuta and heh (``ة ه``). "آخر الأخبار" finds "آخر الاخبار", as sites
+  type it.
 - with the ``i`` flag, RE2 folds case by Unicode's simple case folding, as Python does, but
   for one pair: Python also lets ``i`` match the Turkish ``İ`` and ``ı``, RE2 does not (every
   other ASCII letter, ``ß``, ``é`` and ``µ`` fold alike over all code points).
@@ -71,6 +75,13 @@ _LOOSE_SHORTHANDS = {
 _ASCII_MEMBERS = {"w": "0-9A-Z_a-z", "d": "0-9", "s": _ASCII_SPACE, "D": r"\x00-/:-\x7f"}
 _HEX_DIGITS = {"u": 4, "U": 8}
 _SPACES = frozenset(" \t\n\r\f\v")
+
+#: Arabic letters and the class of the forms pages write them in (see the module doc).
+_ARABIC_FORMS = {
+    letter: group
+    for group in ("[\u0627\u0623\u0625\u0622]", "[\u064a\u0649]", "[\u0629\u0647]")
+    for letter in group[1:-1]
+}
 _BRACE = re.compile(r"\{(\d*)(,?)(\d*)\}")
 _OCTAL = re.compile(r"[0-7]{3}")
 _MAX_REPEAT = 1000  # RE2's limit
@@ -156,7 +167,7 @@ class _Translator:
             elif c in "*+?}" and p.startswith("+", self.i + 1):
                 raise PatternError(f"possessive quantifier {c}+ is not supported")
             else:
-                self.out.append(c)
+                self.out.append(_ARABIC_FORMS.get(c, c))
                 self.i += 1
         return "".join(self.out)
 

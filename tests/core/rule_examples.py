@@ -331,6 +331,9 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("promo.feedback", *middle("Если вы заметили ошибку, выделите её и нажмите Ctrl+Enter")),
     ("promo.app", *middle("Google Play")),
     ("promo.like_widget", *middle("좋아요 0")),
+    ("dateline.relative", *middle("قبل 12 دقيقة")),
+    ("dateline.date", *middle("الاحد 12 / 04 / 2020 21:29")),
+    ("promo.related_intl", *middle("مواضيع ذات علاقة")),
     ("promo.affiliate_disclosure", *middle("Für Links hier erhält CHIP ggf. eine Provision.")),
     ("navigation.filed_under", *middle("This entry was posted in Politics and tagged ferries.")),
     (  # Far from the page's end, where byline.author_bio does not look.

@@ -111,6 +111,25 @@ def test_unicode_classes_outside_and_inside_brackets(
     assert not any(pattern.search(text) for text in misses)
 
 
+@pytest.mark.parametrize(
+    ("source", "hits", "misses"),
+    [
+        ("^آخر الأخبار$", ["آخر الأخبار", "آخر الاخبار", "اخر الاخبار"], ["آخر الأخبار اليوم"]),
+        ("^اقرأ أيضا$", ["اقرأ أيضا", "اقرا ايضا", "إقرأ أيضا"], ["اقرأ"]),
+        ("^في المدينة$", ["في المدينة", "فى المدينه"], ["في المدن"]),
+        ("^[أ]$", ["أ"], ["ا"]),  # Inside brackets, a letter is itself.
+    ],
+)
+def test_arabic_letters_match_the_forms_pages_write_them_in(
+    source: str, hits: list[str], misses: list[str]
+) -> None:
+    """Alef with or without hamza or madda, final yeh and alef maksura, taa marbuta and heh:
+    sites type either; a rule's wording finds both."""
+    pattern = compile_pattern(source)
+    assert all(pattern.search(text) for text in hits)
+    assert not any(pattern.search(text) for text in misses)
+
+
 @pytest.mark.parametrize("shorthand", [r"\w", r"\W", r"\d", r"\D", r"\s", r"\S"])
 def test_shorthand_classes_keep_pythons_unicode_meaning(shorthand: str) -> None:
     """``\\w \\d \\s`` (and their negations), alone or in a class, match what Python's match
