@@ -1,8 +1,9 @@
 """Do the bundled rule patterns find the same paragraphs under RE2 as under Python's ``re``?
 
 Runs the patterns of every rule of resources/rules/kinds.toml (a paragraph passes when the
-``pattern`` is found and the ``not_pattern`` is not), compiled once with Python's ``re`` (as
-the rules were written) and once through ``core.patterns`` (RE2), over the
+``pattern`` is found and the ``not_pattern`` is not), compiled once in Python (with the
+``regex`` module, which reads ``re``'s syntax and also the ``\\p{…}`` classes the rules now
+use, where ``re`` refuses them) and once through ``core.patterns`` (RE2), over the
 paragraph keys of the seed articles, tests/data and, when it exists, /work/kinds-corpus/*/raw.txt
 (pass other folders as arguments), on the first ``PATTERN_WINDOW`` characters as the classifier
 does. Prints one line per rule that differs, with an example paragraph, then the totals.
@@ -14,11 +15,12 @@ name), e.g. the kinds.toml before its patterns were respelled for RE2.
 
 from __future__ import annotations
 
-import re
 import sys
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
+
+import regex
 
 from diffviewer.core.loading import load_file
 from diffviewer.core.paragraphs import normalise, split_paragraphs
@@ -26,7 +28,7 @@ from diffviewer.core.patterns import compile_pattern
 from diffviewer.core.rules import PATTERN_WINDOW
 
 ROOT = Path(__file__).resolve().parent.parent
-_FLAGS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL, "x": re.VERBOSE}
+_FLAGS = {"i": regex.IGNORECASE, "m": regex.MULTILINE, "s": regex.DOTALL, "x": regex.VERBOSE}
 
 
 def texts(folders: list[Path]) -> list[Path]:
@@ -84,8 +86,8 @@ def _python_test(rule: dict[str, str]) -> Callable[[str], bool]:
     flags = 0
     for letter in rule.get("flags", ""):
         flags |= _FLAGS[letter]
-    pattern = re.compile(rule["pattern"], flags) if "pattern" in rule else None
-    exclude = re.compile(rule["not_pattern"], flags) if "not_pattern" in rule else None
+    pattern = regex.compile(rule["pattern"], flags) if "pattern" in rule else None
+    exclude = regex.compile(rule["not_pattern"], flags) if "not_pattern" in rule else None
     return lambda text: (
         (pattern is None or pattern.search(text) is not None)
         and (exclude is None or exclude.search(text) is None)
