@@ -118,13 +118,14 @@ def test_unicode_classes_outside_and_inside_brackets(
         ("^اقرأ أيضا$", ["اقرأ أيضا", "اقرا ايضا", "إقرأ أيضا"], ["اقرأ"]),
         ("^في المدينة$", ["في المدينة", "فى المدينه"], ["في المدن"]),
         ("^[أ]$", ["أ"], ["ا"]),  # Inside brackets, a letter is itself.
+        ("(?i)^fenster schließen$", ["Fenster schließen", "Fenster schliessen"], ["schlieen"]),
     ],
 )
-def test_arabic_letters_match_the_forms_pages_write_them_in(
+def test_letters_match_the_forms_pages_write_them_in(
     source: str, hits: list[str], misses: list[str]
 ) -> None:
     """Alef with or without hamza or madda, final yeh and alef maksura, taa marbuta and heh:
-    sites type either; a rule's wording finds both."""
+    sites type either; a rule's wording finds both. A German sharp s finds the Swiss ss."""
     pattern = compile_pattern(source)
     assert all(pattern.search(text) for text in hits)
     assert not any(pattern.search(text) for text in misses)
