@@ -185,7 +185,7 @@ def teasers_after_headings(
             after_heading = False
 
 
-def drop_long_runs(out: list[str | None], kinds: Sequence[Kind] | None = None) -> None:
+def drop_long_runs(out: list[str | None], kinds: Sequence[Kind]) -> None:
     """Runs of teaser places longer than ``TEASER_RUN_MAX``: a list or a table, no place; but
     for a run right under a promo heading or a teaser (``kinds``, within two lines: "Trending",
     "Most read"), which says what the lines are (a news portal's topics list their hundred
@@ -198,7 +198,7 @@ def drop_long_runs(out: list[str | None], kinds: Sequence[Kind] | None = None) -
         j = i
         while j < len(out) and out[j] == "teaser_run":
             j += 1
-        headed = kinds is not None and any(kinds[k] in _EVIDENCE for k in range(max(0, i - 2), i))
+        headed = any(kinds[k] in _EVIDENCE for k in range(max(0, i - 2), i))
         if j - i > TEASER_RUN_MAX and not headed:
             out[i:j] = [None] * (j - i)
         i = j
@@ -301,10 +301,13 @@ def labelled_chains(
         its title shown as a picture)."""
         j = i - 1
         while j >= start:
-            if marked[j] and kinds[j] in _WALLS:
+            if _is_wall(j, marked, kinds):
                 return True
-            under_wall = j > start and marked[j - 1] and kinds[j - 1] in _WALLS
-            if prose[j] and kinds[j] is Kind.BODY and not under_wall:
+            if (
+                prose[j]
+                and kinds[j] is Kind.BODY
+                and not (j > start and _is_wall(j - 1, marked, kinds))
+            ):
                 return False
             j -= 1
         return False
@@ -342,6 +345,12 @@ def labelled_chains(
 #: ``labelled_chains``).
 _WALLS = END_MARKERS | {Kind.PROMO}
 
+
+def _is_wall(i: int, marked: Sequence[bool], kinds: Sequence[Kind]) -> bool:
+    """Whether paragraph ``i`` is a marker line that ends an article (``_WALLS``)."""
+    return marked[i] and kinds[i] in _WALLS
+
+
 #: Prose after a chain in the article's region (about this many tens of words, outside other
 #: chains) that makes it the article's own list (books with their authors and a line on each)
 #: rather than teasers under it.
@@ -365,7 +374,7 @@ def _last_in_region(
     i = end
     for chain, labelled in reversed(chains):
         while i >= chain.stop:
-            walled = i > 0 and marked[i - 1] and kinds[i - 1] in _WALLS
+            walled = i > 0 and _is_wall(i - 1, marked, kinds)
             if prose[i] and kinds[i] is Kind.BODY and not walled:
                 score += min(words[i], 60) / 10
             i -= 1

@@ -52,8 +52,6 @@ _SMALL = (
     "al con del el las lo los para por una y"
 )
 _SMALL_WORDS = frozenset(_SMALL.split())
-# Spaced text has tokens of about six characters on average (see ``count_rule_words``).
-_LONG_TOKEN = 6
 
 
 def is_title_case(text: str) -> bool:
@@ -115,7 +113,9 @@ _LAST = slice(-1, None)
 def count_rule_words(text: str, cap: int) -> int:
     """Words, counted up to ``cap``: whitespace-separated tokens, and in scripts written
     without spaces, characters divided by how many make a word there on average
-    (``_CHARACTERS_PER_WORD``), so that word limits mean the same in every script."""
+    (``_CHARACTERS_PER_WORD``), so that word limits mean the same in every script, with or
+    without spaces between phrases ("槇原容疑者 違約金は10億超か 写真": three tokens, eight
+    words)."""
     count = _tokens(text, cap)
     if count < cap and _has_spaceless(text):
         return min(_spaceless_words(text, spaceless_split(text)), cap)
@@ -138,13 +138,6 @@ def _tokens(text: str, cap: int) -> int:
     if single_spaced(text):  # A key (the usual input): counting spaces makes no word list.
         return min(text.count(" ") + 1 if text else 0, cap)
     return min(len(text.split(None, cap)), cap)
-
-
-def _long_tokens(text: str, count: int, cap: int) -> bool:
-    """Whether ``text`` of ``count`` tokens (fewer than ``cap``) has long ones. Spaced text has
-    short tokens (six characters on average, space included, even in German); only text with
-    longer ones may be Chinese, Thai…, or mix them with spaced words."""
-    return count < cap and len(text) > _LONG_TOKEN * count
 
 
 def _has_spaceless(text: str) -> bool:

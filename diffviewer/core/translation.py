@@ -21,9 +21,8 @@ that rules written for Python's ``re`` keep their meaning:
 - ``$`` is the end of the text (RE2; Python also accepts a final newline: paragraphs have none).
 - a letter that pages often write in another form matches that form too (outside ``[…]``):
   Arabic alef with or without hamza or madda (``ا أ إ آ``), final yeh and alef maksura
-  (``ي ى``), taa marbuta and heh (``ة ه``): "آخر
-  الأخبار" finds "آخر الاخبار", as sites type it; and ``ß`` matches ``ss``, as Swiss German
-  writes it ("vergrößern", "vergrössern").
+  (``ي ى``), taa marbuta and heh (``ة ه``): "آخر الأخبار" finds "آخر الاخبار", as sites
+  type it; and ``ß`` matches ``ss``, as Swiss German writes it ("vergrößern", "vergrössern").
 - with the ``i`` flag, RE2 folds case by Unicode's simple case folding, as Python does, but
   for one pair: Python also lets ``i`` match the Turkish ``İ`` and ``ı``, RE2 does not (every
   other ASCII letter, ``ß``, ``é`` and ``µ`` fold alike over all code points).
