@@ -89,6 +89,9 @@ _LINK_RUN = 3
 # A label and its value ("Level: 83"; not a web address's "https:"), or an address (an
 # e-mail, a social-network handle): a line of a table or a list of people, not a link text.
 _DATA_ROW = re.compile(r"(?:^|\s)[^\W\d]+: ?[^\s/]|\S@\w|(?:^|\s)@\w")
+# An amount at a line's start, a number or a fraction before a word ("350 g Zucker",
+# "2 cups flour", "½ TL Salz"): an ingredient's or a part's line.
+_AMOUNT = re.compile(r"(\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])\s?[^\W\d_]")
 # A social-network handle alone on its line.
 _HANDLE = re.compile(r"@\w{2,}$")
 # A word that is a number ("197", "11-12", "3,5"; not "2021Text", "w00a2" or the day "6."): a
@@ -314,21 +317,52 @@ def _link_runs(texts: Sequence[str], words: Sequence[int], stops: Sequence[bool]
 
 def _rows_of_data(texts: Sequence[str], in_run: Sequence[bool]) -> list[bool]:
     """True for the lines of link runs most of whose lines hold a label and its value
-    ("Level: 83", "Course: Dessert") or an address ("@handle", "name@example.org"): a
-    table's rows or a list of people, which only their place (in the article or not) tells
-    from a menu's link texts. A person's name over a line that is their handle alone
-    ("Anna Berg", "@annaberg") is one row on two lines."""
+    ("Level: 83", "Course: Dessert"), an address ("@handle", "name@example.org") or an
+    amount ("350 g Zucker", "2 cups flour"): a table's rows, a list of people, a recipe's
+    ingredients, which only their place (in the article or not) tells from a menu's link
+    texts. A person's name over a line that is their handle alone ("Anna Berg",
+    "@annaberg") is one row on two lines. Amounts count only where they do not rise line by
+    and fall unordered (``_measured``): numbered headings ("1 History", "2 Effects"), a
+    ranking, a list of years or a picker's options ("12 months", "24 months") are numbered
+    links."""
     out = [False] * len(texts)
     for start, end in _spans(in_run):
         if end - start < _LINK_RUN:
             continue
         rows = 0
+        amounts: list[float] = []
         for i in range(start, end):
             if _DATA_ROW.search(texts[i]) is not None:
                 rows += 1 + (i > start and _HANDLE.match(texts[i]) is not None)
+            elif (amount := _AMOUNT.match(texts[i])) is not None:
+                amounts.append(_amount(amount[1]))
+        if _measured(amounts):
+            rows += len(amounts)
         if rows * 2 > end - start:
             out[start:end] = [True] * (end - start)
     return out
+
+
+def _measured(amounts: Sequence[float]) -> bool:
+    """Whether a run's amounts, in order, both rise and fall, and mostly not by one: the
+    quantities of a list of things (350, 500, 4, 450), not numbers that count or rank (1, 2,
+    3; 2020, 2019, 2018; 12, 24, 36)."""
+    steps = [b - a for a, b in pairwise(amounts)]
+    return (
+        any(step > 0 for step in steps)
+        and any(step < 0 for step in steps)
+        and steps.count(1) * 2 < len(steps)
+    )
+
+
+def _amount(text: str) -> float:
+    """The value of an amount ``_AMOUNT`` found ("350", "1,5", "1/2", "½")."""
+    if len(text) == 1 and not text.isdigit():
+        return 0.5  # A vulgar fraction: below any whole amount, which is all that matters.
+    if "/" in text:
+        top, _, bottom = text.partition("/")
+        return int(top) / (int(bottom) or 1)
+    return float(text.replace(",", "."))
 
 
 #: A byline names its author in at most this many words ("By Jane Roe, Reporter").

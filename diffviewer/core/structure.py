@@ -63,8 +63,9 @@ How the article is found:
   paragraph (no prose that no rule called furniture right above or below it) has the place
   ``prose_after_end``: the site's notes on itself, its newsletter's pitch, a teaser's summary;
 - in the region (from its head on), runs of short lines that the caller found to be mostly
-  a label and its value or an address (``rows``: a table, an infobox, a list of people
-  with their handles) have the place ``article_rows``: menus hold link texts, not these;
+  a label and its value, an address or an amount (``rows``: a table, an infobox, a list of
+  people with their handles, a recipe's ingredients) have the place ``article_rows``: menus
+  hold link texts, not these;
 - in the region, other runs of short lines (``link_runs``: what ``navigation.link_run`` calls a
   menu) with the article's prose right above and below them, and two or more words in each
   line, have the place ``article_list``: a list of the article's own (``_place_lists``);
