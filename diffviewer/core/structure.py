@@ -74,9 +74,10 @@ How the article is found:
 
 Off a page (fewer than ``MIN_MARKERS`` marker lines), a version of which at least one
 paragraph in ``OFF_PAGE_PROSE`` is prose, or that opens with prose (a cleaned data page:
-a headline, a paragraph, then tables), is an article: every paragraph between its first and
-last prose paragraphs has the place ``off_page``, where runs of short lines are the article's
-lists, not menus (a page without markers still has its menus at its edges).
+a headline, a standfirst, a summary line or two, a paragraph, then tables), is an article:
+every paragraph between its first and last prose paragraphs has the place ``off_page``, where
+runs of short lines are the article's lists, not menus (a page without markers still has its
+menus at its edges), and a short line right after such a list is its next item or a heading.
 
 Conservative by design: a version whose text is all article (a cleaned page, a revision of
 a story) has no place facts at all (but ``off_page`` and ``article_rows``, which only keep
@@ -156,7 +157,8 @@ MIN_MARKERS = 3
 #: Off a page, a text with at least one prose paragraph in this many is an article.
 OFF_PAGE_PROSE = 3
 #: Off a page, a text whose first prose paragraph has at most this many paragraphs above it
-#: (a headline, a kicker, a date) opens with its article: it is one, tables and all.
+#: besides its head (headline, standfirst, byline, date, caption: ``HEAD`` kinds), such as a
+#: kicker or a summary's bullet lines, opens with its article: it is one, tables and all.
 OPENING = 2
 #: A text with this many bylines is a list of stories, each with its author, not one article
 #: (its first teaser may still open it).
@@ -407,7 +409,7 @@ def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:
     page's edges) if it is an article, else none (a page without markers).
 
     It is an article if it is mostly prose, or if it opens with its text (within
-    ``OPENING`` paragraphs: at most a headline and a kicker or date above it), as a cleaned
+    ``OPENING`` paragraphs besides its head: a kicker, a summary's lines), as a cleaned
     article does even when most of it is a table or a list, and is no list of stories
     (``STORY_BYLINES`` bylines); a page has its menus first.
     """
@@ -417,7 +419,8 @@ def _off_page(prose: Sequence[bool], kinds: Sequence[Kind]) -> list[str | None]:
         return out
     first = text.index(True)
     stories = kinds.count(Kind.BYLINE) >= STORY_BYLINES
-    if sum(prose) * OFF_PAGE_PROSE >= len(prose) or (first <= OPENING and not stories):
+    lead = sum(1 for kind in kinds[:first] if kind not in HEAD)
+    if sum(prose) * OFF_PAGE_PROSE >= len(prose) or (lead <= OPENING and not stories):
         last = len(prose) - 1 - text[::-1].index(True)
         out[first:last] = ["off_page"] * (last - first)
     return out

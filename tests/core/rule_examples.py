@@ -236,6 +236,11 @@ EXAMPLES: list[tuple[str, tuple[str, ...], int]] = [
     ("navigation.breadcrumb", *middle("Home › World › Europe")),
     ("navigation.link_run", ("Sign in", *MENU, *BODY, "Share", "© 2022 The Ledger"), 2),
     ("body.list_off_page", (*BODY[:1], *MENU, *BODY[1:]), 2),
+    (
+        "body.row_off_page",
+        (*BODY[:1], *MENU, "Local elections and the new budget", *BODY[1:]),
+        1 + len(MENU),
+    ),
     ("headline.first", ("Ukraine crisis: what we know so far", *BODY), 0),
     ("headline.after_furniture", (*MENU, "Council approves budget after long night", *BODY), 3),
     (
