@@ -321,10 +321,17 @@ def test_breadcrumb_rule_is_the_counted_pattern_it_replaced(
         ("1/2 tsp vanilla extract", False),
         ("FTO Motorsteuerung 206 / 248-253 232 X X", False),
         ("Leistung PS/KW 180/132", False),
+        # One slash between two letters alone is a pair of words, not a path.
+        ("Moncler ab Herbst/Winter 2023 pelzfrei", False),
+        ("CDU/CSU", False),
+        ("Home / News", True),
+        ("Start » Filme & Serien » Schauspieler/innen", True),
+        ("Waffen/Munition/Optik", True),
     ],
 )
 def test_breadcrumb_rule_leaves_fractions_and_table_rows(line: str, is_breadcrumb: bool) -> None:
-    """navigation.breadcrumb finds menus on one line, not quantities or a table's cells."""
+    """navigation.breadcrumb finds menus on one line, not quantities, a table's cells or a
+    pair of words with a slash between them."""
     rule = load_rules().by_name["navigation.breadcrumb"]
     assert rule.pattern is not None and rule.not_pattern is not None
     found = bool(rule.pattern.search(line)) and not rule.not_pattern.search(line)
