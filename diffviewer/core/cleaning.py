@@ -108,16 +108,28 @@ class CleaningReport:
         others = self.others
         if self.body_lost or not others:
             return ""
-        weaker = len(self.weak)
+        weaker, total = len(self.weak), len(others)
         if weaker == 0:
+            if total == 1:
+                return "Confidence high: the removed paragraph was recognised by its wording."
             return (
-                f"Confidence high: all {len(others)} removed paragraphs were recognised by "
-                "their wording."
+                f"Confidence high: all {total} removed paragraphs were recognised by their wording."
             )
+        place = (
+            "its place on the page or its shape"
+            if weaker == 1
+            else "their place on the page or their shape"
+        )
+        if weaker == total:
+            which = (
+                "the removed paragraph was"
+                if total == 1
+                else f"all {total} removed paragraphs were"
+            )
+            return f"Confidence {self.confidence}: {which} recognised only by {place}."
         return (
-            f"Confidence {self.confidence}: {self.by_wording} of {len(others)} removed "
-            f"paragraphs were recognised by their wording; {weaker} only by their place on "
-            "the page or their shape."
+            f"Confidence {self.confidence}: {self.by_wording} of {total} removed paragraphs "
+            f"were recognised by their wording; {weaker} only by {place}."
         )
 
     @property

@@ -104,6 +104,20 @@ def test_confidence_says_how_the_removals_were_recognised() -> None:
     assert "only by their place on the page or their shape" in report.certainty
 
 
+def test_confidence_line_counts_one_paragraph_in_the_singular(seed_paths) -> None:  # type: ignore[no-untyped-def]
+    """One removed paragraph is "the removed paragraph", and one recognised only by its place
+    is "1 only by its place", not "all 1 … paragraphs" or "1 only by their place"."""
+    one = "\n\n".join(["Share", *BODY])
+    sure = cleaning_report(compare_texts([one, "\n\n".join(BODY)], ["raw", "clean"]), (0, 1))
+    assert sure.certainty == "Confidence high: the removed paragraph was recognised by its wording."
+    texts = [path.read_text(encoding="utf-8") for path in seed_paths]
+    seed = cleaning_report(compare_texts(texts, ["v1", "v2"]), (0, 1))
+    assert seed.certainty.endswith(
+        "4 of 5 removed paragraphs were recognised by their wording; 1 only by its place on "
+        "the page or its shape."
+    )
+
+
 def test_opened_report_gets_half_the_dock_column(qtbot, window, seed_paths) -> None:  # type: ignore[no-untyped-def]
     """Opened under the change list, the report is not squeezed to its minimum height (about
     130 px, a few lines): it gets half of the column, and the change list keeps the rest."""
